@@ -1,0 +1,50 @@
+// The engine's public data shapes (issue #3). Pure data: no browser, no DOM, no clock.
+
+export interface Header { name: string; value: string }
+
+export interface Exchange {
+  url: string;
+  method: string;
+  status: number;
+  statusText?: string;
+  /** webRequest resource type: main_frame, xmlhttprequest, ... */
+  type?: string;
+  /** ms since epoch, client clock, when the response headers arrived */
+  timeStamp: number;
+  /** origin of the document that made the request */
+  initiator?: string;
+  requestHeaders: Header[];
+  responseHeaders: Header[];
+  redirects?: { url: string; status: number; requestHeaders: Header[]; location?: string }[];
+  /** when known (DevTools, HAR); may be truncated */
+  responseBody?: string;
+}
+
+export interface Challenge { scheme: string; params: Record<string, string>; token68?: string }
+
+export interface ChallengeParse {
+  challenges: Challenge[];
+  problems: { message: string; offset?: number }[];
+}
+
+export type JwtDecode =
+  | { header: Record<string, unknown>; payload: Record<string, unknown>; signature: string }
+  | { error: string };
+
+export type Severity = 'error' | 'warning' | 'info' | 'ok';
+
+export interface Finding {
+  id: string;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  /** secrets masked */
+  evidence: { label: string; value: string }[];
+  fixes: { audience: 'consumer' | 'server'; text: string; code?: string }[];
+  references: { title: string; url: string }[];
+}
+
+/** most important finding first */
+export interface Diagnosis { summary: string; findings: Finding[] }
+
+export interface DiagnoseContext { now?: number; history?: Exchange[] }

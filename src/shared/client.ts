@@ -1,0 +1,77 @@
+// The one way UIs talk to the background: typed requests, and a per-tab live feed that
+// reconnects and re-syncs from a fresh snapshot when the worker dies (its ports break then:
+// "Attempting to use a disconnected port object").
+import { NS, isPortEvent, portName, type PortEvent, type Reply, type Request } from './messages.ts';
+
+type Without<R> = R extends unknown ? Omit<R, 'ns'> : never;
+export type RequestBody = Without<Request>;
+
+export interface PortLike {
+  postMessage(msg: unknown): void;
+  disconnect(): void;
+  onMessage: { addListener(cb: (msg: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+/** What the client needs from the platform; tests use an in-memory twin. */
+export interface Transport {
+  send(msg: unknown): Promise<unknown>;
+  connect(name: string): PortLike;
+  setTimeout?(cb: () => void, ms: number): unknown;
+}
+
+export interface Client {
+  request<B extends RequestBody>(body: B): Promise<Reply<Extract<Request, { type: B['type'] }>>>;
+  /** Live feed for one tab: a snapshot first, then changes. Returns a stop function. */
+  watchTab(tabId: number, onEvent: (e: PortEvent) => void, onStatus?: (connected: boolean) => void): () => void;
+}
+
+const MAX_BACKOFF_MS = 2000;
+
+export function createClient(t: Transport): Client {
+  const later = t.setTimeout ?? ((cb: () => void, ms: number) => setTimeout(cb, ms));
+  return {
+    async request(body) {
+      const reply = await t.send({ ...body, ns: NS });
+      return reply as never;
+    },
+    watchTab(tabId, onEvent, onStatus) {
+      let stopped = false;
+      let port: PortLike | undefined;
+      let backoff = 50;
+      const open = (): void => {
+        if (stopped) return;
+        try {
+          port = t.connect(portName(tabId));
+        } catch {
+          retry();
+          return;
+        }
+        port.onMessage.addListener((msg) => {
+          if (!isPortEvent(msg)) return;
+          if (msg.type === 'snapshot') {
+            backoff = 50;
+            onStatus?.(true);
+          }
+          onEvent(msg);
+        });
+        port.onDisconnect.addListener(() => {
+          port = undefined;
+          onStatus?.(false);
+          retry();
+        });
+      };
+      const retry = (): void => {
+        if (stopped) return;
+        const wait = backoff;
+        backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        later(open, wait);
+      };
+      open();
+      return () => {
+        stopped = true;
+        port?.disconnect();
+      };
+    },
+  };
+}

@@ -1,0 +1,11 @@
+// The browser side of the client: runtime messages and ports. UIs never import this directly;
+// their entry files hand it to createClient().
+import { browser } from './browser.ts';
+import type { Transport, PortLike } from './client.ts';
+
+export function browserTransport(): Transport {
+  return {
+    send: (msg) => browser.runtime.sendMessage(msg),
+    connect: (name) => browser.runtime.connect({ name }) as unknown as PortLike,
+  };
+}

@@ -1,0 +1,59 @@
+// What the background captures and every UI reads. Plain JSON: it lives in storage.session.
+import type { Header, Severity } from '../analysis/types.ts';
+
+export type { Header, Severity };
+
+/** Records of requests that had no tab (page service workers, other extensions) live here. */
+export const NO_TAB = -1;
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+  statusLine: string;
+  location?: string;
+  /** the request headers sent for this hop */
+  requestHeaders: Header[];
+  responseHeaders: Header[];
+}
+
+/** The short form of a diagnosis the worker stores with each record. */
+export interface DiagnosisSummary {
+  summary: string;
+  top?: { id: string; severity: Severity; title: string };
+  /** every finding id, most important first (for filtering by finding:) */
+  ids: string[];
+}
+
+export type CaptureSource =
+  | 'headers'        // onHeadersReceived with a status in the capture set
+  | 'auth-required'  // onAuthRequired (a real proxy's 407, or an HTTP-auth prompt)
+  | 'import';        // came from a HAR file
+
+export interface CaptureRecord {
+  /** unique per record: `${requestId}-${seq}` (one requestId can fail twice: auth retries) */
+  id: string;
+  requestId: string;
+  tabId: number;
+  frameId: number;
+  /** webRequest resource type */
+  type: string;
+  method: string;
+  url: string;
+  initiator?: string;
+  status: number;
+  statusLine: string;
+  /** ms since epoch (client clock) when the response headers arrived */
+  time: number;
+  fromCache: boolean;
+  /** a CORS preflight (OPTIONS with Access-Control-Request-Method) */
+  preflight: boolean;
+  source: CaptureSource;
+  /** false when onSendHeaders was never seen for this request (so no header list is known) */
+  requestHeadersKnown: boolean;
+  requestHeaders: Header[];
+  responseHeaders: Header[];
+  redirects: RedirectHop[];
+  /** attached from DevTools (devtools.network getContent) or HAR; capped, text only */
+  responseBody?: string;
+  diagnosis?: DiagnosisSummary;
+}
