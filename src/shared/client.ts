@@ -18,12 +18,22 @@ export interface Transport {
   send(msg: unknown): Promise<unknown>;
   connect(name: string): PortLike;
   setTimeout?(cb: () => void, ms: number): unknown;
+  /** the tab the popup was opened over (undefined outside a browser window) */
+  activeTabId?(): Promise<number | undefined>;
+  openTab?(url: string): Promise<void>;
+  openOptions?(): Promise<void>;
+  /** absolute URL of one of our pages, e.g. extensionUrl('panel.html?tabId=3') */
+  extensionUrl?(path: string): string;
 }
 
 export interface Client {
   request<B extends RequestBody>(body: B): Promise<Reply<Extract<Request, { type: B['type'] }>>>;
   /** Live feed for one tab: a snapshot first, then changes. Returns a stop function. */
   watchTab(tabId: number, onEvent: (e: PortEvent) => void, onStatus?: (connected: boolean) => void): () => void;
+  activeTabId(): Promise<number | undefined>;
+  /** open one of our pages (e.g. 'panel.html?tabId=3&record=ID') in a new tab */
+  openPage(path: string): Promise<void>;
+  openOptions(): Promise<void>;
 }
 
 const MAX_BACKOFF_MS = 2000;
@@ -72,6 +82,13 @@ export function createClient(t: Transport): Client {
         stopped = true;
         port?.disconnect();
       };
+    },
+    activeTabId: async () => (t.activeTabId ? t.activeTabId() : undefined),
+    openPage: async (path) => {
+      await t.openTab?.(t.extensionUrl ? t.extensionUrl(path) : path);
+    },
+    openOptions: async () => {
+      await t.openOptions?.();
     },
   };
 }
