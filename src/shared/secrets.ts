@@ -1,0 +1,209 @@
+// Which headers and query parameters carry secrets, and their masked forms for the UI and exports.
+// Masking keeps what helps debugging (auth scheme, cookie names, attributes, a fingerprint to
+// tell two tokens apart) and hides what would let someone replay the request.
+import { fingerprint, maskSecret } from '../analysis/mask.ts';
+import type { Header } from './types.ts';
+
+export const MASK = '•••';
+
+/** Header names (lower case) whose whole value is a credential. */
+const SECRET_HEADERS = new Set([
+  'authorization', 'proxy-authorization', 'cookie', 'cookie2', 'set-cookie', 'set-cookie2',
+  'x-api-key', 'api-key', 'apikey', 'x-apikey', 'x-auth-token', 'x-access-token', 'x-csrf-token',
+  'x-xsrf-token', 'x-csrftoken', 'csrf-token', 'x-amz-security-token', 'dpop', 'private-token',
+  'ocp-apim-subscription-key', 'x-functions-key', 'x-vault-token', 'x-goog-api-key',
+  'x-session-id', 'x-client-secret', 'x-auth-key',
+]);
+
+// Vendor headers follow these endings (X-Shopify-Access-Token, X-Refresh-Token, X-Figma-Token,
+// X-Forwarded-Authorization...). Sec-WebSocket-Key, Idempotency-Key and DPoP-Nonce do not
+// match: they are nonces, not credentials.
+const SECRET_HEADER_PATTERN = /(^|-)(token|secret|password|passwd|api-?key|access-key|session-?id|authorization)$/;
+
+export function isSecretHeader(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  return SECRET_HEADERS.has(n) || SECRET_HEADER_PATTERN.test(n);
+}
+
+/** Headers whose value is a URL that may carry a token (OAuth redirects put `code` / `#access_token` there). */
+const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'origin']);
+
+/** Query/fragment parameter names (lower case) whose value is a secret. */
+const SECRET_PARAMS = new Set([
+  'access_token', 'api_key', 'apikey', 'api-key', 'token', 'key', 'code', 'id_token', 'refresh_token',
+  'client_secret', 'sig', 'signature', 'x-amz-signature', 'x-amz-credential', 'x-amz-security-token',
+  'x-goog-signature', 'x-goog-credential', 'password', 'passwd', 'jwt', 'auth', 'session_token',
+  'assertion', 'client_assertion', 'subject_token', 'code_verifier',
+]);
+
+export function isSecretParam(name: string): boolean {
+  return SECRET_PARAMS.has(name.toLowerCase());
+}
+
+export interface MaskOptions {
+  /** Show the Basic/Digest user name (fine in the UI; exports hide it). Default false. */
+  showBasicUser?: boolean;
+}
+
+/**
+ * A short value's fingerprint could be brute-forced back to it (six hex chars of "dark" or
+ * "1"), so values under this length are masked with no fingerprint at all.
+ */
+const MIN_FINGERPRINT_LENGTH = 8;
+
+function maskOpaque(value: string): string {
+  return value.length >= MIN_FINGERPRINT_LENGTH ? `${MASK} #${fingerprint(value)}` : MASK;
+}
+
+export function maskHeaderValue(name: string, value: string, opts: MaskOptions = {}): string {
+  const n = name.trim().toLowerCase();
+  if (n === 'authorization' || n === 'proxy-authorization' || n.endsWith('-authorization')) {
+    return maskAuthorization(value, opts);
+  }
+  if (n === 'cookie' || n === 'cookie2') return maskCookieHeader(value);
+  if (n === 'set-cookie' || n === 'set-cookie2') return maskSetCookie(value);
+  if (URL_HEADERS.has(n)) return maskUrl(value);
+  if (isSecretHeader(n)) return value === '' ? '' : maskSecret(value);
+  return value;
+}
+
+/**
+ * Auth params that are safe to show (RFC 7616 Digest, AWS SigV4). Every other param of a
+ * parameter-style scheme is masked: custom schemes name their secret anything (`token=`, `key=`).
+ */
+const PUBLIC_AUTH_PARAMS = new Set(['realm', 'nonce', 'uri', 'algorithm', 'qop', 'opaque', 'nc', 'userhash', 'charset', 'signedheaders']);
+
+const KNOWN_SCHEMES = new Set(['basic', 'bearer', 'digest', 'negotiate', 'ntlm', 'dpop', 'token', 'apikey', 'hoba', 'mutual']);
+
+function maskAuthorization(value: string, opts: MaskOptions): string {
+  const m = /^(\s*)(\S+)(\s+)([\s\S]*)$/.exec(value);
+  if (!m) {
+    const v = value.trim();
+    // `Bearer` alone (a client that lost its token) is worth seeing; anything else is a bare token.
+    return v === '' || KNOWN_SCHEMES.has(v.toLowerCase()) ? value : maskSecret(v);
+  }
+  const [, lead, scheme, gap, rest] = m as unknown as [string, string, string, string, string];
+  const lower = scheme.toLowerCase();
+  if (rest.trim() === '') return value;
+  if (lower === 'basic') return `${lead}${scheme}${gap}${maskBasic(rest.trim(), opts)}`;
+  // Digest, AWS4-HMAC-SHA256, Rails `Token token="..."`: auth-params. A token68 may end in
+  // "=" padding, so a param needs a value right after its "=".
+  if (lower !== 'bearer' && lower !== 'dpop' && /^[A-Za-z][\w-]*\s*=\s*(?:"|[^\s=,])/.test(rest)) {
+    return `${lead}${scheme}${gap}${maskAuthParams(rest, opts)}`;
+  }
+  return `${lead}${scheme}${gap}${maskSecret(rest.trim())}`;
+}
+
+// Never a prefix of the base64: its first characters decode to the user name and the start
+// of the password.
+function maskBasic(token68: string, opts: MaskOptions): string {
+  const fp = `#${fingerprint(token68)}`;
+  if (!opts.showBasicUser) return `${MASK} ${fp}`;
+  const user = basicUser(token68);
+  return user === undefined ? `${MASK} ${fp}` : `${MASK} (user: ${user}) ${fp}`;
+}
+
+function basicUser(token68: string): string | undefined {
+  try {
+    const bin = atob(token68);
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+    const colon = text.indexOf(':');
+    return colon < 0 ? undefined : text.slice(0, colon);
+  } catch {
+    return undefined;
+  }
+}
+
+function maskAuthParams(rest: string, opts: MaskOptions): string {
+  return rest.replace(/([A-Za-z][\w-]*)(\s*=\s*)("(?:[^"\\]|\\.)*"|[^\s,]*)/g, (all, key: string, eq: string, raw: string) => {
+    const k = key.toLowerCase();
+    if (PUBLIC_AUTH_PARAMS.has(k) || (k === 'username' && opts.showBasicUser)) return all;
+    const quoted = raw.startsWith('"');
+    const inner = quoted ? raw.slice(1, -1) : raw;
+    const masked = maskOpaque(inner);
+    return `${key}${eq}${quoted ? `"${masked}"` : masked}`;
+  });
+}
+
+/** `sid=abc123xyz; theme=dark` -> `sid=••• #a1b2c3; theme=•••`: names stay, values go. */
+export function maskCookieHeader(value: string): string {
+  return value
+    .split(';')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      if (eq < 0) return part.trim() === '' ? part : maskPart(part, '');
+      const v = part.slice(eq + 1).trim();
+      return `${part.slice(0, eq)}=${v === '' ? '' : maskOpaque(v)}`;
+    })
+    .join(';');
+}
+
+function maskPart(part: string, prefix: string): string {
+  const lead = /^\s*/.exec(part)?.[0] ?? '';
+  return `${lead}${prefix}${maskOpaque(part.trim())}`;
+}
+
+/** `sid=abc; Path=/; HttpOnly` -> `sid=••• #fp; Path=/; HttpOnly`: only the value is secret. */
+export function maskSetCookie(value: string): string {
+  // Chrome joins several Set-Cookie headers with "\n" in webRequest; mask each line.
+  return value
+    .split('\n')
+    .map((line) => {
+      const semi = line.indexOf(';');
+      const pair = semi < 0 ? line : line.slice(0, semi);
+      const attrs = semi < 0 ? '' : line.slice(semi);
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair.trim() === '' ? line : maskPart(pair, '') + attrs;
+      const v = pair.slice(eq + 1).trim();
+      return `${pair.slice(0, eq)}=${v === '' ? '' : maskOpaque(v)}${attrs}`;
+    })
+    .join('\n');
+}
+
+/**
+ * Masks secret query and fragment parameters, leaving every other character of the URL as it
+ * was (no URL() round trip: it would re-encode and reorder what the user sent). The masked
+ * value has no `#`, `&` or spaces so the result still reads as one URL.
+ */
+export function maskUrl(url: string): string {
+  const hash = url.indexOf('#');
+  const beforeHash = hash < 0 ? url : url.slice(0, hash);
+  const fragment = hash < 0 ? undefined : url.slice(hash + 1);
+  const q = beforeHash.indexOf('?');
+  const base = q < 0 ? beforeHash : beforeHash.slice(0, q);
+  const query = q < 0 ? undefined : beforeHash.slice(q + 1);
+  let out = base;
+  if (query !== undefined) out += `?${maskParams(query)}`;
+  if (fragment !== undefined) out += `#${fragment.includes('=') ? maskParams(fragment) : fragment}`;
+  return out;
+}
+
+function maskParams(params: string): string {
+  return params
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      const name = safeDecode(pair.slice(0, eq));
+      const raw = pair.slice(eq + 1);
+      if (!isSecretParam(name) || raw === '') return pair;
+      const v = safeDecode(raw);
+      return `${pair.slice(0, eq)}=${MASK}${v.length >= MIN_FINGERPRINT_LENGTH ? `(${fingerprint(v)})` : ''}`;
+    })
+    .join('&');
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** Headers as shown or exported: a copy, secrets masked unless `reveal`. */
+export function maskHeaders(headers: readonly Header[], reveal: boolean, opts: MaskOptions = {}): Header[] {
+  if (reveal) return headers.map((h) => ({ name: h.name, value: h.value }));
+  return headers.map((h) => ({ name: h.name, value: maskHeaderValue(h.name, h.value, opts) }));
+}
