@@ -1,0 +1,143 @@
+// npm run package against a throw-away project: a git repo with the real manifest.json turned
+// into dist/chrome and dist/firefox by scripts/manifest.ts, then the zips read back by JSZip and
+// the Firefox zip checked by addons-linter (what addons.mozilla.org runs on an upload).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import JSZip from 'jszip';
+import { manifestFor, type Target } from '../../scripts/manifest.ts';
+import { REVIEWER_README, artifactName, manifestProblems, packageAll, type Artifact } from '../../scripts/package.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const source = JSON.parse(readFileSync(join(repo, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+const VERSION = '1.2.3';
+const MTIME = new Date(Date.UTC(2026, 0, 2, 3, 4, 6));
+
+let root = '';
+
+function write(path: string, text: string): void {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function fakeDist(target: Target): void {
+  const dir = join(root, 'dist', target);
+  cpSync(join(repo, 'public'), dir, { recursive: true });
+  write(join(dir, 'manifest.json'), JSON.stringify(manifestFor(source, target, VERSION), null, 2));
+  write(join(dir, 'background.js'), 'browser.runtime.onInstalled.addListener(() => {});\n');
+  for (const page of ['popup', 'panel', 'devtools', 'options']) {
+    write(join(dir, `${page}.html`), `<!doctype html><html><head><meta charset="utf-8"><title>${page}</title><script type="module" src="./assets/${page}.js"></script></head><body></body></html>\n`);
+    write(join(dir, 'assets', `${page}.js`), `document.title = ${JSON.stringify(page)};\n`);
+  }
+  write(join(dir, '.DS_Store'), 'junk');
+}
+
+async function read(file: string): Promise<Map<string, string>> {
+  const z = await JSZip.loadAsync(readFileSync(file), { checkCRC32: true });
+  const out = new Map<string, string>();
+  for (const f of Object.values(z.files)) if (!f.dir) out.set(f.name, await f.async('string'));
+  return out;
+}
+
+let artifacts: Artifact[] = [];
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'authlens-package-'));
+  write(join(root, 'package.json'), JSON.stringify({ name: 'authlens', version: VERSION, engines: { node: '>=20.19' } }));
+  write(join(root, 'src', 'background', 'index.ts'), 'export {};\n');
+  write(join(root, 'scripts', 'run.sh'), '#!/bin/sh\n');
+  execFileSync('chmod', ['+x', join(root, 'scripts', 'run.sh')]);
+  write(join(root, '.gitignore'), 'dist/\nartifacts/\n');
+  fakeDist('chrome');
+  fakeDist('firefox');
+  const git = (...args: string[]): void => void execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+  git('init', '-q');
+  git('add', 'package.json', 'src', 'scripts', '.gitignore');
+  write(join(root, 'untracked-secret.txt'), 'not for the source zip');
+  artifacts = packageAll({ root, mtime: MTIME });
+});
+
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+describe('packageAll', () => {
+  it('writes the three zips, named from package.json, into artifacts/', () => {
+    expect(artifacts.map((a) => [a.kind, a.file])).toEqual([
+      ['chrome', join(root, 'artifacts', 'authlens-chrome-1.2.3.zip')],
+      ['firefox', join(root, 'artifacts', 'authlens-firefox-1.2.3.zip')],
+      ['source', join(root, 'artifacts', 'authlens-source-1.2.3.zip')],
+    ]);
+    for (const a of artifacts) {
+      expect(a.bytes).toBe(readFileSync(a.file).length);
+      expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
+    }
+    expect(artifactName('firefox', '0.1.0')).toBe('authlens-firefox-0.1.0.zip');
+  });
+
+  it('puts each dist folder at the zip root, byte for byte, without dotfiles', async () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const files = await read(join(root, 'artifacts', artifactName(target, VERSION)));
+      expect(files.has('manifest.json')).toBe(true);
+      expect(files.has('.DS_Store')).toBe(false);
+      expect([...files.keys()].sort()).toContain('icons/icon-16.png');
+      expect(files.get('manifest.json')).toBe(readFileSync(join(root, 'dist', target, 'manifest.json'), 'utf8'));
+      const m = JSON.parse(files.get('manifest.json')!) as { background: Record<string, unknown> };
+      expect(target === 'chrome' ? m.background.service_worker : m.background.scripts).toBeTruthy();
+    }
+  });
+
+  it('the source zip holds the git-tracked files and the reviewers\' README, nothing else', async () => {
+    const files = await read(join(root, 'artifacts', artifactName('source', VERSION)));
+    expect([...files.keys()].sort()).toEqual(['.gitignore', REVIEWER_README, 'package.json', 'scripts/run.sh', 'src/background/index.ts']);
+    const readme = files.get(REVIEWER_README)!;
+    expect(readme).toContain('npm ci');
+    expect(readme).toContain('npm run build');
+    expect(readme).toContain('authlens-firefox-1.2.3.zip');
+    expect(readme).toContain('20.19');
+    const z = await JSZip.loadAsync(readFileSync(join(root, 'artifacts', artifactName('source', VERSION))));
+    expect((z.files['scripts/run.sh']!.unixPermissions as number) & 0o777).toBe(0o755);
+  });
+
+  it('the same inputs give the same bytes', () => {
+    const again = packageAll({ root, outDir: join(root, 'again'), mtime: MTIME });
+    expect(again.map((a) => a.sha256)).toEqual(artifacts.map((a) => a.sha256));
+  });
+
+  it('refuses a stale dist whose manifest version is not package.json\'s', () => {
+    const stale = mkdtempSync(join(tmpdir(), 'authlens-stale-'));
+    try {
+      cpSync(root, stale, { recursive: true });
+      write(join(stale, 'package.json'), JSON.stringify({ name: 'authlens', version: '9.9.9' }));
+      expect(() => packageAll({ root: stale, mtime: MTIME })).toThrow(/not package.json's 9\.9\.9.*npm run build/);
+    } finally {
+      rmSync(stale, { recursive: true, force: true });
+    }
+  });
+
+  it('addons-linter (AMO\'s upload check) finds no errors in the Firefox zip', () => {
+    const bin = join(repo, 'node_modules', '.bin', 'addons-linter');
+    const r = spawnSync(bin, ['--output', 'json', join(root, 'artifacts', artifactName('firefox', VERSION))], { encoding: 'utf8' });
+    const report = JSON.parse(r.stdout) as { errors: { code: string; message: string }[]; summary: { errors: number } };
+    expect(report.errors.map((e) => `${e.code}: ${e.message}`)).toEqual([]);
+    expect(report.summary.errors).toBe(0);
+  });
+});
+
+describe('manifestProblems', () => {
+  it('accepts what scripts/manifest.ts derives from manifest.json', () => {
+    expect(manifestProblems(manifestFor(source, 'chrome', '1.0.0'), 'chrome', '1.0.0')).toEqual([]);
+    expect(manifestProblems(manifestFor(source, 'firefox', '1.0.0'), 'firefox', '1.0.0')).toEqual([]);
+  });
+
+  it('names what a store would reject', () => {
+    const ff = manifestFor(source, 'firefox', '1.0.0');
+    delete (ff.browser_specific_settings as { gecko: Record<string, unknown> }).gecko.data_collection_permissions;
+    expect(manifestProblems(ff, 'firefox', '1.0.0')).toEqual([expect.stringMatching(/data_collection_permissions/)]);
+    expect(manifestProblems(manifestFor(source, 'chrome', '1.0.0'), 'firefox', '1.0.0').join()).toMatch(/background.scripts.*gecko.id/);
+    expect(manifestProblems(manifestFor(source, 'firefox', '1.0.0'), 'chrome', '1.0.0').join()).toMatch(/service_worker.*browser_specific_settings/);
+    expect(manifestProblems({ ...manifestFor(source, 'chrome', '1.0.0'), manifest_version: 2 }, 'chrome', '2.0.0')).toHaveLength(2);
+  });
+});
