@@ -163,3 +163,16 @@ describe('never throws, never leaks a long secret', () => {
     }));
   });
 });
+
+describe('exact masked forms (what a user sees and what exports contain)', () => {
+  it.each([
+    ['Authorization', `Bearer ${JWT}`, {}, 'Bearer eyJhbGciOi…N1F3 #bb57ee'],
+    ['Authorization', `Basic ${btoa('alice:s3cret-pass')}`, { showBasicUser: true }, 'Basic ••• (user: alice) #f798ed'],
+    ['Authorization', `Basic ${btoa('alice:s3cret-pass')}`, {}, 'Basic ••• #f798ed'],
+    ['Cookie', 'sid=abc123xyz789; theme=dark', {}, 'sid=••• #f0ffe8; theme=•••'],
+    ['Set-Cookie', 'sid=abc123xyz789; Path=/; HttpOnly', {}, 'sid=••• #f0ffe8; Path=/; HttpOnly'],
+    ['Location', 'https://api.example.com/x?access_token=abcdefghij&page=2', {}, 'https://api.example.com/x?access_token=•••(bce81e)&page=2'],
+  ] as const)('%s: %s', (name, value, opts, expected) => {
+    expect(maskHeaderValue(name, value, opts)).toBe(expected);
+  });
+});
