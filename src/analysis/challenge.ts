@@ -205,6 +205,7 @@ function scan(c: Cursor, single: boolean): Challenge[] {
     if (c.i >= s.length) break;
     if (s[c.i] === ',') { // empty list element or separator (§5.6.1)
       if (single && !cur) note(c, 'The credential starts with a comma', c.i);
+      else if (single && !spaced) note(c, 'A comma follows the scheme: a credential is one scheme, then a space and its token or parameters', c.i);
       c.i++;
       continue;
     }
@@ -243,11 +244,13 @@ function scan(c: Cursor, single: boolean): Challenge[] {
       skipToComma(c);
       continue;
     }
+    // 1*SP takes the challenge into its parameters; OWS before a "," is just list whitespace.
+    spaced = ch === ' ';
     let tab = -1;
     for (; c.i < s.length && (s[c.i] === ' ' || s[c.i] === '\t'); c.i++, c.steps++) if (tab < 0 && s[c.i] === '\t') tab = c.i;
+    if (c.i >= s.length || s[c.i] === ',') continue;
     if (tab >= 0) note(c, `A tab separates the scheme ${name} from what follows; the grammar requires spaces`, tab);
     spaced = true;
-    if (c.i >= s.length || s[c.i] === ',') continue;
     readFirst(c, cur, single);
   }
   return out;
