@@ -1,0 +1,42 @@
+// The DevTools page: creates the "Auth" panel, and while DevTools is open sends the response
+// bodies of failing requests to the worker (webRequest cannot read bodies in Chrome).
+import { browser } from '../shared/browser.ts';
+import { createClient } from '../shared/client.ts';
+import { browserTransport } from '../shared/transport.ts';
+import { DEFAULT_SETTINGS } from '../shared/settings.ts';
+import { normalizeContent } from './content.ts';
+import { isAuthFailure, matchOf, readContent, type HarEntryLike } from './entry.ts';
+
+const client = createClient(browserTransport());
+const tabId = browser.devtools.inspectedWindow.tabId;
+let statuses: readonly number[] = DEFAULT_SETTINGS.captureStatuses;
+let statusesAt = 0;
+
+void browser.devtools.panels.create('Auth', 'icons/icon-32.png', 'panel.html');
+
+async function captureStatuses(now: number): Promise<readonly number[]> {
+  // settings change rarely; re-read at most every 30 s rather than hold a port open
+  if (now - statusesAt > 30_000) {
+    statusesAt = now;
+    try {
+      statuses = (await client.request({ type: 'getSettings' })).settings.captureStatuses;
+    } catch {
+      // worker asleep or restarting: keep the last known set
+    }
+  }
+  return statuses;
+}
+
+browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
+  const entry = raw as HarEntryLike;
+  void (async () => {
+    if (!isAuthFailure(entry, await captureStatuses(Date.now()))) return;
+    const content = normalizeContent(await readContent(entry), entry.response.content?.mimeType);
+    if (!content.ok) return;
+    try {
+      await client.request({ type: 'attachBody', tabId, match: matchOf(entry), body: content.body });
+    } catch {
+      // the worker may be restarting; a lost body only means a less specific diagnosis
+    }
+  })();
+});

@@ -1,0 +1,109 @@
+// The selected record: request line, share actions, then tabs with the diagnosis first.
+import { toCurl } from '../../shared/export/curl.ts';
+import { toFetch } from '../../shared/export/fetch.ts';
+import { toMarkdown } from '../../shared/export/markdown.ts';
+import { maskUrl } from '../../shared/secrets.ts';
+import type { CaptureRecord } from '../../shared/types.ts';
+import { useStore } from '../context.ts';
+import { diagnosisOf } from '../diagnosis.ts';
+import { recordRevealed, type DetailTab } from '../store.ts';
+import { BodyView } from './BodyView.tsx';
+import { ChallengeView } from './ChallengeView.tsx';
+import { CopyButton } from './CopyButton.tsx';
+import { CredentialsView } from './CredentialsView.tsx';
+import { DiagnosisView } from './DiagnosisView.tsx';
+import { HeadersView } from './HeadersView.tsx';
+import { RedirectsView } from './RedirectsView.tsx';
+
+const TABS: { id: DetailTab; label: string }[] = [
+  { id: 'diagnosis', label: 'Diagnosis' },
+  { id: 'challenge', label: 'Challenge' },
+  { id: 'credentials', label: 'Credentials' },
+  { id: 'headers', label: 'Headers' },
+  { id: 'redirects', label: 'Redirects' },
+  { id: 'body', label: 'Body' },
+];
+
+function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
+  switch (tab) {
+    case 'diagnosis':
+      return <DiagnosisView record={record} />;
+    case 'challenge':
+      return <ChallengeView record={record} />;
+    case 'credentials':
+      return <CredentialsView record={record} />;
+    case 'headers':
+      return <HeadersView record={record} />;
+    case 'redirects':
+      return <RedirectsView record={record} />;
+    case 'body':
+      return <BodyView record={record} />;
+  }
+}
+
+export function Detail({ record }: { record: CaptureRecord }) {
+  const store = useStore();
+  const tab = store.detailTab.value;
+  const reveal = recordRevealed(store, record.id);
+  const onTabKey = (e: KeyboardEvent): void => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!d) return;
+    e.preventDefault();
+    const next = TABS[(i + d + TABS.length) % TABS.length]!;
+    store.detailTab.value = next.id;
+    (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
+  };
+  const markdown = (): string => {
+    const d = diagnosisOf(record);
+    return toMarkdown(record, d.ok ? d.diagnosis : { summary: record.diagnosis?.summary ?? '', findings: [] }, { reveal });
+  };
+  return (
+    <section class="detail" data-testid="detail" aria-label="Selected request">
+      <header class="detail-head">
+        <button
+          type="button"
+          class="icon-btn"
+          aria-label="Close detail (Esc)"
+          title="Close (Esc)"
+          onClick={() => {
+            store.detailOpen.value = false;
+          }}
+        >
+          <span aria-hidden="true">✕</span>
+        </button>
+        <div class="request-line" title={maskUrl(record.url)}>
+          <strong class={`status s${Math.floor(record.status / 100)}xx`}>{record.status}</strong> <span class="method">{record.method}</span>{' '}
+          <span class="url">{maskUrl(record.url)}</span>
+        </div>
+        <div class="share" role="group" aria-label="Copy this request">
+          <CopyButton text={() => toCurl(record, { reveal })} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>cURL</CopyButton>
+          <CopyButton text={() => toFetch(record, { reveal })} label={`Copy as fetch${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>fetch</CopyButton>
+          <CopyButton text={markdown} label="Copy report as Markdown">Markdown</CopyButton>
+        </div>
+      </header>
+      <div class="tabs" role="tablist" aria-label="Detail sections" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            type="button"
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            class="tab"
+            aria-selected={t.id === tab}
+            aria-controls="detail-panel"
+            tabIndex={t.id === tab ? 0 : -1}
+            onClick={() => {
+              store.detailTab.value = t.id;
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div class="detail-body" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
+        <TabPanel tab={tab} record={record} />
+      </div>
+    </section>
+  );
+}

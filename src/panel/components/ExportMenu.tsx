@@ -1,0 +1,48 @@
+// Export all records shown: JSON or HAR 1.2, masked unless the user ticks "include secrets".
+import { useState } from 'preact/hooks';
+import { toHar } from '../../shared/export/har.ts';
+import { toJson } from '../../shared/export/json.ts';
+import { useServices, useStore } from '../context.ts';
+import { visibleRecords } from '../rows.ts';
+
+function stamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[:.]/g, '-').slice(0, 19);
+}
+
+export function ExportMenu() {
+  const store = useStore();
+  const services = useServices();
+  const [reveal, setReveal] = useState(false);
+  const records = () => visibleRecords(store.records.value, { terms: store.terms.value, toggles: store.toggles.value });
+  const name = (ext: string): string => `authlens-tab${store.state.value.tabId}-${stamp(services.now())}.${ext}`;
+  return (
+    <details class="menu">
+      <summary class="btn" data-testid="export">Export</summary>
+      <div class="menu-body" role="group" aria-label="Export records">
+        <label class="check">
+          <input type="checkbox" checked={reveal} data-testid="export-reveal" onChange={(e) => setReveal(e.currentTarget.checked)} />
+          Include secrets unmasked
+        </label>
+        <button
+          type="button"
+          class="btn"
+          data-testid="export-json"
+          onClick={() => services.download(name('json'), 'application/json', toJson(records(), { reveal }))}
+        >
+          Export JSON
+        </button>
+        <button
+          type="button"
+          class="btn"
+          data-testid="export-har"
+          onClick={() =>
+            services.download(name('har'), 'application/json', JSON.stringify(toHar(records(), { reveal, version: services.version }), null, 2))
+          }
+        >
+          Export HAR 1.2
+        </button>
+        <p class="muted">Exports the {records().length} record(s) the filter shows.</p>
+      </div>
+    </details>
+  );
+}

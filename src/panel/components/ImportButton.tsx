@@ -1,0 +1,30 @@
+import { useRef } from 'preact/hooks';
+import { importHar } from '../actions.ts';
+import { useServices, useStore } from '../context.ts';
+
+export function ImportButton() {
+  const store = useStore();
+  const services = useServices();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button type="button" class="btn" data-testid="import" onClick={() => input.current?.click()}>
+        Import HAR
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".har,application/json,.json"
+        class="visually-hidden"
+        tabIndex={-1}
+        aria-label="HAR file to import"
+        data-testid="import-file"
+        onChange={async (e) => {
+          const file = e.currentTarget.files?.[0];
+          if (file) importHar(store, services, await file.text(), file.name);
+          e.currentTarget.value = '';
+        }}
+      />
+    </>
+  );
+}

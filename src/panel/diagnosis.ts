@@ -1,0 +1,35 @@
+// The full diagnosis of one record, run in the panel with the engine (the worker stores only
+// a summary). Cached per record object: an update (a body attached) is a new object.
+import { diagnose } from '../analysis/index.ts';
+import type { Diagnosis } from '../analysis/types.ts';
+import { toExchange } from '../shared/exchange.ts';
+import { summarize } from '../shared/summary.ts';
+import type { CaptureRecord } from '../shared/types.ts';
+
+export type DiagnosisResult = { ok: true; diagnosis: Diagnosis } | { ok: false; error: string };
+
+const cache = new WeakMap<CaptureRecord, DiagnosisResult>();
+
+export function diagnosisOf(r: CaptureRecord): DiagnosisResult {
+  const hit = cache.get(r);
+  if (hit) return hit;
+  let res: DiagnosisResult;
+  try {
+    res = { ok: true, diagnosis: diagnose(toExchange(r), { now: r.time }) };
+  } catch (e) {
+    // the engine promises never to throw; if it does, say so instead of losing the record
+    res = { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+  cache.set(r, res);
+  return res;
+}
+
+/** Imported records carry no worker summary: compute one so they colour and filter the same. */
+export function withSummary(r: CaptureRecord): CaptureRecord {
+  if (r.diagnosis) return r;
+  try {
+    return { ...r, diagnosis: summarize(r) };
+  } catch {
+    return r;
+  }
+}

@@ -1,0 +1,80 @@
+// Per-record facts for filtering and the list's cells, computed once per record object
+// (records are immutable: an update arrives as a new object, so a WeakMap cache is exact).
+import type { CaptureRecord, Header } from '../shared/types.ts';
+import type { Facts } from './filter.ts';
+
+export interface RecordFacts extends Facts {
+  origin: string;
+  /** host + path + query, as the list shows it (before masking) */
+  hostPath: string;
+  /** scheme of the credentials sent (Authorization), as written */
+  sentScheme?: string;
+  /** schemes the server challenged with, as written */
+  challengeSchemes: string[];
+}
+
+const cache = new WeakMap<CaptureRecord, RecordFacts>();
+
+export function header(headers: readonly Header[], name: string): string | undefined {
+  const n = name.toLowerCase();
+  return headers.find((h) => h.name.toLowerCase() === n)?.value;
+}
+
+export function headerValues(headers: readonly Header[], name: string): string[] {
+  const n = name.toLowerCase();
+  return headers.filter((h) => h.name.toLowerCase() === n).map((h) => h.value);
+}
+
+/**
+ * Scheme names of a challenge list, cheaply: a scheme is a token followed by a space or the
+ * end, at the start or after a comma, and not followed by `=` (then it is an auth-param).
+ * The detail pane uses the engine's full parser; this is only for the list and the filter.
+ */
+export function challengeSchemesOf(value: string): string[] {
+  const out: string[] = [];
+  const re = /(?:^|,)\s*([A-Za-z0-9!#$%&'*+.^_`|~-]+)(?=\s+[^=\s,]|\s*(?:,|$))/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(value)) !== null) {
+    const tail = value.slice(m.index + m[0].length);
+    if (/^\s*=/.test(tail)) continue;
+    if (m[1]) out.push(m[1]);
+  }
+  return out;
+}
+
+function splitUrl(url: string): { origin: string; host: string; hostPath: string } {
+  try {
+    const u = new URL(url);
+    return { origin: u.origin, host: u.hostname.toLowerCase(), hostPath: u.host + u.pathname + u.search };
+  } catch {
+    return { origin: '(invalid url)', host: '', hostPath: url };
+  }
+}
+
+export function factsOf(r: CaptureRecord): RecordFacts {
+  const hit = cache.get(r);
+  if (hit) return hit;
+  const { origin, host, hostPath } = splitUrl(r.url);
+  const auth = header(r.requestHeaders, 'authorization') ?? header(r.requestHeaders, 'proxy-authorization');
+  const sentScheme = auth?.trim().split(/\s+/)[0] || undefined;
+  const challengeSchemes = [
+    ...headerValues(r.responseHeaders, 'www-authenticate'),
+    ...headerValues(r.responseHeaders, 'proxy-authenticate'),
+  ].flatMap(challengeSchemesOf);
+  const schemes = [...new Set([sentScheme, ...challengeSchemes].filter((s): s is string => !!s).map((s) => s.toLowerCase()))];
+  const findings = r.diagnosis?.ids ?? [];
+  const f: RecordFacts = {
+    status: r.status,
+    method: r.method.toLowerCase(),
+    host,
+    schemes,
+    findings,
+    text: [r.url, r.method, String(r.status), r.diagnosis?.summary ?? '', ...findings].join('\n').toLowerCase(),
+    origin,
+    hostPath,
+    sentScheme,
+    challengeSchemes,
+  };
+  cache.set(r, f);
+  return f;
+}

@@ -1,0 +1,117 @@
+// DevTools-style filter text: `status:403 domain:*.example.com -method:OPTIONS "free text"`.
+// Pure: parse once per keystroke, then test each record against the parsed terms.
+
+export type FilterKey = 'status' | 'domain' | 'scheme' | 'finding' | 'method' | 'text';
+
+export interface Term {
+  key: FilterKey;
+  /** lower-cased; may hold `*` wildcards for domain and `x` digits for status (4xx) */
+  value: string;
+  negate: boolean;
+}
+
+const KEYS = new Set<FilterKey>(['status', 'domain', 'scheme', 'finding', 'method']);
+
+/** Split on spaces, keeping "double quoted" runs together (quotes removed). */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  let any = false;
+  for (const ch of text) {
+    if (ch === '"') {
+      quoted = !quoted;
+      any = true;
+    } else if (!quoted && /\s/.test(ch)) {
+      if (any) out.push(cur);
+      cur = '';
+      any = false;
+    } else {
+      cur += ch;
+      any = true;
+    }
+  }
+  if (any) out.push(cur);
+  return out.filter((t) => t.length > 0);
+}
+
+export function parseFilter(text: string): Term[] {
+  const terms: Term[] = [];
+  for (const raw of tokenize(text)) {
+    let tok = raw;
+    let negate = false;
+    if (tok.length > 1 && tok.startsWith('-')) {
+      negate = true;
+      tok = tok.slice(1);
+    }
+    const colon = tok.indexOf(':');
+    const key = colon > 0 ? tok.slice(0, colon).toLowerCase() : '';
+    if (KEYS.has(key as FilterKey)) {
+      const value = tok.slice(colon + 1).toLowerCase();
+      // `status:` with nothing after it is a half-typed filter: ignore it rather than hide everything
+      if (value.length > 0) terms.push({ key: key as FilterKey, value, negate });
+      continue;
+    }
+    terms.push({ key: 'text', value: tok.toLowerCase(), negate });
+  }
+  return terms;
+}
+
+/** What a record offers to the filter, lower-cased, computed once per record. */
+export interface Facts {
+  status: number;
+  method: string;
+  host: string;
+  schemes: string[];
+  findings: string[];
+  /** everything free text may match: url, method, status, summary, finding ids */
+  text: string;
+}
+
+function wildcard(pattern: string, s: string): boolean {
+  if (!pattern.includes('*')) return s === pattern;
+  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  return re.test(s);
+}
+
+function statusMatches(value: string, status: number): boolean {
+  if (/^[1-5][0-9x]{2}$/.test(value)) {
+    const s = String(status);
+    return [...value].every((c, i) => c === 'x' || c === s[i]);
+  }
+  return String(status) === value;
+}
+
+function termMatches(t: Term, f: Facts): boolean {
+  switch (t.key) {
+    case 'status':
+      return statusMatches(t.value, f.status);
+    case 'method':
+      return f.method === t.value;
+    case 'domain':
+      return wildcard(t.value, f.host);
+    case 'scheme':
+      return f.schemes.includes(t.value);
+    case 'finding':
+      return f.findings.includes(t.value);
+    case 'text':
+      return f.text.includes(t.value);
+  }
+}
+
+/** Every term must hold (negated ones must not). */
+export function matchesTerms(terms: readonly Term[], f: Facts): boolean {
+  for (const t of terms) {
+    if (termMatches(t, f) === t.negate) return false;
+  }
+  return true;
+}
+
+export type StatusToggle = '401' | '403' | 'other';
+
+/** Quick toggles: none on means all statuses; several on means any of them. */
+export function matchesToggles(toggles: readonly StatusToggle[], status: number): boolean {
+  if (toggles.length === 0) return true;
+  const kind: StatusToggle = status === 401 ? '401' : status === 403 ? '403' : 'other';
+  return toggles.includes(kind);
+}

@@ -1,0 +1,51 @@
+// Wiring only: find the tab, build the store and client, follow the theme, render.
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import { createClient } from '../shared/client.ts';
+import { browserTransport } from '../shared/transport.ts';
+import { App } from './components/App.tsx';
+import { ServicesContext, StoreContext, type Services } from './context.ts';
+import { copyText, downloadText } from './dom.ts';
+import { loadView, saveView } from './persist.ts';
+import { devtoolsThemeName, extensionVersion, inspectedTabId, onDevtoolsThemeChanged } from './platform.ts';
+import { createStore } from './store.ts';
+import { tabIdFrom, themeFromDevtools, type Theme } from './theme.ts';
+import './styles.css';
+
+const root = document.getElementById('app')!;
+const setTheme = (t: Theme): void => {
+  document.documentElement.dataset.theme = t;
+};
+const devTheme = themeFromDevtools(devtoolsThemeName());
+if (devTheme) {
+  setTheme(devTheme);
+  onDevtoolsThemeChanged((name) => setTheme(themeFromDevtools(name) ?? 'light'));
+} else {
+  const mq = matchMedia('(prefers-color-scheme: dark)');
+  setTheme(mq.matches ? 'dark' : 'light');
+  mq.addEventListener('change', (e) => setTheme(e.matches ? 'dark' : 'light'));
+}
+
+const params = new URLSearchParams(location.search);
+const tabId = tabIdFrom(inspectedTabId(), location.search);
+if (tabId === undefined) {
+  root.innerHTML = '<p class="empty" role="alert">No tab to show. Open this page from DevTools (the Auth panel) or as <code>panel.html?tabId=N</code>.</p>';
+} else {
+  const store = createStore(tabId, loadView(localStorage), params.get('record') ?? undefined);
+  const client = createClient(browserTransport());
+  const services: Services = { client, copy: copyText, download: downloadText, version: extensionVersion(), now: () => Date.now() };
+  client.watchTab(
+    tabId,
+    (e) => store.dispatch(e),
+    (connected) => store.dispatch({ type: 'status', connected }),
+  );
+  effect(() => saveView(localStorage, store.persisted.value));
+  render(
+    <StoreContext.Provider value={store}>
+      <ServicesContext.Provider value={services}>
+        <App />
+      </ServicesContext.Provider>
+    </StoreContext.Provider>,
+    root,
+  );
+}

@@ -1,0 +1,83 @@
+// The panel's data state and the one pure function that moves it: apply(state, event).
+// Port events come from the worker (snapshot, then changes); the rest are the panel's own.
+import type { PortEvent } from '../shared/messages.ts';
+import type { CaptureRecord } from '../shared/types.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+
+export interface PanelState {
+  tabId: number;
+  /** the worker's records for this tab, oldest first */
+  live: CaptureRecord[];
+  /** records imported from HAR files: local to this panel, never sent to the worker */
+  imported: CaptureRecord[];
+  settings: Settings;
+  /** a port is open and has delivered a snapshot */
+  connected: boolean;
+  /** at least one snapshot arrived since the panel opened */
+  synced: boolean;
+}
+
+export type PanelEvent =
+  | PortEvent
+  | { type: 'status'; connected: boolean }
+  | { type: 'imported'; records: CaptureRecord[] }
+  | { type: 'clearImported' };
+
+export function initialState(tabId: number): PanelState {
+  return { tabId, live: [], imported: [], settings: { ...DEFAULT_SETTINGS }, connected: false, synced: false };
+}
+
+function byTime(a: CaptureRecord, b: CaptureRecord): number {
+  return a.time - b.time;
+}
+
+/** Insert keeping time order; the common case (newest arrives last) is an append. */
+function insert(list: CaptureRecord[], r: CaptureRecord): CaptureRecord[] {
+  const without = list.some((x) => x.id === r.id) ? list.filter((x) => x.id !== r.id) : list;
+  const last = without[without.length - 1];
+  if (!last || last.time <= r.time) return [...without, r];
+  return [...without, r].sort(byTime);
+}
+
+export function apply(s: PanelState, e: PanelEvent): PanelState {
+  switch (e.type) {
+    case 'snapshot':
+      if (e.tabId !== s.tabId) return s;
+      return { ...s, live: [...e.records].sort(byTime), settings: e.settings, connected: true, synced: true };
+    case 'added':
+      if (e.tabId !== s.tabId) return s;
+      return { ...s, live: insert(s.live, e.record) };
+    case 'updated': {
+      if (e.tabId !== s.tabId) return s;
+      const i = s.live.findIndex((r) => r.id === e.record.id);
+      if (i < 0) return { ...s, live: insert(s.live, e.record) };
+      const live = s.live.slice();
+      live[i] = e.record;
+      return { ...s, live: live[i]!.time === s.live[i]!.time ? live : live.sort(byTime) };
+    }
+    case 'removed': {
+      if (e.tabId !== s.tabId) return s;
+      const gone = new Set(e.ids);
+      return { ...s, live: s.live.filter((r) => !gone.has(r.id)) };
+    }
+    case 'cleared':
+      return e.tabId === s.tabId ? { ...s, live: [] } : s;
+    case 'settings':
+      return { ...s, settings: e.settings };
+    case 'status':
+      return { ...s, connected: e.connected };
+    case 'imported': {
+      const known = new Set(s.imported.map((r) => r.id));
+      const fresh = e.records.filter((r) => !known.has(r.id));
+      return { ...s, imported: [...s.imported, ...fresh].sort(byTime) };
+    }
+    case 'clearImported':
+      return { ...s, imported: [] };
+  }
+}
+
+/** Everything the list can show: the worker's records and the imported ones, in time order. */
+export function allRecords(s: PanelState): CaptureRecord[] {
+  if (s.imported.length === 0) return s.live;
+  return [...s.live, ...s.imported].sort(byTime);
+}

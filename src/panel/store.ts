@@ -1,0 +1,84 @@
+// The panel's signals: data state (moved only by apply) and view state (filter, selection).
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { CaptureRecord } from '../shared/types.ts';
+import { parseFilter, type StatusToggle, type Term } from './filter.ts';
+import type { Persisted } from './persist.ts';
+import { buildRows, recordIds, type Row } from './rows.ts';
+import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
+
+export type DetailTab = 'diagnosis' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
+
+export interface Store {
+  state: Signal<PanelState>;
+  dispatch(e: PanelEvent): void;
+  filterText: Signal<string>;
+  toggles: Signal<StatusToggle[]>;
+  groupByOrigin: Signal<boolean>;
+  collapsed: Signal<ReadonlySet<string>>;
+  selectedId: Signal<string | undefined>;
+  detailOpen: Signal<boolean>;
+  detailTab: Signal<DetailTab>;
+  /** secrets revealed on purpose, keyed `${recordId}|${what}` */
+  revealed: Signal<ReadonlySet<string>>;
+  /** a short message for the status line (import result, copy failures) */
+  notice: Signal<string>;
+  terms: ReadonlySignal<Term[]>;
+  records: ReadonlySignal<CaptureRecord[]>;
+  rows: ReadonlySignal<Row[]>;
+  ids: ReadonlySignal<string[]>;
+  selected: ReadonlySignal<CaptureRecord | undefined>;
+  persisted: ReadonlySignal<Persisted>;
+}
+
+export function createStore(tabId: number, view: Persisted, selectedId?: string): Store {
+  const state = signal(initialState(tabId));
+  const filterText = signal(view.filterText);
+  const toggles = signal<StatusToggle[]>(view.toggles);
+  const groupByOrigin = signal(view.groupByOrigin);
+  const collapsed = signal<ReadonlySet<string>>(new Set());
+  const terms = computed(() => parseFilter(filterText.value));
+  const records = computed(() => allRecords(state.value));
+  const rows = computed(() =>
+    buildRows(records.value, { terms: terms.value, toggles: toggles.value, groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }),
+  );
+  const selected = signal<string | undefined>(selectedId);
+  return {
+    state,
+    dispatch: (e) => {
+      state.value = apply(state.value, e);
+    },
+    filterText,
+    toggles,
+    groupByOrigin,
+    collapsed,
+    selectedId: selected,
+    detailOpen: signal(selectedId !== undefined),
+    detailTab: signal<DetailTab>('diagnosis'),
+    revealed: signal<ReadonlySet<string>>(new Set()),
+    notice: signal(''),
+    terms,
+    records,
+    rows,
+    ids: computed(() => recordIds(rows.value)),
+    selected: computed(() => (selected.value === undefined ? undefined : records.value.find((r) => r.id === selected.value))),
+    persisted: computed(() => ({ filterText: filterText.value, toggles: toggles.value, groupByOrigin: groupByOrigin.value })),
+  };
+}
+
+export function isRevealed(store: Store, key: string): boolean {
+  return store.state.value.settings.revealSecrets || store.revealed.value.has(key);
+}
+
+export function toggleReveal(store: Store, key: string): void {
+  const next = new Set(store.revealed.value);
+  if (next.has(key)) next.delete(key);
+  else next.add(key);
+  store.revealed.value = next;
+}
+
+/** The user revealed at least one secret of this record (copy actions then include secrets). */
+export function recordRevealed(store: Store, recordId: string): boolean {
+  if (store.state.value.settings.revealSecrets) return true;
+  for (const k of store.revealed.value) if (k.startsWith(recordId + '|')) return true;
+  return false;
+}
