@@ -1,0 +1,98 @@
+// Export as HAR 1.2: one entry per captured record, readable by DevTools and HAR viewers, and
+// by fromHar (the `_authlens` field keeps what HAR has no slot for, so a round trip loses nothing).
+import { statusTextOf } from '../exchange.ts';
+import type { CaptureRecord, Header } from '../types.ts';
+import { parseCookieHeader, parseSetCookie, queryStringOf } from './cookies.ts';
+import type { Har, HarEntry } from './har-types.ts';
+import { headerValues, maskRecord, type ExportOptions } from './mask-record.ts';
+
+export interface HarOptions extends ExportOptions {
+  /** the extension's version, for log.creator */
+  version: string;
+}
+
+/** webRequest resource types as Chrome's HAR `_resourceType` names them. */
+const RESOURCE_TYPE: Record<string, string> = {
+  main_frame: 'document', sub_frame: 'document', xmlhttprequest: 'fetch', script: 'script',
+  stylesheet: 'stylesheet', image: 'image', imageset: 'image', font: 'font', media: 'media',
+  websocket: 'websocket', ping: 'ping', beacon: 'ping', csp_report: 'ping', object: 'other', other: 'other',
+};
+
+export function toHar(records: readonly CaptureRecord[], opts: HarOptions): Har {
+  return {
+    log: {
+      version: '1.2',
+      creator: { name: 'AuthLens', version: opts.version },
+      comment: opts.reveal
+        ? 'Exported by AuthLens with secrets revealed: treat this file as a credential.'
+        : 'Exported by AuthLens: secrets are masked (•••, with a fingerprint to compare them).',
+      entries: records.map((r) => toEntry(maskRecord(r, opts.reveal))),
+    },
+  };
+}
+
+export function httpVersionOf(statusLine: string): string {
+  return /^(HTTP\/[\d.]+)\s/i.exec(statusLine.trim() + ' ')?.[1]?.toUpperCase() ?? '';
+}
+
+function toEntry(r: CaptureRecord): HarEntry {
+  const version = httpVersionOf(r.statusLine);
+  const mimeType = headerValues(r.responseHeaders, 'content-type')[0] ?? '';
+  const entry: HarEntry = {
+    startedDateTime: iso(r.time),
+    time: 0,
+    request: {
+      method: r.method,
+      url: r.url,
+      httpVersion: version,
+      cookies: headerValues(r.requestHeaders, 'cookie').flatMap(parseCookieHeader),
+      headers: copy(r.requestHeaders),
+      queryString: queryStringOf(r.url),
+      headersSize: -1,
+      bodySize: -1,
+    },
+    response: {
+      status: r.status,
+      statusText: statusTextOf(r.statusLine) ?? '',
+      httpVersion: version,
+      cookies: headerValues(r.responseHeaders, 'set-cookie')
+        .flatMap((v) => v.split('\n'))
+        .map(parseSetCookie)
+        .filter((c) => c !== undefined),
+      headers: copy(r.responseHeaders),
+      content: r.responseBody !== undefined
+        ? { size: new TextEncoder().encode(r.responseBody).length, mimeType, text: r.responseBody }
+        : { size: 0, mimeType },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: -1,
+    },
+    cache: {},
+    // HAR has no "unknown": -1 marks a phase that did not apply or was not measured (spec §timings).
+    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: 0, receive: 0 },
+    _resourceType: RESOURCE_TYPE[r.type] ?? 'other',
+    _authlens: {
+      type: r.type,
+      frameId: r.frameId,
+      ...(r.initiator !== undefined ? { initiator: r.initiator } : {}),
+      statusLine: r.statusLine,
+      time: r.time,
+      fromCache: r.fromCache,
+      preflight: r.preflight,
+      source: r.source,
+      requestHeadersKnown: r.requestHeadersKnown,
+      redirects: r.redirects,
+      ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}),
+    },
+  };
+  return entry;
+}
+
+function copy(headers: readonly Header[]): Header[] {
+  return headers.map((h) => ({ name: h.name, value: h.value }));
+}
+
+function iso(ms: number): string {
+  const d = new Date(Number.isFinite(ms) ? ms : 0);
+  return Number.isNaN(d.getTime()) ? new Date(0).toISOString() : d.toISOString();
+}
