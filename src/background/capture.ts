@@ -1,0 +1,284 @@
+// webRequest details -> pending entries -> CaptureRecord. Pure: no browser, no clock (every
+// time comes from the event's timeStamp).
+//
+// Hot path: a 2xx costs one Map.set (a reference to the details object, no copy) at
+// onSendHeaders, and a table lookup + Map.delete at onHeadersReceived. Headers are copied only
+// once we know the response failed.
+//
+// Where a request ends: at onHeadersReceived with any final (non-redirect) status, not at
+// onCompleted. onCompleted fires for every request and is one more IPC hop to the worker per
+// request of every tab (platform-facts.md; measured again by scripts/bench/listeners.ts, see
+// bench-output/report.md). onErrorOccurred / onBeforeRedirect / onAuthRequired fire only for
+// their own rare events, so they stay. What onCompleted would have caught (a request that
+// never reaches a final status) is covered by the size- and age-bounded pending map.
+import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
+import { headerValue, toHeaders } from './headers.ts';
+
+/** The webRequest header shape: Chrome gives `value`, or `binaryValue` for non-UTF-8 bytes. */
+export interface RawHeader { name: string; value?: string; binaryValue?: number[] }
+
+interface BaseDetails {
+  requestId: string;
+  url: string;
+  method: string;
+  tabId: number;
+  frameId: number;
+  type: string;
+  timeStamp: number;
+  /** Chrome: origin of the document that made the request */
+  initiator?: string;
+  /** Firefox: URL of whatever made the request */
+  originUrl?: string;
+}
+export interface SendHeadersDetails extends BaseDetails { requestHeaders?: RawHeader[] }
+export interface ResponseDetails extends BaseDetails {
+  statusCode: number;
+  statusLine: string;
+  fromCache?: boolean;
+  responseHeaders?: RawHeader[];
+}
+export interface RedirectDetails extends ResponseDetails { redirectUrl: string }
+export interface AuthRequiredDetails extends ResponseDetails { isProxy?: boolean }
+export interface ErrorDetails extends BaseDetails { error: string; fromCache?: boolean }
+
+export interface CaptureConfig {
+  captureStatuses: readonly number[];
+  paused: boolean;
+}
+
+export interface CaptureLimits {
+  /** most in-flight requests kept; the oldest go first */
+  maxPending: number;
+  /** an entry older than this (ms, by event time) is dropped: a request that never ended */
+  maxAgeMs: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<CaptureLimits> = { maxPending: 2000, maxAgeMs: 5 * 60_000 };
+/** how many inserts between two age sweeps (sweeping on every insert would cost the hot path) */
+const SWEEP_EVERY = 512;
+/** redirect statuses that are followed by onBeforeRedirect: keep the pending entry for them */
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** requestIds that failed recently, for retry numbering and onAuthRequired de-duplication */
+const MAX_FAILED = 256;
+
+interface Failed { seq: number; awaitingAuth: boolean }
+
+export class Capture {
+  /** requestId -> the onSendHeaders details of its current hop (a reference, never a copy) */
+  readonly pending = new Map<string, SendHeadersDetails>();
+  /** requestId -> hops so far; only requests that redirected are here */
+  private readonly hops = new Map<string, RedirectHop[]>();
+  private readonly failed = new Map<string, Failed>();
+  /** tabId -> the current main-frame request (first hop's start), for navigation clearing */
+  private readonly mainFrames = new Map<number, { requestId: string; start: number; url: string }>();
+  private capture: boolean[] = [];
+  private paused = false;
+  private inserts = 0;
+
+  constructor(config: CaptureConfig, private readonly limits: CaptureLimits = DEFAULT_LIMITS) {
+    this.configure(config);
+  }
+
+  configure(config: CaptureConfig): void {
+    const table: boolean[] = new Array<boolean>(600).fill(false);
+    for (const s of config.captureStatuses) if (s >= 0 && s < 600) table[s] = true;
+    this.capture = table;
+    this.paused = config.paused;
+  }
+
+  onSendHeaders = (d: SendHeadersDetails): void => {
+    this.pending.set(d.requestId, d);
+    if (d.type === 'main_frame') this.noteMainFrame(d);
+    if (++this.inserts >= SWEEP_EVERY || this.pending.size > this.limits.maxPending) this.sweep(d.timeStamp);
+  };
+
+  /** Returns a record when this response is an auth failure. Ends the request when final. */
+  onHeadersReceived = (d: ResponseDetails): CaptureRecord | undefined => {
+    const status = d.statusCode;
+    let record: CaptureRecord | undefined;
+    if (!this.paused && (this.capture[status] === true || ((status < 200 || status >= 300) && hasChallenge(d.responseHeaders)))) {
+      record = this.toRecord(d, 'headers');
+      this.markFailed(d.requestId, true);
+    }
+    if (!REDIRECTS.has(status)) this.end(d.requestId);
+    return record;
+  };
+
+  onBeforeRedirect = (d: RedirectDetails): void => {
+    const sent = this.pending.get(d.requestId);
+    const responseHeaders = d.responseHeaders ?? [];
+    const hop: RedirectHop = {
+      url: d.url,
+      status: d.statusCode,
+      statusLine: d.statusLine,
+      requestHeaders: sent?.requestHeaders ? toHeaders(sent.requestHeaders) : [],
+      responseHeaders: toHeaders(responseHeaders),
+    };
+    hop.location = d.redirectUrl;
+    const list = this.hops.get(d.requestId);
+    if (list) list.push(hop);
+    else this.hops.set(d.requestId, [hop]);
+    // the next hop's onSendHeaders replaces the entry; until then it must not be reused
+    this.pending.delete(d.requestId);
+  };
+
+  /**
+   * A real proxy's 407 (and an HTTP-auth prompt). A server's 401 was already recorded at
+   * onHeadersReceived just before; record only what that did not.
+   */
+  onAuthRequired = (d: AuthRequiredDetails): CaptureRecord | undefined => {
+    const f = this.failed.get(d.requestId);
+    if (f?.awaitingAuth) {
+      f.awaitingAuth = false;
+      return undefined;
+    }
+    if (this.paused) return undefined;
+    const record = this.toRecord(d, 'auth-required');
+    this.markFailed(d.requestId, false);
+    this.end(d.requestId);
+    return record;
+  };
+
+  /**
+   * Ends the request. A 407 from a server that is not a configured proxy never reaches
+   * onHeadersReceived: Chrome ends it here with net::ERR_UNEXPECTED_PROXY_AUTH.
+   */
+  onErrorOccurred = (d: ErrorDetails): CaptureRecord | undefined => {
+    let record: CaptureRecord | undefined;
+    if (!this.paused && d.error === 'net::ERR_UNEXPECTED_PROXY_AUTH' && this.capture[407]) {
+      record = this.toRecord({ ...d, statusCode: 407, statusLine: d.error, responseHeaders: [] }, 'headers');
+    }
+    this.end(d.requestId);
+    this.failed.delete(d.requestId);
+    return record;
+  };
+
+  /** Measuring only: what onCompleted would do if it were listened to (see the note at the top). */
+  onCompleted = (d: { requestId: string }): void => {
+    this.end(d.requestId);
+    this.failed.delete(d.requestId);
+  };
+
+  /**
+   * The tab's latest main-frame request (its first hop's start, its last hop's URL), handed
+   * over once: a later commit without a request (back/forward cache) must not reuse it.
+   */
+  takeMainFrame(tabId: number): { url: string; start: number } | undefined {
+    const m = this.mainFrames.get(tabId);
+    this.mainFrames.delete(tabId);
+    return m && { url: m.url, start: m.start };
+  }
+
+  forgetTab(tabId: number): void {
+    this.mainFrames.delete(tabId);
+  }
+
+  /** Drop entries older than maxAge, then the oldest beyond maxPending (Map order = insertion order). */
+  sweep(now: number): void {
+    this.inserts = 0;
+    const oldest = now - this.limits.maxAgeMs;
+    for (const [id, d] of this.pending) {
+      if (d.timeStamp >= oldest && this.pending.size <= this.limits.maxPending) break;
+      this.pending.delete(id);
+      this.hops.delete(id);
+    }
+    // hops of a request whose pending entry is gone (redirected, next hop never sent)
+    if (this.hops.size > this.limits.maxPending) {
+      for (const id of this.hops.keys()) {
+        if (this.hops.size <= this.limits.maxPending / 2) break;
+        this.hops.delete(id);
+      }
+    }
+  }
+
+  private end(requestId: string): void {
+    this.pending.delete(requestId);
+    if (this.hops.size > 0) this.hops.delete(requestId);
+  }
+
+  private noteMainFrame(d: SendHeadersDetails): void {
+    const cur = this.mainFrames.get(d.tabId);
+    // a redirected navigation keeps the start of its first hop
+    if (cur?.requestId === d.requestId) cur.url = d.url;
+    else this.mainFrames.set(d.tabId, { requestId: d.requestId, start: d.timeStamp, url: d.url });
+  }
+
+  private markFailed(requestId: string, awaitingAuth: boolean): number {
+    const f = this.failed.get(requestId);
+    if (f) {
+      f.seq++;
+      f.awaitingAuth = awaitingAuth;
+      return f.seq;
+    }
+    if (this.failed.size >= MAX_FAILED) {
+      const first = this.failed.keys().next();
+      if (!first.done) this.failed.delete(first.value);
+    }
+    this.failed.set(requestId, { seq: 1, awaitingAuth });
+    return 1;
+  }
+
+  private toRecord(d: ResponseDetails, source: CaptureRecord['source']): CaptureRecord {
+    const sent = this.pending.get(d.requestId);
+    const requestHeaders: Header[] = sent?.requestHeaders ? toHeaders(sent.requestHeaders) : [];
+    const seq = (this.failed.get(d.requestId)?.seq ?? 0) + 1;
+    const record: CaptureRecord = {
+      id: `${d.requestId}-${seq}`,
+      requestId: d.requestId,
+      tabId: d.tabId,
+      frameId: d.frameId,
+      type: d.type,
+      method: d.method,
+      url: d.url,
+      status: d.statusCode,
+      statusLine: d.statusLine ?? '',
+      time: d.timeStamp,
+      fromCache: d.fromCache === true,
+      preflight: d.method === 'OPTIONS' && headerValue(requestHeaders, 'access-control-request-method') !== undefined,
+      source,
+      requestHeadersKnown: sent?.requestHeaders !== undefined,
+      requestHeaders,
+      responseHeaders: toHeaders(d.responseHeaders ?? []),
+      redirects: this.hops.get(d.requestId)?.slice() ?? [],
+    };
+    const initiator = d.initiator ?? originOf(d.originUrl);
+    if (initiator !== undefined) record.initiator = initiator;
+    return record;
+  }
+}
+
+/**
+ * The worker captures with a wide status set until the settings are read (a woken worker must
+ * not wait for storage before it sees events); each record is then checked against the real ones.
+ */
+export function keepRecord(r: CaptureRecord, config: CaptureConfig): boolean {
+  if (config.paused) return false;
+  if (config.captureStatuses.includes(r.status)) return true;
+  if (r.source === 'auth-required') return true;
+  return (r.status < 200 || r.status >= 300) && hasChallenge(r.responseHeaders);
+}
+
+/**
+ * Any challenge means an auth failure whatever the status (RFC 6750 puts invalid_request on a
+ * 400), except on a 2xx (the caller skips those): a 200 with `WWW-Authenticate: Negotiate` is a
+ * successful mutual authentication (RFC 4559 §5).
+ */
+function hasChallenge(headers: readonly RawHeader[] | undefined): boolean {
+  if (!headers) return false;
+  for (const h of headers) {
+    const n = h.name.length;
+    if ((n === 16 || n === 18) && /^(www|proxy)-authenticate$/i.test(h.name)) return true;
+  }
+  return false;
+}
+
+/** Firefox gives the full URL of what made the request; Chrome's `initiator` is its origin. */
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const o = new URL(url).origin;
+    return o === 'null' ? undefined : o;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,125 @@
+// Serves the UIs: one port per watched tab (a snapshot, then every change in order) and the
+// request/response messages of src/shared/messages.ts. Everything waits for the store's lazy
+// load first, so a worker restarted by the UI's own message answers from storage, not from an
+// empty memory.
+import { NS, isRequest, tabIdOfPort, type PortEvent, type Request, type TabSummary } from '../shared/messages.ts';
+import type { Settings } from '../shared/settings.ts';
+import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
+import { capBody, findBodyTarget } from './body.ts';
+import type { SettingsHolder } from './settings.ts';
+import type { RecordStore, StoreEvent } from './store.ts';
+
+export interface HubPort {
+  name: string;
+  postMessage(msg: unknown): void;
+  onDisconnect: { addListener(cb: () => void): void };
+}
+
+export interface HubDeps {
+  store: RecordStore;
+  settings: SettingsHolder;
+  /** the diagnosis of a record; undefined when the engine failed */
+  summarize(record: CaptureRecord): DiagnosisSummary | undefined;
+  tabTitle?(tabId: number): Promise<string | undefined>;
+}
+
+export class Hub {
+  private readonly ports = new Map<number, Set<HubPort>>();
+
+  constructor(private readonly deps: HubDeps) {
+    deps.store.subscribe((e) => this.forward(e));
+    deps.settings.subscribe((s) => this.broadcast({ ns: NS, type: 'settings', settings: s }));
+  }
+
+  /** A UI connected: snapshot first, then live changes (none can slip in between: see below). */
+  connect(port: HubPort): void {
+    const tabId = tabIdOfPort(port.name);
+    if (tabId === undefined) return;
+    let open = true;
+    port.onDisconnect.addListener(() => {
+      open = false;
+      this.ports.get(tabId)?.delete(port);
+    });
+    void Promise.all([this.deps.store.load(), this.deps.settings.load()]).then(() => {
+      if (!open) return;
+      // Synchronous from here: the snapshot and joining the live set happen in one turn, so
+      // every change is either in the snapshot or sent after it.
+      const snapshot: PortEvent = { ns: NS, type: 'snapshot', tabId, records: [...this.deps.store.peek(tabId)], settings: this.deps.settings.current };
+      if (!this.post(port, snapshot)) return;
+      let set = this.ports.get(tabId);
+      if (!set) this.ports.set(tabId, (set = new Set()));
+      set.add(port);
+    });
+  }
+
+  /** Answers a runtime message; undefined when it is not one of ours. */
+  handle(msg: unknown): Promise<unknown> | undefined {
+    if (!isRequest(msg)) return undefined;
+    return this.answer(msg);
+  }
+
+  private async answer(msg: Request): Promise<unknown> {
+    const { store, settings } = this.deps;
+    switch (msg.type) {
+      case 'getRecords': {
+        const [records, s] = await Promise.all([store.records(msg.tabId), settings.load()]);
+        return { records, settings: s };
+      }
+      case 'clear':
+        await store.clearTab(msg.tabId);
+        return { ok: true };
+      case 'getSettings':
+        return { settings: await settings.load() };
+      case 'setSettings':
+        return { settings: await settings.update(msg.patch) };
+      case 'attachBody':
+        return { record: await this.attachBody(msg.tabId, msg.match, msg.body) };
+      case 'getTabs':
+        return { tabs: await this.tabs() };
+    }
+  }
+
+  private async attachBody(tabId: number, match: Extract<Request, { type: 'attachBody' }>['match'], body: string): Promise<CaptureRecord | undefined> {
+    await this.deps.store.load();
+    const target = findBodyTarget(this.deps.store.peek(tabId), match);
+    if (!target) return undefined;
+    const next: CaptureRecord = { ...target, responseBody: capBody(body) };
+    const diagnosis = this.deps.summarize(next);
+    if (diagnosis) next.diagnosis = diagnosis;
+    return (await this.deps.store.update(next)) ? next : undefined;
+  }
+
+  private async tabs(): Promise<TabSummary[]> {
+    const { store } = this.deps;
+    const ids = await store.tabIds();
+    return Promise.all(
+      ids.map(async (tabId) => {
+        const t: TabSummary = { tabId, count: store.peek(tabId).length };
+        const title = tabId >= 0 ? await this.deps.tabTitle?.(tabId).catch(() => undefined) : undefined;
+        if (title) t.title = title;
+        return t;
+      }),
+    );
+  }
+
+  private forward(e: StoreEvent): void {
+    const set = this.ports.get(e.tabId);
+    if (!set?.size) return;
+    const msg: PortEvent = { ...e, ns: NS };
+    for (const port of set) if (!this.post(port, msg)) set.delete(port);
+  }
+
+  private broadcast(msg: { ns: typeof NS; type: 'settings'; settings: Settings }): void {
+    for (const set of this.ports.values()) for (const port of set) if (!this.post(port, msg)) set.delete(port);
+  }
+
+  /** A port whose other end went away throws on postMessage. */
+  private post(port: HubPort, msg: PortEvent): boolean {
+    try {
+      port.postMessage(msg);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+// The background entry: wiring only. Every listener is registered synchronously at top level, so
+// the event that wakes a stopped worker (Chrome stops it after ~30 s idle) is delivered to it.
+//
+// webRequest listeners: onSendHeaders + onHeadersReceived are the floor for seeing request and
+// response headers. onBeforeRedirect, onAuthRequired and onErrorOccurred fire only for their own
+// (rare) events. onCompleted is NOT listened to: it would be one more IPC hop to this worker for
+// every request of every tab; capture.ts ends a request at its final onHeadersReceived instead
+// (why, and the measured figures: capture.ts and `npm run bench`).
+import { browser, extraHeaders } from '../shared/browser.ts';
+import { summarize } from '../shared/summary.ts';
+import type { BadgeApi } from './badge.ts';
+import type { SettingsArea } from './settings.ts';
+import type { StorageArea } from './store.ts';
+import { createWorker, type CommitDetails } from './worker.ts';
+import type { HubPort } from './hub.ts';
+
+// `action` and `storage.session` are passed through by the polyfill untouched (promises in MV3).
+const api = browser as unknown as {
+  action: BadgeApi;
+  storage: { session: StorageArea; local: SettingsArea };
+};
+
+const worker = createWorker({
+  session: api.storage.session,
+  local: api.storage.local,
+  badge: api.action,
+  summarize,
+  tabTitle: async (tabId) => (await browser.tabs.get(tabId)).title,
+});
+
+const ALL = { urls: ['<all_urls>'] };
+const extra = extraHeaders();
+// The polyfill's typings are per browser; the details capture.ts reads are common to both.
+type WebRequestEvent = { addListener(fn: (details: never) => void, filter: typeof ALL, spec?: string[]): void };
+const wr = browser.webRequest as unknown as Record<
+  'onSendHeaders' | 'onHeadersReceived' | 'onBeforeRedirect' | 'onAuthRequired' | 'onErrorOccurred',
+  WebRequestEvent
+>;
+
+wr.onSendHeaders.addListener(worker.onSendHeaders, ALL, ['requestHeaders', ...extra]);
+wr.onHeadersReceived.addListener(worker.onHeadersReceived, ALL, ['responseHeaders', ...extra]);
+wr.onBeforeRedirect.addListener(worker.onBeforeRedirect, ALL, ['responseHeaders', ...extra]);
+// non-blocking (no 'blocking'/'asyncBlocking'): observing needs only the webRequest permission
+wr.onAuthRequired.addListener(worker.onAuthRequired, ALL, ['responseHeaders', ...extra]);
+wr.onErrorOccurred.addListener(worker.onErrorOccurred, ALL, [...extra]);
+
+browser.webNavigation.onCommitted.addListener((d) => void worker.onCommitted(d as CommitDetails));
+browser.tabs.onUpdated.addListener((tabId, change) => void worker.onTabUpdated(tabId, change));
+browser.tabs.onRemoved.addListener((tabId) => void worker.onTabRemoved(tabId));
+browser.runtime.onConnect.addListener((port) => worker.onConnect(port as unknown as HubPort));
+browser.storage.onChanged.addListener((changes, area) => worker.onStorageChanged(changes, area));
+
+// sendResponse + `return true` works natively in Chrome and Firefox and through the polyfill.
+browser.runtime.onMessage.addListener(((msg: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+  const reply = worker.onMessage(msg);
+  if (!reply) return false;
+  reply.then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));
+  return true;
+}) as never);

@@ -1,0 +1,274 @@
+// Captured records per tab. storage.session is the truth (it survives a stopped worker, never
+// reaches disk); this memory is a cache, loaded lazily before anything is read or changed, so a
+// worker restarted by an event loses nothing. Every change is applied to the cache at once and
+// written by a single writer (one queue: concurrent read-modify-writes would race). Near the
+// 10 MB quota the oldest records of any tab are evicted; a failed write evicts and retries.
+import type { CaptureRecord } from '../shared/types.ts';
+import { estimateBytes, fitRecord } from './size.ts';
+
+/** The part of a storage area the store uses (browser.storage.session, or a fake in tests). */
+export interface StorageArea {
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export type StoreEvent =
+  | { type: 'added'; tabId: number; record: CaptureRecord }
+  | { type: 'updated'; tabId: number; record: CaptureRecord }
+  | { type: 'removed'; tabId: number; ids: string[] }
+  | { type: 'cleared'; tabId: number };
+
+/** chrome.storage.session.QUOTA_BYTES */
+export const SESSION_QUOTA = 10_485_760;
+const KEY_PREFIX = 'records:';
+const MAX_WRITE_ATTEMPTS = 5;
+
+export interface StoreOptions {
+  recordsPerTab: number;
+  /** stay under this many (estimated) bytes; default 90 % of the session quota */
+  budgetBytes?: number;
+  warn?: (msg: string) => void;
+}
+
+export class RecordStore {
+  private cache: Map<number, CaptureRecord[]> | undefined;
+  private loading: Promise<void> | undefined;
+  private readonly sizes = new WeakMap<CaptureRecord, number>();
+  private bytes = 0;
+  private readonly dirty = new Set<number>();
+  private writing: Promise<void> | undefined;
+  private readonly listeners = new Set<(e: StoreEvent) => void>();
+  private recordsPerTab: number;
+  private readonly budget: number;
+  private readonly warn: (msg: string) => void;
+
+  constructor(private readonly area: StorageArea, opts: StoreOptions) {
+    this.recordsPerTab = opts.recordsPerTab;
+    this.budget = opts.budgetBytes ?? Math.floor(SESSION_QUOTA * 0.9);
+    this.warn = opts.warn ?? (() => undefined);
+  }
+
+  subscribe(fn: (e: StoreEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Loads the cache from storage once; every other method awaits it. */
+  load(): Promise<void> {
+    this.loading ??= this.area.get(null).then(
+      (all) => this.fill(all),
+      (e: unknown) => {
+        this.warn(`storage read failed, starting empty: ${String(e)}`);
+        this.fill({});
+      },
+    );
+    return this.loading;
+  }
+
+  /** Synchronous read, valid once load() has resolved: oldest first. */
+  peek(tabId: number): readonly CaptureRecord[] {
+    return this.cache?.get(tabId) ?? [];
+  }
+
+  async records(tabId: number): Promise<CaptureRecord[]> {
+    await this.load();
+    return [...this.peek(tabId)];
+  }
+
+  async tabIds(): Promise<number[]> {
+    await this.load();
+    return [...this.cache!.keys()];
+  }
+
+  async add(record: CaptureRecord): Promise<CaptureRecord> {
+    await this.load();
+    record = fitRecord(record);
+    const list = this.list(record.tabId);
+    // record ids restart after a worker restart (retry numbering lives in memory): keep them unique
+    if (list.some((r) => r.id === record.id)) record = { ...record, id: uniqueId(list, record.id) };
+    const size = this.measure(record);
+    this.makeRoom(size);
+    list.push(record);
+    this.bytes += size;
+    this.dirty.add(record.tabId);
+    this.emit({ type: 'added', tabId: record.tabId, record });
+    const over = list.length - this.recordsPerTab;
+    if (over > 0) this.drop(record.tabId, list.slice(0, over));
+    this.schedule();
+    return record;
+  }
+
+  /** Replace a record (same id) in place, e.g. once a response body is attached. */
+  async update(record: CaptureRecord): Promise<boolean> {
+    await this.load();
+    record = fitRecord(record);
+    const list = this.cache!.get(record.tabId);
+    const i = list?.findIndex((r) => r.id === record.id) ?? -1;
+    if (!list || i < 0) return false;
+    this.bytes -= this.sizes.get(list[i]!) ?? 0;
+    const size = this.measure(record);
+    list[i] = record;
+    this.bytes += size;
+    this.makeRoom(0, record);
+    this.dirty.add(record.tabId);
+    this.emit({ type: 'updated', tabId: record.tabId, record });
+    this.schedule();
+    return true;
+  }
+
+  async clearTab(tabId: number): Promise<void> {
+    await this.load();
+    const list = this.cache!.get(tabId);
+    if (list) for (const r of list) this.bytes -= this.sizes.get(r) ?? 0;
+    this.cache!.delete(tabId);
+    this.dirty.add(tabId);
+    this.emit({ type: 'cleared', tabId });
+    this.schedule();
+  }
+
+  /** Remove a tab's records older than `time` (a top-level navigation's start). */
+  async clearBefore(tabId: number, time: number): Promise<void> {
+    await this.load();
+    const list = this.cache!.get(tabId);
+    if (!list) return;
+    const old = list.filter((r) => r.time < time);
+    if (old.length === list.length) return this.clearTab(tabId);
+    if (old.length > 0) this.drop(tabId, old);
+    this.schedule();
+  }
+
+  async setRecordsPerTab(n: number): Promise<void> {
+    await this.load();
+    this.recordsPerTab = n;
+    for (const [tabId, list] of this.cache!) if (list.length > n) this.drop(tabId, list.slice(0, list.length - n));
+    this.schedule();
+  }
+
+  /** Resolves once every change so far is written. */
+  async idle(): Promise<void> {
+    await this.load();
+    while (this.writing) await this.writing;
+  }
+
+  /** estimated bytes held (for tests and the bench) */
+  get estimatedBytes(): number {
+    return this.bytes;
+  }
+
+  private fill(all: Record<string, unknown>): void {
+    const cache = new Map<number, CaptureRecord[]>();
+    for (const [key, value] of Object.entries(all)) {
+      if (!key.startsWith(KEY_PREFIX) || !Array.isArray(value)) continue;
+      const tabId = Number(key.slice(KEY_PREFIX.length));
+      if (!Number.isInteger(tabId)) continue;
+      const list = (value as CaptureRecord[]).filter((r) => r && typeof r === 'object' && typeof r.id === 'string');
+      for (const r of list) this.bytes += this.measure(r);
+      if (list.length) cache.set(tabId, list);
+    }
+    this.cache = cache;
+  }
+
+  private list(tabId: number): CaptureRecord[] {
+    let list = this.cache!.get(tabId);
+    if (!list) this.cache!.set(tabId, (list = []));
+    return list;
+  }
+
+  private measure(r: CaptureRecord): number {
+    const size = estimateBytes(r);
+    this.sizes.set(r, size);
+    return size;
+  }
+
+  /** Evict the oldest records of any tab until `incoming` more bytes fit (never `keep`). */
+  private makeRoom(incoming: number, keep?: CaptureRecord): void {
+    while (this.bytes + incoming > this.budget) {
+      const victim = this.oldest(keep);
+      if (!victim) return;
+      this.drop(victim.tabId, [victim]);
+    }
+  }
+
+  private oldest(keep?: CaptureRecord): CaptureRecord | undefined {
+    let best: CaptureRecord | undefined;
+    for (const list of this.cache!.values()) {
+      const first = list[0] === keep ? list[1] : list[0];
+      if (first && (!best || first.time < best.time)) best = first;
+    }
+    return best;
+  }
+
+  private drop(tabId: number, victims: CaptureRecord[]): void {
+    const list = this.cache!.get(tabId);
+    if (!list || victims.length === 0) return;
+    const gone = new Set(victims);
+    const kept = list.filter((r) => !gone.has(r));
+    for (const r of victims) this.bytes -= this.sizes.get(r) ?? 0;
+    if (kept.length) this.cache!.set(tabId, kept);
+    else this.cache!.delete(tabId);
+    this.dirty.add(tabId);
+    this.emit({ type: 'removed', tabId, ids: victims.map((r) => r.id) });
+  }
+
+  private emit(e: StoreEvent): void {
+    for (const fn of this.listeners) {
+      try {
+        fn(e);
+      } catch (err) {
+        this.warn(`store listener failed: ${String(err)}`);
+      }
+    }
+  }
+
+  private schedule(): void {
+    this.writing ??= this.flush().finally(() => {
+      this.writing = undefined;
+    });
+  }
+
+  private async flush(): Promise<void> {
+    await Promise.resolve(); // let the changes of this turn join one write
+    let failures = 0;
+    while (this.dirty.size > 0) {
+      const tabs = [...this.dirty];
+      this.dirty.clear();
+      const set: Record<string, unknown> = {};
+      const remove: string[] = [];
+      for (const t of tabs) {
+        const list = this.cache!.get(t);
+        if (list?.length) set[KEY_PREFIX + t] = list;
+        else remove.push(KEY_PREFIX + t);
+      }
+      try {
+        if (remove.length) await this.area.remove(remove);
+        if (Object.keys(set).length) await this.area.set(set);
+      } catch (e) {
+        // Quota exceeded although the estimate said it fits: shed a tenth and write again.
+        for (const t of tabs) this.dirty.add(t);
+        if (++failures >= MAX_WRITE_ATTEMPTS) {
+          this.warn(`storage write failed ${failures} times, keeping records in memory only: ${String(e)}`);
+          this.dirty.clear();
+          return;
+        }
+        this.shed(Math.max(1, Math.floor(this.bytes / 10)));
+      }
+    }
+  }
+
+  private shed(bytes: number): void {
+    const target = this.bytes - bytes;
+    while (this.bytes > target) {
+      const victim = this.oldest();
+      if (!victim) return;
+      this.drop(victim.tabId, [victim]);
+    }
+  }
+}
+
+function uniqueId(list: readonly CaptureRecord[], id: string): string {
+  for (let n = 2; ; n++) {
+    const candidate = `${id}.${n}`;
+    if (!list.some((r) => r.id === candidate)) return candidate;
+  }
+}

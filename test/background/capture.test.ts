@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { Capture, keepRecord } from '../../src/background/capture.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
+import { authRequired, h, received, redirected, sent, type Req } from './events.ts';
+
+const config = { captureStatuses: DEFAULT_SETTINGS.captureStatuses, paused: false };
+const api: Req = { requestId: '11', url: 'http://127.0.0.1:9/api/me', initiator: 'http://127.0.0.1:9' };
+
+describe('capture: events -> record', () => {
+  it('records a 401 with its request and response headers, then forgets the request', () => {
+    const c = new Capture(config);
+    c.onSendHeaders(sent(api, 1000, [h('Authorization', 'Bearer abc'), h('Accept', '*/*')]));
+    const r = c.onHeadersReceived(received(api, 1010, 401, [h('WWW-Authenticate', 'Bearer error="invalid_token"')], 'HTTP/1.1 401 Unauthorized'));
+    expect(r).toMatchObject({
+      id: '11-1',
+      requestId: '11',
+      tabId: 7,
+      frameId: 0,
+      type: 'xmlhttprequest',
+      method: 'GET',
+      url: api.url,
+      initiator: 'http://127.0.0.1:9',
+      status: 401,
+      statusLine: 'HTTP/1.1 401 Unauthorized',
+      time: 1010,
+      fromCache: false,
+      preflight: false,
+      source: 'headers',
+      requestHeadersKnown: true,
+      requestHeaders: [{ name: 'Authorization', value: 'Bearer abc' }, { name: 'Accept', value: '*/*' }],
+      responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
+      redirects: [],
+    });
+    expect(c.pending.size).toBe(0);
+    // JSON-safe: it goes to storage.session as is
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it('never records a 2xx, and keeps no reference to it once its headers arrived', () => {
+    const c = new Capture(config);
+    for (let i = 0; i < 100; i++) {
+      const req = { requestId: `r${i}`, url: `http://x/${i}` };
+      c.onSendHeaders(sent(req, i, [h('Authorization', 'Bearer t')]));
+      expect(c.onHeadersReceived(received(req, i + 1, 200 + (i % 5)))).toBeUndefined();
+    }
+    expect(c.pending.size).toBe(0);
+  });
+
+  it('does not record a 2xx that carries a challenge (Negotiate mutual auth, RFC 4559 §5)', () => {
+    const c = new Capture(config);
+    c.onSendHeaders(sent(api, 1));
+    expect(c.onHeadersReceived(received(api, 2, 200, [h('WWW-Authenticate', 'Negotiate abc')]))).toBeUndefined();
+  });
+
+  it('records any other status that carries a challenge (400 + Bearer), and statuses from the settings', () => {
+    const c = new Capture(config);
+    c.onSendHeaders(sent(api, 1));
+    expect(c.onHeadersReceived(received(api, 2, 400, [h('www-authenticate', 'Bearer realm="api"')]))?.status).toBe(400);
+    const proxy = { ...api, requestId: '12' };
+    expect(c.onHeadersReceived(received(proxy, 3, 502, [h('Proxy-Authenticate', 'Basic realm="p"')]))?.status).toBe(502);
+    const plain = { ...api, requestId: '13' };
+    expect(c.onHeadersReceived(received(plain, 4, 500))).toBeUndefined();
+    c.configure({ captureStatuses: [500], paused: false });
+    expect(c.onHeadersReceived(received(plain, 5, 500))?.status).toBe(500);
+    expect(c.onHeadersReceived(received({ ...api, requestId: '14' }, 6, 401))).toBeUndefined();
+  });
+
+  it('captures nothing while paused, and still ends requests', () => {
+    const c = new Capture({ ...config, paused: true });
+    c.onSendHeaders(sent(api, 1));
+    expect(c.onHeadersReceived(received(api, 2, 401, [h('WWW-Authenticate', 'Basic')]))).toBeUndefined();
+    expect(c.pending.size).toBe(0);
+  });
+
+  it('a 419, 440 and 498 are in the default set', () => {
+    const c = new Capture(config);
+    for (const s of [419, 440, 498]) expect(c.onHeadersReceived(received({ ...api, requestId: `s${s}` }, 1, s))?.status).toBe(s);
+  });
+
+  it('keeps the redirect chain with each hop\'s own request headers', () => {
+    const c = new Capture(config);
+    const r1 = { ...api, url: 'http://a/login', type: 'main_frame' };
+    c.onSendHeaders(sent(r1, 1, [h('Cookie', 'sid=1')]));
+    expect(c.onHeadersReceived(received(r1, 2, 302, [h('Location', 'http://b/sso')]))).toBeUndefined();
+    expect(c.pending.size).toBe(1);
+    c.onBeforeRedirect(redirected(r1, 3, 302, 'http://b/sso'));
+    const r2 = { ...r1, url: 'http://b/sso' };
+    c.onSendHeaders(sent(r2, 4, [h('Authorization', 'Basic eDp5')]));
+    c.onHeadersReceived(received(r2, 5, 307));
+    c.onBeforeRedirect(redirected(r2, 6, 307, 'http://c/app'));
+    const r3 = { ...r1, url: 'http://c/app' };
+    c.onSendHeaders(sent(r3, 7, [h('Authorization', 'Bearer z')]));
+    const rec = c.onHeadersReceived(received(r3, 8, 403))!;
+    expect(rec.url).toBe('http://c/app');
+    expect(rec.requestHeaders).toEqual([{ name: 'Authorization', value: 'Bearer z' }]);
+    expect(rec.redirects.map((x) => [x.url, x.status, x.location, x.requestHeaders[0]?.value])).toEqual([
+      ['http://a/login', 302, 'http://b/sso', 'sid=1'],
+      ['http://b/sso', 307, 'http://c/app', 'Basic eDp5'],
+    ]);
+    expect(rec.redirects[0]!.responseHeaders).toContainEqual({ name: 'Location', value: 'http://b/sso' });
+    expect(c.pending.size).toBe(0);
+  });
+
+  it('marks a failing CORS preflight (its own requestId, OPTIONS + Access-Control-Request-Method)', () => {
+    const c = new Capture(config);
+    const pre = { requestId: 'p1', url: 'http://api/x', method: 'OPTIONS' };
+    c.onSendHeaders(sent(pre, 1, [h('Access-Control-Request-Method', 'GET'), h('Access-Control-Request-Headers', 'authorization')]));
+    expect(c.onHeadersReceived(received(pre, 2, 401))?.preflight).toBe(true);
+    const plainOptions = { requestId: 'p2', url: 'http://api/x', method: 'OPTIONS' };
+    c.onSendHeaders(sent(plainOptions, 1));
+    expect(c.onHeadersReceived(received(plainOptions, 2, 401))?.preflight).toBe(false);
+  });
+
+  it('keeps tabId -1 (a page service worker) as is: the "no tab" bucket', () => {
+    const c = new Capture(config);
+    const sw = { ...api, requestId: 'sw1', tabId: -1, frameId: -1 };
+    c.onSendHeaders(sent(sw, 1, [h('Authorization', 'Bearer q')]));
+    const r = c.onHeadersReceived(received(sw, 2, 401))!;
+    expect(r.tabId).toBe(-1);
+    expect(r.requestHeaders).toHaveLength(1);
+  });
+
+  it('numbers an auth retry with the same requestId, and does not double-record onAuthRequired', () => {
+    const c = new Capture(config);
+    const basic = [h('WWW-Authenticate', 'Basic realm="x"')];
+    c.onSendHeaders(sent(api, 1));
+    const first = c.onHeadersReceived(received(api, 2, 401, basic));
+    expect(c.onAuthRequired(authRequired(api, 3, 401, basic, false))).toBeUndefined();
+    // the user typed a password; the browser retries with the same requestId
+    c.onSendHeaders(sent(api, 4, [h('Authorization', 'Basic dTpw')]));
+    const second = c.onHeadersReceived(received(api, 5, 401, basic));
+    expect(c.onAuthRequired(authRequired(api, 6, 401, basic, false))).toBeUndefined();
+    expect([first?.id, second?.id]).toEqual(['11-1', '11-2']);
+    expect(first!.requestHeaders).toEqual([]);
+    expect(second!.requestHeaders).toEqual([{ name: 'Authorization', value: 'Basic dTpw' }]);
+  });
+
+  it('records a real proxy\'s 407 from onAuthRequired when onHeadersReceived did not', () => {
+    const c = new Capture(config);
+    const req = { ...api, requestId: 'px' };
+    c.onSendHeaders(sent(req, 1, [h('Accept', '*/*')]));
+    const r = c.onAuthRequired(authRequired(req, 2, 407, [h('Proxy-Authenticate', 'Basic realm="corp"')], true))!;
+    expect(r).toMatchObject({ status: 407, source: 'auth-required', requestHeaders: [{ name: 'Accept', value: '*/*' }] });
+    expect(c.pending.size).toBe(0);
+  });
+
+  it('turns a server 407 (net::ERR_UNEXPECTED_PROXY_AUTH) into a 407 record and ends other errors silently', () => {
+    const c = new Capture(config);
+    c.onSendHeaders(sent(api, 1, [h('Authorization', 'Bearer x')]));
+    const r = c.onErrorOccurred({ ...sent(api, 2), error: 'net::ERR_UNEXPECTED_PROXY_AUTH' })!;
+    expect(r).toMatchObject({ status: 407, statusLine: 'net::ERR_UNEXPECTED_PROXY_AUTH', responseHeaders: [] });
+    expect(r.requestHeaders).toHaveLength(1);
+    const other = { ...api, requestId: 'e2' };
+    c.onSendHeaders(sent(other, 3));
+    expect(c.onErrorOccurred({ ...sent(other, 4), error: 'net::ERR_ABORTED' })).toBeUndefined();
+    expect(c.pending.size).toBe(0);
+  });
+
+  it('records a response whose onSendHeaders was never seen (worker woke late) as headers unknown', () => {
+    const c = new Capture(config);
+    const r = c.onHeadersReceived(received(api, 2, 403))!;
+    expect(r.requestHeadersKnown).toBe(false);
+    expect(r.requestHeaders).toEqual([]);
+  });
+
+  it('reads Firefox\'s originUrl as the initiator origin, and binaryValue headers as Latin-1', () => {
+    const c = new Capture(config);
+    const ff = { requestId: 'f', url: 'http://x/a' };
+    c.onSendHeaders({ ...sent(ff, 1), requestHeaders: [{ name: 'X-Bin', binaryValue: [0x63, 0xe9] }] });
+    const r = c.onHeadersReceived({ ...received(ff, 2, 401), originUrl: 'http://page.test:8080/some/path?q' })!;
+    expect(r.initiator).toBe('http://page.test:8080');
+    expect(r.requestHeaders).toEqual([{ name: 'X-Bin', value: 'cé' }]);
+  });
+
+  it('bounds the pending map by size: requests that never end are evicted oldest first', () => {
+    const c = new Capture(config, { maxPending: 100, maxAgeMs: 1e12 });
+    for (let i = 0; i < 1000; i++) c.onSendHeaders(sent({ requestId: `n${i}`, url: 'http://x/' }, i));
+    expect(c.pending.size).toBeLessThanOrEqual(100);
+    expect(c.pending.has('n999')).toBe(true);
+    expect(c.pending.has('n0')).toBe(false);
+  });
+
+  it('bounds the pending map by age (by event time, no clock of its own)', () => {
+    const c = new Capture(config, { maxPending: 1e6, maxAgeMs: 60_000 });
+    for (let i = 0; i < 10; i++) c.onSendHeaders(sent({ requestId: `old${i}`, url: 'http://x/' }, 1000 + i));
+    // thousands of later requests that finish normally trigger the periodic sweep
+    for (let i = 0; i < 2000; i++) {
+      const r = { requestId: `ok${i}`, url: 'http://x/' };
+      c.onSendHeaders(sent(r, 100_000 + i));
+      c.onHeadersReceived(received(r, 100_000 + i, 200));
+    }
+    expect([...c.pending.keys()].filter((k) => k.startsWith('old'))).toEqual([]);
+    c.onSendHeaders(sent({ requestId: 'fresh', url: 'http://x/' }, 200_000));
+    c.sweep(200_001);
+    expect(c.pending.has('fresh')).toBe(true);
+  });
+
+  it('a redirect that never sends its next hop does not leak its hops', () => {
+    const c = new Capture(config, { maxPending: 10, maxAgeMs: 1e12 });
+    for (let i = 0; i < 200; i++) {
+      const r = { requestId: `rd${i}`, url: 'http://x/' };
+      c.onSendHeaders(sent(r, i));
+      c.onHeadersReceived(received(r, i, 302));
+      c.onBeforeRedirect(redirected(r, i, 302, 'http://y/'));
+    }
+    c.sweep(1000);
+    expect((c as unknown as { hops: Map<string, unknown> }).hops.size).toBeLessThanOrEqual(10);
+  });
+
+  it('hands over the main-frame request of a navigation once (first hop start, last hop url)', () => {
+    const c = new Capture(config);
+    const nav = { requestId: 'm', url: 'http://a/', type: 'main_frame', tabId: 3 };
+    c.onSendHeaders(sent(nav, 100));
+    c.onHeadersReceived(received(nav, 101, 302));
+    c.onBeforeRedirect(redirected(nav, 102, 302, 'http://a/login'));
+    c.onSendHeaders(sent({ ...nav, url: 'http://a/login' }, 103));
+    expect(c.takeMainFrame(3)).toEqual({ url: 'http://a/login', start: 100 });
+    expect(c.takeMainFrame(3)).toBeUndefined();
+  });
+});
+
+describe('keepRecord: the settings check applied once settings are read', () => {
+  const rec = (status: number, headers: { name: string; value: string }[] = [], source: 'headers' | 'auth-required' = 'headers') =>
+    ({ status, responseHeaders: headers, source }) as Parameters<typeof keepRecord>[0];
+  it('keeps statuses in the set, challenges on non-2xx, proxy auth; nothing while paused', () => {
+    expect(keepRecord(rec(401), config)).toBe(true);
+    expect(keepRecord(rec(404), config)).toBe(false);
+    expect(keepRecord(rec(400, [{ name: 'WWW-Authenticate', value: 'Bearer' }]), config)).toBe(true);
+    expect(keepRecord(rec(200, [{ name: 'WWW-Authenticate', value: 'Negotiate x' }]), config)).toBe(false);
+    expect(keepRecord(rec(407, [], 'auth-required'), { captureStatuses: [], paused: false })).toBe(true);
+    expect(keepRecord(rec(401), { ...config, paused: true })).toBe(false);
+  });
+});
