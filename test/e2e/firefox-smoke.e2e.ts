@@ -1,0 +1,84 @@
+// Smoke: dist/firefox installs in real Firefox, its event page starts, and one 401 from a tiny
+// local server is captured with its headers (a 200 next to it is not), counted on the tab's
+// badge, and still there after the event page is terminated as about:debugging does it.
+// The full failure set runs in firefox-lab.e2e.ts, on the lab server the Chromium suite uses.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, poll, type FirefoxSession } from './support/firefox.ts';
+import { badgeText, getRecords, header, tabIdOf, waitForRecords } from './support/firefox-extension.ts';
+
+const repo = resolve(import.meta.dirname, '../..');
+const runDir = join(repo, 'test-output', 'e2e-firefox-smoke');
+
+let server: Server;
+let origin = '';
+let ff: FirefoxSession;
+let page: Page;
+let ext: Page;
+let tabId = -1;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === '/api/private') {
+      res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="smoke", error="invalid_token", error_description="The access token expired"', 'Content-Type': 'application/json' });
+      res.end('{"error":"invalid_token"}');
+    } else if (req.url === '/api/public') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"ok":true}');
+    } else {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>smoke</title><h1>smoke</h1>');
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ff = await launchFirefox({ extensionDir: join(repo, 'dist', 'firefox'), runDir });
+  page = (await ff.browser.pages())[0]!;
+  await page.goto(`${origin}/`);
+  ext = await ff.openExtensionPage('options.html');
+  tabId = await tabIdOf(ext, `${origin}/`);
+});
+
+afterAll(async () => {
+  await ff?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+describe(`Firefox smoke (dist/firefox)`, () => {
+  it('installs as a temporary add-on and runs its event page', async () => {
+    expect(ff.version).toMatch(/firefox/i);
+    expect(ff.addonId).toBe('authlens@authlens.dev');
+    expect(await ff.backgroundRunning()).toBe(true);
+  });
+
+  it('captures one 401 with its request and response headers, and not the 200', async () => {
+    const statuses = await page.evaluate(async () => {
+      const a = await fetch('/api/private', { headers: { Authorization: 'Bearer smoke.token.value' } });
+      const b = await fetch('/api/public');
+      return [a.status, b.status];
+    });
+    expect(statuses).toEqual([401, 200]);
+    const records = await waitForRecords(ext, tabId, 1);
+    expect(records).toHaveLength(1);
+    const r = records[0]!;
+    expect(r).toMatchObject({ tabId, method: 'GET', status: 401, url: `${origin}/api/private`, type: 'xmlhttprequest', preflight: false });
+    expect(header(r.requestHeaders, 'authorization')).toBe('Bearer smoke.token.value');
+    expect(header(r.responseHeaders, 'www-authenticate')).toContain('invalid_token');
+    await poll(ext, (id) => (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }).browser.action.getBadgeText({ tabId: id }), (t) => t === '1', 5000, 'badge 1', tabId);
+  });
+
+  it('loses nothing when the event page is terminated, and captures again after it wakes', async () => {
+    await ff.terminateBackground();
+    expect(await ff.backgroundRunning()).toBe(false);
+    // the page's request wakes the event page (webRequest listeners are primed while it sleeps)
+    expect(await page.evaluate(async () => (await fetch('/api/private')).status)).toBe(401);
+    const records = await waitForRecords(ext, tabId, 2);
+    expect(records.map((r) => r.status)).toEqual([401, 401]);
+    expect(await ff.backgroundRunning()).toBe(true);
+    expect((await getRecords(ext, tabId)).records).toHaveLength(2);
+    expect(await badgeText(ext, tabId)).toBe('2');
+  });
+});

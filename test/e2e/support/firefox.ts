@@ -1,0 +1,178 @@
+// Real Firefox for the end-to-end suite and `npm run start:firefox`: puppeteer-core over
+// WebDriver BiDi (geckodriver cannot be had here), the add-on installed temporarily, its
+// internal UUID fixed so moz-extension:// pages have a known address, and a handle on the
+// browser's privileged (chrome) scope to stop the event page the way about:debugging does.
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface FoundFirefox { path: string; how: string }
+
+const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/snap/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
+
+export const FIREFOX_INSTALL_HINT = 'sudo apt-get update && sudo apt-get install -y firefox-esr   (or set FIREFOX_PATH=/path/to/firefox)';
+
+export function findFirefox(env: NodeJS.ProcessEnv = process.env): FoundFirefox {
+  if (env.FIREFOX_PATH) {
+    if (existsSync(env.FIREFOX_PATH)) return { path: env.FIREFOX_PATH, how: 'FIREFOX_PATH' };
+    throw new Error(`FIREFOX_PATH=${env.FIREFOX_PATH} does not exist`);
+  }
+  for (const p of CANDIDATES) if (existsSync(p)) return { path: p, how: 'found on disk' };
+  throw new Error(`No Firefox found. Install one: ${FIREFOX_INSTALL_HINT}`);
+}
+
+/** Like findFirefox, but installs Debian's firefox-esr when running as root with apt (as for Chromium). */
+export function ensureFirefox(env: NodeJS.ProcessEnv = process.env): FoundFirefox {
+  try {
+    return findFirefox(env);
+  } catch (e) {
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (!root || !existsSync('/usr/bin/apt-get') || env.FIREFOX_PATH) throw e;
+    console.log('No Firefox found: installing Debian\'s firefox-esr with apt-get (running as root)...');
+    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', 'firefox-esr'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+    return findFirefox(env);
+  }
+}
+
+/** The add-on's internal UUID in tests: fixed through `extensions.webextensions.uuids`. */
+export const TEST_UUID = 'a07e1e75-0000-4000-8000-00000000a11e';
+
+export interface LaunchOptions {
+  /** the unpacked add-on (dist/firefox) */
+  extensionDir: string;
+  /** a folder of this run: puppeteer's profiles go under <runDir>/tmp (left there on a crash) */
+  runDir: string;
+  headless?: boolean;
+  prefs?: Record<string, unknown>;
+}
+
+export interface FirefoxSession {
+  browser: Browser;
+  firefox: FoundFirefox;
+  version: string;
+  addonId: string;
+  uuid: string;
+  /** moz-extension://<uuid>/<path> */
+  extensionUrl(path: string): string;
+  /** opens one of the add-on's pages in a new tab and waits until its script can run */
+  openExtensionPage(path: string): Promise<Page>;
+  /** evaluates an expression in the browser's privileged scope (a browser.xhtml window) */
+  chromeEval<T>(expression: string): Promise<T>;
+  /** stops the event page exactly as about:debugging's "Terminate Background Script" does */
+  terminateBackground(): Promise<void>;
+  backgroundRunning(): Promise<boolean | undefined>;
+  setIntPref(name: string, value: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+function geckoId(extensionDir: string): string {
+  const m = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const id = m.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id: is this a Firefox build?`);
+  return id;
+}
+
+/** The BiDi connection puppeteer keeps: public on BidiBrowser, not in its typings. */
+interface BidiConnection { send(method: string, params: object): Promise<{ result: unknown }> }
+
+export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession> {
+  const extensionDir = resolve(opts.extensionDir);
+  const addonId = geckoId(extensionDir);
+  const firefox = ensureFirefox();
+  const tmp = join(resolve(opts.runDir), 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  // puppeteer makes its profile in os.tmpdir(), which reads TMPDIR on each call
+  process.env.TMPDIR = tmp;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    headless: opts.headless ?? true,
+    executablePath: firefox.path,
+    // needed to open moz-extension:// pages over BiDi and to reach the chrome scope
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: TEST_UUID }),
+      // Firefox 127+ grants an MV3 add-on's host permissions at install by default; a test
+      // that saw it off would see no webRequest events at all. Pin it.
+      'extensions.originControls.grantByDefault': true,
+      ...opts.prefs,
+    },
+  });
+  try {
+    const installed = await browser.installExtension(extensionDir);
+    if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  let chromeContext: string | undefined;
+
+  const chromeEval = async <T>(expression: string): Promise<T> => {
+    if (!chromeContext) {
+      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
+      chromeContext = tree.contexts.find((c) => c.url.startsWith('chrome://browser/'))?.context ?? tree.contexts[0]?.context;
+      if (!chromeContext) throw new Error('no chrome-scope browsing context (is -remote-allow-system-access set?)');
+    }
+    const r = (await connection.send('script.evaluate', { expression, target: { context: chromeContext }, awaitPromise: true, resultOwnership: 'none' })).result as
+      { type: 'success'; result: { type: string; value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+    if (r.type === 'exception') throw new Error(`chrome scope: ${r.exceptionDetails.text}`);
+    const v = r.result;
+    return (v.type === 'undefined' ? undefined : v.type === 'string' ? JSON.parse(v.value as string) : v.value) as T;
+  };
+  // Firefox's own module that about:debugging calls through the devtools server
+  // (DebugUtils.terminateBackgroundScript / isBackgroundScriptRunning).
+  const debugUtils = 'ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs").ExtensionParent.DebugUtils';
+  const extensionUrl = (path: string): string => `moz-extension://${TEST_UUID}/${path.replace(/^\//, '')}`;
+
+  return {
+    browser,
+    firefox,
+    version: await browser.version(),
+    addonId,
+    uuid: TEST_UUID,
+    extensionUrl,
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await gotoExtensionPage(page, extensionUrl(path));
+      return page;
+    },
+    chromeEval,
+    async terminateBackground() {
+      await chromeEval(`(async () => { await ${debugUtils}.terminateBackgroundScript(${JSON.stringify(addonId)}); return undefined; })()`);
+    },
+    backgroundRunning: () => chromeEval<boolean | undefined>(`${debugUtils}.isBackgroundScriptRunning(${JSON.stringify(addonId)})`),
+    setIntPref: (name, value) => chromeEval<void>(`Services.prefs.setIntPref(${JSON.stringify(name)}, ${Math.trunc(value)})`),
+    close: () => browser.close(),
+  };
+}
+
+/**
+ * Firefox's BiDi sends no load event for moz-extension:// pages, so goto times out: ignore that
+ * and poll until the page's own script context answers. (page.waitForFunction does not work
+ * there either: the extension CSP blocks the evaluated polling function.)
+ */
+export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
+  await page.goto(url, { timeout: 1500 }).catch(() => undefined);
+  await poll(page, () => document.readyState === 'complete' && typeof (globalThis as { browser?: unknown }).browser === 'object' && location.href, (href) => typeof href === 'string' && href.startsWith(url.split('?')[0]!), 10_000, `extension page ${url}`);
+}
+
+/** Evaluate fn in the page every 100 ms until ok(result); returns that result. */
+export async function poll<A extends unknown[], R>(
+  page: Page, fn: (...args: A) => R | Promise<R>, ok: (r: Awaited<R>) => boolean, timeoutMs: number, what: string, ...args: A
+): Promise<Awaited<R>> {
+  const end = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      last = await page.evaluate(fn as never, ...(args as unknown as never[]));
+      if (ok(last as Awaited<R>)) return last as Awaited<R>;
+    } catch (e) {
+      last = e instanceof Error ? e.message : e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
