@@ -1,0 +1,138 @@
+// Inspects an exchange once: every rule reads this instead of re-parsing headers.
+import type { Challenge, DiagnoseContext, Exchange, Header } from './types.ts';
+import { parseChallenges } from './challenge.ts';
+import { parseHttpDate } from './time.ts';
+import { inspectAuthorization, type AuthCredential } from './credentials/authorization.ts';
+import { inspectJwt, type JwtState } from './credentials/jwt-token.ts';
+import { parseCookies, type Cookie } from './credentials/cookies.ts';
+import { findApiKeys } from './credentials/api-keys.ts';
+import { findQueryTokens, isPresigned, type QueryToken } from './credentials/query.ts';
+import { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
+import { findJwts } from './jwt.ts';
+import { readBody, type BodyHints } from './body.ts';
+
+/** A credential value found somewhere in the request. */
+export interface FoundToken {
+  where: string;
+  value: string;
+  jwt?: JwtState;
+  format?: TokenFormat;
+}
+
+export interface Ctx {
+  ex: Exchange;
+  status: number;
+  method: string;
+  url?: URL;
+  host: string;
+  loopback: boolean;
+  req(name: string): string | undefined;
+  res(name: string): string | undefined;
+  challenges: Challenge[];
+  proxyChallenges: Challenge[];
+  challenge(scheme: string): Challenge | undefined;
+  auth?: AuthCredential;
+  proxyAuth?: AuthCredential;
+  /** the token of the Authorization header, else the first JWT found elsewhere */
+  main?: FoundToken;
+  tokens: FoundToken[];
+  cookies: Cookie[];
+  apiKeys: Header[];
+  queryTokens: QueryToken[];
+  hasCredentials: boolean;
+  /** response Date (server clock), ms */
+  serverTime?: number;
+  /** exchange.timeStamp (client clock), ms */
+  clientTime?: number;
+  /** the instant token lifetimes are judged against */
+  refTime?: number;
+  refBy: "the server's clock" | "the browser's clock" | 'the given time' | '';
+  body: BodyHints;
+  failure: boolean;
+  crossOrigin: boolean;
+}
+
+const FAILURE = new Set([401, 403, 407, 419, 440, 498]);
+const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$|\.localhost$/;
+
+function headerLookup(list: readonly Header[]): (name: string) => string | undefined {
+  return (name) => {
+    const n = name.toLowerCase();
+    const vals = list.filter((h) => h.name.toLowerCase() === n).map((h) => h.value);
+    return vals.length ? vals.join(', ') : undefined;
+  };
+}
+
+function headerValues(list: readonly Header[], name: string): string[] {
+  return list.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+}
+
+function safeUrl(s: string): URL | undefined {
+  try { return new URL(s); } catch { return undefined; }
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
+
+export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
+  const reqH = ex.requestHeaders;
+  const resH = ex.responseHeaders;
+  const req = headerLookup(reqH);
+  const res = headerLookup(resH);
+  const url = safeUrl(ex.url);
+  const host = url?.hostname.toLowerCase() ?? '';
+  const challenges = parseChallenges(headerValues(resH, 'www-authenticate')).challenges;
+  const proxyChallenges = parseChallenges(headerValues(resH, 'proxy-authenticate')).challenges;
+  const authRaw = headerValues(reqH, 'authorization')[0];
+  const proxyRaw = headerValues(reqH, 'proxy-authorization')[0];
+  const auth = authRaw === undefined ? undefined : inspectAuthorization(authRaw);
+  const proxyAuth = proxyRaw === undefined ? undefined : inspectAuthorization(proxyRaw);
+  const cookies = parseCookies(req('cookie'));
+  const apiKeys = findApiKeys(reqH);
+  const queryTokens = findQueryTokens(url);
+
+  const tokens: FoundToken[] = [];
+  const add = (where: string, value: string): void => {
+    if (tokens.length >= 20 || value.length < 8) return;
+    const t: FoundToken = { where, value };
+    const jwt = inspectJwt(value);
+    if (jwt) t.jwt = jwt;
+    const format = identifyToken(value);
+    if (format) t.format = format;
+    tokens.push(t);
+  };
+  if (auth?.token && !auth.basic) add(`Authorization (${auth.scheme || 'no scheme'})`, auth.token);
+  for (const k of apiKeys) add(k.name, k.value.trim());
+  for (const q of queryTokens) add(`query ?${q.name}`, q.value);
+  for (const c of cookies) for (const j of findJwts(c.value).slice(0, 2)) add(`cookie ${c.name}`, j);
+  const main = tokens[0];
+
+  const serverTime = parseHttpDate(res('date')?.split(',').slice(0, 2).join(',') ?? '');
+  const clientTime = num(ex.timeStamp);
+  const now = num(dc.now);
+  const refTime = serverTime ?? clientTime ?? now;
+  const refBy = serverTime !== undefined ? "the server's clock" : clientTime !== undefined ? "the browser's clock" : now !== undefined ? 'the given time' : '';
+
+  const wwwAuth = challenges.length > 0;
+  const body = readBody(ex.responseBody, res('content-type'));
+  const failure = FAILURE.has(ex.status) || wwwAuth || proxyChallenges.length > 0 ||
+    (ex.status === 422 && body.csrf === true);
+  const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
+  const site = req('sec-fetch-site');
+  const crossOrigin = initiator !== undefined && initiator !== 'null' && url !== undefined
+    ? initiator !== url.origin
+    : site === 'cross-site' || site === 'same-site';
+
+  return {
+    ex, status: ex.status, method: String(ex.method).toUpperCase(), ...(url ? { url } : {}), host,
+    loopback: LOOPBACK.test(host), req, res, challenges, proxyChallenges,
+    challenge: (scheme) => challenges.find((c) => c.scheme.toLowerCase() === scheme),
+    ...(auth ? { auth } : {}), ...(proxyAuth ? { proxyAuth } : {}), ...(main ? { main } : {}),
+    tokens, cookies, apiKeys, queryTokens,
+    hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || isPresigned(url),
+    ...(serverTime !== undefined ? { serverTime } : {}), ...(clientTime !== undefined ? { clientTime } : {}),
+    ...(refTime !== undefined ? { refTime } : {}), refBy, body, failure, crossOrigin,
+  };
+}
+
+/** A rule family: reads the inspection (and what earlier families found), returns findings. */
+export type Rule = (c: Ctx, earlier: readonly import('./finding.ts').Draft[]) => import('./finding.ts').Draft[];

@@ -1,0 +1,83 @@
+// diagnose(): inspect the exchange once, run every rule family, rank, summarise. Never throws:
+// a failing rule is skipped, and a failing inspection still yields a generic finding.
+import type { DiagnoseContext, Diagnosis, Exchange } from './types.ts';
+import { inspect, type Ctx, type Rule } from './context.ts';
+import { clip, consumer, draft, toFinding, type Draft } from './finding.ts';
+import { rank } from './rank.ts';
+import { MDN_WWW_AUTH } from './refs.ts';
+import { standards } from './rules/standards.ts';
+import { bearer } from './rules/bearer.ts';
+import { dpop } from './rules/dpop.ts';
+import { digest } from './rules/digest.ts';
+import { basic } from './rules/basic.ts';
+import { negotiate } from './rules/negotiate.ts';
+import { proxy } from './rules/proxy.ts';
+import { tokens } from './rules/tokens.ts';
+import { transport } from './rules/transport.ts';
+import { environment } from './rules/environment.ts';
+import { github } from './rules/vendors/github.ts';
+import { entra } from './rules/vendors/entra.ts';
+import { google } from './rules/vendors/google.ts';
+import { docker } from './rules/vendors/docker.ts';
+import { aws } from './rules/vendors/aws.ts';
+import { waf } from './rules/vendors/waf.ts';
+import { browser } from './rules/browser.ts';
+import { forbidden } from './rules/forbidden.ts';
+
+const FAMILIES: Rule[] = [standards, bearer, dpop, digest, basic, negotiate, proxy, tokens, transport, environment,
+  github, entra, google, docker, aws, waf, browser];
+/** Run after the others: they fire only when nothing more specific did. */
+const LATE: Rule[] = [forbidden];
+
+function generic(status: number, challenge: string | undefined): Draft {
+  return draft({
+    id: 'auth-failed', severity: 'warning', title: `Request refused (${status})`,
+    summary: `Request refused with ${status}; no specific cause recognised: check the response body`,
+    explanation: 'The response signals an authentication or authorization failure, but nothing in the headers points to one cause.',
+    evidence: challenge ? [{ label: 'WWW-Authenticate', value: clip(challenge) }] : [],
+    fixes: [consumer('Read the response body and the API documentation for this status.')],
+    refs: [MDN_WWW_AUTH],
+  });
+}
+
+function sane(ex: Exchange): Exchange {
+  const headers = (h: unknown): Exchange['requestHeaders'] =>
+    Array.isArray(h) ? h.filter((x) => x && typeof x.name === 'string' && typeof x.value === 'string') : [];
+  return {
+    ...ex,
+    url: typeof ex.url === 'string' ? ex.url : '',
+    method: typeof ex.method === 'string' ? ex.method : 'GET',
+    status: typeof ex.status === 'number' ? ex.status : 0,
+    requestHeaders: headers(ex.requestHeaders),
+    responseHeaders: headers(ex.responseHeaders),
+    redirects: Array.isArray(ex.redirects) ? ex.redirects.filter((r) => r && typeof r.url === 'string').map((r) => ({ ...r, requestHeaders: headers(r.requestHeaders) })) : [],
+  };
+}
+
+export function diagnose(exchange: Exchange, context: DiagnoseContext = {}): Diagnosis {
+  let c: Ctx | undefined;
+  try {
+    c = inspect(sane(exchange), context ?? {});
+  } catch {
+    c = undefined;
+  }
+  const status = typeof exchange?.status === 'number' ? exchange.status : 0;
+  if (!c) {
+    const d = generic(status, undefined);
+    return { summary: d.summary, findings: [toFinding(d)] };
+  }
+  const found: Draft[] = [];
+  for (const list of [FAMILIES, LATE]) {
+    for (const rule of list) {
+      try { found.push(...rule(c, found)); } catch { /* one broken rule must not hide the others */ }
+    }
+  }
+  if (c.failure && !found.some((d) => d.severity === 'error' || d.severity === 'warning' || d.id === 'negotiate-handshake')) {
+    found.push(generic(status, c.res('www-authenticate')));
+  }
+  const ranked = rank(found);
+  const top = ranked[0];
+  const summary = top ? clip(top.summary.replace(/\s+/g, ' '), 240)
+    : `No authentication problem found (${status})`;
+  return { summary, findings: ranked.map(toFinding) };
+}
