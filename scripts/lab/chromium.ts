@@ -1,0 +1,67 @@
+// Chromium with the built extension loaded, in a fresh temporary profile (playwright-core,
+// never a downloaded browser). Shared by `npm start` and the Chromium end-to-end suite.
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** platform-facts.md: quiet, offline-friendly, no sandbox (CI runs as root). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic',
+] as const;
+
+export interface LaunchOptions {
+  executablePath: string;
+  extensionDir: string;
+  headless: boolean;
+  /** open DevTools for every tab (shows the Auth panel; headless too, per platform-facts) */
+  devtools?: boolean;
+  /** where the temporary profile goes (default: the OS temp folder) */
+  tmpRoot?: string;
+  args?: string[];
+}
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  profileDir: string;
+  worker(): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
+  const ext = resolve(o.extensionDir);
+  const profileDir = mkdtempSync(join(o.tmpRoot ?? tmpdir(), 'authlens-profile-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, {
+      executablePath: o.executablePath,
+      headless: o.headless,
+      viewport: null,
+      args: [
+        `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_FLAGS,
+        ...(o.devtools ? ['--auto-open-devtools-for-tabs'] : []), ...(o.args ?? []),
+      ],
+    });
+  } catch (e) {
+    rmSync(profileDir, { recursive: true, force: true });
+    throw e;
+  }
+  const worker = async (): Promise<Worker> => {
+    const mine = (w: Worker): boolean => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+    return context.serviceWorkers().find(mine) ?? context.waitForEvent('serviceworker', { predicate: mine, timeout: 15_000 });
+  };
+  const sw = await worker();
+  const extensionId = sw.url().split('/')[2] ?? '';
+  let closed = false;
+  return {
+    context, extensionId, profileDir, worker,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => {});
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}

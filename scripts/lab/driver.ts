@@ -1,0 +1,104 @@
+// Drives lab scenarios in a browser that has AuthLens loaded: click each button, find the
+// capture in the extension's store (through its own protocol), read the panel row's finding.
+// Used by `npm start` (headless) and by the Chromium lab suite.
+import type { BrowserContext, Page } from 'playwright-core';
+import { NO_TAB } from '../../src/shared/types.ts';
+import { labUrl, type Scenario } from './scenarios.ts';
+import { capturesFor, type Origins, type Outcome } from './match.ts';
+import { clearTab, getRecords, openExtensionPage, tabIdOf, waitForRecords } from './extension.ts';
+import type { Served } from './server.ts';
+
+export interface DriveOptions {
+  context: BrowserContext;
+  extensionId: string;
+  origins: Origins;
+  /** the lab's log of answered requests (startLab's onRequest pushes into it) */
+  served: Served[];
+  /** how long to wait for a capture / a panel row */
+  waitMs?: number;
+  onOutcome?: (o: Outcome, s: Scenario) => void;
+}
+
+export interface Session {
+  lab: Page;
+  ext: Page;
+  tabId: number;
+  panels: Map<number, Page>;
+}
+
+/** Open the lab in a tab (its service worker ready) and an extension page to talk through. */
+export async function openLab(o: DriveOptions, tab?: string): Promise<Session> {
+  const lab = await o.context.newPage();
+  const url = labUrl(o.origins.primary, tab);
+  await lab.goto(url);
+  await lab.waitForSelector('body[data-lab-ready="true"]');
+  await lab.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  const ext = await openExtensionPage(o.context, o.extensionId, 'options.html');
+  const tabId = await tabIdOf(ext, url);
+  await lab.bringToFront();
+  return { lab, ext, tabId, panels: new Map() };
+}
+
+export async function panelFor(o: DriveOptions, s: Session, tabId: number): Promise<Page> {
+  let p = s.panels.get(tabId);
+  if (!p) {
+    p = await openExtensionPage(o.context, o.extensionId, `panel.html?tabId=${tabId}`);
+    s.panels.set(tabId, p);
+    await s.lab.bringToFront();
+  }
+  return p;
+}
+
+/** Click a scenario's button and wait for the lab page to say it is done. */
+export async function click(lab: Page, id: string, timeoutMs = 20_000): Promise<{ state: string; log: string }> {
+  await lab.click(`[data-scenario="${id}"]`);
+  const out = lab.locator(`[data-scenario-state="${id}"]`);
+  try {
+    await lab.waitForSelector(`[data-scenario-state="${id}"]:is([data-state="done"], [data-state="error"])`, { timeout: timeoutMs });
+  } catch {
+    return { state: 'timeout', log: await out.textContent() ?? '' };
+  }
+  return { state: (await out.getAttribute('data-state')) ?? '?', log: (await out.textContent()) ?? '' };
+}
+
+export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promise<Outcome> {
+  const wait = o.waitMs ?? 5000;
+  const bucket = sc.bucket === 'no-tab' ? NO_TAB : s.tabId;
+  const want = sc.expect.capture;
+  // each scenario starts from an empty bucket, so history-based findings (bursts, refresh
+  // loops) see this scenario's requests only
+  await clearTab(s.ext, bucket);
+  const servedBefore = o.served.length;
+  const { state, log } = await click(s.lab, sc.id);
+  const produced = o.served.slice(servedBefore).some((e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status);
+  const count = want.count ?? 1;
+  const found = await waitForRecords(s.ext, bucket, (rs) => {
+    const c = capturesFor(rs, want, o.origins);
+    return c.length >= count ? c : undefined;
+  }, produced ? wait : 500);
+  // settle: a duplicate capture would land right after the first
+  await new Promise((r) => setTimeout(r, 150));
+  const caps = capturesFor(await getRecords(s.ext, bucket), want, o.origins);
+  const newest = caps[caps.length - 1] ?? found?.[found.length - 1];
+  const outcome: Outcome = { id: sc.id, produced, captured: caps.length, findingFrom: 'none', state, log };
+  if (newest) {
+    const panel = await panelFor(o, s, bucket);
+    const row = panel.locator(`[data-testid="record-row"][data-record-id="${newest.id}"]`);
+    try {
+      await row.waitFor({ state: 'attached', timeout: wait });
+      outcome.finding = (await row.getAttribute('data-finding')) ?? undefined;
+      outcome.findingFrom = 'panel';
+    } catch {
+      outcome.finding = newest.diagnosis?.top?.id;
+      outcome.findingFrom = 'record';
+    }
+  }
+  o.onOutcome?.(outcome, sc);
+  return outcome;
+}
+
+export async function driveAll(o: DriveOptions, s: Session, scenarios: readonly Scenario[]): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (const sc of scenarios) out.push(await driveOne(o, s, sc));
+  return out;
+}

@@ -1,0 +1,55 @@
+// Which captured record a scenario is about, and whether AuthLens diagnosed it as expected.
+// Pure: records and expectations in, answers out.
+import type { CaptureRecord } from '../../src/shared/types.ts';
+import type { ExpectedCapture, Scenario } from './scenarios.ts';
+
+export interface Origins { primary: string; secondary: string }
+
+export function matchesCapture(r: CaptureRecord, want: ExpectedCapture, origins: Origins): boolean {
+  let u: URL;
+  try {
+    u = new URL(r.url);
+  } catch {
+    return false;
+  }
+  return u.origin === origins[want.origin]
+    && u.pathname === want.path
+    && r.method.toUpperCase() === want.method.toUpperCase()
+    && r.status === want.status
+    && (want.preflight === undefined || r.preflight === want.preflight);
+}
+
+/** The records for the expected capture, oldest first. */
+export function capturesFor(records: readonly CaptureRecord[], want: ExpectedCapture, origins: Origins): CaptureRecord[] {
+  return records.filter((r) => matchesCapture(r, want, origins)).sort((a, b) => a.time - b.time);
+}
+
+export interface Outcome {
+  id: string;
+  /** the lab answered the expected request (its own log) */
+  produced: boolean;
+  /** how many records matched the expected capture */
+  captured: number;
+  /** the top finding AuthLens showed for the newest matching record */
+  finding?: string;
+  /** where `finding` was read: the panel row's data-finding, or the stored record when no panel row appeared */
+  findingFrom: 'panel' | 'record' | 'none';
+  /** the scenario's own status on the lab page */
+  state: string;
+  /** what the lab page printed */
+  log: string;
+}
+
+export interface Verdict { ok: boolean; why: string[] }
+
+export function judge(s: Scenario, o: Outcome): Verdict {
+  const why: string[] = [];
+  const want = s.expect.capture.count ?? 1;
+  if (!o.produced) why.push(`the lab never answered ${s.expect.capture.method} ${s.expect.capture.path} with ${s.expect.capture.status}`);
+  if (o.state !== 'done') why.push(`the lab page reported "${o.state}"`);
+  if (o.captured === 0) why.push('not captured');
+  else if (o.captured !== want) why.push(`captured ${o.captured} times, expected ${want}`);
+  if (o.captured > 0 && o.finding !== s.expect.topFinding) why.push(`top finding ${o.finding ?? '(none)'}, expected ${s.expect.topFinding}`);
+  if (o.captured > 0 && o.findingFrom !== 'panel') why.push('no row for it in the panel (finding read from the stored record)');
+  return { ok: why.length === 0, why };
+}

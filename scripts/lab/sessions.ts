@@ -1,0 +1,36 @@
+// Real cookie sessions with expiry and CSRF tokens (Django's csrftoken, Laravel's XSRF-TOKEN).
+import { randomBytes } from 'node:crypto';
+
+export interface Session { sid: string; user: string; expires: number; csrf: string }
+
+export const USERS: Record<string, string> = { alice: 'wonderland' };
+export const DEFAULT_TTL_MS = 30 * 60 * 1000;
+
+export interface SessionStore {
+  create(user: string, now: number, ttlMs: number): Session;
+  /** the session for a sid, expired or not (the caller decides what expiry means) */
+  get(sid: string | undefined): Session | undefined;
+}
+
+export function createSessionStore(max = 1000): SessionStore {
+  const map = new Map<string, Session>();
+  return {
+    create(user, now, ttlMs) {
+      const s: Session = { sid: randomBytes(12).toString('hex'), user, expires: now + ttlMs, csrf: randomBytes(16).toString('hex') };
+      map.set(s.sid, s);
+      // bounded: the lab can be clicked forever
+      if (map.size > max) map.delete(map.keys().next().value as string);
+      return s;
+    },
+    get: (sid) => (sid ? map.get(sid) : undefined),
+  };
+}
+
+export function sessionCookies(prefix: string, s: Session, ttlMs: number): string[] {
+  const age = Math.max(1, Math.ceil(ttlMs / 1000));
+  return [
+    `${prefix}session=${s.sid}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${age + 60}`,
+    `${prefix}csrftoken=${s.csrf}; Path=/; SameSite=Lax`,
+    `${prefix}XSRF-TOKEN=${s.csrf}; Path=/; SameSite=Lax`,
+  ];
+}
