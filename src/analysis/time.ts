@@ -79,7 +79,7 @@ export function parseHttpDate(value: string, now?: number): number | undefined {
   }
   r = ASCTIME.exec(v);
   if (r) {
-    return build(Number(r[7]), r[1]!, Number(r[2]!.trim()), r[3]!, r[4]!, r[5]!);
+    return build(Number(r[6]), r[1]!, Number(r[2]!.trim()), r[3]!, r[4]!, r[5]!);
   }
   return undefined;
 }
