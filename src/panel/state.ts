@@ -68,7 +68,7 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
       return { ...s, connected: e.connected };
     case 'imported': {
       const known = new Set(s.imported.map((r) => r.id));
-      const fresh = e.records.filter((r) => !known.has(r.id));
+      const fresh = e.records.filter((r) => !known.has(r.id) && (known.add(r.id), true));
       return { ...s, imported: [...s.imported, ...fresh].sort(byTime) };
     }
     case 'clearImported':

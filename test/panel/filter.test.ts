@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { matchesTerms, matchesToggles, parseFilter, tokenize, type Term } from '../../src/panel/filter.ts';
+import { challengeSchemesOf, factsOf } from '../../src/panel/facts.ts';
+import { rec } from './records.ts';
+
+const t = (key: Term['key'], value: string, negate = false): Term => ({ key, value, negate });
+
+describe('tokenize', () => {
+  it.each([
+    ['', []],
+    ['   ', []],
+    ['a b', ['a', 'b']],
+    ['  a   b  ', ['a', 'b']],
+    ['"two words" x', ['two words', 'x']],
+    ['domain:"a b"', ['domain:a b']],
+    ['"unterminated quote', ['unterminated quote']],
+    ['""', []],
+    ['a\tb\nc', ['a', 'b', 'c']],
+  ])('%j -> %j', (text, tokens) => {
+    expect(tokenize(text)).toEqual(tokens);
+  });
+});
+
+describe('parseFilter', () => {
+  it.each([
+    ['status:403', [t('status', '403')]],
+    ['STATUS:403', [t('status', '403')]],
+    ['domain:API.Example.com', [t('domain', 'api.example.com')]],
+    ['-domain:cdn.example.com', [t('domain', 'cdn.example.com', true)]],
+    ['scheme:Bearer', [t('scheme', 'bearer')]],
+    ['finding:token-expired', [t('finding', 'token-expired')]],
+    ['method:POST', [t('method', 'post')]],
+    ['-method:options', [t('method', 'options', true)]],
+    ['login', [t('text', 'login')]],
+    ['-login', [t('text', 'login', true)]],
+    ['-', [t('text', '-')]],
+    ['status:', []],
+    ['-status:', []],
+    ['foo:bar', [t('text', 'foo:bar')]],
+    [':403', [t('text', ':403')]],
+    ['https://x.example/a', [t('text', 'https://x.example/a')]],
+    ['status:401 domain:*.example.com  "bad token"', [t('status', '401'), t('domain', '*.example.com'), t('text', 'bad token')]],
+  ])('%j', (text, terms) => {
+    expect(parseFilter(text)).toEqual(terms);
+  });
+});
+
+describe('matching', () => {
+  const r = rec({
+    method: 'POST',
+    url: 'https://api.example.com/v1/login',
+    status: 403,
+    requestHeaders: [{ name: 'Authorization', value: 'Basic dTpw' }],
+    responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="api", error="insufficient_scope", Digest realm="x", nonce="n"' }],
+    diagnosis: { summary: 'Token lacks scope', top: { id: 'insufficient-scope', severity: 'error', title: 'x' }, ids: ['insufficient-scope', 'scheme-mismatch'] },
+  });
+  const f = factsOf(r);
+  const yes = (text: string): boolean => matchesTerms(parseFilter(text), f);
+
+  it('matches each key', () => {
+    expect(yes('status:403')).toBe(true);
+    expect(yes('status:401')).toBe(false);
+    expect(yes('status:4xx')).toBe(true);
+    expect(yes('status:40x')).toBe(true);
+    expect(yes('status:5xx')).toBe(false);
+    expect(yes('method:post')).toBe(true);
+    expect(yes('method:GET')).toBe(false);
+    expect(yes('domain:api.example.com')).toBe(true);
+    expect(yes('domain:example.com')).toBe(false);
+    expect(yes('domain:*.example.com')).toBe(true);
+    expect(yes('domain:api.*')).toBe(true);
+    expect(yes('scheme:bearer')).toBe(true);
+    expect(yes('scheme:digest')).toBe(true);
+    expect(yes('scheme:basic')).toBe(true);
+    expect(yes('scheme:ntlm')).toBe(false);
+    expect(yes('finding:scheme-mismatch')).toBe(true);
+    expect(yes('finding:token-expired')).toBe(false);
+  });
+
+  it('free text searches url, method, status, summary and finding ids, case-insensitively', () => {
+    expect(yes('LOGIN')).toBe(true);
+    expect(yes('lacks zebra')).toBe(false); // two terms, both must match
+    expect(yes('lacks scope')).toBe(true);
+    expect(yes('"lacks scope"')).toBe(true);
+    expect(yes('insufficient')).toBe(true);
+    expect(yes('nothing-like-this')).toBe(false);
+  });
+
+  it('negates and combines with AND', () => {
+    expect(yes('-domain:api.example.com')).toBe(false);
+    expect(yes('-domain:cdn.example.com')).toBe(true);
+    expect(yes('status:403 method:post')).toBe(true);
+    expect(yes('status:403 method:get')).toBe(false);
+    expect(yes('-login')).toBe(false);
+    expect(yes('')).toBe(true);
+  });
+
+  it('does not treat regex characters in domain patterns as regex', () => {
+    const dotted = factsOf(rec({ url: 'https://apixexample.com/' }));
+    expect(matchesTerms(parseFilter('domain:api.example.com'), dotted)).toBe(false);
+    expect(matchesTerms(parseFilter('domain:(.*)'), dotted)).toBe(false);
+  });
+
+  it('a record without a diagnosis has no findings and an unparsable url no host', () => {
+    const bare = factsOf(rec({ url: 'not a url', diagnosis: undefined }));
+    expect(bare.findings).toEqual([]);
+    expect(bare.host).toBe('');
+    expect(matchesTerms(parseFilter('finding:x'), bare)).toBe(false);
+    expect(matchesTerms(parseFilter('-finding:x'), bare)).toBe(true);
+  });
+});
+
+describe('challengeSchemesOf', () => {
+  it.each([
+    ['Bearer', ['Bearer']],
+    ['Bearer realm="a"', ['Bearer']],
+    ['Basic realm="a", Bearer', ['Basic', 'Bearer']],
+    ['Bearer realm="a", error="invalid_token", Digest realm="b", nonce="n"', ['Bearer', 'Digest']],
+    ['Negotiate abc==', ['Negotiate']],
+    ['Newauth realm="apps", type=1, title="Login to \\"apps\\"", Basic realm="simple"', ['Newauth', 'Basic']],
+    ['', []],
+  ])('%j', (value, schemes) => {
+    expect(challengeSchemesOf(value)).toEqual(schemes);
+  });
+});
+
+describe('quick toggles', () => {
+  it.each([
+    [[], 401, true],
+    [[], 500, true],
+    [['401'], 401, true],
+    [['401'], 403, false],
+    [['403'], 403, true],
+    [['other'], 407, true],
+    [['other'], 401, false],
+    [['401', 'other'], 419, true],
+    [['401', '403'], 419, false],
+  ] as const)('%j on %i -> %s', (toggles, status, out) => {
+    expect(matchesToggles(toggles, status)).toBe(out);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { NS } from '../../src/shared/messages.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
+import { allRecords, apply, initialState, type PanelEvent, type PanelState } from '../../src/panel/state.ts';
+import { rec } from './records.ts';
+
+const settings = { ...DEFAULT_SETTINGS, captureStatuses: [...DEFAULT_SETTINGS.captureStatuses] };
+const run = (events: PanelEvent[], s: PanelState = initialState(7)): PanelState => events.reduce(apply, s);
+const ids = (s: PanelState): string[] => allRecords(s).map((r) => r.id);
+
+describe('apply', () => {
+  const a = rec({ time: 100 });
+  const b = rec({ time: 200 });
+  const c = rec({ time: 300 });
+
+  it('starts disconnected, empty, with default settings', () => {
+    const s = initialState(7);
+    expect(s).toMatchObject({ tabId: 7, live: [], imported: [], connected: false, synced: false });
+    expect(s.settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('a snapshot replaces the records (sorted by time), sets settings and connects', () => {
+    const s = run([
+      { ns: NS, type: 'added', tabId: 7, record: a },
+      { ns: NS, type: 'snapshot', tabId: 7, records: [c, b], settings: { ...settings, preserveLog: true } },
+    ]);
+    expect(ids(s)).toEqual([b.id, c.id]);
+    expect(s.connected).toBe(true);
+    expect(s.synced).toBe(true);
+    expect(s.settings.preserveLog).toBe(true);
+  });
+
+  it('added appends in time order, and a re-added id replaces instead of duplicating', () => {
+    const s = run([
+      { ns: NS, type: 'added', tabId: 7, record: b },
+      { ns: NS, type: 'added', tabId: 7, record: c },
+      { ns: NS, type: 'added', tabId: 7, record: a },
+      { ns: NS, type: 'added', tabId: 7, record: { ...b, status: 403 } },
+    ]);
+    expect(ids(s)).toEqual([a.id, b.id, c.id]);
+    expect(s.live.find((r) => r.id === b.id)!.status).toBe(403);
+  });
+
+  it('updated replaces in place (a body attached), or inserts an unknown id', () => {
+    const s0 = run([{ ns: NS, type: 'snapshot', tabId: 7, records: [a, b], settings }]);
+    const withBody = { ...a, responseBody: '{"error":"x"}' };
+    const s1 = apply(s0, { ns: NS, type: 'updated', tabId: 7, record: withBody });
+    expect(s1.live[0]).toBe(withBody);
+    expect(s1.live[1]).toBe(b);
+    const s2 = apply(s1, { ns: NS, type: 'updated', tabId: 7, record: c });
+    expect(ids(s2)).toEqual([a.id, b.id, c.id]);
+  });
+
+  it('removed drops the ids (eviction), cleared drops all live records', () => {
+    const s0 = run([{ ns: NS, type: 'snapshot', tabId: 7, records: [a, b, c], settings }]);
+    expect(ids(apply(s0, { ns: NS, type: 'removed', tabId: 7, ids: [a.id, 'nope'] }))).toEqual([b.id, c.id]);
+    expect(apply(s0, { ns: NS, type: 'cleared', tabId: 7 }).live).toEqual([]);
+  });
+
+  it('ignores events for another tab', () => {
+    const s0 = run([{ ns: NS, type: 'snapshot', tabId: 7, records: [a], settings }]);
+    const other: PanelEvent[] = [
+      { ns: NS, type: 'snapshot', tabId: 8, records: [], settings },
+      { ns: NS, type: 'added', tabId: 8, record: b },
+      { ns: NS, type: 'updated', tabId: 8, record: b },
+      { ns: NS, type: 'removed', tabId: 8, ids: [a.id] },
+      { ns: NS, type: 'cleared', tabId: 8 },
+    ];
+    for (const e of other) expect(apply(s0, e)).toBe(s0);
+  });
+
+  it('settings and status events', () => {
+    const s = run([
+      { ns: NS, type: 'snapshot', tabId: 7, records: [], settings },
+      { ns: NS, type: 'settings', settings: { ...settings, paused: true } },
+      { type: 'status', connected: false },
+    ]);
+    expect(s.settings.paused).toBe(true);
+    expect(s.connected).toBe(false);
+    expect(s.synced).toBe(true);
+  });
+
+  it('imported records merge with live ones by time, survive a snapshot and a worker clear, and dedupe by id', () => {
+    const h = rec({ time: 150, source: 'import' });
+    const s = run([
+      { ns: NS, type: 'snapshot', tabId: 7, records: [a, c], settings },
+      { type: 'imported', records: [h, h] },
+      { type: 'imported', records: [h] },
+      { ns: NS, type: 'snapshot', tabId: 7, records: [a, c], settings },
+    ]);
+    expect(ids(s)).toEqual([a.id, h.id, c.id]);
+    const cleared = apply(s, { ns: NS, type: 'cleared', tabId: 7 });
+    expect(ids(cleared)).toEqual([h.id]);
+    expect(ids(apply(cleared, { type: 'clearImported' }))).toEqual([]);
+  });
+
+  it('never mutates the state it is given', () => {
+    const s0 = run([{ ns: NS, type: 'snapshot', tabId: 7, records: [a, b], settings }]);
+    const frozen = JSON.stringify(s0);
+    run(
+      [
+        { ns: NS, type: 'added', tabId: 7, record: c },
+        { ns: NS, type: 'updated', tabId: 7, record: { ...a, status: 403 } },
+        { ns: NS, type: 'removed', tabId: 7, ids: [b.id] },
+        { type: 'imported', records: [rec()] },
+      ],
+      s0,
+    );
+    expect(JSON.stringify(s0)).toBe(frozen);
+  });
+});
