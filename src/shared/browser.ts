@@ -19,3 +19,46 @@ export function extraHeaders(): ['extraHeaders'] | [] {
   const g = globalThis as { chrome?: { webRequest?: { OnSendHeadersOptions?: { EXTRA_HEADERS?: string } } } };
   return g.chrome?.webRequest?.OnSendHeadersOptions?.EXTRA_HEADERS ? ['extraHeaders'] : [];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Firefox. Every known difference from Chrome, with where the code handles it. Checked in
+// Firefox 153 ESR (test/e2e/firefox-*.e2e.ts) unless a link says otherwise.
+//
+// - The `browser` namespace is native and `chrome === browser` in MV3 extension pages; the
+//   polyfill passes it through.
+// - webRequest: no `extraHeaders` (an unknown enum value throws "Invalid enumeration value");
+//   Cookie, Set-Cookie, Origin and CORS preflights are visible anyway (extraHeaders() above).
+//   Details carry `originUrl`/`documentUrl` (full URLs) instead of Chrome's `initiator` (an
+//   origin): background/capture.ts reduces originUrl to its origin.
+//   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onSendHeaders#details
+// - Background: MV3 `background.scripts` runs as an event page (a window, not a service
+//   worker), stopped after `extensions.background.idle.timeout` ms idle (30 000 by default).
+//   webRequest listeners registered at top level are "primed" and wake it; ports to it break
+//   when it stops, as in Chrome. scripts/manifest.ts writes the Firefox background key.
+//   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Background_scripts
+// - storage.session: Firefox 115+ (our minimum is 121). Firefox enforces the same 10 MiB quota
+//   (QuotaExceededError beyond it) but does not expose QUOTA_BYTES: use sessionQuotaBytes().
+//   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/storage/session
+// - action.setBadgeText({tabId}): tab-specific values are reset when the tab navigates, as in
+//   Chrome, so the background re-applies the count after a commit in both browsers.
+//   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/action/setBadgeText
+// - devtools.panels.themeName: 'light' | 'dark' (Firefox resolves its 'auto' setting itself;
+//   'firebug' existed in older releases); Chrome says 'default' | 'dark'. panel/theme.ts maps them.
+//   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/devtools/panels/themeName
+// - devtools.network Request.getContent() resolves to [content, mimeType] (Chrome: content and
+//   encoding). devtools/content.ts normalises the shapes.
+//   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/devtools/network/onRequestFinished
+// - Host permissions of an MV3 add-on are granted at install in Firefox 127+; before that (and
+//   whenever a user withdraws them in the add-ons menu) webRequest sees nothing at all.
+//   https://developer.mozilla.org/en-US/docs/Mozilla/Firefox/Releases/127#changes_for_add-on_developers
+// ---------------------------------------------------------------------------------------------
+
+/** chrome.storage.session.QUOTA_BYTES; Firefox enforces the same limit without exposing it. */
+export const SESSION_QUOTA_BYTES_DEFAULT = 10_485_760;
+
+export function sessionQuotaBytes(): number {
+  const g = globalThis as { chrome?: { storage?: { session?: { QUOTA_BYTES?: unknown } } } };
+  const q = g.chrome?.storage?.session?.QUOTA_BYTES;
+  return typeof q === 'number' && q > 0 ? q : SESSION_QUOTA_BYTES_DEFAULT;
+}
+
