@@ -37,7 +37,8 @@ export class RecordStore {
   private readonly sizes = new WeakMap<CaptureRecord, number>();
   private bytes = 0;
   private readonly dirty = new Set<number>();
-  private writing: Promise<void> | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  private flushing = false;
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   private recordsPerTab: number;
   private readonly budget: number;
@@ -84,11 +85,14 @@ export class RecordStore {
   async add(record: CaptureRecord): Promise<CaptureRecord> {
     await this.load();
     record = fitRecord(record);
+    const size = this.measure(record);
+    this.makeRoom(size); // first: it may empty (and drop) this very tab's list
     const list = this.list(record.tabId);
     // record ids restart after a worker restart (retry numbering lives in memory): keep them unique
-    if (list.some((r) => r.id === record.id)) record = { ...record, id: uniqueId(list, record.id) };
-    const size = this.measure(record);
-    this.makeRoom(size);
+    if (list.some((r) => r.id === record.id)) {
+      record = { ...record, id: uniqueId(list, record.id) };
+      this.sizes.set(record, size);
+    }
     list.push(record);
     this.bytes += size;
     this.dirty.add(record.tabId);
@@ -148,7 +152,7 @@ export class RecordStore {
   /** Resolves once every change so far is written. */
   async idle(): Promise<void> {
     await this.load();
-    while (this.writing) await this.writing;
+    while (this.flushing) await this.writing;
   }
 
   /** estimated bytes held (for tests and the bench) */
@@ -203,10 +207,12 @@ export class RecordStore {
     const list = this.cache!.get(tabId);
     if (!list || victims.length === 0) return;
     const gone = new Set(victims);
-    const kept = list.filter((r) => !gone.has(r));
+    // in place: callers may hold this array
+    let w = 0;
+    for (const r of list) if (!gone.has(r)) list[w++] = r;
+    list.length = w;
     for (const r of victims) this.bytes -= this.sizes.get(r) ?? 0;
-    if (kept.length) this.cache!.set(tabId, kept);
-    else this.cache!.delete(tabId);
+    if (w === 0) this.cache!.delete(tabId);
     this.dirty.add(tabId);
     this.emit({ type: 'removed', tabId, ids: victims.map((r) => r.id) });
   }
@@ -222,15 +228,21 @@ export class RecordStore {
   }
 
   private schedule(): void {
-    this.writing ??= this.flush().finally(() => {
-      this.writing = undefined;
-    });
+    if (this.flushing) return; // the running writer picks the change up before it stops
+    this.flushing = true;
+    this.writing = this.flush();
   }
 
   private async flush(): Promise<void> {
     await Promise.resolve(); // let the changes of this turn join one write
     let failures = 0;
-    while (this.dirty.size > 0) {
+    for (;;) {
+      // `flushing` drops in the same turn as this last look at `dirty` (not one await later, in a
+      // caller's finally): a change made in between would find the flag up and never be written
+      if (this.dirty.size === 0) {
+        this.flushing = false;
+        return;
+      }
       const tabs = [...this.dirty];
       this.dirty.clear();
       const set: Record<string, unknown> = {};
@@ -243,15 +255,18 @@ export class RecordStore {
       try {
         if (remove.length) await this.area.remove(remove);
         if (Object.keys(set).length) await this.area.set(set);
+        failures = 0;
       } catch (e) {
         // Quota exceeded although the estimate said it fits: shed a tenth and write again.
+        // Any other failure: try again a few times, then keep the records in memory only.
         for (const t of tabs) this.dirty.add(t);
         if (++failures >= MAX_WRITE_ATTEMPTS) {
           this.warn(`storage write failed ${failures} times, keeping records in memory only: ${String(e)}`);
           this.dirty.clear();
+          this.flushing = false;
           return;
         }
-        this.shed(Math.max(1, Math.floor(this.bytes / 10)));
+        if (/quota/i.test(String(e))) this.shed(Math.max(1, Math.floor(this.bytes / 10)));
       }
     }
   }

@@ -10,6 +10,7 @@ export class MemoryArea implements StorageArea, SettingsArea {
   readonly data = new Map<string, unknown>();
   writes = 0;
   failNext = 0;
+  failWith = 'Session storage quota bytes exceeded';
   constructor(public quotaBytes = Infinity) {}
 
   async get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
@@ -24,7 +25,7 @@ export class MemoryArea implements StorageArea, SettingsArea {
     const copy = structuredClone(items);
     if (this.failNext > 0) {
       this.failNext--;
-      throw new Error('Session storage quota bytes exceeded');
+      throw new Error(this.failWith);
     }
     const next = new Map(this.data);
     for (const [k, v] of Object.entries(copy)) next.set(k, v);
