@@ -1,0 +1,182 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NS } from '../../../src/shared/messages.ts';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings.ts';
+import { rec } from '../records.ts';
+import { renderPanel } from '../render.tsx';
+
+afterEach(cleanup);
+
+const NOW = 1_790_000_000_000;
+const b64url = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+const TOKEN = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: 'u1', exp: NOW / 1000 - 840, iat: NOW / 1000 - 3600 })}.c2lnbmF0dXJl`;
+
+function expired() {
+  return rec({
+    time: NOW,
+    url: 'https://api.example.com/me',
+    requestHeaders: [
+      { name: 'Authorization', value: `Bearer ${TOKEN}` },
+      { name: 'Cookie', value: 'sid=cookie-secret-value-123; theme=dark' },
+      { name: 'Accept', value: 'application/json' },
+    ],
+    responseHeaders: [
+      { name: 'WWW-Authenticate', value: 'Bearer realm="api", error="invalid_token", error_description="The access token expired"' },
+      { name: 'Date', value: new Date(NOW).toUTCString() },
+      { name: 'Content-Type', value: 'application/json' },
+    ],
+    diagnosis: { summary: 'Access token expired', top: { id: 'token-expired', severity: 'error', title: 'Access token expired' }, ids: ['token-expired', 'bearer-invalid-token'] },
+  });
+}
+
+async function open(r = expired(), settings = {}) {
+  const p = renderPanel({ selected: r.id });
+  await act(() => p.snapshot([r], settings));
+  return { p, r, detail: screen.getByTestId('detail') };
+}
+
+const tab = async (name: string): Promise<void> => act(() => fireEvent.click(screen.getByRole('tab', { name })));
+
+describe('detail pane', () => {
+  it('puts the diagnosis first: findings with explanation, evidence, fixes with copyable code, references', async () => {
+    const { p, detail } = await open();
+    expect(screen.getByRole('tab', { name: 'Diagnosis' }).getAttribute('aria-selected')).toBe('true');
+    const findings = within(detail).getAllByTestId('finding');
+    expect(findings.map((f) => f.dataset.findingId)).toEqual(['token-expired', 'bearer-invalid-token']);
+    const first = findings[0]!;
+    expect(first.textContent).toContain('Access token expired');
+    expect(first.textContent).toContain('14 min before the request');
+    expect(within(first).getByText('For the API consumer (client code)')).toBeTruthy();
+    const code = first.querySelector('pre code')!.textContent!;
+    expect(code.length).toBeGreaterThan(0);
+    await act(() => fireEvent.click(within(first).getByRole('button', { name: /^Copy code/ })));
+    expect(p.copied).toEqual([code]);
+    const link = within(first).getAllByRole('link')[0] as HTMLAnchorElement;
+    expect(link.href).toMatch(/^https:\/\/www\.rfc-editor\.org\//);
+    expect(detail.textContent).not.toContain(TOKEN);
+  });
+
+  it('masks secrets in headers until revealed one by one, and copies the real value on purpose', async () => {
+    const { p, detail } = await open();
+    await tab('Headers');
+    expect(detail.textContent).not.toContain(TOKEN);
+    expect(detail.textContent).not.toContain('cookie-secret-value-123');
+    expect(detail.textContent).toContain('application/json');
+    const authRow = within(detail).getByText('Authorization').closest('tr')!;
+    expect(authRow.className).toContain('auth');
+    expect(authRow.textContent).toContain('Bearer');
+    await act(() => fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
+    expect(authRow.textContent).toContain(TOKEN);
+    expect(detail.textContent).not.toContain('cookie-secret-value-123');
+    await act(() => fireEvent.click(within(authRow).getByRole('button', { name: 'Hide Authorization header' })));
+    expect(authRow.textContent).not.toContain(TOKEN);
+    await act(() => fireEvent.click(within(authRow).getByRole('button', { name: 'Copy Authorization header (unmasked)' })));
+    expect(p.copied).toEqual([`Bearer ${TOKEN}`]);
+  });
+
+  it('the revealSecrets setting reveals every secret, and masks again when turned off', async () => {
+    const { p, detail } = await open(expired(), { revealSecrets: true });
+    await tab('Headers');
+    expect(detail.textContent).toContain(TOKEN);
+    expect(detail.textContent).toContain('cookie-secret-value-123');
+    await act(() => p.twin.lastPort().emit({ ns: NS, type: 'settings', settings: { ...DEFAULT_SETTINGS } }));
+    expect(detail.textContent).not.toContain(TOKEN);
+  });
+
+  it('shows the challenge as a table, with the problems the parser found', async () => {
+    const r = rec({ responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="api", error=invalid token"' }] });
+    const { detail } = await open(r);
+    await tab('Challenge');
+    const table = within(detail).getByTestId('challenge-table');
+    expect(table.textContent).toContain('Bearer');
+    expect(table.textContent).toContain('realm');
+    expect(within(detail).getByTestId('challenge-problems').textContent).toContain('after the value of "error"');
+  });
+
+  it('says when a 401 has no challenge', async () => {
+    const { detail } = await open(rec({ status: 401, responseHeaders: [] }));
+    await tab('Challenge');
+    expect(detail.textContent).toContain('RFC 9110 §15.5.2');
+  });
+
+  it('decodes the JWT with exp/iat in UTC and relative to the server clock; cookies by name, values masked', async () => {
+    const { detail } = await open();
+    await tab('Credentials');
+    const times = within(detail).getByTestId('jwt-times');
+    expect(times.textContent).toContain("server's Date header");
+    expect(times.textContent).toContain('14 min ago');
+    expect(times.textContent).toContain('1 h ago');
+    expect(times.textContent).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+    expect(detail.textContent).toContain('"sub": "u1"');
+    expect(detail.textContent).toContain('sid');
+    expect(detail.textContent).toContain('theme');
+    expect(detail.textContent).not.toContain('cookie-secret-value-123');
+    expect(detail.textContent).not.toContain(TOKEN);
+  });
+
+  it('shows the Basic user name, never the password', async () => {
+    const { detail } = await open(rec({ requestHeaders: [{ name: 'Authorization', value: `Basic ${btoa('alice:hunter2')}` }] }));
+    await tab('Credentials');
+    expect(within(detail).getByTestId('basic-user').textContent).toBe('alice');
+    expect(detail.textContent).not.toContain('hunter2');
+  });
+
+  it('shows the redirect chain and the response body when known', async () => {
+    const r = rec({
+      url: 'https://b.example/api',
+      redirects: [{ url: 'https://a.example/api', status: 302, statusLine: 'HTTP/1.1 302 Found', location: 'https://b.example/api', requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }], responseHeaders: [] }],
+      responseBody: '{"error":"unauthorized"}',
+    });
+    const { detail } = await open(r);
+    await tab('Redirects');
+    expect(detail.textContent).toContain('302');
+    expect(detail.textContent).toContain('https://a.example/api');
+    expect(detail.textContent).toContain('Authorization sent');
+    expect(detail.textContent).toContain('no Authorization');
+    await tab('Body');
+    expect(detail.textContent).toContain('{"error":"unauthorized"}');
+  });
+
+  it('says where bodies come from when none is known', async () => {
+    const { detail } = await open(rec());
+    await tab('Body');
+    expect(detail.textContent).toContain('DevTools');
+  });
+
+  it('copies cURL / fetch masked by default and with the secret once revealed; Markdown report', async () => {
+    const { p, detail } = await open();
+    await act(() => fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' })));
+    await act(() => fireEvent.click(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' })));
+    await act(() => fireEvent.click(within(detail).getByRole('button', { name: 'Copy report as Markdown' })));
+    const [curl, fetchText, md] = p.copied;
+    expect(curl).toMatch(/^curl /m);
+    expect(curl).not.toContain(TOKEN);
+    expect(fetchText).toContain('fetch(');
+    expect(fetchText).not.toContain(TOKEN);
+    expect(md).toContain('token-expired');
+    expect(md).not.toContain(TOKEN);
+    await tab('Headers');
+    const authRow = within(detail).getByText('Authorization').closest('tr')!;
+    await act(() => fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
+    await act(() => fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' })));
+    expect(p.copied[3]).toContain(TOKEN);
+  });
+
+  it('follows a record update (a body attached from DevTools) with a fresh diagnosis', async () => {
+    const r = rec({ status: 403, method: 'POST', requestHeaders: [{ name: 'Cookie', value: 'csrftoken=abc; sessionid=def' }] });
+    const { p, detail } = await open(r);
+    const before = within(detail).queryAllByTestId('finding').map((f) => f.dataset.findingId);
+    const body = '<h1>Forbidden <span>(403)</span></h1><p>CSRF verification failed. Request aborted.</p>';
+    await act(() => p.twin.lastPort().emit({ ns: NS, type: 'updated', tabId: 7, record: { ...r, responseBody: body } }));
+    const after = within(detail).getAllByTestId('finding').map((f) => f.dataset.findingId);
+    expect(after).toContain('csrf-rejected');
+    expect(before).not.toContain('csrf-rejected');
+  });
+
+  it('closes with its button', async () => {
+    await open();
+    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Close detail (Esc)' })));
+    expect(screen.queryByTestId('detail')).toBeNull();
+  });
+});
