@@ -1,0 +1,30 @@
+// One failure: status chip, method, host + path, and one line of why. The whole row is a button
+// so it is reachable with Tab and opens with Enter or Space.
+import { StatusChip } from '../shared/ui/StatusChip.tsx';
+import type { CaptureRecord } from '../shared/types.ts';
+import { hostPath, whyLine } from './state.ts';
+
+export function Row({ record, onOpen }: { record: CaptureRecord; onOpen: () => void }) {
+  const where = hostPath(record.url);
+  const why = whyLine(record);
+  const severity = record.diagnosis?.top?.severity;
+  return (
+    <button
+      type="button"
+      class={`row${severity ? ` sev-${severity}` : ''}`}
+      data-testid="popup-row"
+      data-record-id={record.id}
+      data-status={record.status}
+      aria-label={`${record.status} ${record.method} ${where}: ${why}. Open in the full report`}
+      onClick={onOpen}
+    >
+      <span class="line1">
+        <StatusChip status={record.status} />
+        <span class="method mono">{record.method}</span>
+        {record.preflight && <span class="tag">preflight</span>}
+        <span class="where mono" title={where}>{where}</span>
+      </span>
+      <span class="why" title={why}>{why}</span>
+    </button>
+  );
+}

@@ -1,0 +1,61 @@
+// The popup's view of one tab: a pure function of the port events (snapshot, then changes).
+import type { PortEvent } from '../shared/messages.ts';
+import type { Settings } from '../shared/settings.ts';
+import type { CaptureRecord } from '../shared/types.ts';
+
+export interface PopupState {
+  /** newest first */
+  records: CaptureRecord[];
+  settings?: Settings;
+  /** a snapshot has arrived */
+  loaded: boolean;
+}
+
+export const initialState: PopupState = { records: [], loaded: false };
+
+const newestFirst = (a: CaptureRecord, b: CaptureRecord): number => b.time - a.time;
+
+export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
+  if (e.type === 'settings') return { ...s, settings: e.settings };
+  if (e.tabId !== tabId) return s;
+  switch (e.type) {
+    case 'snapshot':
+      return { records: [...e.records].sort(newestFirst), settings: e.settings, loaded: true };
+    case 'added':
+      return { ...s, records: [e.record, ...s.records.filter((r) => r.id !== e.record.id)].sort(newestFirst) };
+    case 'updated':
+      return { ...s, records: s.records.map((r) => (r.id === e.record.id ? e.record : r)) };
+    case 'removed': {
+      const gone = new Set(e.ids);
+      return { ...s, records: s.records.filter((r) => !gone.has(r.id)) };
+    }
+    case 'cleared':
+      return { ...s, records: [] };
+  }
+}
+
+/** `api.example.com/v1/me`: enough to recognise the request, never the query (it may hold a token). */
+export function hostPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return url.split(/[?#]/, 1)[0] ?? url;
+  }
+}
+
+/** One line of why: the engine's summary, else the status line the server sent. */
+export function whyLine(r: CaptureRecord): string {
+  return r.diagnosis?.summary || r.statusLine || `HTTP ${r.status}`;
+}
+
+/** "401, 403, 407, 419, 440 or 498" */
+export function statusList(codes: readonly number[]): string {
+  if (codes.length === 0) return 'no status codes';
+  if (codes.length === 1) return String(codes[0]);
+  return `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`;
+}
+
+export function reportPath(tabId: number, recordId?: string): string {
+  return recordId === undefined ? `panel.html?tabId=${tabId}` : `panel.html?tabId=${tabId}&record=${encodeURIComponent(recordId)}`;
+}
