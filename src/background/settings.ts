@@ -23,12 +23,14 @@ export class SettingsHolder {
     return this.value;
   }
 
-  load(): Promise<Settings> {
+  /** The current settings, read from storage the first time. */
+  async load(): Promise<Settings> {
     this.loading ??= this.area.get(SETTINGS_KEY).then(
       (got) => this.accept(got[SETTINGS_KEY]),
       () => this.accept(undefined),
     );
-    return this.loading;
+    await this.loading;
+    return this.value;
   }
 
   async update(patch: Partial<Settings>): Promise<Settings> {

@@ -16,6 +16,7 @@ describe('settings glue', () => {
     const next = await s.update({ preserveLog: true });
     expect(next.preserveLog).toBe(true);
     expect((area.data.get('settings') as { preserveLog: boolean }).preserveLog).toBe(true);
+    expect((await s.load()).preserveLog).toBe(true);
     s.external({ ...next, paused: true });
     expect(s.current.paused).toBe(true);
     expect(seen).toHaveLength(3);

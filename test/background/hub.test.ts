@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { Hub } from '../../src/background/hub.ts';
+import { SettingsHolder } from '../../src/background/settings.ts';
+import { RecordStore } from '../../src/background/store.ts';
+import { NS, portName } from '../../src/shared/messages.ts';
+import type { CaptureRecord } from '../../src/shared/types.ts';
+import { FakePort, flush, MemoryArea } from './fakes.ts';
+import { rec } from './records.ts';
+
+function setup(session = new MemoryArea()) {
+  const store = new RecordStore(session, { recordsPerTab: 500 });
+  const settings = new SettingsHolder(new MemoryArea());
+  const summarize = (r: CaptureRecord) => ({ summary: r.responseBody ? `body: ${r.responseBody}` : 'no body', ids: [] });
+  const hub = new Hub({ store, settings, summarize, tabTitle: async (id) => `Tab ${id}` });
+  return { store, settings, hub, session };
+}
+
+describe('hub: ports', () => {
+  it('sends a snapshot first, then each change in order, only for its tab', async () => {
+    const { store, hub } = setup();
+    const before = await store.add(rec({ tabId: 2 }));
+    const port = new FakePort(portName(2));
+    hub.connect(port);
+    // a change racing the snapshot: in the snapshot or after it, never before, never twice
+    const racing = store.add(rec({ tabId: 2 }));
+    await flush();
+    const r2 = await racing;
+    const r3 = await store.add(rec({ tabId: 2 }));
+    await store.add(rec({ tabId: 3 }));
+    await store.clearTab(2);
+    const snapshot = port.messages[0] as unknown as { type: string; records: CaptureRecord[] };
+    expect(snapshot.type).toBe('snapshot');
+    const seen = [...snapshot.records.map((r) => r.id), ...port.messages.slice(1).flatMap((m) => (m.type === 'added' ? [(m.record as CaptureRecord).id] : []))];
+    expect(seen).toEqual([before.id, r2.id, r3.id]);
+    expect(port.types().at(-1)).toBe('cleared');
+    expect(port.messages.every((m) => m.ns === NS && (m.tabId === 2 || m.type === 'settings'))).toBe(true);
+  });
+
+  it('ignores ports that are not ours, and stops sending to a port that went away', async () => {
+    const { store, hub } = setup();
+    const stranger = new FakePort('something-else');
+    hub.connect(stranger);
+    const port = new FakePort(portName(1));
+    hub.connect(port);
+    await flush();
+    port.disconnect();
+    await store.add(rec({ tabId: 1 }));
+    expect(stranger.messages).toEqual([]);
+    expect(port.types()).toEqual(['snapshot']);
+  });
+
+  it('broadcasts settings changes to every port', async () => {
+    const { hub } = setup();
+    const a = new FakePort(portName(1)), b = new FakePort(portName(-1));
+    hub.connect(a);
+    hub.connect(b);
+    await flush();
+    await hub.handle({ ns: NS, type: 'setSettings', patch: { preserveLog: true } });
+    for (const p of [a, b]) expect(p.messages.at(-1)).toMatchObject({ type: 'settings', settings: { preserveLog: true } });
+  });
+});
+
+describe('hub: requests', () => {
+  it('answers getRecords, getTabs, getSettings, clear; ignores foreign messages', async () => {
+    const { store, hub } = setup();
+    const r = await store.add(rec({ tabId: 4 }));
+    await store.add(rec({ tabId: -1 }));
+    expect(hub.handle({ type: 'getRecords', tabId: 4 })).toBeUndefined();
+    expect(await hub.handle({ ns: NS, type: 'getRecords', tabId: 4 })).toMatchObject({ records: [r], settings: { recordsPerTab: 500 } });
+    expect(await hub.handle({ ns: NS, type: 'getTabs' })).toEqual({ tabs: [{ tabId: 4, count: 1, title: 'Tab 4' }, { tabId: -1, count: 1 }] });
+    expect(await hub.handle({ ns: NS, type: 'getSettings' })).toMatchObject({ settings: { paused: false } });
+    expect(await hub.handle({ ns: NS, type: 'clear', tabId: 4 })).toEqual({ ok: true });
+    expect(await store.records(4)).toEqual([]);
+  });
+
+  it('attachBody finds the record, stores the body, re-runs the diagnosis and pushes "updated"', async () => {
+    const { store, hub, session } = setup();
+    const r = await store.add(rec({ tabId: 5, url: 'http://x/api', time: 50_000 }));
+    const port = new FakePort(portName(5));
+    hub.connect(port);
+    await flush();
+    const reply = (await hub.handle({ ns: NS, type: 'attachBody', tabId: 5, match: { url: 'http://x/api', method: 'GET', status: 401, time: 50_800 }, body: '{"error":"expired"}' })) as { record?: CaptureRecord };
+    expect(reply.record).toMatchObject({ id: r.id, responseBody: '{"error":"expired"}', diagnosis: { summary: 'body: {"error":"expired"}' } });
+    expect(port.messages.at(-1)).toMatchObject({ type: 'updated', record: { id: r.id, responseBody: '{"error":"expired"}' } });
+    await store.idle();
+    expect((session.data.get('records:5') as CaptureRecord[])[0]!.responseBody).toBe('{"error":"expired"}');
+    const miss = await hub.handle({ ns: NS, type: 'attachBody', tabId: 5, match: { url: 'http://x/other', method: 'GET', status: 401, time: 50_800 }, body: 'x' });
+    expect(miss).toEqual({ record: undefined });
+  });
+});
