@@ -11,7 +11,7 @@ const DJANGO_403 = '<!DOCTYPE html><html lang="en"><head><title>403 Forbidden</t
   + '<p>Reason given for failure:</p><pre>CSRF token missing.</pre></body></html>';
 const LARAVEL_419 = '<!DOCTYPE html><html lang="en"><head><title>Page Expired</title></head><body><div>419 | Page Expired</div></body></html>';
 
-/** POST /session/login?ttl=ms on either origin; `prefix` keeps the two origins' cookies apart. */
+/** POST /session/login?ttl=ms&path=/app on either origin; `prefix` keeps the two origins' cookies apart. */
 export async function login(c: Ctx, store: SessionStore, prefix: string, cors: Record<string, string> = {}): Promise<void> {
   const body = form(await readBody(c.req));
   const user = body.user ?? '';
@@ -21,8 +21,9 @@ export async function login(c: Ctx, store: SessionStore, prefix: string, cors: R
   }
   const ttl = Number(c.url.searchParams.get('ttl') ?? DEFAULT_TTL_MS);
   const ttlMs = Number.isFinite(ttl) && ttl > 0 ? ttl : DEFAULT_TTL_MS;
+  const path = c.url.searchParams.get('path') ?? '/';
   const s = store.create(user, c.now, ttlMs);
-  json(c.res, 200, { ok: true, user }, { 'Set-Cookie': sessionCookies(prefix, s, ttlMs), ...cors });
+  json(c.res, 200, { ok: true, user }, { 'Set-Cookie': sessionCookies(prefix, s, ttlMs, /^\/[\w/-]*$/.test(path) ? path : '/'), ...cors });
 }
 
 export function authRoutes(opts: AuthOptions): Route {

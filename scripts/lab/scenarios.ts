@@ -175,7 +175,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'cross-origin-no-credentials', title: 'Cross-origin call without credentials', mechanism: 'real', bucket: 'tab',
     what: 'Log in to the second origin (cookie set), then fetch it with the default `credentials: "same-origin"`: no cookie is sent, 401.',
-    steps: [login('secondary'), { do: 'fetch', to: { origin: 'secondary', path: '/cors/me' } }],
+    steps: [login('secondary', '?path=/cors'), { do: 'fetch', to: { origin: 'secondary', path: '/cors/me' } }],
     expect: { capture: cap(401, '/cors/me', 'GET', 'secondary'), topFinding: 'credentials-not-sent' },
   },
   {
@@ -187,19 +187,19 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'csrf-django', title: 'CSRF rejected (403, Django-like)', mechanism: 'real', bucket: 'tab',
     what: 'Log in (session + csrftoken cookies), then POST without `X-CSRFToken`: 403 "CSRF verification failed. Request aborted."',
-    steps: [login(), { do: 'fetch', to: { path: '/django/transfer' }, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'amount=10' }],
+    steps: [login('primary', '?path=/django'), { do: 'fetch', to: { path: '/django/transfer' }, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'amount=10' }],
     expect: { capture: cap(403, '/django/transfer', 'POST'), topFinding: 'csrf-rejected' },
   },
   {
     id: 'csrf-laravel', title: 'CSRF token mismatch (419, Laravel-like)', mechanism: 'real', bucket: 'tab',
     what: 'Log in, then PUT without `X-XSRF-TOKEN`: 419 "Page Expired".',
-    steps: [login(), { do: 'fetch', to: { path: '/laravel/profile' }, method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"name":"Alice"}' }],
+    steps: [login('primary', '?path=/laravel'), { do: 'fetch', to: { path: '/laravel/profile' }, method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: '{"name":"Alice"}' }],
     expect: { capture: cap(419, '/laravel/profile', 'PUT'), topFinding: 'csrf-rejected' },
   },
   {
     id: 'session-expired', title: 'Session expired (440)', mechanism: 'real', bucket: 'tab',
     what: 'Log in to a session that lives 1 second, wait, then call the mailbox: 440 Login Time-out (Outlook Web App style).',
-    steps: [login('primary', '?ttl=1000'), { do: 'wait', ms: 1300 }, { do: 'fetch', to: { path: '/owa/inbox' } }],
+    steps: [login('primary', '?ttl=1000&path=/owa'), { do: 'wait', ms: 1300 }, { do: 'fetch', to: { path: '/owa/inbox' } }],
     expect: { capture: cap(440, '/owa/inbox'), topFinding: 'session-expired' },
   },
   {
@@ -227,9 +227,13 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'failure-burst', title: 'A burst of failures', mechanism: 'real', bucket: 'tab',
-    what: 'The signing key was rotated: eight API calls made at once with a token signed by the old key all fail.',
-    steps: [token('foreign-key'), { do: 'parallel', steps: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((s): Step => ({ do: 'fetch', to: { path: `/api/widgets/${s}` }, headers: bearer() })) }],
-    expect: { capture: cap(401, '/api/widgets/h'), topFinding: 'failure-burst' },
+    what: 'The signing key was rotated: seven API calls made at once with a token signed by the old key fail, then an eighth.',
+    steps: [
+      token('foreign-key'),
+      { do: 'parallel', steps: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((s): Step => ({ do: 'fetch', to: { path: `/api/widgets/${s}` }, headers: bearer() })) },
+      { do: 'fetch', to: { path: '/api/widgets/summary' }, headers: bearer() },
+    ],
+    expect: { capture: cap(401, '/api/widgets/summary'), topFinding: 'failure-burst' },
   },
   {
     id: 'service-worker', title: 'A request from the page\'s service worker', mechanism: 'real', bucket: 'no-tab',

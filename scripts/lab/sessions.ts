@@ -26,11 +26,12 @@ export function createSessionStore(max = 1000): SessionStore {
   };
 }
 
-export function sessionCookies(prefix: string, s: Session, ttlMs: number): string[] {
+/** `path` scopes the cookies to one app of the lab, so other scenarios' requests carry none. */
+export function sessionCookies(prefix: string, s: Session, ttlMs: number, path = '/'): string[] {
   const age = Math.max(1, Math.ceil(ttlMs / 1000));
   return [
-    `${prefix}session=${s.sid}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${age + 60}`,
-    `${prefix}csrftoken=${s.csrf}; Path=/; SameSite=Lax`,
-    `${prefix}XSRF-TOKEN=${s.csrf}; Path=/; SameSite=Lax`,
+    `${prefix}session=${s.sid}; Path=${path}; HttpOnly; SameSite=Lax; Max-Age=${age + 60}`,
+    `${prefix}csrftoken=${s.csrf}; Path=${path}; SameSite=Lax`,
+    `${prefix}XSRF-TOKEN=${s.csrf}; Path=${path}; SameSite=Lax`,
   ];
 }
