@@ -7,7 +7,6 @@
 // every request of every tab; capture.ts ends a request at its final onHeadersReceived instead
 // (why, and the measured figures: capture.ts and `npm run bench`).
 import { browser, extraHeaders } from '../shared/browser.ts';
-import { summarize } from '../shared/summary.ts';
 import type { BadgeApi } from './badge.ts';
 import type { SettingsArea } from './settings.ts';
 import type { StorageArea } from './store.ts';
@@ -24,7 +23,9 @@ const worker = createWorker({
   session: api.storage.session,
   local: api.storage.local,
   badge: api.action,
-  summarize,
+  // No `summarize` here: the diagnosis engine would take background.js from ~25 KB to ~98 KB,
+  // over the 50 KB budget (scripts/build.ts) that keeps every worker wake-up cheap. The UIs run
+  // the engine (src/shared/summary.ts) on records that arrive without a `diagnosis`.
   tabTitle: async (tabId) => (await browser.tabs.get(tabId)).title,
 });
 

@@ -15,7 +15,8 @@ export interface WorkerDeps {
   /** browser.storage.local */
   local: SettingsArea;
   badge: BadgeApi;
-  summarize(record: CaptureRecord): DiagnosisSummary;
+  /** the engine's short verdict stored with each record; absent: records are stored without one */
+  summarize?(record: CaptureRecord): DiagnosisSummary;
   tabTitle?(tabId: number): Promise<string | undefined>;
   warn?(msg: string): void;
   budgetBytes?: StoreOptions['budgetBytes'];
@@ -32,6 +33,7 @@ export function createWorker(deps: WorkerDeps) {
   const capture = new Capture({ captureStatuses: WIDE_STATUSES, paused: false });
   const store = new RecordStore(deps.session, { recordsPerTab: DEFAULT_SETTINGS.recordsPerTab, warn, ...(deps.budgetBytes ? { budgetBytes: deps.budgetBytes } : {}) });
   const summarize = (r: CaptureRecord): DiagnosisSummary | undefined => {
+    if (!deps.summarize) return undefined;
     try {
       return deps.summarize(r);
     } catch (e) {
