@@ -22,6 +22,7 @@ const SUPPRESS: Record<string, string[]> = {
   'cors-preflight-auth': ['no-credentials', 'forbidden-unauthenticated', 'missing-challenge', 'basic-prompt', 'negotiate-not-attempted', 'aws-route-not-found'],
   'authorization-dropped-on-redirect': ['no-credentials', 'credentials-not-sent'],
   'negotiate-not-attempted': ['no-credentials'],
+  'credentials-not-sent': ['no-credentials'],
   'rate-limited': ['forbidden-authenticated'],
   'aws-route-not-found': ['forbidden-unauthenticated', 'forbidden-authenticated'],
   'proxy-auth-required': ['no-credentials'],

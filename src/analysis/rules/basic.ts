@@ -11,7 +11,8 @@ export const basic: Rule = (c) => {
   const out: Draft[] = [];
   const ch = c.challenge('basic');
   const b = c.auth?.basic;
-  if (b?.user !== undefined && (c.status === 401 || (c.status === 403 && !c.challenges.length) || ch)) {
+  // Under another scheme's challenge the server never read the Basic pair: scheme-mismatch says so.
+  if (b?.user !== undefined && (ch || (!c.challenges.length && (c.status === 401 || c.status === 403)))) {
     const charsetHint = b.nonAscii && ch?.params.charset?.toLowerCase() !== 'utf-8';
     out.push(draft({
       id: 'basic-credentials-rejected', severity: 'error', title: 'Basic credentials rejected',

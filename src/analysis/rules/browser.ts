@@ -54,7 +54,7 @@ export const browser: Rule = (c) => {
     out.push(draft({
       id: 'csrf-rejected', severity: 'error', title: 'CSRF check failed',
       summary: `CSRF check failed on ${c.method}: send the framework's CSRF token header${hasCsrfHeader ? ' (the one sent is stale or wrong)' : ''}`,
-      explanation: `A cookie-authenticated ${c.method} was refused by the CSRF protection (Django 403, Laravel 419, Rails 422). ${hasCsrfHeader ? 'A CSRF header was sent but did not match the session.' : 'No X-CSRFToken / X-CSRF-Token / X-XSRF-TOKEN header was sent.'}`,
+      explanation: `A cookie-authenticated ${c.method} was refused by the CSRF protection (Django 403, Laravel 419, Rails 422). ${hasCsrfHeader ? 'A CSRF header was sent but did not match the session.' : 'No X-CSRFToken / X-CSRF-Token / X-XSRF-TOKEN header was sent.'}${c.body.text.includes('origin checking failed') ? ' Django says "Origin checking failed": the page origin is not in CSRF_TRUSTED_ORIGINS (common behind a proxy).' : ''}`,
       evidence: [ev('Status', String(c.status)), ev('CSRF header', hasCsrfHeader ? 'sent' : 'none'), ev('Cookies', c.cookies.map((k) => k.name).join(', ').slice(0, 200))],
       fixes: [consumer("Read the token (cookie or meta tag) and send it (Django: X-CSRFToken, Laravel: X-XSRF-TOKEN, Rails: X-CSRF-Token).", "headers: { 'X-CSRFToken': getCookie('csrftoken') }"),
         server('Django behind a proxy or on another origin: list it in CSRF_TRUSTED_ORIGINS.', "CSRF_TRUSTED_ORIGINS = ['https://app.example']")],

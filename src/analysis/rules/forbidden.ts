@@ -17,8 +17,8 @@ export const forbidden: Rule = (c, earlier) => {
     const reason = c.body.description ?? c.body.error;
     out.push(draft({
       id: 'forbidden-authenticated', severity: 'error', title: 'Authenticated, but not allowed',
-      summary: `Signed in but not allowed (403)${claims.length ? `: token has ${claims.map(([n, v]) => `${n} ${v}`).join('; ').slice(0, 120)}` : ''}: ask for the needed permission`,
-      explanation: 'The server knows who you are and refuses this action; re-sending the same credentials will not help. Possible: a missing role or permission, a resource owned by someone else, a suspended account, or an IP allowlist.',
+      summary: `Credentials sent but not allowed (403)${reason ? `: "${reason.slice(0, 100)}"` : claims.length ? `: token has ${claims.map(([n, v]) => `${n} ${v}`).join('; ').slice(0, 120)}` : ''}: get the needed permission`,
+      explanation: 'The server accepted who you are and refuses this action; re-sending the same credentials will not help. Possible: a missing role or permission, a resource owned by someone else, a suspended account, or an IP allowlist.',
       evidence: [...claims.map(([n, v]) => ev(n, v.slice(0, 300))), reason ? ev('Server says', reason.slice(0, 300)) : undefined, ...tokenEvidence(c.main)],
       fixes: [consumer('Compare the roles/scopes above with what the endpoint needs; ask an admin to grant them.'), server('Say which permission is missing in the 403 body.')],
       refs: [REF],

@@ -15,10 +15,11 @@ const label = (t: FoundToken): string => (t.where.startsWith('Authorization') ? 
 /** The server refused the credential (as opposed to: none was sent). */
 export function serverRejected(c: Ctx): string | undefined {
   const b = bearerError(c);
-  if (b?.error === 'invalid_token') return 'the server answered invalid_token';
+  // For an opaque token, bearer-invalid-token already says all that is known.
+  if (b?.error === 'invalid_token') return c.main?.jwt?.kind === 'jws' ? 'the server answered invalid_token' : undefined;
   if (c.body.text.includes('bad credentials')) return 'the server answered "Bad credentials"';
   if (c.status === 498) return 'the server answered 498 Invalid Token';
-  if (c.status === 401 && c.auth?.token && !c.auth.basic && !c.auth.problems.length &&
+  if (c.status === 401 && c.auth?.token && !c.auth.basic && !c.auth.problems.length && !/^(negotiate|ntlm)$/.test(c.auth.lc) &&
     c.challenges.some((x) => x.scheme.toLowerCase() === c.auth!.lc && !x.params.error)) return `the server challenged the ${c.auth.scheme} token again`;
   return undefined;
 }

@@ -12,7 +12,7 @@ export const docker: Rule = (c) => {
   const { realm = '', service = '', scope } = ch.params;
   const q = `${realm}?service=${encodeURIComponent(service)}${scope ? `&scope=${encodeURIComponent(scope)}` : ''}`;
   return [draft({
-    id: 'registry-token-required', severity: c.auth ? 'warning' : 'error', title: 'Registry token required',
+    id: 'registry-token-required', severity: 'error', title: 'Registry token required',
     summary: `Get a registry token from ${clip(realm, 80)} (service ${clip(service, 60)}${scope ? `, scope ${clip(scope, 80)}` : ''}), then retry`,
     explanation: `The registry wants a Bearer token from its token service.${c.auth ? ' The token sent does not cover this scope or has expired.' : ''} GET the realm with service and scope (with Basic credentials for private images), then retry with the returned token.`,
     evidence: [ev('realm', clip(realm)), ev('service', clip(service)), scope ? ev('scope', clip(scope)) : undefined, ...challengeEvidence(c)],

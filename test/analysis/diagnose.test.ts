@@ -1,0 +1,86 @@
+// Fixture-driven: every test/fixtures/exchanges/*.json names an exchange, where it comes from,
+// and the finding ids expected (primary first, the others in rank order) plus key phrases.
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { diagnose, type Exchange } from '../../src/analysis/index.ts';
+
+interface Fixture {
+  name: string;
+  source: string;
+  exchange: Exchange;
+  context?: { now?: number };
+  expect: { ids: string[]; text: string[]; absent?: string[] };
+}
+
+const root = resolve(import.meta.dirname, '../..');
+const dir = join(root, 'test/fixtures/exchanges');
+const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  .map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture] as const);
+const known = JSON.parse(readFileSync(join(root, 'test/fixtures/finding-ids.json'), 'utf8')) as { ids: string[]; added: string[]; patterns: string[] };
+
+/** Ids the doc writes in backticks outside "Patterns across requests", minus header names/values it quotes. */
+export function idsFromDoc(doc: string): string[] {
+  const body = doc.split('## Patterns across requests')[0]!;
+  const found = [...body.matchAll(/`([a-z][a-z0-9]*(?:-[a-z0-9]+)+)`/g)].map((m) => m[1]!);
+  return [...new Set(found.filter((id) => !/^(x|cf)-/.test(id) && id !== 'partial-results'))].sort();
+}
+
+describe('fixtures', () => {
+  it('has at least 60, each with a source', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(60);
+    for (const [, fx] of fixtures) expect(fx.source.length).toBeGreaterThan(5);
+  });
+
+  for (const [file, fx] of fixtures) {
+    it(`${file}: ${fx.name}`, () => {
+      const d = diagnose(fx.exchange, fx.context);
+      const ids = d.findings.map((f) => f.id);
+      if (fx.expect.ids.length === 0) {
+        expect(ids.filter((id) => !['token-in-query', 'insecure-transport', 'token-encrypted'].includes(id))).toEqual([]);
+      } else {
+        expect(ids[0], `primary of ${ids.join(', ')}`).toBe(fx.expect.ids[0]);
+        // The listed ids appear in this order (others may sit between them).
+        let at = -1;
+        for (const id of fx.expect.ids) {
+          const next = ids.indexOf(id, at + 1);
+          expect(next, `${id} after position ${at} in ${ids.join(', ')}`).toBeGreaterThan(at);
+          at = next;
+        }
+      }
+      const primary = d.findings[0];
+      const text = [d.summary, primary?.title, primary?.explanation, ...(primary?.evidence.map((e) => `${e.label}: ${e.value}`) ?? [])].join('\n');
+      for (const t of fx.expect.text) expect(text, `"${t}" in summary or primary finding`).toContain(t);
+      const all = JSON.stringify(d);
+      for (const secret of fx.expect.absent ?? []) expect(all).not.toContain(secret);
+      expect(d.summary).not.toMatch(/\n/);
+      for (const f of d.findings) {
+        expect(f.title).not.toBe('');
+        expect(f.explanation).not.toBe('');
+        expect(f.references.length + f.fixes.length).toBeGreaterThan(0);
+      }
+    });
+  }
+});
+
+describe('finding ids', () => {
+  const covered = new Set(fixtures.flatMap(([, fx]) => fx.expect.ids));
+
+  it('every id of auth-signatures.md (kept in finding-ids.json) has a fixture', () => {
+    const missing = [...known.ids, ...known.added].filter((id) => !covered.has(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('finding-ids.json matches the doc', () => {
+    const doc = resolve(root, '../shared/docs/auth-signatures.md');
+    if (!existsSync(doc)) {
+      throw new Error(`${doc} is missing: the engine's knowledge lives there (shared/ beside the repo). finding-ids.json is the checked-in copy; restore the doc to compare.`);
+    }
+    expect(idsFromDoc(readFileSync(doc, 'utf8'))).toEqual([...known.ids].sort());
+  });
+
+  it('fixtures use only known ids', () => {
+    const all = new Set([...known.ids, ...known.added]);
+    expect([...covered].filter((id) => !all.has(id))).toEqual([]);
+  });
+});
