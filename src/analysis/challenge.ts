@@ -38,7 +38,8 @@ function note(c: Cursor, message: string, offset: number): void {
 }
 
 function skipOws(c: Cursor): void {
-  while (c.i < c.s.length && (c.s[c.i] === ' ' || c.s[c.i] === '\t')) { c.i++; c.steps++; }
+  const s = c.s;
+  for (let code = s.charCodeAt(c.i); code === 0x20 || code === 0x09; code = s.charCodeAt(c.i)) { c.i++; c.steps++; }
 }
 
 /** quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE, from the opening quote at c.i. */
@@ -103,14 +104,14 @@ function lineLocator(lines: readonly string[]): (offset: number) => string {
   };
 }
 
-function setParam(c: Cursor, ch: Challenge, name: string, value: string, at: number): void {
-  const key = name.toLowerCase();
+function setParam(c: Cursor, ch: Challenge, key: string, value: string, at: number): void {
   if (Object.hasOwn(ch.params, key)) {
     note(c, `Parameter "${key}" appears twice in the ${ch.scheme} challenge; each may occur only once (RFC 9110 §11.2), so the first value is kept`, at);
     return;
   }
-  // defineProperty: a parameter named "__proto__" must stay a plain entry.
-  Object.defineProperty(ch.params, key, { value, enumerable: true, writable: true, configurable: true });
+  // A parameter named "__proto__" must stay a plain entry, not replace the prototype.
+  if (key === '__proto__') Object.defineProperty(ch.params, key, { value, enumerable: true, writable: true, configurable: true });
+  else ch.params[key] = value;
 }
 
 /** After "=": BWS then token or quoted-string. */
@@ -134,14 +135,15 @@ function readValue(c: Cursor, name: string, at: number): string {
   return s.slice(start, c.i);
 }
 
-/** OWS, then the element must end (",", or the end of the input). */
-function endElement(c: Cursor, what: string, single: boolean): void {
+/** OWS, then the element must end ("," or the end of the input). `token` names a token68 element. */
+function endElement(c: Cursor, single: boolean, param?: string, token?: string): void {
   skipOws(c);
   if (c.i >= c.s.length) return;
-  if (c.s[c.i] === ',') {
-    if (single && what.startsWith('token')) note(c, 'A credential with a token cannot continue with a comma', c.i);
+  if (c.s.charCodeAt(c.i) === 0x2c) {
+    if (single && token !== undefined) note(c, 'A credential with a token cannot continue with a comma', c.i);
     return;
   }
+  const what = param !== undefined ? `value of "${param}"` : `token ${JSON.stringify(token!.length > 20 ? `${token!.slice(0, 20)}…` : token)}`;
   note(c, `Unexpected ${show(c.s[c.i])} after the ${what}; expected "," or the end of the header`, c.i);
   skipToComma(c);
 }
@@ -179,20 +181,21 @@ function readFirst(c: Cursor, ch: Challenge, single: boolean): void {
     if (elementEnds && c.i === wordEnd && t68) { // "abc==" at the end of its element: token68
       ch.token68 = s.slice(start, eqEnd);
       c.i = eqEnd;
-      endElement(c, 'token68', single);
+      endElement(c, single, undefined, ch.token68);
       return;
     }
     if (!tchars) note(c, `Parameter name "${word}" contains characters not allowed in a name`, start);
     c.i++;
-    if (s[c.i] === '=') note(c, `Parameter "${word.toLowerCase()}" has "==": one "=" separates name and value`, c.i);
-    setParam(c, ch, word, readValue(c, word.toLowerCase(), start), start);
-    endElement(c, `value of "${word.toLowerCase()}"`, single);
+    const key = word.toLowerCase();
+    if (s[c.i] === '=') note(c, `Parameter "${key}" has "==": one "=" separates name and value`, c.i);
+    setParam(c, ch, key, readValue(c, key, start), start);
+    endElement(c, single, key);
     return;
   }
   if (!t68) note(c, `${JSON.stringify(word)} after the scheme ${ch.scheme} is neither a valid token68 nor a parameter`, start);
   ch.token68 = word;
   c.i = wordEnd;
-  endElement(c, `token ${JSON.stringify(word.length > 20 ? `${word.slice(0, 20)}…` : word)}`, single);
+  endElement(c, single, undefined, word);
 }
 
 function scan(c: Cursor, single: boolean): Challenge[] {
@@ -227,9 +230,9 @@ function scan(c: Cursor, single: boolean): Challenge[] {
       else {
         if (cur.token68 !== undefined) note(c, `Parameter "${lname}" follows a token68 in the ${cur.scheme} challenge, which cannot also have parameters`, start);
         else if (!spaced) note(c, `Parameter "${lname}" follows the scheme ${cur.scheme} with a comma but no space before it`, start);
-        setParam(c, cur, name, value, start);
+        setParam(c, cur, lname, value, start);
       }
-      endElement(c, `value of "${lname}"`, single);
+      endElement(c, single, lname);
       continue;
     }
     if (single && cur) note(c, `A second auth scheme ${JSON.stringify(name)}: a credential holds exactly one`, start);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { countParseSteps, parseChallenges } from '../../src/analysis/challenge.ts';
 import type { Challenge } from '../../src/analysis/types.ts';
 
@@ -291,4 +292,15 @@ describe('parseChallenges: linear time', () => {
     const r = parseChallenges(sized('Basic realm="x", ', 64 * 1024));
     expect(r.challenges.length).toBeGreaterThan(3800);
   });
+});
+
+describe('parseChallenges: the benchmark corpus of real-world headers', () => {
+  const corpus = JSON.parse(readFileSync(new URL('../../scripts/bench/corpus/challenges.json', import.meta.url), 'utf8')) as {
+    entries: { source: string; value: string | string[]; expected: Challenge[] }[];
+  };
+  it('has at least 40 entries, some with several challenges', () => {
+    expect(corpus.entries.length).toBeGreaterThanOrEqual(40);
+    expect(corpus.entries.filter((e) => e.expected.length > 1).length).toBeGreaterThanOrEqual(5);
+  });
+  it.each(corpus.entries.map((e) => [e.source, e] as const))('%s', (_source, e) => ok(e.value as string | string[], e.expected));
 });
