@@ -1,0 +1,9 @@
+// Wiring only: the real transport, the options form, the shared theme.
+import { render } from 'preact';
+import { createClient } from '../shared/client.ts';
+import { browserTransport } from '../shared/transport.ts';
+import { Options } from './Options.tsx';
+import '../shared/ui/theme.css';
+import './options.css';
+
+render(<Options client={createClient(browserTransport())} />, document.getElementById('app')!);
