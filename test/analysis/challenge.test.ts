@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { countParseSteps, parseChallenges } from '../../src/analysis/challenge.ts';
+import { countParseSteps, parseChallenges, parseCredentials } from '../../src/analysis/challenge.ts';
 import type { Challenge } from '../../src/analysis/types.ts';
 
 const ok = (value: string | string[], challenges: Challenge[]) => {
@@ -303,4 +303,70 @@ describe('parseChallenges: the benchmark corpus of real-world headers', () => {
     expect(corpus.entries.filter((e) => e.expected.length > 1).length).toBeGreaterThanOrEqual(5);
   });
   it.each(corpus.entries.map((e) => [e.source, e] as const))('%s', (_source, e) => ok(e.value as string | string[], e.expected));
+});
+
+describe('parseCredentials (Authorization, Proxy-Authorization)', () => {
+  it('Basic, Bearer, DPoP, Negotiate: one token68', () => {
+    expect(parseCredentials('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==')).toEqual({ scheme: 'Basic', params: {}, token68: 'QWxhZGRpbjpvcGVuIHNlc2FtZQ==', problems: [] });
+    expect(parseCredentials('Bearer mF_9.B5f-4.1JqM')).toEqual({ scheme: 'Bearer', params: {}, token68: 'mF_9.B5f-4.1JqM', problems: [] }); // RFC 6750 §2.1
+    expect(parseCredentials('DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU')).toMatchObject({ scheme: 'DPoP', token68: 'Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU', problems: [] });
+    expect(parseCredentials('Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnagMDAu+/==')).toMatchObject({ scheme: 'Negotiate', problems: [] });
+  });
+
+  it('RFC 7616 §3.9.1 Digest response', () => {
+    const v = 'Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, ' +
+      'nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", ' +
+      'qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"';
+    const r = parseCredentials(v);
+    expect(r.problems).toEqual([]);
+    expect(r.scheme).toBe('Digest');
+    expect(r.token68).toBeUndefined();
+    expect(r.params).toMatchObject({ username: 'Mufasa', algorithm: 'SHA-256', nc: '00000001', qop: 'auth', uri: '/dir/index.html' });
+    expect(Object.keys(r.params)).toHaveLength(10);
+  });
+
+  it('AWS SigV4: parameters read, the unquoted "/" and ";" reported as outside the grammar', () => {
+    const r = parseCredentials('AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024');
+    expect(r.scheme).toBe('AWS4-HMAC-SHA256');
+    expect(r.params).toEqual({
+      credential: 'AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request',
+      signedheaders: 'host;range;x-amz-date',
+      signature: 'fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024',
+    });
+    expect(r.problems.map((p) => p.offset)).toEqual([48, 103]);
+  });
+
+  it('a bare scheme is grammatical (the rules decide that a Bearer without a token is wrong)', () => {
+    expect(parseCredentials('Bearer')).toEqual({ scheme: 'Bearer', params: {}, problems: [] });
+    expect(parseCredentials('Bearer ')).toEqual({ scheme: 'Bearer', params: {}, problems: [] });
+  });
+
+  it.each([
+    ['Bearer Bearer abc', 'Bearer', /Unexpected "a" after the token "Bearer"/],
+    ['Bearer "abc"', undefined, /Unexpected "\\"" after the scheme Bearer/],
+    ['Bearer abc\n', 'abc', /Unexpected "\\n"/],
+    ['Bearer abc,', 'abc', /token cannot continue with a comma/],
+    ['Bearer, abc', undefined, /comma follows the scheme/],
+    ['Bearer abc, Basic def', 'abc', /second auth scheme "Basic"/],
+    [', Bearer abc', 'abc', /starts with a comma/],
+    ['Bearer abc def', 'abc', /Unexpected "d"/],
+    ['Bearer ab"c', 'ab', /Unexpected/],
+  ])('%j is reported', (value, token68, message) => {
+    const r = parseCredentials(value);
+    expect(r.scheme).toBe(value.replace(/^[, ]+/, '').split(/[ ,]/)[0]);
+    expect(r.token68).toBe(token68);
+    expect(r.problems.length).toBeGreaterThan(0);
+    expect(r.problems.map((p) => p.message).join(" | ")).toMatch(message);
+  });
+
+  it('empty or blank', () => {
+    for (const v of ['', '   ', undefined as unknown as string]) {
+      expect(parseCredentials(v)).toEqual({ scheme: '', params: {}, problems: [{ message: 'The credential is empty: no auth scheme.', offset: 0 }] });
+    }
+  });
+
+  it('a token with no scheme reads as a scheme of its own (the rules recognise it by shape)', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln';
+    expect(parseCredentials(jwt)).toEqual({ scheme: jwt, params: {}, problems: [] });
+  });
 });
