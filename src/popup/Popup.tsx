@@ -75,9 +75,13 @@ export function Popup({ client, onNavigate }: PopupProps) {
   return (
     <main class="popup" aria-busy={!state.loaded}>
       <header class="bar">
-        <h1>
-          AuthLens <span class="muted count" aria-live="polite">{state.loaded ? `${count} auth failure${count === 1 ? '' : 's'} in this tab` : 'loading…'}</span>
-        </h1>
+        <div class="title">
+          <h1>AuthLens</h1>
+          <span class="muted count" aria-live="polite">{state.loaded ? `${count} auth failure${count === 1 ? '' : 's'} in this tab` : 'loading…'}</span>
+          <button type="button" class="small" data-testid="popup-settings" onClick={() => act(client.openOptions().then(() => onNavigate?.()), 'Opening settings')}>
+            Settings
+          </button>
+        </div>
         <div class="actions" role="group" aria-label="Actions">
           <button type="button" data-testid="popup-clear" disabled={count === 0} onClick={() => act(client.request({ type: 'clear', tabId }).then(() => dispatch({ tabId, event: { ns: NS, type: 'cleared', tabId } })), 'Clear')}>
             Clear
@@ -92,9 +96,6 @@ export function Popup({ client, onNavigate }: PopupProps) {
           </button>
           <button type="button" class="primary" data-testid="popup-open-report" onClick={() => open(reportPath(tabId))}>
             Open full report
-          </button>
-          <button type="button" data-testid="popup-settings" onClick={() => act(client.openOptions().then(() => onNavigate?.()), 'Opening settings')}>
-            Settings
           </button>
         </div>
       </header>

@@ -1,9 +1,15 @@
-// Wiring only: the real transport, the popup, the shared theme.
+// Wiring only: the real transport (pinned to ?tabId=N when given), the popup, the shared theme.
 import { render } from 'preact';
 import { createClient } from '../shared/client.ts';
 import { browserTransport } from '../shared/transport.ts';
 import { Popup } from './Popup.tsx';
+import { tabIdFromSearch } from './state.ts';
 import '../shared/ui/theme.css';
 import './popup.css';
 
-render(<Popup client={createClient(browserTransport())} onNavigate={() => window.close()} />, document.getElementById('app')!);
+const client = createClient(browserTransport());
+const pinned = tabIdFromSearch(location.search);
+const popupClient = pinned === undefined ? client : { ...client, activeTabId: async () => pinned };
+
+// A real popup closes itself after opening a page; a pinned one is a normal tab and stays.
+render(<Popup client={popupClient} onNavigate={pinned === undefined ? () => window.close() : undefined} />, document.getElementById('app')!);

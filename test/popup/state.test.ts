@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apply, hostPath, initialState, reportPath, statusList, whyLine } from '../../src/popup/state.ts';
+import { apply, hostPath, initialState, reportPath, statusList, tabIdFromSearch, whyLine } from '../../src/popup/state.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import { rec } from './background-twin.ts';
@@ -53,4 +53,16 @@ describe('popup state', () => {
     expect(reportPath(3)).toBe('panel.html?tabId=3');
     expect(reportPath(3, 'x&y')).toBe('panel.html?tabId=3&record=x%26y');
   });
+});
+
+describe('tabIdFromSearch', () => {
+  it.each([
+    ['?tabId=12', 12],
+    ['?x=1&tabId=-1', -1],
+    ['', undefined],
+    ['?tabId=', undefined],
+    ['?tabId=1.5', undefined],
+    ['?tabId=abc', undefined],
+    ['?tabId=99999999999999999999', undefined],
+  ])('%s -> %s', (s, n) => expect(tabIdFromSearch(s)).toBe(n));
 });
