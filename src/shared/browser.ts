@@ -31,6 +31,12 @@ export function extraHeaders(): ['extraHeaders'] | [] {
 //   Details carry `originUrl`/`documentUrl` (full URLs) instead of Chrome's `initiator` (an
 //   origin): background/capture.ts reduces originUrl to its origin.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onSendHeaders#details
+// - Repeated response headers reach webRequest as ONE entry whose values are joined by "\n"
+//   (seen for WWW-Authenticate with a Digest SHA-256 + MD5 pair, and for Set-Cookie); Chrome
+//   gives one entry per line. A newline can never be part of a field value (RFC 9110 §5.5), so
+//   splitMergedHeaders() below undoes it. Page scripts cannot even read such a merged
+//   WWW-Authenticate: fetch()'s Headers drops it (a value with a newline is invalid there).
+//   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/HttpHeaders
 // - Background: MV3 `background.scripts` runs as an event page (a window, not a service
 //   worker), stopped after `extensions.background.idle.timeout` ms idle (30 000 by default).
 //   webRequest listeners registered at top level are "primed" and wake it; ports to it break
@@ -62,3 +68,22 @@ export function sessionQuotaBytes(): number {
   return typeof q === 'number' && q > 0 ? q : SESSION_QUOTA_BYTES_DEFAULT;
 }
 
+/**
+ * One header entry per field line, as Chrome gives them: Firefox joins repeated response
+ * headers (WWW-Authenticate, Set-Cookie, ...) into one value separated by "\n". Returns the
+ * input itself when nothing is merged, so the common case allocates nothing.
+ */
+export function splitMergedHeaders<H extends { name: string; value?: string }>(headers: readonly H[]): readonly H[] {
+  let merged = false;
+  for (const h of headers) if (h.value !== undefined && h.value.includes('\n')) { merged = true; break; }
+  if (!merged) return headers;
+  const out: H[] = [];
+  for (const h of headers) {
+    if (h.value === undefined || !h.value.includes('\n')) { out.push(h); continue; }
+    for (const line of h.value.split('\n')) {
+      const value = line.replace(/\r$/, '');
+      if (value.trim() !== '') out.push({ ...h, value });
+    }
+  }
+  return out;
+}
