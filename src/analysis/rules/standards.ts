@@ -48,7 +48,7 @@ export const standards: Rule = (c) => {
         fixes: [consumer(`Send the credential with the ${schemes[0]} scheme.`)],
         refs: [rfc(9110, '11.6.2'), MDN_AUTH],
       }));
-    } else if (match.scheme !== a.scheme && c.failure) {
+    } else if (match.scheme !== a.scheme && match.scheme.toLowerCase() === a.lc && c.failure) {
       out.push(draft({
         id: 'scheme-mismatch', severity: 'info', title: 'Scheme spelled differently',
         summary: `Auth scheme case differs (sent ${a.scheme}, server says ${match.scheme}): some servers compare case-sensitively`,

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { rank } from '../../src/analysis/rank.ts';
+import { draft } from '../../src/analysis/finding.ts';
+import type { Severity } from '../../src/analysis/types.ts';
+
+const d = (id: string, severity: Severity = 'error') => draft({ id, severity, title: id, summary: id, explanation: id });
+const order = (...xs: ReturnType<typeof d>[]) => rank(xs).map((x) => x.id);
+
+describe('rank', () => {
+  it('puts the specific cause before the generic one', () => {
+    expect(order(d('bearer-invalid-token'), d('token-expired'))).toEqual(['token-expired', 'bearer-invalid-token']);
+    expect(order(d('no-credentials'), d('registry-token-required'))).toEqual(['registry-token-required', 'no-credentials']);
+  });
+  it('errors before warnings before infos', () => {
+    expect(order(d('token-encrypted', 'info'), d('token-in-query', 'warning'), d('forbidden-authenticated'))).toEqual(['forbidden-authenticated', 'token-in-query', 'token-encrypted']);
+  });
+  it('drops findings a more telling one explains, and duplicates', () => {
+    expect(order(d('no-credentials'), d('waf-block'), d('forbidden-unauthenticated'))).toEqual(['waf-block']);
+    expect(order(d('clock-skew', 'warning'), d('clock-skew'))).toEqual(['clock-skew']);
+    expect(rank([d('clock-skew', 'warning'), d('clock-skew')])[0]?.severity).toBe('error');
+  });
+  it('unknown ids go last within their severity', () => {
+    expect(order(d('something-new'), d('auth-failed'))).toEqual(['auth-failed', 'something-new']);
+  });
+});
