@@ -59,6 +59,19 @@ export function extraHeaders(): ['extraHeaders'] | [] {
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Firefox/Releases/127#changes_for_add-on_developers
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * Spread as the last arguments of webRequest.onErrorOccurred.addListener(cb, filter, ...here).
+ * Chrome takes an extraInfoSpec (['extraHeaders']) there; Firefox's onErrorOccurred has no third
+ * parameter at all and throws "Incorrect argument types for webRequest.onErrorOccurred" even for
+ * an empty array. Thrown at the top of the background script, that stops every listener
+ * registered after it (messages, ports, navigation): seen in Firefox 153.
+ * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/onErrorOccurred
+ */
+export function errorOccurredSpec(): [] | [['extraHeaders']] {
+  const extra = extraHeaders();
+  return extra.length ? [extra] : [];
+}
+
 /** chrome.storage.session.QUOTA_BYTES; Firefox enforces the same limit without exposing it. */
 export const SESSION_QUOTA_BYTES_DEFAULT = 10_485_760;
 

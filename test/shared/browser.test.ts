@@ -24,6 +24,17 @@ describe('extraHeaders', () => {
   });
 });
 
+describe('errorOccurredSpec', () => {
+  it('passes extraHeaders in Chrome and no third argument at all in Firefox', () => {
+    g.chrome = { runtime: { id: 'x' }, webRequest: { OnSendHeadersOptions: { EXTRA_HEADERS: 'extraHeaders' } } };
+    expect(m.errorOccurredSpec()).toEqual([['extraHeaders']]);
+    g.chrome = { runtime: { id: 'x' }, webRequest: { OnSendHeadersOptions: { REQUESTHEADERS: 'requestHeaders' } } };
+    expect(m.errorOccurredSpec()).toEqual([]);
+    const args = (...a: unknown[]): number => a.length;
+    expect(args(() => {}, { urls: ['<all_urls>'] }, ...m.errorOccurredSpec())).toBe(2);
+  });
+});
+
 describe('sessionQuotaBytes', () => {
   it('uses QUOTA_BYTES where exposed, else the 10 MiB Firefox enforces without exposing it', () => {
     g.chrome = { runtime: { id: 'x' }, storage: { session: { QUOTA_BYTES: 5000 } } };

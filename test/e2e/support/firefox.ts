@@ -64,6 +64,8 @@ export interface FirefoxSession {
   terminateBackground(): Promise<void>;
   backgroundRunning(): Promise<boolean | undefined>;
   setIntPref(name: string, value: number): Promise<void>;
+  /** script errors the browser console holds for our add-on's pages (background included) */
+  consoleErrors(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -145,6 +147,9 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
     },
     backgroundRunning: () => chromeEval<boolean | undefined>(`${debugUtils}.isBackgroundScriptRunning(${JSON.stringify(addonId)})`),
     setIntPref: (name, value) => chromeEval<void>(`Services.prefs.setIntPref(${JSON.stringify(name)}, ${Math.trunc(value)})`),
+    consoleErrors: () => chromeEval<string[]>(`JSON.stringify(Services.console.getMessageArray()
+      .filter((m) => m instanceof Ci.nsIScriptError && String(m.sourceName).startsWith(${JSON.stringify(`moz-extension://${TEST_UUID}/`)}))
+      .map((m) => m.errorMessage + ' (' + m.sourceName + ':' + m.lineNumber + ')'))`),
     close: () => browser.close(),
   };
 }
