@@ -78,3 +78,19 @@ export function factsOf(r: CaptureRecord): RecordFacts {
   cache.set(r, f);
   return f;
 }
+
+/**
+ * Compute facts ahead of the first filter keystroke, in idle time and in slices, so typing in the
+ * filter never pays for thousands of URL parses at once.
+ */
+export function warmFactsWhenIdle(records: readonly CaptureRecord[], slice = 500): void {
+  const idle: (cb: () => void) => void =
+    typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 1000 }) : (cb) => setTimeout(cb, 50);
+  let i = 0;
+  const step = (): void => {
+    const end = Math.min(records.length, i + slice);
+    for (; i < end; i++) factsOf(records[i]!);
+    if (i < records.length) idle(step);
+  };
+  idle(step);
+}

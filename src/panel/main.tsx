@@ -8,6 +8,7 @@ import { ServicesContext, StoreContext, type Services } from './context.ts';
 import { copyText, downloadText } from './dom.ts';
 import { loadView, saveView } from './persist.ts';
 import { devtoolsThemeName, extensionVersion, inspectedTabId, onDevtoolsThemeChanged } from './platform.ts';
+import { warmFactsWhenIdle } from './facts.ts';
 import { createStore } from './store.ts';
 import { tabIdFrom, themeFromDevtools, type Theme } from './theme.ts';
 import './styles.css';
@@ -36,7 +37,12 @@ if (tabId === undefined) {
   const services: Services = { client, copy: copyText, download: downloadText, version: extensionVersion(), now: () => Date.now() };
   client.watchTab(
     tabId,
-    (e) => store.dispatch(e),
+    (e) => {
+      // marks let the end-to-end run measure snapshot arrival vs first rows (performance figures)
+      if (e.type === 'snapshot') performance.mark('authlens:snapshot');
+      store.dispatch(e);
+      if (e.type === 'snapshot') warmFactsWhenIdle(e.records);
+    },
     (connected) => store.dispatch({ type: 'status', connected }),
   );
   effect(() => saveView(localStorage, store.persisted.value));

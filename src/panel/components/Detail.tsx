@@ -12,6 +12,7 @@ import { ChallengeView } from './ChallengeView.tsx';
 import { CopyButton } from './CopyButton.tsx';
 import { CredentialsView } from './CredentialsView.tsx';
 import { DiagnosisView } from './DiagnosisView.tsx';
+import { CloseIcon } from './Icons.tsx';
 import { HeadersView } from './HeadersView.tsx';
 import { RedirectsView } from './RedirectsView.tsx';
 
@@ -61,6 +62,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
   return (
     <section class="detail" data-testid="detail" aria-label="Selected request">
       <header class="detail-head">
+        <h2 class="visually-hidden">Selected request</h2>
         <button
           type="button"
           class="icon-btn"
@@ -70,7 +72,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
             store.detailOpen.value = false;
           }}
         >
-          <span aria-hidden="true">✕</span>
+          <CloseIcon />
         </button>
         <div class="request-line" title={maskUrl(record.url)}>
           <strong class={`status s${Math.floor(record.status / 100)}xx`}>{record.status}</strong> <span class="method">{record.method}</span>{' '}

@@ -6,7 +6,7 @@ export function StatusBar() {
   const total = store.records.value.length;
   const shown = store.ids.value.length;
   return (
-    <footer class="statusbar">
+    <footer class="statusbar" aria-label="Summary">
       <span>
         {shown === total ? `${total} auth failure${total === 1 ? '' : 's'}` : `${shown} / ${total} shown`}
         {s.imported.length > 0 && ` (${s.imported.length} imported)`}

@@ -3,6 +3,7 @@ import { clearAll, patchSettings } from '../actions.ts';
 import { useServices, useStore } from '../context.ts';
 import type { StatusToggle } from '../filter.ts';
 import { ExportMenu } from './ExportMenu.tsx';
+import { ClearIcon, PauseIcon, RecordIcon } from './Icons.tsx';
 import { ImportButton } from './ImportButton.tsx';
 
 const TOGGLES: { id: StatusToggle; label: string }[] = [
@@ -20,9 +21,10 @@ export function Toolbar({ filterRef }: { filterRef: Ref<HTMLInputElement> }) {
     store.toggles.value = toggles.includes(t) ? toggles.filter((x) => x !== t) : [...toggles, t];
   };
   return (
-    <div class="toolbar" role="toolbar" aria-label="AuthLens controls">
+    <header class="toolbar" aria-label="AuthLens controls">
+      <h1 class="visually-hidden">AuthLens: auth failures</h1>
       <button type="button" class="icon-btn" data-testid="clear" aria-label="Clear" title="Clear" onClick={() => void clearAll(store, services)}>
-        <span aria-hidden="true">⊘</span>
+        <ClearIcon />
       </button>
       <button
         type="button"
@@ -33,7 +35,7 @@ export function Toolbar({ filterRef }: { filterRef: Ref<HTMLInputElement> }) {
         title={settings.paused ? 'Resume capture' : 'Pause capture'}
         onClick={() => void patchSettings(store, services, { paused: !settings.paused })}
       >
-        <span aria-hidden="true">{settings.paused ? '▶' : '⏸'}</span>
+        {settings.paused ? <RecordIcon /> : <PauseIcon />}
       </button>
       <span class="sep" aria-hidden="true" />
       <label class="check" title="Keep records across page navigations">
@@ -88,6 +90,6 @@ export function Toolbar({ filterRef }: { filterRef: Ref<HTMLInputElement> }) {
       <span class="spacer" />
       <ImportButton />
       <ExportMenu />
-    </div>
+    </header>
   );
 }

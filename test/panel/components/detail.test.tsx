@@ -36,7 +36,7 @@ async function open(r = expired(), settings = {}) {
   return { p, r, detail: screen.getByTestId('detail') };
 }
 
-const tab = async (name: string): Promise<void> => act(() => fireEvent.click(screen.getByRole('tab', { name })));
+const tab = async (name: string): Promise<void> => act(() => void fireEvent.click(screen.getByRole('tab', { name })));
 
 describe('detail pane', () => {
   it('puts the diagnosis first: findings with explanation, evidence, fixes with copyable code, references', async () => {
@@ -50,7 +50,7 @@ describe('detail pane', () => {
     expect(within(first).getByText('For the API consumer (client code)')).toBeTruthy();
     const code = first.querySelector('pre code')!.textContent!;
     expect(code.length).toBeGreaterThan(0);
-    await act(() => fireEvent.click(within(first).getByRole('button', { name: /^Copy code/ })));
+    await act(() => void fireEvent.click(within(first).getByRole('button', { name: /^Copy code/ })));
     expect(p.copied).toEqual([code]);
     const link = within(first).getAllByRole('link')[0] as HTMLAnchorElement;
     expect(link.href).toMatch(/^https:\/\/www\.rfc-editor\.org\//);
@@ -66,12 +66,12 @@ describe('detail pane', () => {
     const authRow = within(detail).getByText('Authorization').closest('tr')!;
     expect(authRow.className).toContain('auth');
     expect(authRow.textContent).toContain('Bearer');
-    await act(() => fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
+    await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
     expect(authRow.textContent).toContain(TOKEN);
     expect(detail.textContent).not.toContain('cookie-secret-value-123');
-    await act(() => fireEvent.click(within(authRow).getByRole('button', { name: 'Hide Authorization header' })));
+    await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Hide Authorization header' })));
     expect(authRow.textContent).not.toContain(TOKEN);
-    await act(() => fireEvent.click(within(authRow).getByRole('button', { name: 'Copy Authorization header (unmasked)' })));
+    await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Copy Authorization header (unmasked)' })));
     expect(p.copied).toEqual([`Bearer ${TOKEN}`]);
   });
 
@@ -146,9 +146,9 @@ describe('detail pane', () => {
 
   it('copies cURL / fetch masked by default and with the secret once revealed; Markdown report', async () => {
     const { p, detail } = await open();
-    await act(() => fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' })));
-    await act(() => fireEvent.click(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' })));
-    await act(() => fireEvent.click(within(detail).getByRole('button', { name: 'Copy report as Markdown' })));
+    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' })));
+    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' })));
+    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy report as Markdown' })));
     const [curl, fetchText, md] = p.copied;
     expect(curl).toMatch(/^curl /m);
     expect(curl).not.toContain(TOKEN);
@@ -158,8 +158,8 @@ describe('detail pane', () => {
     expect(md).not.toContain(TOKEN);
     await tab('Headers');
     const authRow = within(detail).getByText('Authorization').closest('tr')!;
-    await act(() => fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
-    await act(() => fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' })));
+    await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
+    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' })));
     expect(p.copied[3]).toContain(TOKEN);
   });
 
@@ -176,7 +176,7 @@ describe('detail pane', () => {
 
   it('closes with its button', async () => {
     await open();
-    await act(() => fireEvent.click(screen.getByRole('button', { name: 'Close detail (Esc)' })));
+    await act(() => void fireEvent.click(screen.getByRole('button', { name: 'Close detail (Esc)' })));
     expect(screen.queryByTestId('detail')).toBeNull();
   });
 });

@@ -41,7 +41,7 @@ describe('panel list', () => {
     const a = rec();
     const b = rec();
     await act(() => p.snapshot([a, b]));
-    await act(() => fireEvent.click(rows()[1]!));
+    await act(() => void fireEvent.click(rows()[1]!));
     expect(p.store.selectedId.value).toBe(b.id);
     const port = p.twin.lastPort();
     for (let i = 0; i < 20; i++) await act(() => port.emit({ ns: NS, type: 'added', tabId: 7, record: rec() }));
@@ -62,12 +62,12 @@ describe('panel list', () => {
   it('Clear asks the worker to clear; Preserve log and Pause go through setSettings', async () => {
     const p = renderPanel();
     await act(() => p.snapshot([rec()]));
-    await act(() => fireEvent.click(screen.getByTestId('clear')));
+    await act(() => void fireEvent.click(screen.getByTestId('clear')));
     expect(p.twin.sent.map((m) => m.type)).toContain('clear');
     expect(p.twin.sent.find((m) => m.type === 'clear')).toMatchObject({ tabId: 7 });
-    await act(() => fireEvent.click(screen.getByLabelText('Preserve log')));
+    await act(() => void fireEvent.click(screen.getByLabelText('Preserve log')));
     expect(p.twin.sent.find((m) => m.type === 'setSettings')).toMatchObject({ patch: { preserveLog: true } });
-    await act(() => fireEvent.click(screen.getByTestId('pause')));
+    await act(() => void fireEvent.click(screen.getByTestId('pause')));
     expect(p.twin.sent.filter((m) => m.type === 'setSettings')[1]).toMatchObject({ patch: { paused: true } });
     await act(async () => {});
     expect(screen.getByTestId('pause').getAttribute('aria-label')).toBe('Resume capture');
@@ -85,16 +85,16 @@ describe('panel list', () => {
       ]),
     );
     const filter = screen.getByTestId('filter') as HTMLInputElement;
-    await act(() => fireEvent.input(filter, { target: { value: 'domain:api.example.com' } }));
+    await act(() => void fireEvent.input(filter, { target: { value: 'domain:api.example.com' } }));
     expect(rows().map((r) => r.dataset.status)).toEqual(['401', '419']);
-    await act(() => fireEvent.input(filter, { target: { value: 'domain:api.example.com -method:post' } }));
+    await act(() => void fireEvent.input(filter, { target: { value: 'domain:api.example.com -method:post' } }));
     expect(rows().map((r) => r.dataset.status)).toEqual(['401']);
-    await act(() => fireEvent.input(filter, { target: { value: '' } }));
-    await act(() => fireEvent.click(screen.getByTestId('toggle-other')));
+    await act(() => void fireEvent.input(filter, { target: { value: '' } }));
+    await act(() => void fireEvent.click(screen.getByTestId('toggle-other')));
     expect(rows().map((r) => r.dataset.status)).toEqual(['419']);
-    await act(() => fireEvent.click(screen.getByTestId('toggle-403')));
+    await act(() => void fireEvent.click(screen.getByTestId('toggle-403')));
     expect(rows().map((r) => r.dataset.status)).toEqual(['403', '419']);
-    await act(() => fireEvent.input(filter, { target: { value: 'status:500' } }));
+    await act(() => void fireEvent.input(filter, { target: { value: 'status:500' } }));
     expect(screen.getByTestId('no-match')).toBeTruthy();
     expect(p.store.persisted.value).toEqual({ filterText: 'status:500', toggles: ['other', '403'], groupByOrigin: false });
   });
@@ -102,10 +102,10 @@ describe('panel list', () => {
   it('groups by origin with collapsible group rows', async () => {
     const p = renderPanel();
     await act(() => p.snapshot([rec({ url: 'https://a.example/1' }), rec({ url: 'https://b.example/1' }), rec({ url: 'https://a.example/2' })]));
-    await act(() => fireEvent.click(screen.getByTestId('group-by-origin')));
+    await act(() => void fireEvent.click(screen.getByTestId('group-by-origin')));
     const groups = screen.getAllByTestId('group-row');
     expect(groups.map((g) => g.textContent)).toEqual([expect.stringContaining('https://a.example'), expect.stringContaining('https://b.example')]);
-    await act(() => fireEvent.click(groups[0]!.querySelector('button')!));
+    await act(() => void fireEvent.click(groups[0]!.querySelector('button')!));
     expect(rows().length).toBe(1);
   });
 
@@ -115,22 +115,22 @@ describe('panel list', () => {
     await act(() => p.snapshot([a, b]));
     const list = screen.getByTestId('list');
     list.focus();
-    await act(() => fireEvent.keyDown(list, { key: 'ArrowDown' }));
+    await act(() => void fireEvent.keyDown(list, { key: 'ArrowDown' }));
     expect(p.store.selectedId.value).toBe(a.id);
-    await act(() => fireEvent.keyDown(list, { key: 'ArrowDown' }));
+    await act(() => void fireEvent.keyDown(list, { key: 'ArrowDown' }));
     expect(p.store.selectedId.value).toBe(b.id);
-    await act(() => fireEvent.keyDown(list, { key: 'ArrowUp' }));
+    await act(() => void fireEvent.keyDown(list, { key: 'ArrowUp' }));
     expect(p.store.selectedId.value).toBe(a.id);
     expect(list.getAttribute('aria-activedescendant')).toBe(`row-${a.id}`);
     expect(screen.queryByTestId('detail')).toBeNull();
-    await act(() => fireEvent.keyDown(list, { key: 'Enter' }));
+    await act(() => void fireEvent.keyDown(list, { key: 'Enter' }));
     expect(screen.getByTestId('detail')).toBeTruthy();
-    await act(() => fireEvent.keyDown(list, { key: 'Escape' }));
+    await act(() => void fireEvent.keyDown(list, { key: 'Escape' }));
     expect(screen.queryByTestId('detail')).toBeNull();
-    await act(() => fireEvent.keyDown(list, { key: '/' }));
+    await act(() => void fireEvent.keyDown(list, { key: '/' }));
     expect(document.activeElement).toBe(screen.getByTestId('filter'));
     list.focus();
-    await act(() => fireEvent.keyDown(list, { key: 'f', ctrlKey: true }));
+    await act(() => void fireEvent.keyDown(list, { key: 'f', ctrlKey: true }));
     expect(document.activeElement).toBe(screen.getByTestId('filter'));
   });
 
@@ -142,7 +142,7 @@ describe('panel list', () => {
     expect(rows().length).toBeLessThan(80);
     const list = screen.getByTestId('list');
     list.scrollTop = 21 * 4000;
-    await act(() => fireEvent.scroll(list));
+    await act(() => void fireEvent.scroll(list));
     const shown = rows().map((r) => Number(r.getAttribute('aria-rowindex')) - 2);
     expect(Math.min(...shown)).toBeLessThanOrEqual(4000);
     expect(Math.max(...shown)).toBeGreaterThan(4000);
