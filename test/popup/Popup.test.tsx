@@ -30,10 +30,10 @@ describe('Popup', () => {
     const [first, second] = rowsShown();
     expect(first?.dataset.recordId).toBe(newer.id);
     expect(first?.dataset.status).toBe('401');
-    expect(first?.textContent).toBe(`401GET${new URL(newer.url).host}${new URL(newer.url).pathname}The access token expired 14 min ago`);
+    expect(first?.textContent).toBe(`401 GET ${new URL(newer.url).host}${new URL(newer.url).pathname} The access token expired 14 min ago (opens the full report)`);
     expect(first?.className).toContain('sev-error');
     expect(second?.dataset.recordId).toBe(older.id);
-    expect(second?.textContent).toBe('403POSTapi.example.com/v1/ordersHTTP/1.1 403 Forbidden');
+    expect(second?.textContent).toBe('403 POST api.example.com/v1/orders HTTP/1.1 403 Forbidden (opens the full report)');
     // the query (which may hold a token) never shows
     expect(document.body.textContent).not.toContain('access_token');
     expect(screen.getByText('2 auth failures in this tab')).toBeTruthy();
@@ -43,7 +43,7 @@ describe('Popup', () => {
     const r = rec({ id: 'a b/1' });
     const twin = backgroundTwin({ activeTab: 5, records: { 5: [r] } });
     const m = mount(twin);
-    const row = await screen.findByRole('button', { name: `401 GET api.example.com${new URL(r.url).pathname}: HTTP/1.1 401 Unauthorized. Open in the full report` });
+    const row = await screen.findByRole('button', { name: `401 GET api.example.com${new URL(r.url).pathname} HTTP/1.1 401 Unauthorized (opens the full report)` });
     fireEvent.click(row);
     await waitFor(() => expect(twin.opened).toEqual(['chrome-extension://twin/panel.html?tabId=5&record=a%20b%2F1']));
     expect(m.navigated()).toBe(1);
