@@ -15,7 +15,7 @@ export interface Rendered {
   copied: string[];
   downloads: { name: string; mime: string; text: string }[];
   snapshot(records: CaptureRecord[], settings?: Partial<Settings>): void;
-  container: HTMLElement;
+  container: Element;
 }
 
 export function renderPanel(opts: { tabId?: number; selected?: string; filterText?: string } = {}): Rendered {
