@@ -204,6 +204,7 @@ function scan(c: Cursor, single: boolean): Challenge[] {
   let cur: Challenge | undefined;
   let spaced = false; // the current challenge had 1*SP after its scheme, so may take params
   while (true) {
+    c.steps++;
     skipOws(c);
     if (c.i >= s.length) break;
     if (s[c.i] === ',') { // empty list element or separator (§5.6.1)

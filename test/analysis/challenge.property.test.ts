@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseChallenges, parseCredentials } from '../../src/analysis/challenge.ts';
+import { countParseSteps, parseChallenges, parseCredentials } from '../../src/analysis/challenge.ts';
 import type { Challenge, ChallengeParse } from '../../src/analysis/types.ts';
 
 // An independent oracle: RFC 9110 §11 with the recipient list rules of §5.6.1 is a regular
@@ -152,6 +152,13 @@ describe('parseChallenges: properties', () => {
       const r = parseChallenges(v);
       wellFormed(r, (Array.isArray(v) ? v.join(', ') : v).length);
     }), { numRuns: 2000 });
+  });
+
+  it('linear work: never more than 3 scanning steps per character, whatever the input', () => {
+    const alphabet = fc.constantFrom('B', 'a', '=', '"', '\\', ',', ' ', '\t', '/', '!');
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: alphabet, maxLength: 2000 }), validHeader.map((h) => h.text)), (s) => {
+      expect(countParseSteps(s)).toBeLessThanOrEqual(3 * s.length + 1);
+    }), { numRuns: 1000 });
   });
 
   it('huge headers (up to 64 KB of repeated and mutated pieces) never throw', () => {
