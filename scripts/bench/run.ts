@@ -1,0 +1,44 @@
+// npm run bench (after npm run build): listener cost in real Chromium, the hot path and memory
+// in node, then the parser bench if present. Prints Markdown and writes bench-output/report.md.
+// Figures are reported as ratios against a reference run side by side; nothing is asserted.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runListenerBench } from './listeners.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+function child(args: string[]): string {
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) return `(failed: ${args.join(' ')}, exit ${r.status})\n\n\`\`\`\n${(r.stderr || r.stdout).slice(-4000)}\n\`\`\``;
+  return r.stdout.trim();
+}
+
+async function main(): Promise<void> {
+  const parts: string[] = [
+    '# AuthLens bench',
+    '',
+    `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`,
+    '',
+  ];
+  try {
+    parts.push(await runListenerBench());
+  } catch (e) {
+    parts.push(`### Listener cost in real Chromium\n\nnot run: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  // own process: --expose-gc, and a heap not shared with playwright
+  parts.push('', child(['--expose-gc', '--import', 'tsx', join('scripts', 'bench', 'memory.ts')]));
+  const parse = join('scripts', 'bench', 'parse.ts');
+  if (existsSync(join(root, parse))) parts.push('', child(['--import', 'tsx', parse]));
+  const report = parts.join('\n') + '\n';
+  console.log(report);
+  mkdirSync(join(root, 'bench-output'), { recursive: true });
+  writeFileSync(join(root, 'bench-output', 'report.md'), report);
+  console.log('written to bench-output/report.md');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
