@@ -86,6 +86,8 @@ describe('fromHar: Chrome HAR (HTTP/2)', () => {
     }
     expect(byPath('/v1/me')?.diagnosis?.ids).toContain('bearer-invalid-token');
     expect(byPath('/v1/orders')?.diagnosis?.ids).toContain('insufficient-scope');
+    expect(byPath('/v1/admin')?.diagnosis?.ids).toContain('cors-preflight-auth');
+    expect(byPath('/v1/userinfo')?.diagnosis?.ids).toContain('no-credentials');
   });
 });
 
@@ -112,8 +114,37 @@ describe('fromHar: Firefox HAR', () => {
     expect(session?.responseBody).toBeUndefined(); // "Response bodies are not included."
   });
 
+  it('diagnoses Basic, CSRF and session failures offline', () => {
+    expect(res.records.map((r) => r.diagnosis?.top?.id)).toEqual(['basic-credentials-rejected', 'csrf-rejected', 'session-expired']);
+  });
+
   it('builds a Cookie header from the cookies list when the headers have none', () => {
     expect(res.records[2]?.requestHeaders).toContainEqual({ name: 'Cookie', value: 'session=s%3Aabcdef0123456789' });
+  });
+});
+
+describe('fromHar: a HAR written by real Chromium (Playwright recorder)', () => {
+  const res = fromHar(fixture('playwright-chromium.har'), { tabId: 3 });
+
+  it('keeps the 401 Bearer, the 403 insufficient_scope and the bare 401; skips the 200s', () => {
+    expect(res.records.map((r) => `${r.method} ${r.status} ${new URL(r.url).pathname} ${r.statusLine}`)).toEqual([
+      'GET 401 /api/me HTTP/1.1 401 Unauthorized',
+      'POST 403 /api/orders HTTP/1.1 403 Forbidden',
+      'GET 401 /api/session HTTP/1.1 401 Unauthorized',
+    ]);
+    expect(res.skipped).toBe(2);
+    expect(res.problems).toEqual([]);
+  });
+
+  it('carries the Authorization header, the body, and the diagnosis', () => {
+    const [me, orders, session] = res.records;
+    expect(me?.requestHeaders.find((h) => h.name === 'Authorization')?.value).toMatch(/^Bearer eyJ/);
+    expect(me?.responseBody).toBe('{"error":"invalid_token"}');
+    expect(me?.type).toBe('xmlhttprequest');
+    expect(me?.initiator).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(me?.diagnosis?.ids).toContain('bearer-invalid-token');
+    expect(orders?.diagnosis?.ids).toContain('insufficient-scope');
+    expect(session?.diagnosis?.ids).toContain('missing-challenge');
   });
 });
 
