@@ -20,9 +20,11 @@ export function ImportButton() {
         aria-label="HAR file to import"
         data-testid="import-file"
         onChange={async (e) => {
-          const file = e.currentTarget.files?.[0];
+          const el = e.currentTarget;
+          const file = el.files?.[0];
+          // cleared first so picking the same file again fires change again
+          el.value = '';
           if (file) importHar(store, services, await file.text(), file.name);
-          e.currentTarget.value = '';
         }}
       />
     </>

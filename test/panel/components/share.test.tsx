@@ -1,0 +1,91 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toHar } from '../../../src/shared/export/har.ts';
+import { rec } from '../records.ts';
+import { renderPanel } from '../render.tsx';
+
+afterEach(cleanup);
+
+const SECRET = 'Bearer abcdefghijklmnopqrstuvwxyz0123456789';
+
+function failing() {
+  return rec({
+    status: 403,
+    url: 'https://api.example.com/admin',
+    requestHeaders: [{ name: 'Authorization', value: SECRET }],
+    responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="api", error="insufficient_scope", scope="admin"' }],
+    diagnosis: { summary: 'Token lacks scope admin', top: { id: 'insufficient-scope', severity: 'error', title: 't' }, ids: ['insufficient-scope'] },
+  });
+}
+
+describe('export', () => {
+  it('exports JSON and HAR masked by default, unmasked only when ticked', async () => {
+    const p = renderPanel();
+    await act(() => p.snapshot([failing()]));
+    await act(() => void fireEvent.click(screen.getByTestId('export-json')));
+    await act(() => void fireEvent.click(screen.getByTestId('export-har')));
+    const [json, har] = p.downloads;
+    expect(json!.name).toMatch(/^authlens-tab7-.*\.json$/);
+    expect(json!.text).not.toContain(SECRET);
+    expect(JSON.parse(json!.text).records).toHaveLength(1);
+    expect(har!.name).toMatch(/\.har$/);
+    const doc = JSON.parse(har!.text);
+    expect(doc.log.version).toBe('1.2');
+    expect(doc.log.entries).toHaveLength(1);
+    expect(har!.text).not.toContain(SECRET);
+    await act(() => void fireEvent.click(screen.getByTestId('export-reveal')));
+    await act(() => void fireEvent.click(screen.getByTestId('export-har')));
+    expect(p.downloads[2]!.text).toContain(SECRET);
+  });
+
+  it('exports only what the filter shows', async () => {
+    const p = renderPanel({ filterText: 'status:401' });
+    await act(() => p.snapshot([failing(), rec({ status: 401 })]));
+    await act(() => void fireEvent.click(screen.getByTestId('export-json')));
+    expect(JSON.parse(p.downloads[0]!.text).records.map((r: { status: number }) => r.status)).toEqual([401]);
+  });
+});
+
+describe('import HAR', () => {
+  const har = (): string => JSON.stringify(toHar([failing(), rec({ status: 401, url: 'https://api.example.com/me' })], { reveal: true, version: '1' }));
+
+  it('adds the file’s auth failures to the list with diagnoses, from the file picker', async () => {
+    const p = renderPanel();
+    await act(() => p.snapshot([]));
+    const input = screen.getByTestId('import-file') as HTMLInputElement;
+    const file = new File([har()], 'session.har', { type: 'application/json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    // a plain change event: testing-library's fireEvent.change tries to set a value on file inputs
+    await act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(2));
+    const rows = screen.getAllByTestId('record-row');
+    expect(rows.map((r) => r.dataset.status).sort()).toEqual(['401', '403']);
+    expect(rows.find((r) => r.dataset.status === '403')!.getAttribute('data-finding')).toBe('insufficient-scope');
+    expect(screen.getByTestId('notice').textContent).toContain('session.har: imported 2');
+    expect(rows[0]!.textContent).toContain('har');
+    // imported records are local: nothing was sent to the worker but the port
+    expect(p.twin.sent.filter((m) => m.type !== 'getSettings')).toEqual([]);
+  });
+
+  it('accepts a dropped file, and says so when a file is not JSON', async () => {
+    const p = renderPanel();
+    await act(() => p.snapshot([]));
+    const app = p.container.querySelector('.app')!;
+    await act(() => void fireEvent.drop(app, { dataTransfer: { files: [new File([har()], 'dropped.har')], types: ['Files'] } }));
+    await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(2));
+    await act(() => void fireEvent.drop(app, { dataTransfer: { files: [new File(['nope'], 'junk.txt')], types: ['Files'] } }));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('junk.txt: not JSON, so not a HAR file'));
+    expect(screen.getAllByTestId('record-row')).toHaveLength(2);
+  });
+
+  it('Clear also drops imported records', async () => {
+    const p = renderPanel();
+    await act(() => p.snapshot([]));
+    const app = p.container.querySelector('.app')!;
+    await act(() => void fireEvent.drop(app, { dataTransfer: { files: [new File([har()], 'x.har')], types: ['Files'] } }));
+    await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(2));
+    await act(() => void fireEvent.click(screen.getByTestId('clear')));
+    expect(screen.getByTestId('empty')).toBeTruthy();
+  });
+});
