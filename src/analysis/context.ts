@@ -50,6 +50,8 @@ export interface Ctx {
   body: BodyHints;
   failure: boolean;
   crossOrigin: boolean;
+  /** other exchanges of the tab (context.history), well-formed ones only, at most 500 */
+  history: Exchange[];
 }
 
 const FAILURE = new Set([401, 403, 407, 419, 440, 498]);
@@ -70,6 +72,9 @@ function headerValues(list: readonly Header[], name: string): string[] {
 function safeUrl(s: string): URL | undefined {
   try { return new URL(s); } catch { return undefined; }
 }
+
+const wellFormed = (e: Exchange): boolean => !!e && typeof e.url === 'string' && typeof e.status === 'number' &&
+  typeof e.timeStamp === 'number' && Array.isArray(e.requestHeaders) && Array.isArray(e.responseHeaders);
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
 
@@ -131,6 +136,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
     hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || isPresigned(url),
     ...(serverTime !== undefined ? { serverTime } : {}), ...(clientTime !== undefined ? { clientTime } : {}),
     ...(refTime !== undefined ? { refTime } : {}), refBy, body, failure, crossOrigin,
+    history: Array.isArray(dc.history) ? dc.history.filter(wellFormed).slice(-500) : [],
   };
 }
 

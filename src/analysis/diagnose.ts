@@ -23,9 +23,10 @@ import { aws } from './rules/vendors/aws.ts';
 import { waf } from './rules/vendors/waf.ts';
 import { browser } from './rules/browser.ts';
 import { forbidden } from './rules/forbidden.ts';
+import { patterns } from './rules/patterns.ts';
 
 const FAMILIES: Rule[] = [standards, bearer, dpop, digest, basic, negotiate, proxy, tokens, transport, environment,
-  github, entra, google, docker, aws, waf, browser];
+  github, entra, google, docker, aws, waf, browser, patterns];
 /** Run after the others: they fire only when nothing more specific did. */
 const LATE: Rule[] = [forbidden];
 

@@ -3,7 +3,7 @@
 import type { Draft } from './finding.ts';
 
 const ORDER = [
-  'waf-block', 'cors-preflight-auth', 'aws-route-not-found', 'proxy-auth-required', 'authorization-dropped-on-redirect',
+  'waf-block', 'cors-preflight-auth', 'aws-route-not-found', 'proxy-auth-required', 'authorization-dropped-on-redirect', 'refresh-loop',
   'malformed-authorization', 'token-malformed', 'token-unsigned', 'token-expired', 'token-not-yet-valid', 'clock-skew',
   'github-sso-required', 'claims-challenge', 'step-up-required', 'dpop-proof-missing', 'dpop-nonce-required', 'dpop-proof-invalid',
   'digest-stale-nonce', 'digest-algorithm-mismatch', 'digest-rejected', 'basic-credentials-rejected', 'aws-signature',
@@ -11,7 +11,7 @@ const ORDER = [
   'csrf-rejected', 'credentials-not-sent', 'session-expired', 'scheme-mismatch', 'protected-resource-metadata', 'token-rejected',
   'bearer-invalid-request', 'bearer-invalid-token', 'no-credentials', 'rate-limited', 'forbidden-unauthenticated',
   'forbidden-authenticated', 'missing-challenge', 'basic-prompt', 'negotiate-handshake', 'token-encrypted',
-  'token-in-query', 'insecure-transport', 'auth-failed',
+  'token-in-query', 'insecure-transport', 'credential-stopped-working', 'failure-burst', 'auth-failed', 'refresh-recovered',
 ];
 const INDEX = new Map(ORDER.map((id, i) => [id, i]));
 const SEVERITY = { error: 0, warning: 1, info: 2, ok: 3 } as const;
