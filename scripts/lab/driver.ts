@@ -86,7 +86,7 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
     const row = panel.locator(`[data-testid="record-row"][data-record-id="${newest.id}"]`);
     try {
       await row.waitFor({ state: 'attached', timeout: wait });
-      outcome.finding = (await row.getAttribute('data-finding')) ?? undefined;
+      outcome.finding = (await row.getAttribute('data-finding')) || undefined;
       outcome.findingFrom = 'panel';
     } catch {
       outcome.finding = newest.diagnosis?.top?.id;

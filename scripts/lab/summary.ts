@@ -23,7 +23,7 @@ export function summarize(scenarios: readonly Scenario[], outcomes: readonly Out
       notes.push(`  ${s.id}: ${v.why.join('; ')}`);
     }
     const captured = o.captured === 0 ? 'no' : o.captured === 1 ? 'yes' : `yes (${o.captured})`;
-    rows.push([s.id, captured, o.finding ?? '-', s.expect.topFinding, v.ok ? 'ok' : 'MISMATCH']);
+    rows.push([s.id, captured, o.finding || '-', s.expect.topFinding, v.ok ? 'ok' : 'MISMATCH']);
   }
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();

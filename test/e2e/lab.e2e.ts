@@ -1,0 +1,51 @@
+// Issue 5: every lab scenario driven in real Chromium with dist/chrome loaded; the panel's top
+// finding (its row's data-finding) for the scenario's request must be the one the scenario
+// promises. Expectations live in scripts/lab/scenarios.ts and are not bent to the engine:
+// a failure here means AuthLens diagnosed a real failure differently than the lab says.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
+import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
+import type { Launched } from '../../scripts/lab/chromium.ts';
+import { driveOne, openLab, type DriveOptions, type Session } from '../../scripts/lab/driver.ts';
+import { judge } from '../../scripts/lab/match.ts';
+import { screenshotsOf } from '../../scripts/lab/headless.ts';
+import { launch, outputDir } from './support/chromium.ts';
+
+const served: Served[] = [];
+let lab: Lab;
+let l: Launched;
+let o: DriveOptions;
+let s: Session;
+
+beforeAll(async () => {
+  lab = await startLab({ onRequest: (e) => served.push(e) });
+  l = await launch();
+  o = { context: l.context, extensionId: l.extensionId, origins: lab, served };
+  s = await openLab(o);
+});
+
+afterAll(async () => {
+  await l?.close();
+  await lab?.close();
+});
+
+describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
+  for (const sc of SCENARIOS) {
+    it(`${sc.id} → ${sc.expect.topFinding}`, async () => {
+      const outcome = await driveOne(o, s, sc);
+      const want = sc.expect.capture;
+      expect(outcome.state, outcome.log).toBe('done');
+      expect(outcome.produced, `the lab answered ${want.method} ${want.path} with ${want.status}`).toBe(true);
+      expect(outcome.captured, `records for ${want.method} ${want.path} ${want.status}`).toBe(want.count ?? 1);
+      expect(outcome.findingFrom, 'the panel shows a row for the record').toBe('panel');
+      expect(outcome.finding, judge(sc, outcome).why.join('; ')).toBe(sc.expect.topFinding);
+    });
+  }
+
+  it('screenshots of the lab, the panel and the popup (test-output/lab/)', async () => {
+    const files = await screenshotsOf(o, s, outputDir('lab'));
+    expect(files.map((f) => f.split('/').pop())).toEqual(['lab.png', 'panel.png', 'popup.png']);
+    expect(files[1]).toBe(join(outputDir('lab'), 'panel.png'));
+  });
+});

@@ -1,0 +1,74 @@
+// The scenario list is shared by the lab page, npm start and the e2e suites: keep it honest.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SCENARIOS, scenarioById, labUrl, type Step } from '../../../scripts/lab/scenarios.ts';
+
+// the engine's documented ids (test/fixtures/finding-ids.json), plus auth-signatures.md's
+// "Patterns across requests", which that list leaves out
+const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/finding-ids.json'), 'utf8')) as { ids: string[] };
+const documented = new Set([...fixture.ids, 'failure-burst', 'refresh-recovered', 'refresh-loop', 'credential-stopped-working']);
+const VENDOR_FINDINGS = new Set(['github-sso-required', 'claims-challenge', 'waf-block', 'aws-route-not-found', 'registry-token-required']);
+
+function paths(steps: readonly Step[]): string[] {
+  return steps.flatMap((s) => ('to' in s ? [s.to.path.split('?')[0]!] : 'steps' in s ? paths(s.steps) : []));
+}
+
+describe('lab scenarios', () => {
+  it('have unique ids that look like ids', () => {
+    const ids = SCENARIOS.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(scenarioById('jwt-expired')?.title).toBe('Expired JWT');
+    expect(scenarioById('nope')).toBeUndefined();
+  });
+
+  it('cover everything issue 5 asks for', () => {
+    const findings = new Set(SCENARIOS.map((s) => s.expect.topFinding));
+    for (const f of ['no-credentials', 'malformed-authorization', 'token-expired', 'token-not-yet-valid', 'token-rejected', 'insufficient-scope',
+      'protected-resource-metadata', 'dpop-nonce-required', 'step-up-required', 'basic-credentials-rejected', 'digest-stale-nonce', 'digest-rejected',
+      'negotiate-not-attempted', 'cors-preflight-auth', 'credentials-not-sent', 'authorization-dropped-on-redirect', 'csrf-rejected', 'session-expired',
+      'refresh-recovered', 'refresh-loop', 'failure-burst', 'missing-challenge', ...VENDOR_FINDINGS]) expect(findings, f).toContain(f);
+    expect(SCENARIOS.filter((s) => s.expect.topFinding === 'csrf-rejected').map((s) => s.expect.capture.status).sort()).toEqual([403, 419]);
+  });
+
+  it('expect only documented finding ids (auth-signatures.md)', () => {
+    for (const s of SCENARIOS) expect(documented, s.id).toContain(s.expect.topFinding);
+  });
+
+  it('are canned exactly for the vendor look-alikes, and say so', () => {
+    for (const s of SCENARIOS) {
+      expect(s.mechanism === 'canned', s.id).toBe(VENDOR_FINDINGS.has(s.expect.topFinding));
+      if (s.mechanism === 'canned') expect(s.what).toMatch(/^Look-alike \(canned headers/);
+    }
+  });
+
+  it('request the path they expect to be captured (or redirect to it)', () => {
+    for (const s of SCENARIOS) {
+      const p = paths(s.steps);
+      const target = s.expect.capture.path;
+      expect(p.includes(target) || p.includes(`/moved${target}`), `${s.id}: ${p.join(', ')}`).toBe(true);
+    }
+  });
+
+  it('fill every {{variable}} from an earlier step', () => {
+    const check = (steps: readonly Step[], known: Set<string>, id: string): void => {
+      for (const st of steps) {
+        const used = [...JSON.stringify({ ...st, steps: undefined }).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
+        for (const u of used) expect(known, `${id} uses {{${u}}}`).toContain(u);
+        if (st.do === 'fetch' && st.save) known.add(st.save.as);
+        if ('steps' in st) check(st.steps, known, id);
+      }
+    };
+    for (const s of SCENARIOS) check(s.steps, new Set(), s.id);
+  });
+
+  it('put only the service worker scenario in the no-tab bucket', () => {
+    expect(SCENARIOS.filter((s) => s.bucket === 'no-tab').map((s) => s.id)).toEqual(['service-worker']);
+  });
+
+  it('build the lab URL for a second tab', () => {
+    expect(labUrl('http://127.0.0.1:1')).toBe('http://127.0.0.1:1/');
+    expect(labUrl('http://127.0.0.1:1', 'b 2')).toBe('http://127.0.0.1:1/?tab=b%202');
+  });
+});
