@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseWWWAuthenticateHeader } from 'http-auth-utils';
 import { countParseSteps, parseChallenges } from '../../src/analysis/challenge.ts';
-import type { Challenge, Exchange } from '../../src/analysis/types.ts';
+import type { Challenge, DiagnoseContext, Exchange } from '../../src/analysis/types.ts';
 
 // auth-header is CommonJS without type declarations.
 const authHeader = createRequire(import.meta.url)('auth-header') as {
@@ -118,23 +118,25 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 async function diagnoseLine(rounds: number): Promise<string> {
   const dir = join(root, 'test', 'fixtures', 'exchanges');
   const mod = await import('../../src/analysis/index.ts').catch(() => undefined) as
-    { diagnose?: (e: Exchange, c?: { now?: number }) => unknown } | undefined;
+    { diagnose?: (e: Exchange, c?: DiagnoseContext) => unknown } | undefined;
   if (typeof mod?.diagnose !== 'function') return '_diagnose: skipped: src/analysis/index.ts does not export `diagnose` yet._';
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
-  const cases: { exchange: Exchange; now?: number }[] = [];
+  const cases: { exchange: Exchange; context: DiagnoseContext }[] = [];
   for (const f of files) {
     try {
       const raw = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
       const exchange = (raw['exchange'] ?? raw) as Exchange;
-      const ctx = raw['context'] as { now?: number } | undefined;
-      if (typeof exchange?.url === 'string' && typeof exchange.status === 'number') cases.push({ exchange, now: (raw['now'] as number | undefined) ?? ctx?.now });
+      const context = (raw['context'] ?? {}) as DiagnoseContext;
+      if (typeof exchange?.url === 'string' && typeof exchange.status === 'number') cases.push({ exchange, context });
     } catch { /* not a fixture */ }
   }
   if (cases.length === 0) return '_diagnose: skipped: no exchange fixtures in test/fixtures/exchanges/ yet._';
   const diagnose = mod.diagnose;
-  const run = () => { let n = 0; for (const c of cases) { try { diagnose(c.exchange, c.now === undefined ? {} : { now: c.now }); n++; } catch { n--; } } return n; };
+  const run = () => { let n = 0; for (const c of cases) { try { diagnose(c.exchange, c.context); n++; } catch { n--; } } return n; };
+  const threw = (cases.length - run()) / 2; // run() counts +1 per success, -1 per throw
   const r = measure([{ name: 'diagnose', run, ops: cases.length }], rounds);
-  return `diagnose(): **${fmt(r.get('diagnose')!)} exchanges/s** (median of ${rounds} rounds over ${cases.length} fixture exchanges from test/fixtures/exchanges/).`;
+  return `diagnose(): **${fmt(r.get('diagnose')!)} exchanges/s** (median of ${rounds} rounds over ${cases.length} fixture exchanges from test/fixtures/exchanges/` +
+    `${threw > 0 ? `; **${threw} of them threw**` : ', none threw'}).`;
 }
 
 export async function runParseBench(options: { rounds?: number } = {}): Promise<string> {
