@@ -94,6 +94,24 @@ describe('diagnose never throws', () => {
     expect(d.findings.length).toBeGreaterThan(0);
     expect(JSON.stringify(d).length).toBeLessThan(40_000);
   });
+
+  it('on 64 KB inputs shaped against the regular expressions', () => {
+    const k = 65536;
+    const shapes: Partial<Exchange>[] = [
+      { url: `https://${'aa-'.repeat(k / 3)}a.s3.eu-west-1.amazonaws.com/` },
+      { url: `https://${'a.'.repeat(k / 2)}amazonaws.com/` },
+      { requestHeaders: [{ name: 'Authorization', value: `Bearer ${'a'.repeat(k)}!` }, { name: 'Cookie', value: 'a=b;'.repeat(k / 4) }] },
+      { requestHeaders: [{ name: 'Authorization', value: `${' '.repeat(k)}x` }] },
+      { responseHeaders: [{ name: 'WWW-Authenticate', value: `Bearer error="insufficient_claims", claims="${Buffer.from(`{${'"acrs""value"'.repeat(k / 14)}`).toString('base64')}"` }] },
+      { responseHeaders: [{ name: 'Access-Control-Expose-Headers', value: ' ,'.repeat(k / 2) }, { name: 'WWW-Authenticate', value: 'DPoP error="use_dpop_nonce"' }], initiator: 'https://a.example' },
+      { responseBody: `<Code>${'<Code>'.repeat(k / 6)}`, responseHeaders: [{ name: 'x-amzn-ErrorType', value: ':'.repeat(k) }] },
+      { responseBody: 'csrf '.repeat(k / 5) },
+    ];
+    for (const shape of shapes) {
+      const ex: Exchange = { url: 'https://api.example.com/', method: 'POST', status: 401, timeStamp: 1_800_000_000_000, requestHeaders: [], responseHeaders: [], ...shape };
+      expect(diagnose(ex).findings.length).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe('secrets stay masked', () => {

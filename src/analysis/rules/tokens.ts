@@ -37,7 +37,7 @@ function lifetime(c: Ctx, t: FoundToken, out: Draft[]): boolean {
       summary: `${label(t)} expired ${d} before the request (${clockWord(c)}): refresh it`,
       explanation: `exp is ${formatUtc(exp)}: the token expired ${d} before the request, by ${c.refBy} (${formatUtc(ref)}).`,
       evidence: evs,
-      fixes: [consumer('Refresh the token before it expires (refresh token or silent re-auth) and retry once on 401.', 'if (exp * 1000 - Date.now() < 60_000) token = await refresh();')],
+      fixes: [consumer('Refresh the token before it expires (refresh token or silent re-auth) and retry once on 401.', 'if (expiresAt - now < 60_000) token = await refresh(); // expiresAt = exp * 1000')],
       refs: [rfc(7519, '4.1.4'), rfc(6750, '3.1')],
     }));
     return true;

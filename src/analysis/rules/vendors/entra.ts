@@ -16,7 +16,8 @@ export const entra: Rule = (c) => {
   if (!ch) return [];
   const raw = ch.params.claims ?? '';
   const json = raw ? decodeClaims(raw) : '(no claims parameter)';
-  const acr = /"acrs"[^}]*"value"\s*:\s*"([^"]+)"/.exec(json)?.[1];
+  // Only the head: the pattern backtracks, and a real claims document is small.
+  const acr = /"acrs"[^}]*"value"\s*:\s*"([^"]+)"/.exec(json.slice(0, 2000))?.[1];
   return [draft({
     id: 'claims-challenge', severity: 'error', title: 'Claims challenge: a new token with more claims is needed',
     summary: `Claims challenge${acr ? ` (auth context ${acr})` : ''}: get a new token passing these claims, then retry`,
