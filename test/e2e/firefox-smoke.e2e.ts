@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, poll, type FirefoxSession } from './support/firefox.ts';
+import { firefoxDist, launchFirefox, poll, type FirefoxSession } from './support/firefox.ts';
 import { badgeText, getRecords, header, tabIdOf, waitForRecords } from './support/firefox-extension.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  ff = await launchFirefox({ extensionDir: join(repo, 'dist', 'firefox'), runDir });
+  ff = await launchFirefox({ extensionDir: firefoxDist(repo), runDir });
   page = (await ff.browser.pages())[0]!;
   await page.goto(`${origin}/`);
   ext = await ff.openExtensionPage('options.html');
@@ -47,7 +47,7 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-describe(`Firefox smoke (dist/firefox)`, () => {
+describe('Firefox smoke (dist/firefox)', () => {
   it('installs as a temporary add-on and runs its event page', async () => {
     expect(ff.version).toMatch(/firefox/i);
     expect(ff.addonId).toBe('authlens@authlens.dev');

@@ -76,3 +76,28 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
   if (newest?.diagnosis?.top) outcome.finding = newest.diagnosis.top.id;
   return { outcome, records: caps, bucket };
 }
+
+export interface RowView { id: string; status: string; finding: string }
+
+/** The panel's rendered rows (panel.html?tabId=N opened as a page). */
+export function panelRows(panel: Page): Promise<RowView[]> {
+  return panel.evaluate(() => [...document.querySelectorAll('[data-testid="record-row"][data-record-id]')].map((e) => ({
+    id: e.getAttribute('data-record-id') ?? '', status: e.getAttribute('data-status') ?? '', finding: e.getAttribute('data-finding') ?? '',
+  })));
+}
+
+/** Waits until the panel shows rows satisfying ok (polling: no waitForSelector on extension pages). */
+export async function waitForRows(panel: Page, ok: (rows: RowView[]) => boolean, timeoutMs: number, what: string): Promise<RowView[]> {
+  const end = Date.now() + timeoutMs;
+  let rows: RowView[] = [];
+  for (;;) {
+    try {
+      rows = await panelRows(panel);
+      if (ok(rows)) return rows;
+    } catch {
+      // the page may be between documents
+    }
+    if (Date.now() > end) throw new Error(`panel: timed out waiting for ${what}; rows: ${JSON.stringify(rows)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

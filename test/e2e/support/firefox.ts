@@ -36,6 +36,11 @@ export function ensureFirefox(env: NodeJS.ProcessEnv = process.env): FoundFirefo
   }
 }
 
+/** dist/firefox, or another unpacked build of it (e.g. the AMO zip unpacked) in AUTHLENS_FIREFOX_DIST. */
+export function firefoxDist(repo: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.AUTHLENS_FIREFOX_DIST ?? join(repo, 'dist', 'firefox'));
+}
+
 /** The add-on's internal UUID in tests: fixed through `extensions.webextensions.uuids`. */
 export const TEST_UUID = 'a07e1e75-0000-4000-8000-00000000a11e';
 
