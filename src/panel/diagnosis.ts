@@ -4,7 +4,7 @@ import { diagnose } from '../analysis/index.ts';
 import type { Diagnosis } from '../analysis/types.ts';
 import { toExchange } from '../shared/exchange.ts';
 import { summarize } from '../shared/summary.ts';
-import type { CaptureRecord } from '../shared/types.ts';
+import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
 
 export type DiagnosisResult = { ok: true; diagnosis: Diagnosis } | { ok: false; error: string };
 
@@ -22,6 +22,26 @@ export function diagnosisOf(r: CaptureRecord): DiagnosisResult {
   }
   cache.set(r, res);
   return res;
+}
+
+const summaries = new WeakMap<CaptureRecord, DiagnosisSummary | undefined>();
+
+/**
+ * The record's short diagnosis: the stored one, else computed here from the full diagnosis
+ * (the worker leaves the engine out of background.js to keep it small, so UIs run it).
+ */
+export function summaryOf(r: CaptureRecord): DiagnosisSummary | undefined {
+  if (r.diagnosis) return r.diagnosis;
+  if (summaries.has(r)) return summaries.get(r);
+  const d = diagnosisOf(r);
+  let s: DiagnosisSummary | undefined;
+  if (d.ok) {
+    const top = d.diagnosis.findings[0];
+    s = { summary: d.diagnosis.summary, ids: d.diagnosis.findings.map((f) => f.id) };
+    if (top) s.top = { id: top.id, severity: top.severity, title: top.title };
+  }
+  summaries.set(r, s);
+  return s;
 }
 
 /** Imported records carry no worker summary: compute one so they colour and filter the same. */

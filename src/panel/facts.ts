@@ -1,6 +1,7 @@
 // Per-record facts for filtering and the list's cells, computed once per record object
 // (records are immutable: an update arrives as a new object, so a WeakMap cache is exact).
 import type { CaptureRecord, Header } from '../shared/types.ts';
+import { summaryOf } from './diagnosis.ts';
 import type { Facts } from './filter.ts';
 
 export interface RecordFacts extends Facts {
@@ -62,14 +63,20 @@ export function factsOf(r: CaptureRecord): RecordFacts {
     ...headerValues(r.responseHeaders, 'proxy-authenticate'),
   ].flatMap(challengeSchemesOf);
   const schemes = [...new Set([sentScheme, ...challengeSchemes].filter((s): s is string => !!s).map((s) => s.toLowerCase()))];
-  const findings = r.diagnosis?.ids ?? [];
+  // findings and text need the diagnosis, which may have to be computed: only on first use
+  let findings: string[] | undefined;
+  let text: string | undefined;
   const f: RecordFacts = {
     status: r.status,
     method: r.method.toLowerCase(),
     host,
     schemes,
-    findings,
-    text: [r.url, r.method, String(r.status), r.diagnosis?.summary ?? '', ...findings].join('\n').toLowerCase(),
+    get findings() {
+      return (findings ??= summaryOf(r)?.ids ?? []);
+    },
+    get text() {
+      return (text ??= [r.url, r.method, String(r.status), summaryOf(r)?.summary ?? '', ...this.findings].join('\n').toLowerCase());
+    },
     origin,
     hostPath,
     sentScheme,
@@ -83,13 +90,13 @@ export function factsOf(r: CaptureRecord): RecordFacts {
  * Compute facts ahead of the first filter keystroke, in idle time and in slices, so typing in the
  * filter never pays for thousands of URL parses at once.
  */
-export function warmFactsWhenIdle(records: readonly CaptureRecord[], slice = 500): void {
+export function warmFactsWhenIdle(records: readonly CaptureRecord[], slice = 200): void {
   const idle: (cb: () => void) => void =
     typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 1000 }) : (cb) => setTimeout(cb, 50);
   let i = 0;
   const step = (): void => {
     const end = Math.min(records.length, i + slice);
-    for (; i < end; i++) factsOf(records[i]!);
+    for (; i < end; i++) void factsOf(records[i]!).text;
     if (i < records.length) idle(step);
   };
   idle(step);

@@ -101,12 +101,17 @@ describe('matching', () => {
     expect(matchesTerms(parseFilter('domain:(.*)'), dotted)).toBe(false);
   });
 
-  it('a record without a diagnosis has no findings and an unparsable url no host', () => {
-    const bare = factsOf(rec({ url: 'not a url', diagnosis: undefined }));
-    expect(bare.findings).toEqual([]);
-    expect(bare.host).toBe('');
-    expect(matchesTerms(parseFilter('finding:x'), bare)).toBe(false);
-    expect(matchesTerms(parseFilter('-finding:x'), bare)).toBe(true);
+  it('a record stored without a diagnosis is diagnosed here, on first use', () => {
+    const bare = factsOf(rec({ url: 'https://api.example.com/x', diagnosis: undefined }));
+    expect(bare.findings).toContain('missing-challenge');
+    expect(matchesTerms(parseFilter('finding:missing-challenge'), bare)).toBe(true);
+    expect(matchesTerms(parseFilter('-finding:missing-challenge'), bare)).toBe(false);
+  });
+
+  it('an unparsable url has no host and never throws', () => {
+    const junk = factsOf(rec({ url: 'not a url' }));
+    expect(junk.host).toBe('');
+    expect(matchesTerms(parseFilter('domain:x finding:y "free"'), junk)).toBe(false);
   });
 });
 

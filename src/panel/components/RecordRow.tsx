@@ -2,6 +2,7 @@ import { memo } from 'preact/compat';
 import { maskUrl } from '../../shared/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useStore } from '../context.ts';
+import { summaryOf } from '../diagnosis.ts';
 import { factsOf } from '../facts.ts';
 import type { Row } from '../rows.ts';
 import { clock } from '../time.ts';
@@ -35,7 +36,8 @@ interface RecordRowProps {
 
 export const RecordRow = memo(function RecordRow({ record: r, index, selected, onSelect }: RecordRowProps) {
   const f = factsOf(r);
-  const sev = r.diagnosis?.top?.severity ?? 'none';
+  const d = summaryOf(r);
+  const sev = d?.top?.severity ?? 'none';
   const scheme = f.challengeSchemes.length ? f.challengeSchemes.join(', ') : (f.sentScheme ?? '');
   const schemeTitle = `sent: ${f.sentScheme ?? 'no credentials'}; challenged: ${f.challengeSchemes.join(', ') || 'no challenge'}`;
   const path = hostPath(r);
@@ -50,7 +52,7 @@ export const RecordRow = memo(function RecordRow({ record: r, index, selected, o
       data-testid="record-row"
       data-record-id={r.id}
       data-status={String(r.status)}
-      data-finding={r.diagnosis?.top?.id ?? ''}
+      data-finding={d?.top?.id ?? ''}
       onClick={() => onSelect(r.id)}
     >
       <div role="gridcell" class="c-time">{clock(r.time)}</div>
@@ -62,7 +64,7 @@ export const RecordRow = memo(function RecordRow({ record: r, index, selected, o
       </div>
       <div role="gridcell" class="c-url" title={path}>{path}</div>
       <div role="gridcell" class="c-scheme" title={schemeTitle}>{scheme || '—'}</div>
-      <div role="gridcell" class="c-diag" title={r.diagnosis?.summary ?? ''}>{r.diagnosis?.summary ?? '—'}</div>
+      <div role="gridcell" class="c-diag" title={d?.summary ?? ''}>{d?.summary ?? '—'}</div>
     </div>
   );
 });

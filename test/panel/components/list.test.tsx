@@ -30,10 +30,18 @@ describe('panel list', () => {
     expect(ra!.className).toContain('sev-error');
     expect(ra!.textContent).toContain('Token expired');
     expect(rb!.dataset).toMatchObject({ recordId: b.id, status: '403' });
-    expect(rb!.getAttribute('data-finding')).toBe('');
+    // stored without a diagnosis (the worker leaves the engine out): the panel runs it
+    expect(rb!.getAttribute('data-finding')).toBe('forbidden-authenticated');
     expect(rb!.textContent).toContain('POST');
     expect(rb!.textContent).toContain('x.example/admin');
     expect(rb!.textContent).not.toContain('supersecretvalue123');
+  });
+
+  it('a record whose diagnosis has no finding gets an empty data-finding and no colour', async () => {
+    const p = renderPanel();
+    await act(() => p.snapshot([rec({ diagnosis: { summary: 'Nothing specific', ids: [] } })]));
+    expect(rows()[0]!.getAttribute('data-finding')).toBe('');
+    expect(rows()[0]!.className).toContain('sev-none');
   });
 
   it('keeps the selection while rows stream in, and survives a worker restart with a re-sync', async () => {
