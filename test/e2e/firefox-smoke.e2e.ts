@@ -82,3 +82,38 @@ describe('Firefox smoke (dist/firefox)', () => {
     expect(await badgeText(ext, tabId)).toBe('2');
   });
 });
+
+describe('Firefox stops the event page by itself when idle (idle timeout lowered to 1 s)', () => {
+  let idle: FirefoxSession;
+  let lab: Page;
+  let extPage: Page;
+  let id = -1;
+
+  beforeAll(async () => {
+    // extensions.background.idle.timeout is Firefox's own idle limit (30 000 ms by default):
+    // lowered at launch, the real lifecycle stops the page between our requests.
+    idle = await launchFirefox({ extensionDir: firefoxDist(repo), runDir: join(runDir, 'idle'), prefs: { 'extensions.background.idle.timeout': 1000 } });
+    lab = (await idle.browser.pages())[0]!;
+    await lab.goto(`${origin}/`);
+    extPage = await idle.openExtensionPage('options.html');
+    id = await tabIdOf(extPage, `${origin}/`);
+  });
+
+  afterAll(async () => {
+    await idle?.close();
+  });
+
+  it('captures, goes idle and stops, wakes for the next 401 and keeps both', async () => {
+    expect(await lab.evaluate(async () => (await fetch('/api/private')).status)).toBe(401);
+    await waitForRecords(extPage, id, 1);
+    const capturedAt = Date.now();
+    const end = Date.now() + 15_000;
+    while ((await idle.backgroundRunning()) && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+    expect(await idle.backgroundRunning(), 'the event page stopped by itself').toBe(false);
+    expect(Date.now() - capturedAt).toBeGreaterThanOrEqual(900);
+    expect(await lab.evaluate(async () => (await fetch('/api/private')).status)).toBe(401);
+    const records = await waitForRecords(extPage, id, 2);
+    expect(records).toHaveLength(2);
+    expect(await badgeText(extPage, id)).toBe('2');
+  });
+});
