@@ -57,7 +57,9 @@ describe('fixtures', () => {
       for (const f of d.findings) {
         expect(f.title).not.toBe('');
         expect(f.explanation).not.toBe('');
-        expect(f.references.length + f.fixes.length).toBeGreaterThan(0);
+        expect(f.fixes.length, `${f.id} has a fix`).toBeGreaterThan(0);
+        expect(f.references.length, `${f.id} has a reference`).toBeGreaterThan(0);
+        for (const r of f.references) expect(r.url).toMatch(/^https:\/\//);
       }
     });
   }

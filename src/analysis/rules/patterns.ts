@@ -63,6 +63,7 @@ export const patterns: Rule = (c) => {
       summary: 'Token refreshed and the retry succeeded: the app handled this',
       explanation: `A refresh call (${url(refreshAfter.url)?.pathname ?? ''}) followed, and the retry succeeded at ${formatUtc(retried.timeStamp)}. Benign.`,
       evidence: [ev('Retry', `${retried.status} at ${formatUtc(retried.timeStamp)}`)],
+      fixes: [consumer('Nothing needed; refreshing shortly before exp avoids the failed round trip.')],
       refs: [rfc(6749, '6')],
     }));
   }

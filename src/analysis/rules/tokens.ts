@@ -82,6 +82,7 @@ export const tokens: Rule = (c) => {
         summary: `${label(t)} is an encrypted JWT (JWE): its claims cannot be checked here`,
         explanation: 'Five dot-separated parts: a JWE (RFC 7516). Only the key holder can read its expiry or audience.',
         evidence: tokenEvidence(t),
+        fixes: [consumer('Check its lifetime where it was issued (the token response has expires_in).'), server('Log the decrypted claims when validation fails.')],
         refs: [rfc(7516, '7.1')],
       }));
     } else {
