@@ -115,15 +115,38 @@ function basicUser(token68: string): string | undefined {
   }
 }
 
+// A small scanner, not one regex: anything that does not parse as `key=value` (a stray quote, a
+// token68 glued to a param) is masked whole, so malformed input can never leak past the mask.
 function maskAuthParams(rest: string, opts: MaskOptions): string {
-  return rest.replace(/([A-Za-z][\w-]*)(\s*=\s*)("(?:[^"\\]|\\.)*"|[^\s,]*)/g, (all, key: string, eq: string, raw: string) => {
-    const k = key.toLowerCase();
-    if (PUBLIC_AUTH_PARAMS.has(k) || (k === 'username' && opts.showBasicUser)) return all;
-    const quoted = raw.startsWith('"');
-    const inner = quoted ? raw.slice(1, -1) : raw;
-    const masked = maskOpaque(inner);
-    return `${key}${eq}${quoted ? `"${masked}"` : masked}`;
-  });
+  const PARAM = /^([A-Za-z][\w-]*)(\s*=\s*)("(?:[^"\\]|\\.)*"(?=[\s,]|$)|[^\s,"]*(?=[\s,]|$))/;
+  let out = '';
+  let i = 0;
+  while (i < rest.length) {
+    const tail = rest.slice(i);
+    const sep = /^[\s,]+/.exec(tail);
+    if (sep) {
+      out += sep[0];
+      i += sep[0].length;
+      continue;
+    }
+    const m = PARAM.exec(tail);
+    if (m) {
+      const [all, key, eq, raw] = m as unknown as [string, string, string, string];
+      const k = key.toLowerCase();
+      if (PUBLIC_AUTH_PARAMS.has(k) || (k === 'username' && opts.showBasicUser)) out += all;
+      else {
+        const quoted = raw.startsWith('"');
+        const masked = maskOpaque(quoted ? raw.slice(1, -1) : raw);
+        out += `${key}${eq}${quoted ? `"${masked}"` : masked}`;
+      }
+      i += all.length;
+      continue;
+    }
+    const junk = /^[^,]+/.exec(tail)?.[0] ?? tail;
+    out += maskOpaque(junk.trim());
+    i += junk.length;
+  }
+  return out;
 }
 
 /** `sid=abc123xyz; theme=dark` -> `sid=••• #a1b2c3; theme=•••`: names stay, values go. */

@@ -176,3 +176,33 @@ describe('exact masked forms (what a user sees and what exports contain)', () =>
     expect(maskHeaderValue(name, value, opts)).toBe(expected);
   });
 });
+
+describe('hostile credentials cannot slip past the mask', () => {
+  it('a stray quote in a param-style scheme masks the whole malformed chunk', () => {
+    const secret = '"$$-!!\'!-$$!--!\'$!\'-$';
+    const out = maskHeaderValue('Authorization', `Token token="${secret}"`);
+    expect(out).not.toContain(secret);
+    expect(out).toBe(`Token ${MASK} #${fp(`token="${secret}"`)}`);
+  });
+
+  it('any 20+ character secret (no separators) in any credential position', () => {
+    const secretArb = fc.string({ minLength: 20, maxLength: 60 }).filter((s) => s.trim().length >= 20 && !/[\s;,&#=]/.test(s));
+    fc.assert(
+      fc.property(secretArb, (secret) => {
+        const cases: [string, string][] = [
+          ['Authorization', `Bearer ${secret}`],
+          ['Authorization', `Token token="${secret}"`],
+          ['Authorization', `Token token=${secret}`],
+          ['Authorization', `Digest username="a", response="${secret}"`],
+          ['Authorization', `AWS4-HMAC-SHA256 Credential=${secret}, Signature=${secret}`],
+          ['Cookie', `sid=${secret}`],
+          ['Set-Cookie', `a=${secret}; Path=/`],
+          ['X-Api-Key', secret],
+        ];
+        for (const [n, v] of cases) expect(maskHeaderValue(n, v)).not.toContain(secret);
+        expect(maskUrl(`https://a/?access_token=${encodeURIComponent(secret)}`)).not.toContain(encodeURIComponent(secret));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -90,7 +90,9 @@ function readEntry(entry: unknown, i: number, id: string, tabId: number, statuse
   const statusText = str(res.statusText) ?? '';
   const version = normalizeHttpVersion(str(res.httpVersion));
   const time = num(ours?.time) ?? responseTime(entry, note, where);
-  const body = readBody(res.content, IMPORTED_BODY_CAP);
+  // Our own export holds exactly the body the record had (text, maybe empty): take it as it is.
+  const ownText = ours && isObj(res.content) && res.content.encoding === undefined ? str(res.content.text) : undefined;
+  const body = ownText !== undefined ? ownText.slice(0, IMPORTED_BODY_CAP) : readBody(res.content, IMPORTED_BODY_CAP);
   const initiator = str(ours?.initiator) ?? initiatorOf(requestHeaders);
   const record: CaptureRecord = {
     id,
