@@ -1,5 +1,5 @@
 // The options page: what to capture, how much to keep, and how secrets are shown.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
 import { RECORDS_PER_TAB_MAX, RECORDS_PER_TAB_MIN, DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { Toggle } from './Toggle.tsx';
@@ -12,14 +12,26 @@ export function Options({ client }: { client: Client }) {
   const [error, setError] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
 
+  // Unsaved edits are the user's; otherwise follow changes made elsewhere (the popup's Pause)
+  // when this tab comes back into view, so Save never writes back a stale value.
+  const dirtyRef = useRef(false);
   useEffect(() => {
-    client.request({ type: 'getSettings' }).then(
-      (r) => {
-        setSaved(r.settings);
-        setForm(formFromSettings(r.settings));
-      },
-      (e: unknown) => setError(`Could not load the settings: ${String(e)}`),
-    );
+    const load = (): void => {
+      client.request({ type: 'getSettings' }).then(
+        (r) => {
+          if (dirtyRef.current) return;
+          setSaved(r.settings);
+          setForm(formFromSettings(r.settings));
+        },
+        (e: unknown) => setError(`Could not load the settings: ${String(e)}`),
+      );
+    };
+    load();
+    const onVisible = (): void => {
+      if (document.visibilityState === 'visible') load();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
   }, [client]);
 
   if (!form || !saved) {
@@ -33,6 +45,7 @@ export function Options({ client }: { client: Client }) {
 
   const v = validate(form);
   const dirty = !v.patch || !sameSettings(v.patch, saved);
+  dirtyRef.current = dirty;
   const set = (patch: Partial<FormState>): void => {
     setForm({ ...form, ...patch });
     setJustSaved(false);

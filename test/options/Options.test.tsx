@@ -99,3 +99,18 @@ describe('Options', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Could not load the settings');
   });
 });
+
+describe('Options follows changes made elsewhere', () => {
+  it('re-reads the settings when the page becomes visible, unless the user has unsaved edits', async () => {
+    const twin = await mount();
+    await twin.transport.send({ ns: NS, type: 'setSettings', patch: { paused: true } }); // the popup's Pause
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(input('opt-paused').checked).toBe(true));
+    fireEvent.input(input('opt-records'), { target: { value: '42' } });
+    await twin.transport.send({ ns: NS, type: 'setSettings', patch: { paused: false } });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(input('opt-records').value).toBe('42');
+    expect(input('opt-paused').checked).toBe(true);
+  });
+});
