@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { RawHeader, ResponseDetails, SendHeadersDetails } from '../../src/background/capture.ts';
+import type { RawHeader, ResponseDetails, SendHeadersDetails } from '../../src/background/details.ts';
 import { createWorker } from '../../src/background/worker.ts';
 import { median } from './stats.ts';
 

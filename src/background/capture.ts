@@ -12,39 +12,10 @@
 // their own rare events, so they stay. What onCompleted would have caught (a request that
 // never reaches a final status) is covered by the size- and age-bounded pending map.
 import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
+import type { AuthRequiredDetails, ErrorDetails, RedirectDetails, ResponseDetails, SendHeadersDetails } from './details.ts';
+import { initiatorOf } from './details.ts';
+import { hasChallenge, type CaptureConfig } from './failure.ts';
 import { headerValue, toHeaders } from './headers.ts';
-
-/** The webRequest header shape: Chrome gives `value`, or `binaryValue` for non-UTF-8 bytes. */
-export interface RawHeader { name: string; value?: string; binaryValue?: number[] }
-
-interface BaseDetails {
-  requestId: string;
-  url: string;
-  method: string;
-  tabId: number;
-  frameId: number;
-  type: string;
-  timeStamp: number;
-  /** Chrome: origin of the document that made the request */
-  initiator?: string;
-  /** Firefox: URL of whatever made the request */
-  originUrl?: string;
-}
-export interface SendHeadersDetails extends BaseDetails { requestHeaders?: RawHeader[] }
-export interface ResponseDetails extends BaseDetails {
-  statusCode: number;
-  statusLine: string;
-  fromCache?: boolean;
-  responseHeaders?: RawHeader[];
-}
-export interface RedirectDetails extends ResponseDetails { redirectUrl: string }
-export interface AuthRequiredDetails extends ResponseDetails { isProxy?: boolean }
-export interface ErrorDetails extends BaseDetails { error: string; fromCache?: boolean }
-
-export interface CaptureConfig {
-  captureStatuses: readonly number[];
-  paused: boolean;
-}
 
 export interface CaptureLimits {
   /** most in-flight requests kept; the oldest go first */
@@ -241,44 +212,8 @@ export class Capture {
       responseHeaders: toHeaders(d.responseHeaders ?? []),
       redirects: this.hops.get(d.requestId)?.slice() ?? [],
     };
-    const initiator = d.initiator ?? originOf(d.originUrl);
+    const initiator = initiatorOf(d);
     if (initiator !== undefined) record.initiator = initiator;
     return record;
-  }
-}
-
-/**
- * The worker captures with a wide status set until the settings are read (a woken worker must
- * not wait for storage before it sees events); each record is then checked against the real ones.
- */
-export function keepRecord(r: CaptureRecord, config: CaptureConfig): boolean {
-  if (config.paused) return false;
-  if (config.captureStatuses.includes(r.status)) return true;
-  if (r.source === 'auth-required') return true;
-  return (r.status < 200 || r.status >= 300) && hasChallenge(r.responseHeaders);
-}
-
-/**
- * Any challenge means an auth failure whatever the status (RFC 6750 puts invalid_request on a
- * 400), except on a 2xx (the caller skips those): a 200 with `WWW-Authenticate: Negotiate` is a
- * successful mutual authentication (RFC 4559 §5).
- */
-function hasChallenge(headers: readonly RawHeader[] | undefined): boolean {
-  if (!headers) return false;
-  for (const h of headers) {
-    const n = h.name.length;
-    if ((n === 16 || n === 18) && /^(www|proxy)-authenticate$/i.test(h.name)) return true;
-  }
-  return false;
-}
-
-/** Firefox gives the full URL of what made the request; Chrome's `initiator` is its origin. */
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const o = new URL(url).origin;
-    return o === 'null' ? undefined : o;
-  } catch {
-    return undefined;
   }
 }

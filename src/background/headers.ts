@@ -1,6 +1,6 @@
 // Header lists as webRequest gives them -> plain {name, value} records that survive JSON.
 import type { Header } from '../shared/types.ts';
-import type { RawHeader } from './capture.ts';
+import type { RawHeader } from './details.ts';
 
 const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes.slice(0, 65536).map((b) => b & 0xff));
 

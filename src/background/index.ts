@@ -43,7 +43,9 @@ wr.onHeadersReceived.addListener(worker.onHeadersReceived, ALL, ['responseHeader
 wr.onBeforeRedirect.addListener(worker.onBeforeRedirect, ALL, ['responseHeaders', ...extra]);
 // non-blocking (no 'blocking'/'asyncBlocking'): observing needs only the webRequest permission
 wr.onAuthRequired.addListener(worker.onAuthRequired, ALL, ['responseHeaders', ...extra]);
-wr.onErrorOccurred.addListener(worker.onErrorOccurred, ALL, [...extra]);
+// Firefox's onErrorOccurred takes no third argument at all
+if (extra.length) wr.onErrorOccurred.addListener(worker.onErrorOccurred, ALL, [...extra]);
+else wr.onErrorOccurred.addListener(worker.onErrorOccurred, ALL);
 
 browser.webNavigation.onCommitted.addListener((d) => void worker.onCommitted(d as CommitDetails));
 browser.tabs.onUpdated.addListener((tabId, change) => void worker.onTabUpdated(tabId, change));

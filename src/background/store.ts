@@ -1,17 +1,13 @@
 // Captured records per tab. storage.session is the truth (it survives a stopped worker, never
 // reaches disk); this memory is a cache, loaded lazily before anything is read or changed, so a
 // worker restarted by an event loses nothing. Every change is applied to the cache at once and
-// written by a single writer (one queue: concurrent read-modify-writes would race). Near the
+// written by a single writer (writer.ts: concurrent read-modify-writes would race). Near the
 // 10 MB quota the oldest records of any tab are evicted; a failed write evicts and retries.
 import type { CaptureRecord } from '../shared/types.ts';
 import { estimateBytes, fitRecord } from './size.ts';
+import { SerialWriter, type StorageArea } from './writer.ts';
 
-/** The part of a storage area the store uses (browser.storage.session, or a fake in tests). */
-export interface StorageArea {
-  get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(keys: string | string[]): Promise<void>;
-}
+export type { StorageArea } from './writer.ts';
 
 export type StoreEvent =
   | { type: 'added'; tabId: number; record: CaptureRecord }
@@ -22,7 +18,6 @@ export type StoreEvent =
 /** chrome.storage.session.QUOTA_BYTES */
 export const SESSION_QUOTA = 10_485_760;
 const KEY_PREFIX = 'records:';
-const MAX_WRITE_ATTEMPTS = 5;
 
 export interface StoreOptions {
   recordsPerTab: number;
@@ -36,9 +31,7 @@ export class RecordStore {
   private loading: Promise<void> | undefined;
   private readonly sizes = new WeakMap<CaptureRecord, number>();
   private bytes = 0;
-  private readonly dirty = new Set<number>();
-  private writing: Promise<void> = Promise.resolve();
-  private flushing = false;
+  private readonly writer: SerialWriter;
   private readonly listeners = new Set<(e: StoreEvent) => void>();
   private recordsPerTab: number;
   private readonly budget: number;
@@ -48,6 +41,14 @@ export class RecordStore {
     this.recordsPerTab = opts.recordsPerTab;
     this.budget = opts.budgetBytes ?? Math.floor(SESSION_QUOTA * 0.9);
     this.warn = opts.warn ?? (() => undefined);
+    this.writer = new SerialWriter(area, {
+      valueOf: (key) => {
+        const list = this.cache?.get(Number(key.slice(KEY_PREFIX.length)));
+        return list?.length ? list : undefined;
+      },
+      onQuota: () => this.shed(Math.max(1, Math.floor(this.bytes / 10))),
+      warn: this.warn,
+    });
   }
 
   subscribe(fn: (e: StoreEvent) => void): () => void {
@@ -95,11 +96,10 @@ export class RecordStore {
     }
     list.push(record);
     this.bytes += size;
-    this.dirty.add(record.tabId);
+    this.writer.mark(KEY_PREFIX + record.tabId);
     this.emit({ type: 'added', tabId: record.tabId, record });
     const over = list.length - this.recordsPerTab;
     if (over > 0) this.drop(record.tabId, list.slice(0, over));
-    this.schedule();
     return record;
   }
 
@@ -115,9 +115,8 @@ export class RecordStore {
     list[i] = record;
     this.bytes += size;
     this.makeRoom(0, record);
-    this.dirty.add(record.tabId);
+    this.writer.mark(KEY_PREFIX + record.tabId);
     this.emit({ type: 'updated', tabId: record.tabId, record });
-    this.schedule();
     return true;
   }
 
@@ -126,9 +125,8 @@ export class RecordStore {
     const list = this.cache!.get(tabId);
     if (list) for (const r of list) this.bytes -= this.sizes.get(r) ?? 0;
     this.cache!.delete(tabId);
-    this.dirty.add(tabId);
+    this.writer.mark(KEY_PREFIX + tabId);
     this.emit({ type: 'cleared', tabId });
-    this.schedule();
   }
 
   /** Remove a tab's records older than `time` (a top-level navigation's start). */
@@ -139,20 +137,18 @@ export class RecordStore {
     const old = list.filter((r) => r.time < time);
     if (old.length === list.length) return this.clearTab(tabId);
     if (old.length > 0) this.drop(tabId, old);
-    this.schedule();
   }
 
   async setRecordsPerTab(n: number): Promise<void> {
     await this.load();
     this.recordsPerTab = n;
     for (const [tabId, list] of this.cache!) if (list.length > n) this.drop(tabId, list.slice(0, list.length - n));
-    this.schedule();
   }
 
   /** Resolves once every change so far is written. */
   async idle(): Promise<void> {
     await this.load();
-    while (this.flushing) await this.writing;
+    await this.writer.idle();
   }
 
   /** estimated bytes held (for tests and the bench) */
@@ -213,7 +209,7 @@ export class RecordStore {
     list.length = w;
     for (const r of victims) this.bytes -= this.sizes.get(r) ?? 0;
     if (w === 0) this.cache!.delete(tabId);
-    this.dirty.add(tabId);
+    this.writer.mark(KEY_PREFIX + tabId);
     this.emit({ type: 'removed', tabId, ids: victims.map((r) => r.id) });
   }
 
@@ -223,50 +219,6 @@ export class RecordStore {
         fn(e);
       } catch (err) {
         this.warn(`store listener failed: ${String(err)}`);
-      }
-    }
-  }
-
-  private schedule(): void {
-    if (this.flushing) return; // the running writer picks the change up before it stops
-    this.flushing = true;
-    this.writing = this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    await Promise.resolve(); // let the changes of this turn join one write
-    let failures = 0;
-    for (;;) {
-      // `flushing` drops in the same turn as this last look at `dirty` (not one await later, in a
-      // caller's finally): a change made in between would find the flag up and never be written
-      if (this.dirty.size === 0) {
-        this.flushing = false;
-        return;
-      }
-      const tabs = [...this.dirty];
-      this.dirty.clear();
-      const set: Record<string, unknown> = {};
-      const remove: string[] = [];
-      for (const t of tabs) {
-        const list = this.cache!.get(t);
-        if (list?.length) set[KEY_PREFIX + t] = list;
-        else remove.push(KEY_PREFIX + t);
-      }
-      try {
-        if (remove.length) await this.area.remove(remove);
-        if (Object.keys(set).length) await this.area.set(set);
-        failures = 0;
-      } catch (e) {
-        // Quota exceeded although the estimate said it fits: shed a tenth and write again.
-        // Any other failure: try again a few times, then keep the records in memory only.
-        for (const t of tabs) this.dirty.add(t);
-        if (++failures >= MAX_WRITE_ATTEMPTS) {
-          this.warn(`storage write failed ${failures} times, keeping records in memory only: ${String(e)}`);
-          this.dirty.clear();
-          this.flushing = false;
-          return;
-        }
-        if (/quota/i.test(String(e))) this.shed(Math.max(1, Math.floor(this.bytes / 10)));
       }
     }
   }

@@ -3,7 +3,9 @@
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
 import { applyBadge, badgeState, type BadgeApi } from './badge.ts';
-import { Capture, keepRecord, type AuthRequiredDetails, type ErrorDetails, type ResponseDetails } from './capture.ts';
+import { Capture } from './capture.ts';
+import type { AuthRequiredDetails, ErrorDetails, ResponseDetails } from './details.ts';
+import { keepRecord } from './failure.ts';
 import { Hub, type HubPort } from './hub.ts';
 import { navigationCutoff } from './navigation.ts';
 import { SettingsHolder, SETTINGS_KEY, type SettingsArea } from './settings.ts';

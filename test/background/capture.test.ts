@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Capture, keepRecord } from '../../src/background/capture.ts';
+import { Capture } from '../../src/background/capture.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import { authRequired, h, received, redirected, sent, type Req } from './events.ts';
 
@@ -216,18 +216,5 @@ describe('capture: events -> record', () => {
     c.onSendHeaders(sent({ ...nav, url: 'http://a/login' }, 103));
     expect(c.takeMainFrame(3)).toEqual({ url: 'http://a/login', start: 100 });
     expect(c.takeMainFrame(3)).toBeUndefined();
-  });
-});
-
-describe('keepRecord: the settings check applied once settings are read', () => {
-  const rec = (status: number, headers: { name: string; value: string }[] = [], source: 'headers' | 'auth-required' = 'headers') =>
-    ({ status, responseHeaders: headers, source }) as Parameters<typeof keepRecord>[0];
-  it('keeps statuses in the set, challenges on non-2xx, proxy auth; nothing while paused', () => {
-    expect(keepRecord(rec(401), config)).toBe(true);
-    expect(keepRecord(rec(404), config)).toBe(false);
-    expect(keepRecord(rec(400, [{ name: 'WWW-Authenticate', value: 'Bearer' }]), config)).toBe(true);
-    expect(keepRecord(rec(200, [{ name: 'WWW-Authenticate', value: 'Negotiate x' }]), config)).toBe(false);
-    expect(keepRecord(rec(407, [], 'auth-required'), { captureStatuses: [], paused: false })).toBe(true);
-    expect(keepRecord(rec(401), { ...config, paused: true })).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // webRequest details as Chrome sends them, for feeding the capture in tests.
-import type { AuthRequiredDetails, RawHeader, RedirectDetails, ResponseDetails, SendHeadersDetails } from '../../src/background/capture.ts';
+import type { AuthRequiredDetails, RawHeader, RedirectDetails, ResponseDetails, SendHeadersDetails } from '../../src/background/details.ts';
 
 export interface Req {
   requestId: string;
