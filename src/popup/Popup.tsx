@@ -68,6 +68,14 @@ export function Popup({ client, onNavigate }: PopupProps) {
   }
 
   const paused = state.settings?.paused ?? false;
+  const clear = (): void =>
+    act(client.request({ type: 'clear', tabId }).then(() => dispatch({ tabId, event: { ns: NS, type: 'cleared', tabId } })), 'Clear');
+  const togglePause = (): void =>
+    act(
+      client.request({ type: 'setSettings', patch: { paused: !paused } }).then((r) => dispatch({ tabId, event: { ns: NS, type: 'settings', settings: r.settings } })),
+      paused ? 'Resume' : 'Pause',
+    );
+  const openSettings = (): void => act(client.openOptions().then(() => onNavigate?.()), 'Opening settings');
   const shown = state.records.slice(0, POPUP_MAX_ROWS);
   const more = state.records.length - shown.length;
   const count = state.records.length;
@@ -78,20 +86,15 @@ export function Popup({ client, onNavigate }: PopupProps) {
         <div class="title">
           <h1>AuthLens</h1>
           <span class="muted count" aria-live="polite">{state.loaded ? `${count} auth failure${count === 1 ? '' : 's'} in this tab` : 'loading…'}</span>
-          <button type="button" class="small" data-testid="popup-settings" onClick={() => act(client.openOptions().then(() => onNavigate?.()), 'Opening settings')}>
+          <button type="button" class="small" data-testid="popup-settings" onClick={openSettings}>
             Settings
           </button>
         </div>
         <div class="actions" role="group" aria-label="Actions">
-          <button type="button" data-testid="popup-clear" disabled={count === 0} onClick={() => act(client.request({ type: 'clear', tabId }).then(() => dispatch({ tabId, event: { ns: NS, type: 'cleared', tabId } })), 'Clear')}>
+          <button type="button" data-testid="popup-clear" disabled={count === 0} onClick={clear}>
             Clear
           </button>
-          <button
-            type="button"
-            data-testid="popup-pause"
-            aria-pressed={paused}
-            onClick={() => act(client.request({ type: 'setSettings', patch: { paused: !paused } }).then((r) => dispatch({ tabId, event: { ns: NS, type: 'settings', settings: r.settings } })), paused ? 'Resume' : 'Pause')}
-          >
+          <button type="button" data-testid="popup-pause" onClick={togglePause}>
             {paused ? 'Resume capture' : 'Pause capture'}
           </button>
           <button type="button" class="primary" data-testid="popup-open-report" onClick={() => open(reportPath(tabId))}>
