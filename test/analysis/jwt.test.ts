@@ -44,7 +44,8 @@ describe('decodeJwt', () => {
     const key = new Uint8Array(32).fill(7);
     const jwe = await new EncryptJWT({ sub: 'x' }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key);
     expect(jwe.split('.')).toHaveLength(5);
-    expect(errorOf(jwe)).toMatch(/encrypted JWT \(JWE, 5 parts\).*cannot be read without the key/);
+    expect(errorOf(jwe)).toBe('This is an encrypted JWT (JWE, 5 parts): its claims cannot be read without the key (alg dir, enc A256GCM).');
+    expect(errorOf('a.b.c.d.e')).toMatch(/^It has 5 parts like an encrypted JWT \(JWE\), but part 1 of 5 \(the header\) is not base64url/);
   });
 
   it('wrong number of parts', () => {
