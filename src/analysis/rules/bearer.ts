@@ -29,17 +29,21 @@ export function describedEvidence(b: BearerError | undefined): ReturnType<typeof
 
 const grantedScopes = (c: Ctx): string[] | undefined => (c.main?.jwt?.kind === 'jws' ? scopesOf(c.main.jwt.payload) : undefined);
 
-export function scopeFinding(c: Ctx, required: string[], granted: string[] | undefined, source: string, extra: ReturnType<typeof ev>[]): Draft {
+export function scopeFinding(c: Ctx, required: string[], granted: string[] | undefined, source: string, extra: ReturnType<typeof ev>[], anyOf = false): Draft {
   const missing = granted ? required.filter((s) => !granted.includes(s)) : required;
-  const words = missing.length ? list(missing) : list(required);
+  const shown = missing.length ? missing : required;
+  anyOf = anyOf && shown.length > 1;
+  const words = anyOf ? shown.join(' or ') : list(shown);
+  const need = !required.length ? 'a scope it does not name' : anyOf ? `one of ${words}` : list(required);
   return draft({
     id: 'insufficient-scope', severity: 'error', title: 'Token lacks a required scope',
-    summary: `Token is missing scope ${words}: get a token that includes it`,
-    explanation: `The token is valid but not allowed to do this. ${source} requires ${list(required) || 'a scope it does not name'}; ` +
-      (granted ? `the token grants ${list(granted) || 'no scopes'}, so ${missing.length ? `${words} ${missing.length > 1 ? 'are' : 'is'} missing` : 'the required one is there (the server may want all of them)'}.` : 'the token is opaque, so its scopes are unknown here.'),
-    evidence: [ev('Required scope', required.join(' ')), granted ? ev('Token scopes', granted.join(' ')) : undefined,
-      missing.length ? ev('Missing', missing.join(' ')) : undefined, ...extra, ...tokenEvidence(c.main)],
-    fixes: [consumer(`Request the token again with scope ${words} (the user may need to consent again).`),
+    summary: !required.length ? 'Token lacks the scope this needs (the server did not name it): check the API docs for the scope'
+      : anyOf ? `Token needs scope ${words}: get a token that includes it` : `Token is missing scope ${words}: get a token that includes it`,
+    explanation: `The token is valid but not allowed to do this. ${source} requires ${need}; ` +
+      (granted ? `the token grants ${list(granted) || 'no scopes'}${missing.length && required.length ? '' : ', which looks sufficient (the server may want all of them)'}.` : 'the token is opaque, so its scopes are unknown here.'),
+    evidence: [required.length ? ev('Required scope', required.join(' ')) : undefined, granted ? ev('Token scopes', granted.join(' ')) : undefined,
+      missing.length && granted ? ev('Missing', missing.join(' ')) : undefined, ...extra, ...tokenEvidence(c.main)],
+    fixes: [consumer(`Request the token again with scope ${words || 'the endpoint needs'} (the user may need to consent again).`),
       server('Name the needed scope in the challenge: error="insufficient_scope", scope="..."')],
     refs: [rfc(6750, '3.1')],
   });

@@ -5,7 +5,7 @@ import { diagnose } from '../../../src/analysis/index.ts';
 
 const tok = { Authorization: 'Bearer 2YotnFZFEjr1zKsicMWpAA' };
 const fail = (url: string, at: number): Exchange => ex({ url, timeStamp: at, date: at, req: tok, res: { 'WWW-Authenticate': 'Bearer realm="api"' } });
-const okAt = (url: string, at: number, req = tok): Exchange => ex({ url, status: 200, timeStamp: at, date: at, req });
+const okAt = (url: string, at: number, req: Record<string, string> = tok): Exchange => ex({ url, status: 200, timeStamp: at, date: at, req });
 const me = fail('https://api.example.com/v1/me', T);
 const run = (history: Exchange[]) => diagnose(me, { history }).findings.map((f) => f.id);
 

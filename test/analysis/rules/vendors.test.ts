@@ -69,3 +69,15 @@ describe('Google and Entra', () => {
     expect(bad.findings[0]?.evidence[0]?.value).toBe('(not base64 JSON)');
   });
 });
+
+describe('scope wording', () => {
+  it('GitHub accepted scopes are alternatives', () => {
+    const d = diagnose(ex({ url: 'https://api.github.com/x', status: 403, req: { Authorization: 'token gho_abcdefghijklmnop' }, res: { 'X-OAuth-Scopes': 'gist', 'X-Accepted-OAuth-Scopes': 'repo, public_repo' } }));
+    expect(d.summary).toBe('Token needs scope repo or public_repo: get a token that includes it');
+  });
+  it('a challenge that names no scope says so', () => {
+    const d = diagnose(ex({ status: 403, req: { Authorization: 'Bearer abcdefgh' }, res: { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' } }));
+    expect(d.summary).toContain('did not name it');
+    expect(d.summary).not.toContain('scope :');
+  });
+});

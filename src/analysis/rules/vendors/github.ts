@@ -45,7 +45,7 @@ export const github: Rule = (c) => {
     const have = new Set(granted.flatMap((g) => [g, ...(IMPLIES[g] ?? [])]));
     if (!accepted.some((a) => have.has(a))) {
       out.push(scopeFinding(c, accepted, granted, 'GitHub (X-Accepted-OAuth-Scopes)', [
-        ev('X-Accepted-OAuth-Scopes', accepted.join(', ')), ev('X-OAuth-Scopes', granted.join(', ') || '(none)')]));
+        ev('X-Accepted-OAuth-Scopes', accepted.join(', ')), ev('X-OAuth-Scopes', granted.join(', ') || '(none)')], true));
     }
   }
   return out;
