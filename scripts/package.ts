@@ -4,12 +4,15 @@
 //   authlens-source-<version>.zip   the git-tracked sources, for AMO's reviewers: our bundles are
 //     minified by Vite, and AMO asks for the sources plus build steps in that case.
 //     https://extensionworkshop.com/documentation/publish/source-code-submission/
+//     Before writing anything it rebuilds from exactly those files in a temporary folder and
+//     compares with dist/, so a file the build needs but git does not track is caught here.
 // Every zip uses one timestamp (SOURCE_DATE_EPOCH, else the HEAD commit time) so a rebuild of
 // the same commit gives the same bytes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zip, type ZipEntry } from './zip.ts';
 
@@ -23,6 +26,8 @@ export interface PackageOptions {
   outDir?: string;
   /** fixed timestamp for every entry */
   mtime?: Date;
+  /** rebuild from the source zip's files and compare with dist/ (true: `tsx scripts/build.ts`; or a command) */
+  verify?: boolean | string[];
 }
 
 export const REVIEWER_README = 'SOURCE-README.md';
@@ -110,6 +115,53 @@ export function sourceEntries(root: string, version: string, nodeVersion: string
   return entries;
 }
 
+/** What the build reads: an untracked file here would be in dist but missing from the source zip. */
+export const BUILD_INPUTS = ['src', 'public', 'manifest.json', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json', 'scripts/build.ts', 'scripts/manifest.ts'];
+
+export function untrackedBuildInputs(root: string): string[] {
+  return execFileSync('git', ['ls-files', '-z', '--others', '--exclude-standard', '--', ...BUILD_INPUTS], { cwd: root, encoding: 'utf8' })
+    .split('\0').filter(Boolean).sort();
+}
+
+/**
+ * Rebuilds from the source zip's entries in a temporary folder (node_modules linked from root)
+ * and lists every file whose bytes differ from the store zips': what an AMO reviewer following
+ * SOURCE-README.md would see. Empty when the sources reproduce both packages.
+ */
+export function verifyRebuild(root: string, source: readonly ZipEntry[], packages: Record<Target, readonly ZipEntry[]>, build: readonly string[] = ['node_modules/.bin/tsx', 'scripts/build.ts']): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'authlens-rebuild-'));
+  try {
+    for (const e of source) {
+      mkdirSync(dirname(join(dir, e.name)), { recursive: true });
+      writeFileSync(join(dir, e.name), e.data);
+    }
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    try {
+      execFileSync(build[0]!, build.slice(1), { cwd: dir, stdio: 'pipe', encoding: 'utf8' });
+    } catch (e) {
+      const err = e as { stderr?: string; stdout?: string };
+      const lines = `${err.stdout ?? ''}\n${err.stderr ?? ''}`.split('\n').filter((l) => /error|not found|cannot/i.test(l)).slice(0, 5);
+      return [`the build fails from the source zip: ${lines.join(' | ') || String(e)}`];
+    }
+    const problems: string[] = [];
+    for (const target of ['chrome', 'firefox'] as const) {
+      const built = join(dir, 'dist', target);
+      const got = existsSync(built) ? listFiles(built) : [];
+      const want = new Map(packages[target].map((e) => [e.name, Buffer.from(e.data)]));
+      for (const name of got) {
+        const w = want.get(name);
+        if (!w) problems.push(`${target}: ${name} is built from the sources but not in the package`);
+        else if (!w.equals(readFileSync(join(built, name)))) problems.push(`${target}: ${name} differs`);
+        want.delete(name);
+      }
+      for (const name of want.keys()) problems.push(`${target}: ${name} is in the package but not built from the sources`);
+    }
+    return problems;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function defaultMtime(root: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
@@ -125,22 +177,30 @@ export function packageAll(opts: PackageOptions): Artifact[] {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; engines?: { node?: string } };
   const outDir = opts.outDir ?? join(root, 'artifacts');
   const mtime = opts.mtime ?? defaultMtime(root);
-  mkdirSync(outDir, { recursive: true });
 
-  const jobs: [Target | 'source', () => ZipEntry[]][] = [];
+  const packages = {} as Record<Target, ZipEntry[]>;
   for (const target of ['chrome', 'firefox'] as const) {
     const dir = join(root, 'dist', target);
     const manifestPath = join(dir, 'manifest.json');
     if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run npm run build first`);
     const problems = manifestProblems(JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>, target, pkg.version);
     if (problems.length) throw new Error(`dist/${target}/manifest.json: ${problems.join('; ')}`);
-    jobs.push([target, () => extensionEntries(dir)]);
+    packages[target] = extensionEntries(dir);
+  }
+  const untracked = untrackedBuildInputs(root);
+  if (untracked.length) {
+    throw new Error(`the build reads files git does not track, so the source zip could not rebuild the packages: ${untracked.join(', ')} (commit them, or ignore them)`);
   }
   const nodeVersion = (pkg.engines?.node ?? '>=20').replace(/^[>=^~ ]+/, '');
-  jobs.push(['source', () => sourceEntries(root, pkg.version, nodeVersion)]);
+  const source = sourceEntries(root, pkg.version, nodeVersion);
+  if (opts.verify) {
+    const problems = verifyRebuild(root, source, packages, opts.verify === true ? undefined : opts.verify);
+    if (problems.length) throw new Error(`the source zip does not rebuild the packages (is dist/ stale? run npm run package, which builds first):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  }
 
-  return jobs.map(([kind, entriesOf]) => {
-    const entries = entriesOf();
+  mkdirSync(outDir, { recursive: true });
+  const jobs: [Target | 'source', ZipEntry[]][] = [['chrome', packages.chrome], ['firefox', packages.firefox], ['source', source]];
+  return jobs.map(([kind, entries]) => {
     const buf = zip(entries, { mtime });
     const file = join(outDir, artifactName(kind, pkg.version));
     writeFileSync(file, buf);
@@ -152,7 +212,9 @@ function main(): void {
   const root = resolve(import.meta.dirname, '..');
   const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
   if (dirty) console.warn('warning: tracked files have uncommitted changes; the source zip holds the working-tree versions');
-  for (const a of packageAll({ root })) {
+  const verify = !process.argv.includes('--no-verify');
+  if (verify) console.log('Rebuilding from the source zip\'s files to check they reproduce both packages (--no-verify skips)...');
+  for (const a of packageAll({ root, verify })) {
     console.log(`${relative(root, a.file).padEnd(40)} ${(a.bytes / 1024).toFixed(1).padStart(8)} KB  ${String(a.entries).padStart(4)} files  sha256 ${a.sha256.slice(0, 16)}`);
   }
 }

@@ -1,14 +1,15 @@
-// npm run package against a throw-away project: a git repo with the real manifest.json turned
-// into dist/chrome and dist/firefox by scripts/manifest.ts, then the zips read back by JSZip and
-// the Firefox zip checked by addons-linter (what addons.mozilla.org runs on an upload).
+// npm run package against a throw-away project: a git repo whose small build turns the real
+// manifest.json into dist/chrome and dist/firefox with scripts/manifest.ts; the source zip is
+// rebuilt in a temporary folder and must reproduce dist/; the zips are read back by JSZip and
+// the Firefox zip is checked by addons-linter (what addons.mozilla.org runs on an upload).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
-import { manifestFor, type Target } from '../../scripts/manifest.ts';
-import { REVIEWER_README, artifactName, manifestProblems, packageAll, type Artifact } from '../../scripts/package.ts';
+import { manifestFor } from '../../scripts/manifest.ts';
+import { REVIEWER_README, artifactName, manifestProblems, packageAll, untrackedBuildInputs, type Artifact } from '../../scripts/package.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const source = JSON.parse(readFileSync(join(repo, 'manifest.json'), 'utf8')) as Record<string, unknown>;
@@ -22,17 +23,26 @@ function write(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-function fakeDist(target: Target): void {
-  const dir = join(root, 'dist', target);
-  cpSync(join(repo, 'public'), dir, { recursive: true });
-  write(join(dir, 'manifest.json'), JSON.stringify(manifestFor(source, target, VERSION), null, 2));
-  write(join(dir, 'background.js'), 'browser.runtime.onInstalled.addListener(() => {});\n');
+// The throw-away project's build: what scripts/build.ts does, minus Vite. It reads only tracked
+// inputs, so the source zip must reproduce dist/ byte for byte.
+const FAKE_BUILD = `
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { manifestFor } from ${JSON.stringify(join(repo, 'scripts', 'manifest.ts'))};
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const source = JSON.parse(readFileSync('manifest.json', 'utf8'));
+for (const target of ['chrome', 'firefox']) {
+  const dir = 'dist/' + target;
+  mkdirSync(dir + '/assets', { recursive: true });
+  cpSync('public', dir, { recursive: true });
+  writeFileSync(dir + '/manifest.json', JSON.stringify(manifestFor(source, target, pkg.version), null, 2));
+  writeFileSync(dir + '/background.js', readFileSync('src/background/index.ts'));
   for (const page of ['popup', 'panel', 'devtools', 'options']) {
-    write(join(dir, `${page}.html`), `<!doctype html><html><head><meta charset="utf-8"><title>${page}</title><script type="module" src="./assets/${page}.js"></script></head><body></body></html>\n`);
-    write(join(dir, 'assets', `${page}.js`), `document.title = ${JSON.stringify(page)};\n`);
+    writeFileSync(dir + '/' + page + '.html', '<!doctype html><html><head><meta charset="utf-8"><title>' + page + '</title><script type="module" src="./assets/' + page + '.js"></script></head><body></body></html>');
+    writeFileSync(dir + '/assets/' + page + '.js', 'document.title = ' + JSON.stringify(page) + ';');
   }
-  write(join(dir, '.DS_Store'), 'junk');
 }
+`;
+const BUILD = [join(repo, 'node_modules', '.bin', 'tsx'), 'scripts/build.mts'];
 
 async function read(file: string): Promise<Map<string, string>> {
   const z = await JSZip.loadAsync(readFileSync(file), { checkCRC32: true });
@@ -42,21 +52,25 @@ async function read(file: string): Promise<Map<string, string>> {
 }
 
 let artifacts: Artifact[] = [];
+const git = (...args: string[]): void => void execFileSync('git', args, { cwd: root, stdio: 'ignore' });
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'authlens-package-'));
   write(join(root, 'package.json'), JSON.stringify({ name: 'authlens', version: VERSION, engines: { node: '>=20.19' } }));
-  write(join(root, 'src', 'background', 'index.ts'), 'export {};\n');
+  write(join(root, 'manifest.json'), JSON.stringify(source));
+  cpSync(join(repo, 'public'), join(root, 'public'), { recursive: true });
+  write(join(root, 'src', 'background', 'index.ts'), 'browser.runtime.onInstalled.addListener(() => {});\n');
+  write(join(root, 'scripts', 'build.mts'), FAKE_BUILD);
   write(join(root, 'scripts', 'run.sh'), '#!/bin/sh\n');
   execFileSync('chmod', ['+x', join(root, 'scripts', 'run.sh')]);
-  write(join(root, '.gitignore'), 'dist/\nartifacts/\n');
-  fakeDist('chrome');
-  fakeDist('firefox');
-  const git = (...args: string[]): void => void execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+  write(join(root, '.gitignore'), 'dist/\nartifacts/\nnode_modules\n');
+  symlinkSync(join(repo, 'node_modules'), join(root, 'node_modules'), 'dir');
   git('init', '-q');
-  git('add', 'package.json', 'src', 'scripts', '.gitignore');
-  write(join(root, 'untracked-secret.txt'), 'not for the source zip');
-  artifacts = packageAll({ root, mtime: MTIME });
+  git('add', 'package.json', 'manifest.json', 'public', 'src', 'scripts', '.gitignore');
+  execFileSync(BUILD[0]!, BUILD.slice(1), { cwd: root, stdio: 'ignore' });
+  write(join(root, 'dist', 'firefox', '.DS_Store'), 'junk');
+  write(join(root, 'untracked-notes.txt'), 'not for the source zip');
+  artifacts = packageAll({ root, mtime: MTIME, verify: BUILD });
 });
 
 afterAll(() => {
@@ -91,7 +105,10 @@ describe('packageAll', () => {
 
   it('the source zip holds the git-tracked files and the reviewers\' README, nothing else', async () => {
     const files = await read(join(root, 'artifacts', artifactName('source', VERSION)));
-    expect([...files.keys()].sort()).toEqual(['.gitignore', REVIEWER_README, 'package.json', 'scripts/run.sh', 'src/background/index.ts']);
+    const names = [...files.keys()].sort();
+    expect(names).toContain(REVIEWER_README);
+    expect(names).toContain('public/icons/icon-16.png');
+    expect(names.filter((n) => !n.startsWith('public/'))).toEqual(['.gitignore', REVIEWER_README, 'manifest.json', 'package.json', 'scripts/build.mts', 'scripts/run.sh', 'src/background/index.ts']);
     const readme = files.get(REVIEWER_README)!;
     expect(readme).toContain('npm ci');
     expect(readme).toContain('npm run build');
@@ -112,9 +129,34 @@ describe('packageAll', () => {
       cpSync(root, stale, { recursive: true });
       write(join(stale, 'package.json'), JSON.stringify({ name: 'authlens', version: '9.9.9' }));
       expect(() => packageAll({ root: stale, mtime: MTIME })).toThrow(/not package.json's 9\.9\.9.*npm run build/);
+      expect(existsSync(join(stale, 'artifacts', 'authlens-chrome-9.9.9.zip'))).toBe(false);
     } finally {
       rmSync(stale, { recursive: true, force: true });
     }
+  });
+
+  it('refuses when dist/ is not what the tracked sources build (stale or hand-edited dist)', () => {
+    const bg = join(root, 'dist', 'firefox', 'background.js');
+    const good = readFileSync(bg);
+    writeFileSync(bg, '// edited by hand\n');
+    try {
+      expect(() => packageAll({ root, outDir: join(root, 'bad'), mtime: MTIME, verify: BUILD })).toThrow(/does not rebuild.*firefox: background\.js differs/s);
+      expect(existsSync(join(root, 'bad'))).toBe(false);
+    } finally {
+      writeFileSync(bg, good);
+    }
+  });
+
+  it('refuses when the build reads a file git does not track (the source zip could not rebuild it)', () => {
+    const extra = join(root, 'src', 'background', 'failure.ts');
+    write(extra, 'export {};\n');
+    try {
+      expect(untrackedBuildInputs(root)).toEqual(['src/background/failure.ts']);
+      expect(() => packageAll({ root, outDir: join(root, 'bad'), mtime: MTIME })).toThrow(/git does not track.*src\/background\/failure\.ts/);
+    } finally {
+      unlinkSync(extra);
+    }
+    expect(untrackedBuildInputs(root)).toEqual([]);
   });
 
   it('addons-linter (AMO\'s upload check) finds no errors in the Firefox zip', () => {
