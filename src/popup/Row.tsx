@@ -3,11 +3,13 @@
 import { StatusChip } from '../shared/ui/StatusChip.tsx';
 import type { CaptureRecord } from '../shared/types.ts';
 import { hostPath, whyLine } from './state.ts';
+import { summaryOf } from './why.ts';
 
 export function Row({ record, onOpen }: { record: CaptureRecord; onOpen: () => void }) {
   const where = hostPath(record.url);
-  const why = whyLine(record);
-  const severity = record.diagnosis?.top?.severity;
+  const summary = summaryOf(record);
+  const why = whyLine(summary ? { ...record, diagnosis: summary } : record);
+  const severity = summary?.top?.severity;
   // No aria-label: the name is the visible text (WCAG 2.5.3 label-in-name), the spaces make it read
   // as words, and the hidden tail says what activating the row does.
   return (

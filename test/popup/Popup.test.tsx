@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { POPUP_MAX_ROWS, Popup } from '../../src/popup/Popup.tsx';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
+import { summarize } from '../../src/shared/summary.ts';
 import { NO_TAB } from '../../src/shared/types.ts';
 import { backgroundTwin, rec } from './background-twin.ts';
 
@@ -33,7 +34,9 @@ describe('Popup', () => {
     expect(first?.textContent).toBe(`401 GET ${new URL(newer.url).host}${new URL(newer.url).pathname} The access token expired 14 min ago (opens the full report)`);
     expect(first?.className).toContain('sev-error');
     expect(second?.dataset.recordId).toBe(older.id);
-    expect(second?.textContent).toBe('403 POST api.example.com/v1/orders HTTP/1.1 403 Forbidden (opens the full report)');
+    // no stored diagnosis (the worker leaves it to the UIs): the popup runs the engine itself
+    expect(second?.textContent).toBe(`403 POST api.example.com/v1/orders ${summarize(older).summary} (opens the full report)`);
+    expect(second?.className).toContain(`sev-${summarize(older).top?.severity}`);
     // the query (which may hold a token) never shows
     expect(document.body.textContent).not.toContain('access_token');
     expect(screen.getByText('2 auth failures in this tab')).toBeTruthy();
@@ -43,7 +46,7 @@ describe('Popup', () => {
     const r = rec({ id: 'a b/1' });
     const twin = backgroundTwin({ activeTab: 5, records: { 5: [r] } });
     const m = mount(twin);
-    const row = await screen.findByRole('button', { name: `401 GET api.example.com${new URL(r.url).pathname} HTTP/1.1 401 Unauthorized (opens the full report)` });
+    const row = await screen.findByRole('button', { name: `401 GET api.example.com${new URL(r.url).pathname} ${summarize(r).summary} (opens the full report)` });
     fireEvent.click(row);
     await waitFor(() => expect(twin.opened).toEqual(['chrome-extension://twin/panel.html?tabId=5&record=a%20b%2F1']));
     expect(m.navigated()).toBe(1);
