@@ -180,6 +180,14 @@ describe('parseCredentials: properties', () => {
     }), { numRuns: 2000 });
   });
 
+  it('arbitrary strings never throw and always name a scheme or a problem', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (v) => {
+      const r = parseCredentials(v);
+      expect(typeof r.scheme).toBe('string');
+      expect(r.scheme !== '' || r.problems.length > 0).toBe(true);
+    }), { numRuns: 2000 });
+  });
+
   it('mutated credentials: problems empty exactly when the grammar matches', () => {
     fc.assert(fc.property(validCredential, fc.array(mutation, { minLength: 1, maxLength: 3 }), ({ text }, ms) => {
       const broken = mutate(text, ms);

@@ -147,6 +147,16 @@ describe('findJwts', () => {
     expect(findJwts('')).toEqual([]);
   });
 
+  it('finds any JWS between separators that cannot be part of a token', () => {
+    const seg = fc.string({ unit: fc.constantFrom(...'ABCXYZabcxyz0189-_'.split('')), minLength: 4, maxLength: 20 });
+    const noise = fc.string({ unit: fc.constantFrom(' ', ';', '=', '&', '"', ',', 'a', 'Z', '%', ':'), maxLength: 20 });
+    fc.assert(fc.property(seg, seg, fc.string({ unit: fc.constantFrom('a', '_', '-'), maxLength: 10 }), noise, noise, (h, p, sig, before, after) => {
+      const token = `eyJ${h}.${p}.${sig}`;
+      const text = `${before} ${token} ${after}`;
+      expect(findJwts(text)).toContain(token);
+    }), { numRuns: 1000 });
+  });
+
   it('is bounded: at most 20 results, linear on pathological text', () => {
     expect(findJwts(`${RFC7519} `.repeat(50))).toHaveLength(20);
     expect(findJwts('eyJ'.repeat(30_000))).toEqual([]);
