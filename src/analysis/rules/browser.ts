@@ -36,12 +36,14 @@ export const browser: Rule = (c) => {
       refs: [link('Fetch standard: HTTP-redirect fetch', 'https://fetch.spec.whatwg.org/#http-redirect-fetch')],
     }));
   } else if (noCreds && c.crossOrigin && c.challenges.length === 0 && [401, 403, 419, 440].includes(c.status)) {
-    const causes = ['fetch defaults to credentials: "same-origin"', 'a SameSite=Lax or unspecified cookie is not sent cross-site', 'third-party cookies are blocked'];
+    const causes = ['fetch defaults to credentials: "same-origin"'];
+    // SameSite and third-party cookie blocking only bite across sites, not between subdomains.
+    if (c.req('sec-fetch-site') !== 'same-site') causes.push('a SameSite=Lax or unspecified cookie is not sent cross-site', 'third-party cookies are blocked');
     if (c.url?.protocol === 'http:') causes.push('a Secure cookie is never sent over http');
     out.push(draft({
       id: 'credentials-not-sent', severity: 'error', title: 'Cross-origin request went without credentials',
       summary: "Cross-origin request sent no cookies or Authorization: use credentials: 'include' and SameSite=None; Secure cookies",
-      explanation: `${c.ex.initiator ?? 'The page'} called ${c.url?.origin ?? 'another origin'} with no Cookie and no Authorization. Likely: ${list(causes)}.`,
+      explanation: `${c.ex.initiator ?? 'The page'} called ${c.url?.origin ?? 'another origin'} with no Cookie and no Authorization. Likely cause${causes.length > 1 ? ', one of' : ''}: ${causes.join('; ')}.`,
       evidence: [ev('Initiator', c.ex.initiator ?? ''), ev('Target', c.url?.origin ?? ''), ev('Sec-Fetch-Site', c.req('sec-fetch-site') ?? '')],
       fixes: [consumer('Send cookies cross-origin (XHR: withCredentials = true).', "fetch(url, { credentials: 'include' })"),
         server('Set the session cookie for cross-site use and allow credentials for the exact origin.', 'Set-Cookie: session=…; SameSite=None; Secure\nAccess-Control-Allow-Origin: https://app.example\nAccess-Control-Allow-Credentials: true')],
