@@ -72,8 +72,9 @@ export function decodeJwt(token: string): JwtDecode {
   if (parts.length === 5) {
     const header = decodeJsonPart(parts[0]!, 0);
     if (typeof header === 'string') return { error: `It has 5 parts like an encrypted JWT (JWE), but ${header.replace('Part 1 of 3', 'part 1 of 5')}` };
-    const alg = typeof header['alg'] === 'string' ? header['alg'] : '?';
-    const enc = typeof header['enc'] === 'string' ? header['enc'] : '?';
+    const name = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : '?');
+    const alg = name(header['alg']);
+    const enc = name(header['enc']);
     return { error: `This is an encrypted JWT (JWE, 5 parts): its claims cannot be read without the key (alg ${alg}, enc ${enc}).` };
   }
   if (parts.length !== 3) {
