@@ -194,6 +194,24 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     }
   });
 
+  it('DevTools: devtools.html adds the "Auth" panel to Firefox\'s toolbox, and response bodies reach the record (Firefox getContent shape)', async () => {
+    await A.page.bringToFront();
+    expect(await ff.openDevTools(A.url, 'Auth')).toEqual(['Auth']);
+    await clearBucket(ext, A.tabId);
+    await scenario(A, 'bearer-undefined');
+    const end = Date.now() + 15_000;
+    let rec: CaptureRecord | undefined;
+    while (Date.now() < end) {
+      rec = (await records(A.tabId)).find((r) => path(r) === '/api/orders');
+      if (rec?.responseBody) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(rec?.status).toBe(401);
+    // devtools.network getContent() resolves to [content, mimeType] in Firefox; the JSON error
+    // body the lab sent must arrive intact
+    expect(JSON.parse(rec?.responseBody ?? 'null')).toMatchObject({ error: 'invalid_token' });
+  });
+
   it('no script errors from the add-on in the browser console', async () => {
     expect(await ff.consoleErrors()).toEqual([]);
   });

@@ -69,6 +69,12 @@ export interface FirefoxSession {
   terminateBackground(): Promise<void>;
   backgroundRunning(): Promise<boolean | undefined>;
   setIntPref(name: string, value: number): Promise<void>;
+  /**
+   * Opens Firefox's toolbox for the tab whose URL starts with urlPrefix (what F12 does), waits
+   * until an add-on panel labelled `select` is registered and selects it. Returns the add-on
+   * panels' labels.
+   */
+  openDevTools(urlPrefix: string, select: string): Promise<string[]>;
   /** script errors the browser console holds for our add-on's pages (background included) */
   consoleErrors(): Promise<string[]>;
   close(): Promise<void>;
@@ -152,6 +158,22 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
     },
     backgroundRunning: () => chromeEval<boolean | undefined>(`${debugUtils}.isBackgroundScriptRunning(${JSON.stringify(addonId)})`),
     setIntPref: (name, value) => chromeEval<void>(`Services.prefs.setIntPref(${JSON.stringify(name)}, ${Math.trunc(value)})`),
+    openDevTools: (urlPrefix, select) => chromeEval<string[]>(`(async () => {
+      const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
+      const { gDevTools } = require("devtools/client/framework/devtools");
+      const win = Services.wm.getMostRecentWindow("navigator:browser");
+      const tab = win.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(urlPrefix)}));
+      if (!tab) throw new Error("no tab at ${urlPrefix}");
+      const toolbox = await gDevTools.showToolboxForTab(tab, { toolId: "webconsole" });
+      let tools = [];
+      for (let i = 0; i < 150 && !tools.some((x) => x.label === ${JSON.stringify(select)}); i++) {
+        await new Promise((r) => win.setTimeout(r, 100));
+        tools = toolbox.getAdditionalTools();
+      }
+      const tool = tools.find((x) => x.label === ${JSON.stringify(select)});
+      if (tool) await toolbox.selectTool(tool.id);
+      return JSON.stringify(tools.map((x) => x.label));
+    })()`),
     consoleErrors: () => chromeEval<string[]>(`JSON.stringify(Services.console.getMessageArray()
       .filter((m) => m instanceof Ci.nsIScriptError && String(m.sourceName).startsWith(${JSON.stringify(`moz-extension://${TEST_UUID}/`)}))
       .map((m) => m.errorMessage + ' (' + m.sourceName + ':' + m.lineNumber + ')'))`),
