@@ -1,14 +1,16 @@
 // `npm start` (after `npm run build`): the AuthLens lab on 127.0.0.1 and Chromium with
 // dist/chrome loaded and the lab open, in a fresh temporary profile. With no display (or
 // --headless) it clicks every scenario, prints a summary and exits non-zero on a mismatch.
+// `--firefox` (npm run start:firefox) does the same with dist/firefox in Firefox.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ensureChromium } from './find-browser.ts';
 import { parseStartArgs, USAGE, type StartOptions } from './lab/args.ts';
 import { startLab, type Lab, type Served } from './lab/server.ts';
 import { launchWithExtension, type Launched } from './lab/chromium.ts';
-import { labUrl } from './lab/scenarios.ts';
+import { SCENARIOS, labUrl, type Scenario } from './lab/scenarios.ts';
 import { runHeadless } from './lab/headless.ts';
+import { startFirefox } from './lab/firefox-start.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 // AUTHLENS_EXTENSION_DIR: try another build (the e2e suite and CI use dist/chrome)
@@ -23,19 +25,19 @@ async function main(): Promise<number> {
     return 2;
   }
   if (opts.help) return (console.log(USAGE), 0);
-  if (opts.firefox) {
-    console.error('npm run start:firefox: the Firefox launcher is not wired into `npm start` yet. Load dist/firefox by hand:\n'
-      + '  about:debugging#/runtime/this-firefox → "Load Temporary Add-on…" → dist/firefox/manifest.json\n'
-      + 'then run `npm start -- --headless --keep-open` for the lab alone and open the printed address.');
+  const unknown = (opts.only ?? []).filter((id) => !SCENARIOS.some((s) => s.id === id));
+  if (unknown.length) {
+    console.error(`--scenario: no such scenario ${unknown.join(', ')}. Known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
     return 2;
   }
-  if (!existsSync(resolve(extensionDir, 'manifest.json'))) {
-    console.error(`No built extension at ${extensionDir}: run \`npm run build\` first (npm start does).`);
+  const scenarios: readonly Scenario[] = opts.only ? SCENARIOS.filter((s) => opts.only?.includes(s.id)) : SCENARIOS;
+  const dir = opts.firefox ? resolve(repo, 'dist', 'firefox') : extensionDir;
+  if (!existsSync(resolve(dir, 'manifest.json'))) {
+    console.error(`No built extension at ${dir}: run \`npm run build\` first (npm start does).`);
     return 2;
   }
-  const browser = opts.browser ?? ensureChromium().path;
-  if (!existsSync(browser)) {
-    console.error(`--browser ${browser}: no such file`);
+  if (opts.browser && !existsSync(opts.browser)) {
+    console.error(`--browser ${opts.browser}: no such file`);
     return 2;
   }
 
@@ -49,11 +51,12 @@ async function main(): Promise<number> {
     return 2;
   }
   console.log(`AuthLens lab:  ${labUrl(lab.primary)}\nSecond origin: ${lab.secondary}`);
-  console.log(`Browser:       ${browser}${opts.headless ? `  (headless: ${opts.headlessReason})` : ''}`);
 
   let launched: Launched | undefined;
+  let closeFirefox: (() => Promise<void>) | undefined;
   const stop = async (): Promise<void> => {
     await launched?.close();
+    await closeFirefox?.().catch(() => {});
     await lab.close();
   };
   let stopping = false;
@@ -66,6 +69,21 @@ async function main(): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  if (opts.firefox) {
+    const code = await startFirefox(opts, scenarios, lab, served, repo, (close) => { closeFirefox = close; });
+    await stop();
+    return code;
+  }
+
+  let browser: string;
+  try {
+    browser = opts.browser ?? ensureChromium().path;
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    await lab.close();
+    return 2;
+  }
+  console.log(`Browser:       ${browser}${opts.headless ? `  (headless: ${opts.headlessReason})` : ''}`);
   try {
     launched = await launchWithExtension({ executablePath: browser, extensionDir, headless: opts.headless, devtools: !opts.headless });
   } catch (e) {
@@ -78,7 +96,7 @@ async function main(): Promise<number> {
 
   if (opts.headless) {
     const outDir = resolve(repo, 'lab-output');
-    const r = await runHeadless(drive, outDir);
+    const r = await runHeadless(drive, outDir, scenarios);
     console.log(`\n${r.summary.table}`);
     if (r.screenshots.length) console.log(`\nScreenshots: ${r.screenshots.map((f) => f.replace(`${repo}/`, '')).join(', ')}`);
     if (!opts.keepOpen) {

@@ -8,6 +8,8 @@ export interface StartOptions {
   keepOpen: boolean;
   firefox: boolean;
   help: boolean;
+  /** run only these scenario ids (headless) */
+  only?: string[];
 }
 
 export const USAGE = `Usage: npm start -- [options]
@@ -16,6 +18,7 @@ export const USAGE = `Usage: npm start -- [options]
   --browser PATH   the Chromium to use (default: CHROME_PATH, then Debian/Ubuntu chromium, ...)
   --port N         the lab's port on 127.0.0.1 (default: a free one; the second origin always takes a free one)
   --keep-open      after a headless run, keep the lab and the browser running until Ctrl+C
+  --scenario IDS   headless: run only these scenarios (comma-separated ids, as in the table)
   --firefox        use Firefox instead (npm run start:firefox)
   --help           this text`;
 
@@ -35,6 +38,7 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
       case '--firefox': o.firefox = true; break;
       case '--help': case '-h': o.help = true; break;
       case '--browser': o.browser = value(); break;
+      case '--scenario': o.only = [...(o.only ?? []), ...value().split(',').map((x) => x.trim()).filter(Boolean)]; break;
       case '--port': {
         const v = value();
         const n = Number(v);

@@ -24,6 +24,8 @@ let tabB: Page;
 let idA = -1;
 let idB = -1;
 
+// generous: the machines are shared and busy; polling returns as soon as the value is there
+const WAIT = { timeout: 10_000, interval: 100 };
 const path = (r: CaptureRecord): string => new URL(r.url).pathname;
 const summary = (rs: CaptureRecord[]): string[] => rs.map((r) => `${r.method} ${path(r)} ${r.status}`).sort();
 
@@ -127,8 +129,8 @@ describe('capture in real Chromium (issue 2)', () => {
   });
 
   it('each tab\'s badge shows its own count, with a tooltip', async () => {
-    expect(await badgeText(ext, idA)).toBe('3');
-    expect(await badgeText(ext, idB)).toBe('2');
+    await expect.poll(() => badgeText(ext, idA), WAIT).toBe('3');
+    await expect.poll(() => badgeText(ext, idB), WAIT).toBe('2');
     expect(await badgeTitle(ext, idA)).toMatch(/3 auth failures.*2 × 401.*1 × 403/);
   });
 
@@ -136,12 +138,12 @@ describe('capture in real Chromium (issue 2)', () => {
     const panel = await openExtensionPage(l.context, l.extensionId, `panel.html?tabId=${idA}`);
     await panel.setViewportSize({ width: 1280, height: 760 });
     const rows = panel.locator('[data-testid="record-row"]');
-    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.count(), WAIT).toBe(3);
     expect((await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).sort()).toEqual(['401', '401', '403']);
     await tabA.bringToFront();
     await stopWorkers(l, tabA);
     await expectScenario(tabA, 'step-up');
-    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => rows.count(), WAIT).toBe(4);
     const findings = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-finding')));
     expect(findings).toContain('step-up-required');
     await panel.locator('[data-testid="record-row"][data-finding="step-up-required"]').click({ timeout: 5000 });
@@ -155,12 +157,11 @@ describe('capture in real Chromium (issue 2)', () => {
     await popup.setViewportSize({ width: 420, height: 600 });
     await tabB.bringToFront();
     await popup.reload();
-    await popup.waitForSelector('[data-testid="popup-row"]');
-    expect(await popup.locator('[data-testid="popup-row"]').count()).toBe(2);
+    await expect.poll(() => popup.locator('[data-testid="popup-row"]').count(), WAIT).toBe(2);
     await popup.screenshot({ path: join(out, 'popup-tab-b.png') });
     await tabA.bringToFront();
     await popup.reload();
-    await expect.poll(() => popup.locator('[data-testid="popup-row"]').count()).toBe(4);
+    await expect.poll(() => popup.locator('[data-testid="popup-row"]').count(), WAIT).toBe(4);
     await popup.screenshot({ path: join(out, 'popup.png') });
     await popup.close();
   });
@@ -168,10 +169,10 @@ describe('capture in real Chromium (issue 2)', () => {
   it('a new top-level navigation clears the tab and its badge; a later failure counts from 1', async () => {
     await tabB.goto(labUrl(lab.primary, 'b'));
     await tabB.waitForSelector('body[data-lab-ready="true"]');
-    await expect.poll(() => getRecords(ext, idB).then((r) => r.length)).toBe(0);
-    await expect.poll(() => badgeText(ext, idB)).toBe('');
+    await expect.poll(() => getRecords(ext, idB).then((r) => r.length), WAIT).toBe(0);
+    await expect.poll(() => badgeText(ext, idB), WAIT).toBe('');
     await expectScenario(tabB, 'jwt-wrong-key');
-    await expect.poll(() => badgeText(ext, idB)).toBe('1');
+    await expect.poll(() => badgeText(ext, idB), WAIT).toBe('1');
     expect(await badgeText(ext, idA)).toBe('4');
   });
 
@@ -180,13 +181,13 @@ describe('capture in real Chromium (issue 2)', () => {
     try {
       // a 401 page as the top-level document: Chrome wipes the badge at its commit too
       await tabA.goto(`${lab.primary}/api/profile`);
-      await expect.poll(() => getRecords(ext, idA).then((r) => r.length)).toBe(5);
-      await expect.poll(() => badgeText(ext, idA)).toBe('5');
+      await expect.poll(() => getRecords(ext, idA).then((r) => r.length), WAIT).toBe(5);
+      await expect.poll(() => badgeText(ext, idA), WAIT).toBe('5');
       const top = (await getRecords(ext, idA)).find((r) => r.type === 'main_frame');
       expect(top?.status).toBe(401);
       await tabA.goto(labUrl(lab.primary, 'a'));
       await tabA.waitForSelector('body[data-lab-ready="true"]');
-      await expect.poll(() => badgeText(ext, idA)).toBe('5');
+      await expect.poll(() => badgeText(ext, idA), WAIT).toBe('5');
       expect(await getRecords(ext, idA)).toHaveLength(5);
     } finally {
       await setSettings(ext, { preserveLog: false });

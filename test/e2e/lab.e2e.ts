@@ -43,6 +43,31 @@ describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
     });
   }
 
+  // what the lab's own log says the browser sent (no extension involved)
+  it('the browser really dropped Authorization on the cross-origin redirect', () => {
+    const hops = served.filter((e) => e.path === '/moved/api/profile' || (e.origin === 'secondary' && e.path === '/api/profile'));
+    expect(hops.map((h) => [h.origin, h.status, h.authorization])).toEqual([['primary', 307, true], ['secondary', 401, false]]);
+  });
+
+  it('the cross-origin call carried no cookie although the login set one', () => {
+    expect(served.filter((e) => e.path === '/cors/me').map((e) => [e.status, e.cookie])).toEqual([[401, false]]);
+  });
+
+  it('the refresh scenario recovers: the retry with the new token succeeded', () => {
+    expect(served.filter((e) => e.path === '/api/feed').map((e) => e.status)).toEqual([401, 200]);
+  });
+
+  it('Digest: the right password on an old nonce earned stale=true; a wrong password did not', async () => {
+    expect(await s.lab.locator('[data-scenario-state="digest-stale"]').textContent()).toMatch(/\(Digest alice\) → 401 .*stale=true/);
+    const wrong = await s.lab.locator('[data-scenario-state="digest-wrong-password"]').textContent();
+    expect(wrong).toMatch(/\(Digest alice\) → 401 /);
+    expect(wrong).not.toMatch(/stale/);
+  });
+
+  it('Basic did not leave the page stuck behind the login dialog', async () => {
+    expect(await s.lab.locator('[data-scenario-state="basic-wrong-password"]').textContent()).toMatch(/aborted after 1500 ms/);
+  });
+
   it('screenshots of the lab, the panel and the popup (test-output/lab/)', async () => {
     const files = await screenshotsOf(o, s, outputDir('lab'));
     expect(files.map((f) => f.split('/').pop())).toEqual(['lab.png', 'panel.png', 'popup.png']);

@@ -1,11 +1,12 @@
-// `npm start` without a display: the real script, run headless against dist/chrome. Its table
-// must list every scenario, its verdicts must agree with its exit code, and it must leave the
-// screenshots and no browser profile behind.
+// `npm start` without a display: the real script, run headless against dist/chrome, on a few
+// scenarios (lab.e2e.ts drives all of them; the table's formatting for every case is unit-tested
+// in test/scripts/lab/summary.test.ts). Its table must list the scenarios it ran, its verdicts
+// must agree with its exit code, and it must leave the screenshots and no browser profile behind.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
+import { scenarioById } from '../../scripts/lab/scenarios.ts';
 import { extensionDir, outputDir, repo } from './support/chromium.ts';
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
@@ -27,11 +28,14 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 const tmp = outputDir('start-tmp');
 const profiles = (): string[] => readdirSync(tmp).filter((n) => n.startsWith('authlens-profile-'));
 
+const PICK = ['jwt-expired', 'cors-preflight', 'csrf-laravel', 'service-worker'];
+const SCENARIOS = PICK.map((id) => scenarioById(id)!);
+
 describe('npm start, headless', () => {
   it('with no display it runs every scenario, prints the table and exits 0 only if all match', async () => {
     const started = Date.now();
     const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', TMPDIR: tmp, AUTHLENS_EXTENSION_DIR: extensionDir() };
-    const { code, out } = await run([], env);
+    const { code, out } = await run(['--scenario', PICK.join(',')], env);
     expect(out).toContain('headless: no display');
     expect(out).toMatch(/AuthLens lab: {2}http:\/\/127\.0\.0\.1:\d+\//);
     const table = out.slice(out.indexOf('Scenario  '));
@@ -52,6 +56,12 @@ describe('npm start, headless', () => {
       expect(existsSync(p) && statSync(p).mtimeMs >= started, `${f} written by this run`).toBe(true);
     }
     expect(profiles(), 'temporary profile removed').toEqual([]);
+  });
+
+  it('refuses a scenario id it does not know, listing the known ones', async () => {
+    const { code, out } = await run(['--headless', '--scenario', 'jwt-expired,nope'], { ...process.env, AUTHLENS_EXTENSION_DIR: extensionDir() });
+    expect(code).toBe(2);
+    expect(out).toContain('--scenario: no such scenario nope. Known: missing-token, bearer-undefined');
   });
 
   it('rejects an unknown option with the usage text and exit code 2', async () => {

@@ -20,6 +20,7 @@ describe('npm start options', () => {
     expect(parseStartArgs(['--browser', '/opt/c', '--port', '8080', '--keep-open'], withDisplay, 'linux')).toMatchObject({ browser: '/opt/c', port: 8080, keepOpen: true });
     expect(parseStartArgs(['--port=0', '--browser=/x'], withDisplay, 'linux')).toMatchObject({ port: 0, browser: '/x' });
     expect(parseStartArgs(['--firefox', '-h'], withDisplay, 'linux')).toMatchObject({ firefox: true, help: true });
+    expect(parseStartArgs(['--scenario', 'a, b', '--scenario=c'], withDisplay, 'linux').only).toEqual(['a', 'b', 'c']);
   });
 
   it('refuses unknown options, missing values and bad ports, with the usage text', () => {
