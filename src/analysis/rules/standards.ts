@@ -10,14 +10,17 @@ const TOKEN_CODE = "fetch(url, { headers: { Authorization: `Bearer ${token}` } }
 export const standards: Rule = (c) => {
   const out: Draft[] = [];
   const schemes = [...new Set(c.challenges.map((x) => x.scheme))];
-  if (c.failure && !c.hasCredentials && c.status !== 403 && c.status !== 407) {
+  // Cookies do not answer an HTTP auth challenge: with only cookies sent, the scheme asked for is still missing.
+  const onlyCookies = c.hasCredentials && !c.auth && !c.apiKeys.length && !c.queryTokens.length && c.cookies.length > 0 && c.challenges.length > 0;
+  if (c.failure && (!c.hasCredentials || onlyCookies) && c.status !== 403 && c.status !== 407) {
     const bare = c.challenges.some((x) => x.scheme.toLowerCase() === 'bearer' && !x.params.error);
     out.push(draft({
       id: 'no-credentials', severity: 'error', title: 'No credentials were sent',
       summary: schemes.length ? `No credentials sent: attach the ${list(schemes)} credential the server asks for` : 'No credentials sent: attach a token or session cookie and retry',
-      explanation: 'The request carried no Authorization header, cookie, API key or token parameter (credentials the browser adds itself, after an HTTP-auth prompt, may not show).' +
+      explanation: (onlyCookies ? 'The request carried no Authorization header, API key or token parameter.' : 'The request carried no Authorization header, cookie, API key or token parameter (credentials the browser adds itself, after an HTTP-auth prompt, may not show).') +
         (schemes.length ? ` The server asks for ${list(schemes)}.` : '') +
-        (bare ? ' A Bearer challenge without an error code means exactly this (RFC 6750 §3.1).' : ''),
+        (bare ? ' A Bearer challenge without an error code means exactly this (RFC 6750 §3.1).' : '') +
+        (onlyCookies ? ' Cookies were sent, but an HTTP auth scheme is read from the Authorization header, not from cookies.' : ''),
       evidence: challengeEvidence(c),
       fixes: [
         consumer('Attach the credential the challenge asks for.', TOKEN_CODE),
