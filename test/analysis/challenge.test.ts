@@ -370,3 +370,15 @@ describe('parseCredentials (Authorization, Proxy-Authorization)', () => {
     expect(parseCredentials(jwt)).toEqual({ scheme: jwt, params: {}, problems: [] });
   });
 });
+
+describe('parseChallenges: malformed headers from test/fixtures/challenges/malformed.json', () => {
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/challenges/malformed.json', import.meta.url), 'utf8')) as {
+    entries: { source: string; value: string; challenges: Challenge[]; problems: [number, string][] }[];
+  };
+  it.each(fixture.entries.map((e) => [e.source, e] as const))('%s', (_source, e) => {
+    const r = parseChallenges(e.value);
+    expect(r.challenges).toEqual(e.challenges);
+    expect(r.problems.map((p) => p.offset)).toEqual(e.problems.map(([offset]) => offset));
+    e.problems.forEach(([, text], k) => expect(r.problems[k]!.message).toContain(text));
+  });
+});
