@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from '../find-browser.ts';
+import { browserPid, treeCpuMs } from './cpu.ts';
 import { median, pairedRatio, ratioTable } from './stats.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -73,16 +74,15 @@ function serve(): Promise<Server> {
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
 }
 
-async function launch(config: Config, base: string): Promise<{ ctx: BrowserContext; page: Page }> {
+async function launch(config: Config, base: string): Promise<{ ctx: BrowserContext; page: Page; pid: number | undefined }> {
   const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
   if (config.extension) args.unshift(`--disable-extensions-except=${config.extension}`, `--load-extension=${config.extension}`);
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'authlens-bench-')), {
-    executablePath: findChromium().path, headless: true, args,
-  });
+  const dir = mkdtempSync(join(tmpdir(), 'authlens-bench-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: findChromium().path, headless: true, args });
   if (config.extension && ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker', { timeout: 15_000 });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto(base + '/');
-  return { ctx, page };
+  return { ctx, page, pid: browserPid(dir) };
 }
 
 export async function runListenerBench(): Promise<string> {
@@ -98,16 +98,24 @@ export async function runListenerBench(): Promise<string> {
   ];
   const server = await serve();
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const running: { config: Config; ctx: BrowserContext; page: Page; times: number[] }[] = [];
+  const running: { config: Config; ctx: BrowserContext; page: Page; pid: number | undefined; times: number[]; cpu: number[] }[] = [];
   try {
-    for (const config of configs) running.push({ config, ...(await launch(config, base)), times: [] });
+    for (const config of configs) running.push({ config, ...(await launch(config, base)), times: [], cpu: [] });
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
       // rotate who goes first so drift and warm caches favour no one
       for (let k = 0; k < running.length; k++) {
         const r = running[(round + k) % running.length]!;
         let best = Infinity;
-        for (let k2 = 0; k2 < REPEAT; k2++) best = Math.min(best, (await r.page.evaluate(`run(${FETCHES}, ${round * 10 + k2})`)) as number);
-        if (round >= WARMUP) r.times.push(best);
+        let bestCpu = Infinity;
+        for (let k2 = 0; k2 < REPEAT; k2++) {
+          const c0 = treeCpuMs(r.pid);
+          best = Math.min(best, (await r.page.evaluate(`run(${FETCHES}, ${round * 10 + k2})`)) as number);
+          bestCpu = Math.min(bestCpu, treeCpuMs(r.pid) - c0);
+        }
+        if (round >= WARMUP) {
+          r.times.push(best);
+          r.cpu.push(bestCpu);
+        }
       }
     }
   } finally {
@@ -117,15 +125,22 @@ export async function runListenerBench(): Promise<string> {
   }
   const none = running[0]!.times;
   const rows = running.map((r) => ({ name: r.config.name, what: r.config.what, times: r.times }));
+  const cpuRows = running.map((r) => ({ name: r.config.name, what: r.config.what, times: r.cpu }));
+  const hasCpu = cpuRows.every((r) => r.times.every(Number.isFinite));
   const t = (n: string) => rows.find((r) => r.name === n)!.times;
-  const pair = (a: string, b: string, why: string) => `| ${a} / ${b} | ${why} | ×${pairedRatio(t(a), t(b)).toFixed(3)} | ×${(median(t(a)) / median(t(b))).toFixed(3)} |`;
+  const c = (n: string) => cpuRows.find((r) => r.name === n)!.times;
+  const pair = (a: string, b: string, why: string) =>
+    `| ${a} / ${b} | ${why} | ×${pairedRatio(t(a), t(b)).toFixed(3)} | ×${(median(t(a)) / median(t(b))).toFixed(3)} | ${hasCpu ? `×${(median(c(a)) / median(c(b))).toFixed(3)}` : 'n/a'} |`;
   return [
     `### Listener cost in real Chromium (${FETCHES} parallel fetches of a 200 per round, best of ${REPEAT}, ${ROUNDS} rounds after ${WARMUP} warm-up, interleaved)`,
     '',
+    'Page time (wall clock, in the page):',
+    '',
     ratioTable(rows, none),
     '',
-    '| pair | what it isolates | median per-round ratio | ratio of medians |',
-    '|---|---|---|---|',
+    ...(hasCpu ? ['CPU time of the whole browser process tree for the same rounds (Linux /proc, 10 ms ticks):', '', ratioTable(cpuRows, running[0]!.cpu, 'CPU ms'), ''] : []),
+    '| pair | what it isolates | page time: median per-round ratio | page time: ratio of medians | CPU: ratio of medians |',
+    '|---|---|---|---|---|',
     pair('empty-5+completed', 'empty-5', 'the cost of also listening to onCompleted'),
     pair('empty-5', 'empty-2', 'onBeforeRedirect + onAuthRequired + onErrorOccurred (rare events) over the floor'),
     pair('authlens', 'empty-5', "AuthLens's own work over empty listeners on the same events"),
