@@ -44,6 +44,16 @@ export function summaryOf(r: CaptureRecord): DiagnosisSummary | undefined {
   return s;
 }
 
+/** The summary if it is known without running the engine now. */
+export function peekSummary(r: CaptureRecord): { known: boolean; summary?: DiagnosisSummary } {
+  if (r.diagnosis) return { known: true, summary: r.diagnosis };
+  if (summaries.has(r)) {
+    const s = summaries.get(r);
+    return s ? { known: true, summary: s } : { known: true };
+  }
+  return { known: false };
+}
+
 /** Imported records carry no worker summary: compute one so they colour and filter the same. */
 export function withSummary(r: CaptureRecord): CaptureRecord {
   if (r.diagnosis) return r;

@@ -1,6 +1,7 @@
 // The list: a windowed grid with fixed row height, so 5 000 rows cost the same as 50.
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../context.ts';
+import { peekSummary, summaryOf } from '../diagnosis.ts';
 import { moveSelection, type Row } from '../rows.ts';
 import { scrollToReveal, windowRange } from '../virtual.ts';
 import { GroupRow, RecordRow, ROW_HEIGHT } from './RecordRow.tsx';
@@ -8,6 +9,11 @@ import { GroupRow, RecordRow, ROW_HEIGHT } from './RecordRow.tsx';
 const HEAD_HEIGHT = ROW_HEIGHT;
 /** viewport assumed before the first measurement (and in DOMs without layout) */
 const FALLBACK_VIEWPORT = 600;
+/**
+ * Records stored without a diagnosis are diagnosed here. A few (rows streaming in) are done
+ * at once; a screenful (first render of a big snapshot) a frame later, so rows paint first.
+ */
+const SYNC_DIAGNOSES = 12;
 
 function rowIndexOf(rows: readonly Row[], id: string | undefined): number {
   if (id === undefined) return -1;
@@ -28,6 +34,7 @@ export function RecordList() {
   }, [store]);
 
   useLayoutEffect(() => {
+    performance.mark('authlens:list-mounted');
     const node = el.current;
     if (!node) return;
     const measure = (): void => setViewport(node.clientHeight || FALLBACK_VIEWPORT);
@@ -72,6 +79,26 @@ export function RecordList() {
     }
   };
 
+  const [, setDiagnosed] = useState(0);
+  const missing = rows.slice(start, end).flatMap((r) => (r.kind === 'record' && !peekSummary(r.record).known ? [r.record] : []));
+  const deferred = missing.length > SYNC_DIAGNOSES;
+  if (!deferred) for (const r of missing) summaryOf(r);
+  useEffect(() => {
+    if (!deferred) return;
+    // after the next frame, so the rows are painted before the engine runs
+    let t: ReturnType<typeof setTimeout> | undefined;
+    const f = requestAnimationFrame(() => {
+      t = setTimeout(() => {
+        for (const r of missing) summaryOf(r);
+        setDiagnosed((n) => n + 1);
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(f);
+      if (t !== undefined) clearTimeout(t);
+    };
+  });
+
   const active = rowIndexOf(rows, selectedId);
   const activeRendered = active >= start && active < end;
 
@@ -101,7 +128,15 @@ export function RecordList() {
           row.kind === 'group' ? (
             <GroupRow key={`g:${row.origin}`} row={row} index={start + k} />
           ) : (
-            <RecordRow key={row.record.id} record={row.record} index={start + k} selected={row.record.id === selectedId} onSelect={onSelect} />
+            <RecordRow
+              key={row.record.id}
+              record={row.record}
+              index={start + k}
+              selected={row.record.id === selectedId}
+              summary={peekSummary(row.record).summary}
+              pending={!peekSummary(row.record).known}
+              onSelect={onSelect}
+            />
           ),
         )}
       </div>

@@ -1,8 +1,7 @@
 import { memo } from 'preact/compat';
 import { maskUrl } from '../../shared/secrets.ts';
-import type { CaptureRecord } from '../../shared/types.ts';
+import type { CaptureRecord, DiagnosisSummary } from '../../shared/types.ts';
 import { useStore } from '../context.ts';
-import { summaryOf } from '../diagnosis.ts';
 import { factsOf } from '../facts.ts';
 import type { Row } from '../rows.ts';
 import { clock } from '../time.ts';
@@ -31,12 +30,14 @@ interface RecordRowProps {
   record: CaptureRecord;
   index: number;
   selected: boolean;
+  /** undefined while `pending` (computed a frame later) or when the engine found nothing */
+  summary: DiagnosisSummary | undefined;
+  pending: boolean;
   onSelect: (id: string) => void;
 }
 
-export const RecordRow = memo(function RecordRow({ record: r, index, selected, onSelect }: RecordRowProps) {
+export const RecordRow = memo(function RecordRow({ record: r, index, selected, summary: d, pending, onSelect }: RecordRowProps) {
   const f = factsOf(r);
-  const d = summaryOf(r);
   const sev = d?.top?.severity ?? 'none';
   const scheme = f.challengeSchemes.length ? f.challengeSchemes.join(', ') : (f.sentScheme ?? '');
   const schemeTitle = `sent: ${f.sentScheme ?? 'no credentials'}; challenged: ${f.challengeSchemes.join(', ') || 'no challenge'}`;
@@ -53,6 +54,7 @@ export const RecordRow = memo(function RecordRow({ record: r, index, selected, o
       data-record-id={r.id}
       data-status={String(r.status)}
       data-finding={d?.top?.id ?? ''}
+      data-pending={pending ? 'true' : undefined}
       onClick={() => onSelect(r.id)}
     >
       <div role="gridcell" class="c-time">{clock(r.time)}</div>
@@ -64,7 +66,7 @@ export const RecordRow = memo(function RecordRow({ record: r, index, selected, o
       </div>
       <div role="gridcell" class="c-url" title={path}>{path}</div>
       <div role="gridcell" class="c-scheme" title={schemeTitle}>{scheme || '—'}</div>
-      <div role="gridcell" class="c-diag" title={d?.summary ?? ''}>{d?.summary ?? '—'}</div>
+      <div role="gridcell" class="c-diag" title={d?.summary ?? ''}>{pending ? '…' : (d?.summary ?? '—')}</div>
     </div>
   );
 });

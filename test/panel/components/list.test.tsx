@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NS } from '../../../src/shared/messages.ts';
 import { rec } from '../records.ts';
@@ -8,6 +8,7 @@ import { renderPanel } from '../render.tsx';
 afterEach(cleanup);
 
 const rows = (): HTMLElement[] => screen.queryAllByTestId('record-row');
+const SYNC_ROWS = 12;
 
 describe('panel list', () => {
   it('says it is connecting, then shows the empty state naming what it watches', async () => {
@@ -42,6 +43,18 @@ describe('panel list', () => {
     await act(() => p.snapshot([rec({ diagnosis: { summary: 'Nothing specific', ids: [] } })]));
     expect(rows()[0]!.getAttribute('data-finding')).toBe('');
     expect(rows()[0]!.className).toContain('sev-none');
+  });
+
+  it('diagnoses a screenful of unsummarised records a moment after painting them (data-pending meanwhile)', async () => {
+    const p = renderPanel();
+    const many = Array.from({ length: 60 }, () => rec({ status: 401, url: 'https://api.example.com/x' }));
+    await act(() => p.snapshot(many));
+    await waitFor(() => expect(rows().every((r) => !r.hasAttribute('data-pending'))).toBe(true));
+    expect(rows().length).toBeGreaterThan(SYNC_ROWS);
+    expect(new Set(rows().map((r) => r.getAttribute('data-finding')))).toEqual(new Set(['no-credentials']));
+    // a few streaming in are diagnosed before they are shown
+    await act(() => p.twin.lastPort().emit({ ns: NS, type: 'added', tabId: 7, record: rec({ status: 401, url: 'https://api.example.com/x' }) }));
+    expect(rows().some((r) => r.hasAttribute('data-pending'))).toBe(false);
   });
 
   it('keeps the selection while rows stream in, and survives a worker restart with a re-sync', async () => {
