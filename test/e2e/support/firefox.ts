@@ -96,7 +96,9 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
   const firefox = ensureFirefox();
   const tmp = join(resolve(opts.runDir), 'tmp');
   mkdirSync(tmp, { recursive: true });
-  // puppeteer makes its profile in os.tmpdir(), which reads TMPDIR on each call
+  // puppeteer makes its profile in os.tmpdir(), which reads TMPDIR on each call; put back
+  // afterwards so nothing else in this process writes there
+  const savedTmp = process.env.TMPDIR;
   process.env.TMPDIR = tmp;
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -112,6 +114,9 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       'extensions.originControls.grantByDefault': true,
       ...opts.prefs,
     },
+  }).finally(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
   });
   try {
     const installed = await browser.installExtension(extensionDir);
