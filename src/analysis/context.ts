@@ -30,6 +30,8 @@ export interface Ctx {
   res(name: string): string | undefined;
   challenges: Challenge[];
   proxyChallenges: Challenge[];
+  /** what is wrong with the server's own WWW-Authenticate / Proxy-Authenticate syntax */
+  challengeProblems: { header: string; message: string }[];
   challenge(scheme: string): Challenge | undefined;
   auth?: AuthCredential;
   proxyAuth?: AuthCredential;
@@ -85,8 +87,12 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
   const res = headerLookup(resH);
   const url = safeUrl(ex.url);
   const host = url?.hostname.toLowerCase() ?? '';
-  const challenges = parseChallenges(headerValues(resH, 'www-authenticate')).challenges;
-  const proxyChallenges = parseChallenges(headerValues(resH, 'proxy-authenticate')).challenges;
+  const www = parseChallenges(headerValues(resH, 'www-authenticate'));
+  const prx = parseChallenges(headerValues(resH, 'proxy-authenticate'));
+  const challenges = www.challenges;
+  const proxyChallenges = prx.challenges;
+  const challengeProblems = [...www.problems.map((p) => ({ header: 'WWW-Authenticate', message: p.message })),
+    ...prx.problems.map((p) => ({ header: 'Proxy-Authenticate', message: p.message }))].slice(0, 5);
   const authRaw = headerValues(reqH, 'authorization')[0];
   const proxyRaw = headerValues(reqH, 'proxy-authorization')[0];
   const auth = authRaw === undefined ? undefined : inspectAuthorization(authRaw);
@@ -129,7 +135,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
 
   return {
     ex, status: ex.status, method: String(ex.method).toUpperCase(), ...(url ? { url } : {}), host,
-    loopback: LOOPBACK.test(host), req, res, challenges, proxyChallenges,
+    loopback: LOOPBACK.test(host), req, res, challenges, proxyChallenges, challengeProblems,
     challenge: (scheme) => challenges.find((c) => c.scheme.toLowerCase() === scheme),
     ...(auth ? { auth } : {}), ...(proxyAuth ? { proxyAuth } : {}), ...(main ? { main } : {}),
     tokens, cookies, apiKeys, queryTokens,

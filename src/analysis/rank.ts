@@ -10,7 +10,7 @@ const ORDER = [
   'token-wrong-environment', 'insufficient-scope', 'registry-token-required', 'negotiate-not-attempted', 'negotiate-rejected',
   'csrf-rejected', 'credentials-not-sent', 'session-expired', 'scheme-mismatch', 'protected-resource-metadata', 'token-rejected',
   'bearer-invalid-request', 'bearer-invalid-token', 'no-credentials', 'rate-limited', 'forbidden-unauthenticated',
-  'forbidden-authenticated', 'missing-challenge', 'basic-prompt', 'negotiate-handshake', 'token-encrypted',
+  'forbidden-authenticated', 'missing-challenge', 'malformed-challenge', 'basic-prompt', 'negotiate-handshake', 'token-encrypted',
   'token-in-query', 'insecure-transport', 'credential-stopped-working', 'failure-burst', 'auth-failed', 'refresh-recovered',
 ];
 const INDEX = new Map(ORDER.map((id, i) => [id, i]));

@@ -38,6 +38,17 @@ export const standards: Rule = (c) => {
       refs: [rfc(9110, '15.5.2'), MDN_WWW_AUTH],
     }));
   }
+  const bad = c.challengeProblems[0];
+  if (bad) {
+    out.push(draft({
+      id: 'malformed-challenge', severity: 'warning', title: `Malformed ${bad.header} header`,
+      summary: `The server's ${bad.header} is malformed (${bad.message.replace(/\.$/, '')}): clients may misread it`,
+      explanation: `The challenge does not follow RFC 9110 §11: ${list(c.challengeProblems.map((p) => p.message.replace(/\.$/, '')))}. What could be read is used below; a missing comma or an unquoted value with spaces can hide the error code from clients.`,
+      evidence: challengeEvidence(c),
+      fixes: [server('Quote parameter values and separate parameters with commas.', 'WWW-Authenticate: Bearer realm="api", error="invalid_token"')],
+      refs: [rfc(9110, '11.6.1'), rfc(9110, '11.2')],
+    }));
+  }
   const a = c.auth;
   if (a && a.lc && c.challenges.length > 0 && !a.problems.length) {
     const same = (s: string): boolean => s === a.lc || (s === 'ntlm' && a.lc === 'negotiate') || (s === 'negotiate' && a.lc === 'ntlm');
