@@ -163,6 +163,9 @@ describe('capture in real Chromium (issue 2)', () => {
     await popup.reload();
     await expect.poll(() => popup.locator('[data-testid="popup-row"]').count(), WAIT).toBe(4);
     await popup.screenshot({ path: join(out, 'popup.png') });
+    // ?tabId=N pins the tab whatever is active (the popup opened as a page)
+    await popup.goto(`chrome-extension://${l.extensionId}/popup.html?tabId=${idB}`);
+    await expect.poll(() => popup.locator('[data-testid="popup-row"]').count(), WAIT).toBe(2);
     await popup.close();
   });
 

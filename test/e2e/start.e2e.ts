@@ -64,6 +64,13 @@ describe('npm start, headless', () => {
     expect(out).toContain('--scenario: no such scenario nope. Known: missing-token, bearer-undefined');
   });
 
+  it('with a display that does not work, it says the browser could not start and cleans up', async () => {
+    const { code, out } = await run([], { ...process.env, DISPLAY: ':97', WAYLAND_DISPLAY: '', TMPDIR: tmp, AUTHLENS_EXTENSION_DIR: extensionDir() });
+    expect(code, out).toBe(2);
+    expect(out).toMatch(/Could not start \S+chromium/);
+    expect(profiles()).toEqual([]);
+  });
+
   it('rejects an unknown option with the usage text and exit code 2', async () => {
     const { code, out } = await run(['--frobnicate'], { ...process.env });
     expect(code).toBe(2);
