@@ -6,7 +6,7 @@ import { maskUrl } from '../../shared/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useStore } from '../context.ts';
 import { diagnosisOf } from '../diagnosis.ts';
-import { recordRevealed, type DetailTab } from '../store.ts';
+import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
 import { BodyView } from './BodyView.tsx';
 import { ChallengeView } from './ChallengeView.tsx';
 import { CopyButton } from './CopyButton.tsx';
@@ -46,6 +46,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
   const store = useStore();
   const tab = store.detailTab.value;
   const reveal = recordRevealed(store, record.id);
+  const url = isRevealed(store, `${record.id}|url`) ? record.url : maskUrl(record.url);
   const onTabKey = (e: KeyboardEvent): void => {
     const i = TABS.findIndex((t) => t.id === tab);
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -74,9 +75,9 @@ export function Detail({ record }: { record: CaptureRecord }) {
         >
           <CloseIcon />
         </button>
-        <div class="request-line" title={maskUrl(record.url)}>
+        <div class="request-line" title={url}>
           <strong class={`status s${Math.floor(record.status / 100)}xx`}>{record.status}</strong> <span class="method">{record.method}</span>{' '}
-          <span class="url">{maskUrl(record.url)}</span>
+          <span class="url">{url}</span>
         </div>
         <div class="share" role="group" aria-label="Copy this request">
           <CopyButton text={() => toCurl(record, { reveal })} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>cURL</CopyButton>

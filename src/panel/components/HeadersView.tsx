@@ -2,10 +2,10 @@ import { maskUrl } from '../../shared/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { utc } from '../time.ts';
 import { HeaderTable } from './HeaderTable.tsx';
+import { Secret } from './Secret.tsx';
 
 export function HeadersView({ record: r }: { record: CaptureRecord }) {
   const general: [string, string][] = [
-    ['Request URL', maskUrl(r.url)],
     ['Method', r.method],
     ['Status', r.statusLine || String(r.status)],
     ['Type', r.type + (r.preflight ? ' (CORS preflight)' : '')],
@@ -18,6 +18,17 @@ export function HeadersView({ record: r }: { record: CaptureRecord }) {
       <table class="kv-table">
         <caption>General</caption>
         <tbody>
+          <tr>
+            <th scope="row">Request URL</th>
+            <td>
+              {maskUrl(r.url) === r.url ? (
+                <code>{r.url}</code>
+              ) : (
+                // `location` masks like a URL: secret query parameters only
+                <Secret secretKey={`${r.id}|url`} name="location" value={r.url} label="request URL" />
+              )}
+            </td>
+          </tr>
           {general.map(([k, v]) => (
             <tr key={k}>
               <th scope="row">{k}</th>

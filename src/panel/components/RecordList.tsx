@@ -79,6 +79,16 @@ export function RecordList() {
     }
   };
 
+  // panel.html?record=ID: scroll the named record into view once it has arrived
+  const revealedOnce = useRef(false);
+  useEffect(() => {
+    if (revealedOnce.current || selectedId === undefined) return;
+    if (rowIndexOf(rows, selectedId) >= 0) {
+      revealedOnce.current = true;
+      reveal(selectedId);
+    }
+  });
+
   const [, setDiagnosed] = useState(0);
   const missing = rows.slice(start, end).flatMap((r) => (r.kind === 'record' && !peekSummary(r.record).known ? [r.record] : []));
   const deferred = missing.length > SYNC_DIAGNOSES;
@@ -135,6 +145,7 @@ export function RecordList() {
               selected={row.record.id === selectedId}
               summary={peekSummary(row.record).summary}
               pending={!peekSummary(row.record).known}
+              reveal={store.state.value.settings.revealSecrets}
               onSelect={onSelect}
             />
           ),

@@ -10,18 +10,18 @@ export const ROW_HEIGHT = 21;
 
 const shownUrl = new WeakMap<CaptureRecord, string>();
 
-/** host + path + query, with secret query parameters masked */
-function hostPath(r: CaptureRecord): string {
-  let s = shownUrl.get(r);
+/** host + path + query, with secret query parameters masked unless `reveal` */
+function hostPath(r: CaptureRecord, reveal: boolean): string {
+  let s = reveal ? undefined : shownUrl.get(r);
   if (s === undefined) {
-    const masked = maskUrl(r.url);
+    const masked = reveal ? r.url : maskUrl(r.url);
     try {
       const u = new URL(masked);
       s = u.host + u.pathname + u.search;
     } catch {
       s = masked;
     }
-    shownUrl.set(r, s);
+    if (!reveal) shownUrl.set(r, s);
   }
   return s;
 }
@@ -33,15 +33,17 @@ interface RecordRowProps {
   /** undefined while `pending` (computed a frame later) or when the engine found nothing */
   summary: DiagnosisSummary | undefined;
   pending: boolean;
+  /** settings.revealSecrets */
+  reveal: boolean;
   onSelect: (id: string) => void;
 }
 
-export const RecordRow = memo(function RecordRow({ record: r, index, selected, summary: d, pending, onSelect }: RecordRowProps) {
+export const RecordRow = memo(function RecordRow({ record: r, index, selected, summary: d, pending, reveal, onSelect }: RecordRowProps) {
   const f = factsOf(r);
   const sev = d?.top?.severity ?? 'none';
   const scheme = f.challengeSchemes.length ? f.challengeSchemes.join(', ') : (f.sentScheme ?? '');
   const schemeTitle = `sent: ${f.sentScheme ?? 'no credentials'}; challenged: ${f.challengeSchemes.join(', ') || 'no challenge'}`;
-  const path = hostPath(r);
+  const path = hostPath(r, reveal);
   return (
     <div
       id={`row-${r.id}`}

@@ -75,6 +75,16 @@ describe('detail pane', () => {
     expect(p.copied).toEqual([`Bearer ${TOKEN}`]);
   });
 
+  it('masks secret query parameters of the URL until revealed', async () => {
+    const r = rec({ url: 'https://api.example.com/x?access_token=query-secret-123456&page=2' });
+    const { detail } = await open(r);
+    expect(detail.textContent).not.toContain('query-secret-123456');
+    expect(detail.textContent).toContain('page=2');
+    await tab('Headers');
+    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Reveal request URL' })));
+    expect(detail.querySelector('.request-line')!.textContent).toContain('query-secret-123456');
+  });
+
   it('the revealSecrets setting reveals every secret, and masks again when turned off', async () => {
     const { p, detail } = await open(expired(), { revealSecrets: true });
     await tab('Headers');

@@ -178,4 +178,12 @@ describe('panel list', () => {
     expect(screen.getByTestId('detail')).toBeTruthy();
     expect(rows().find((r) => r.getAttribute('aria-selected') === 'true')!.dataset.recordId).toBe(b.id);
   });
+
+  it('scrolls the record named in the URL into view when it is far down the list', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => rec({ time: 1_790_000_000_000 + i }));
+    const p = renderPanel({ selected: many[400]!.id });
+    await act(() => p.snapshot(many));
+    await act(async () => {});
+    expect(rows().some((r) => r.dataset.recordId === many[400]!.id && r.getAttribute('aria-selected') === 'true')).toBe(true);
+  });
 });
