@@ -2,7 +2,7 @@
 // sessions with CSRF protection (Django 403, Laravel 419) and expiry (440).
 import { cookies, form, header, json, readBody, send, type Ctx, type Route } from './http.ts';
 import { createDigestServer } from './digest.ts';
-import { createSessionStore, sessionCookies, USERS, DEFAULT_TTL_MS, type SessionStore } from './sessions.ts';
+import { COOKIES, createSessionStore, namesForPath, sessionCookies, USERS, DEFAULT_TTL_MS, type CookieNames, type SessionStore } from './sessions.ts';
 
 export interface AuthOptions { digestNonceLifetimeMs: number }
 
@@ -11,8 +11,8 @@ const DJANGO_403 = '<!DOCTYPE html><html lang="en"><head><title>403 Forbidden</t
   + '<p>Reason given for failure:</p><pre>CSRF token missing.</pre></body></html>';
 const LARAVEL_419 = '<!DOCTYPE html><html lang="en"><head><title>Page Expired</title></head><body><div>419 | Page Expired</div></body></html>';
 
-/** POST /session/login?ttl=ms&path=/app on either origin; `prefix` keeps the two origins' cookies apart. */
-export async function login(c: Ctx, store: SessionStore, prefix: string, cors: Record<string, string> = {}): Promise<void> {
+/** POST /session/login?ttl=ms&path=/app on either origin; `names` overrides the app's cookie names. */
+export async function login(c: Ctx, store: SessionStore, names?: CookieNames, cors: Record<string, string> = {}): Promise<void> {
   const body = form(await readBody(c.req));
   const user = body.user ?? '';
   if (USERS[user] === undefined || USERS[user] !== body.password) {
@@ -21,9 +21,10 @@ export async function login(c: Ctx, store: SessionStore, prefix: string, cors: R
   }
   const ttl = Number(c.url.searchParams.get('ttl') ?? DEFAULT_TTL_MS);
   const ttlMs = Number.isFinite(ttl) && ttl > 0 ? ttl : DEFAULT_TTL_MS;
-  const path = c.url.searchParams.get('path') ?? '/';
+  const asked = c.url.searchParams.get('path') ?? '/';
+  const path = /^\/[\w/-]*$/.test(asked) ? asked : '/';
   const s = store.create(user, c.now, ttlMs);
-  json(c.res, 200, { ok: true, user }, { 'Set-Cookie': sessionCookies(prefix, s, ttlMs, /^\/[\w/-]*$/.test(path) ? path : '/'), ...cors });
+  json(c.res, 200, { ok: true, user }, { 'Set-Cookie': sessionCookies(names ?? namesForPath(path), s, ttlMs, path), ...cors });
 }
 
 export function authRoutes(opts: AuthOptions): Route {
@@ -50,12 +51,13 @@ export function authRoutes(opts: AuthOptions): Route {
       send(c.res, 401, '<html><body>401 - Unauthorized: Access is denied due to invalid credentials.</body></html>', { 'WWW-Authenticate': 'Negotiate', 'Content-Type': 'text/html' });
       return true;
     }
-    if (p === '/session/login' && c.method === 'POST') return (await login(c, store, 'lab_'), true);
-    const session = store.get(cookies(c.req).lab_session);
+    if (p === '/session/login' && c.method === 'POST') return (await login(c, store), true);
     const jar = cookies(c.req);
     if (p === '/django/transfer') {
       // Django's CsrfViewMiddleware: the header must match the csrftoken cookie
-      if (c.method !== 'GET' && (!jar.lab_csrftoken || header(c.req, 'x-csrftoken') !== jar.lab_csrftoken)) {
+      const session = store.get(jar[COOKIES.django.session]);
+      const token = jar[COOKIES.django.csrf];
+      if (c.method !== 'GET' && (!token || header(c.req, 'x-csrftoken') !== token)) {
         send(c.res, 403, DJANGO_403, { 'Content-Type': 'text/html; charset=utf-8' }, 'Forbidden');
       } else if (!session || session.expires <= c.now) {
         json(c.res, 401, { detail: 'Authentication credentials were not provided.' });
@@ -64,12 +66,14 @@ export function authRoutes(opts: AuthOptions): Route {
     }
     if (p === '/laravel/profile') {
       // Laravel's VerifyCsrfToken: X-XSRF-TOKEN must match the XSRF-TOKEN cookie, else 419
-      if (c.method !== 'GET' && (!jar['lab_XSRF-TOKEN'] || header(c.req, 'x-xsrf-token') !== jar['lab_XSRF-TOKEN'])) {
+      const token = jar[COOKIES.laravel.csrf];
+      if (c.method !== 'GET' && (!token || header(c.req, 'x-xsrf-token') !== token)) {
         send(c.res, 419, LARAVEL_419, { 'Content-Type': 'text/html; charset=utf-8' }, 'Page Expired');
       } else json(c.res, 200, { ok: true });
       return true;
     }
     if (p === '/owa/inbox') {
+      const session = store.get(jar[COOKIES.generic.session]);
       if (session && session.expires > c.now) json(c.res, 200, { messages: [] });
       else send(c.res, 440, 'Login Time-out', {}, 'Login Time-out');
       return true;

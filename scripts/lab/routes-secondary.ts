@@ -2,7 +2,7 @@
 // preflights included (a classic misconfiguration); /cors/* is a cookie-session API that allows
 // credentialed calls from the lab; /api/profile is the redirect target of /moved/api/profile.
 import { cookies, header, json, send, type Ctx, type Route } from './http.ts';
-import { createSessionStore } from './sessions.ts';
+import { COOKIES, createSessionStore } from './sessions.ts';
 import { login } from './routes-auth.ts';
 import { guard } from './routes-bearer.ts';
 import type { Keys } from './jwt.ts';
@@ -39,9 +39,9 @@ export function secondaryRoutes(keys: Keys): Route {
       });
       return true;
     }
-    if (p === '/session/login' && c.method === 'POST') return (await login(c, store, 'xo_', cors), true);
+    if (p === '/session/login' && c.method === 'POST') return (await login(c, store, COOKIES.secondary, cors), true);
     if (p === '/cors/me') {
-      const s = store.get(cookies(c.req).xo_session);
+      const s = store.get(cookies(c.req)[COOKIES.secondary.session]);
       if (s && s.expires > c.now) json(c.res, 200, { user: s.user }, cors);
       else json(c.res, 401, { error: 'not_authenticated', message: 'Log in first' }, cors);
       return true;

@@ -26,12 +26,30 @@ export function createSessionStore(max = 1000): SessionStore {
   };
 }
 
-/** `path` scopes the cookies to one app of the lab, so other scenarios' requests carry none. */
-export function sessionCookies(prefix: string, s: Session, ttlMs: number, path = '/'): string[] {
+/** The cookie names each lab app uses: the frameworks' own defaults, so the wire looks real. */
+export interface CookieNames { session: string; csrf?: string }
+export const COOKIES = {
+  django: { session: 'sessionid', csrf: 'csrftoken' },
+  laravel: { session: 'laravel_session', csrf: 'XSRF-TOKEN' },
+  generic: { session: 'lab_session' },
+  secondary: { session: 'xo_session' },
+} as const satisfies Record<string, CookieNames>;
+
+/** The app a login is for, from the cookie path it asks for. */
+export function namesForPath(path: string): CookieNames {
+  if (path.startsWith('/django')) return COOKIES.django;
+  if (path.startsWith('/laravel')) return COOKIES.laravel;
+  return COOKIES.generic;
+}
+
+/**
+ * `path` scopes the cookies to one app of the lab, so other scenarios' requests carry none. The
+ * session cookie outlives the server-side session (max-age + 60 s): an expired session still
+ * arrives with its cookie, as in real apps.
+ */
+export function sessionCookies(names: CookieNames, s: Session, ttlMs: number, path = '/'): string[] {
   const age = Math.max(1, Math.ceil(ttlMs / 1000));
-  return [
-    `${prefix}session=${s.sid}; Path=${path}; HttpOnly; SameSite=Lax; Max-Age=${age + 60}`,
-    `${prefix}csrftoken=${s.csrf}; Path=${path}; SameSite=Lax`,
-    `${prefix}XSRF-TOKEN=${s.csrf}; Path=${path}; SameSite=Lax`,
-  ];
+  const out = [`${names.session}=${s.sid}; Path=${path}; HttpOnly; SameSite=Lax; Max-Age=${age + 60}`];
+  if (names.csrf) out.push(`${names.csrf}=${s.csrf}; Path=${path}; SameSite=Lax`);
+  return out;
 }

@@ -122,7 +122,7 @@ describe('capture in real Chromium (issue 2)', () => {
     expect(headerOf(pre.requestHeaders, 'Access-Control-Request-Method')).toBe('GET');
     expect(headerOf(pre.requestHeaders, 'Access-Control-Request-Headers')?.toLowerCase()).toContain('authorization');
     const laravel = recsB.find((r) => r.status === 419)!;
-    expect(headerOf(laravel.requestHeaders, 'Cookie')).toMatch(/lab_XSRF-TOKEN=/);
+    expect(headerOf(laravel.requestHeaders, 'Cookie')).toMatch(/laravel_session=\w+; XSRF-TOKEN=/);
     expect(headerOf(laravel.requestHeaders, 'X-XSRF-TOKEN')).toBeUndefined();
     // tab A's records survived the restart, unchanged
     expect((await getRecords(ext, idA)).map((r) => r.id)).toEqual(before.map((r) => r.id));

@@ -81,7 +81,8 @@ describe('lab server', () => {
 
   it('Django-like CSRF: 403 without X-CSRFToken, 200 with it; cookies scoped to the app path', async () => {
     const jar = await login(P, '?path=/django');
-    const csrf = /lab_csrftoken=(\w+)/.exec(jar)![1]!;
+    expect(jar).toMatch(/^sessionid=\w+; csrftoken=\w+$/);
+    const csrf = /csrftoken=(\w+)/.exec(jar)![1]!;
     const no = await P('/django/transfer', { method: 'POST', headers: { Cookie: jar } });
     expect([no.status, no.statusText]).toEqual([403, 'Forbidden']);
     expect(await no.text()).toContain('CSRF verification failed. Request aborted.');
@@ -94,7 +95,8 @@ describe('lab server', () => {
     const jar = await login(P, '?path=/laravel');
     const r = await P('/laravel/profile', { method: 'PUT', headers: { Cookie: jar } });
     expect([r.status, r.statusText]).toEqual([419, 'Page Expired']);
-    const xsrf = /lab_XSRF-TOKEN=(\w+)/.exec(jar)![1]!;
+    expect(jar).toMatch(/^laravel_session=\w+; XSRF-TOKEN=\w+$/);
+    const xsrf = /XSRF-TOKEN=(\w+)/.exec(jar)![1]!;
     expect((await P('/laravel/profile', { method: 'PUT', headers: { Cookie: jar, 'X-XSRF-TOKEN': xsrf } })).status).toBe(200);
   });
 
