@@ -35,7 +35,7 @@ export const browser: Rule = (c) => {
       fixes: [consumer('Request the final URL directly (fix the trailing slash or http→https redirect), or follow redirects manually and re-attach the header.', "fetch(url, { redirect: 'manual' })")],
       refs: [link('Fetch standard: HTTP-redirect fetch', 'https://fetch.spec.whatwg.org/#http-redirect-fetch')],
     }));
-  } else if (noCreds && c.crossOrigin && c.challenges.length === 0 && [401, 403, 419, 440].includes(c.status)) {
+  } else if (noCreds && c.crossOrigin && c.ex.type !== 'main_frame' && c.challenges.length === 0 && [401, 403, 419, 440].includes(c.status)) {
     const causes = ['fetch defaults to credentials: "same-origin"'];
     // SameSite and third-party cookie blocking only bite across sites, not between subdomains.
     if (c.req('sec-fetch-site') !== 'same-site') causes.push('a SameSite=Lax or unspecified cookie is not sent cross-site', 'third-party cookies are blocked');

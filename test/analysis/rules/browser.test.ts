@@ -7,6 +7,8 @@ describe('browser-level causes', () => {
     expect(ids(ex({ initiator: 'https://app.example.com' }))[0]).toBe('credentials-not-sent');
     expect(ids(ex({ initiator: 'https://api.example.com' }))[0]).toBe('no-credentials');
     expect(ids(ex({ req: { 'Sec-Fetch-Site': 'cross-site' } }))[0]).toBe('credentials-not-sent');
+    // A top-level navigation from another site is not a fetch credentials-mode problem.
+    expect(ids({ ...ex({ initiator: 'https://app.example.com' }), type: 'main_frame' })[0]).toBe('no-credentials');
   });
   it('mentions Secure cookies when the target is plain http', () => {
     const d = diagnose(ex({ url: 'http://api.example.com/me', initiator: 'http://app.example.com' }));
