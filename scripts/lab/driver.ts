@@ -3,7 +3,7 @@
 // Used by `npm start` (headless) and by the Chromium lab suite.
 import type { BrowserContext, Page } from 'playwright-core';
 import { NO_TAB } from '../../src/shared/types.ts';
-import { labUrl, type Scenario } from './scenarios.ts';
+import { READY_SELECTOR, buttonSelector, doneSelector, labUrl, type Scenario } from './scenarios.ts';
 import { capturesFor, type Origins, type Outcome } from './match.ts';
 import { clearTab, getRecords, openExtensionPage, tabIdOf, waitForRecords } from './extension.ts';
 import type { Served } from './server.ts';
@@ -31,7 +31,7 @@ export async function openLab(o: DriveOptions, tab?: string): Promise<Session> {
   const lab = await o.context.newPage();
   const url = labUrl(o.origins.primary, tab);
   await lab.goto(url);
-  await lab.waitForSelector('body[data-lab-ready="true"]');
+  await lab.waitForSelector(READY_SELECTOR);
   await lab.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   const ext = await openExtensionPage(o.context, o.extensionId, 'options.html');
   const tabId = await tabIdOf(ext, url);
@@ -51,10 +51,10 @@ export async function panelFor(o: DriveOptions, s: Session, tabId: number): Prom
 
 /** Click a scenario's button and wait for the lab page to say it is done. */
 export async function click(lab: Page, id: string, timeoutMs = 20_000): Promise<{ state: string; log: string }> {
-  await lab.click(`[data-scenario="${id}"]`);
+  await lab.click(buttonSelector(id));
   const out = lab.locator(`[data-scenario-state="${id}"]`);
   try {
-    await lab.waitForSelector(`[data-scenario-state="${id}"]:is([data-state="done"], [data-state="error"])`, { timeout: timeoutMs });
+    await lab.waitForSelector(doneSelector(id), { timeout: timeoutMs });
   } catch {
     return { state: 'timeout', log: await out.textContent() ?? '' };
   }

@@ -283,6 +283,13 @@ export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
 }
 
+/** How to trigger a scenario in any browser: click this, then wait for `doneSelector`. */
+export const buttonSelector = (id: string): string => `[data-scenario="${id}"]`;
+/** matches once the lab page has finished the scenario (data-state "done" or "error") */
+export const doneSelector = (id: string): string => `[data-scenario-state="${id}"]:is([data-state="done"], [data-state="error"])`;
+/** the lab page sets this on <body> once its script is ready to take clicks */
+export const READY_SELECTOR = 'body[data-lab-ready="true"]';
+
 /** The lab page URL; `tab` gives a second tab its own recognisable URL. */
 export function labUrl(primaryOrigin: string, tab?: string): string {
   return `${primaryOrigin}/${tab ? `?tab=${encodeURIComponent(tab)}` : ''}`;

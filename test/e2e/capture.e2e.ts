@@ -9,7 +9,7 @@ import type { CaptureRecord } from '../../src/shared/types.ts';
 import { NO_TAB } from '../../src/shared/types.ts';
 import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import type { Launched } from '../../scripts/lab/chromium.ts';
-import { labUrl } from '../../scripts/lab/scenarios.ts';
+import { READY_SELECTOR, labUrl } from '../../scripts/lab/scenarios.ts';
 import { click } from '../../scripts/lab/driver.ts';
 import { badgeText, badgeTitle, clearTab, getRecords, headerOf, openExtensionPage, setSettings, tabIdOf, waitForRecords } from '../../scripts/lab/extension.ts';
 import { launch, outputDir, stopWorkers } from './support/chromium.ts';
@@ -32,7 +32,7 @@ const summary = (rs: CaptureRecord[]): string[] => rs.map((r) => `${r.method} ${
 async function openTab(tab: string): Promise<Page> {
   const p = await l.context.newPage();
   await p.goto(labUrl(lab.primary, tab));
-  await p.waitForSelector('body[data-lab-ready="true"]');
+  await p.waitForSelector(READY_SELECTOR);
   return p;
 }
 
@@ -171,7 +171,7 @@ describe('capture in real Chromium (issue 2)', () => {
 
   it('a new top-level navigation clears the tab and its badge; a later failure counts from 1', async () => {
     await tabB.goto(labUrl(lab.primary, 'b'));
-    await tabB.waitForSelector('body[data-lab-ready="true"]');
+    await tabB.waitForSelector(READY_SELECTOR);
     await expect.poll(() => getRecords(ext, idB).then((r) => r.length), WAIT).toBe(0);
     await expect.poll(() => badgeText(ext, idB), WAIT).toBe('');
     await expectScenario(tabB, 'jwt-wrong-key');
@@ -189,7 +189,7 @@ describe('capture in real Chromium (issue 2)', () => {
       const top = (await getRecords(ext, idA)).find((r) => r.type === 'main_frame');
       expect(top?.status).toBe(401);
       await tabA.goto(labUrl(lab.primary, 'a'));
-      await tabA.waitForSelector('body[data-lab-ready="true"]');
+      await tabA.waitForSelector(READY_SELECTOR);
       await expect.poll(() => badgeText(ext, idA), WAIT).toBe('5');
       expect(await getRecords(ext, idA)).toHaveLength(5);
     } finally {

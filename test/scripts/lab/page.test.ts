@@ -36,3 +36,17 @@ describe('lab page', () => {
     expect(data.origins).toEqual(origins);
   });
 });
+
+describe('selectors the drivers use', () => {
+  it('find the button, the finished state and the ready flag on the rendered page', async () => {
+    const { buttonSelector, doneSelector, READY_SELECTOR } = await import('../../../scripts/lab/scenarios.ts');
+    const doc = render(SCENARIOS);
+    expect(doc.querySelector(buttonSelector('jwt-expired'))?.textContent).toBe('Expired JWT');
+    const out = doc.querySelector('[data-scenario-state="jwt-expired"]')!;
+    expect(doc.querySelector(doneSelector('jwt-expired'))).toBeNull();
+    out.setAttribute('data-state', 'done');
+    expect(doc.querySelector(doneSelector('jwt-expired'))).toBe(out);
+    doc.body.setAttribute('data-lab-ready', 'true');
+    expect(doc.querySelector(READY_SELECTOR)).toBe(doc.body);
+  });
+});
