@@ -55,7 +55,8 @@ export function extraHeaders(): ['extraHeaders'] | [] {
 //   encoding). devtools/content.ts normalises the shapes.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/devtools/network/onRequestFinished
 // - Host permissions of an MV3 add-on are granted at install in Firefox 127+; before that (and
-//   whenever a user withdraws them in the add-ons menu) webRequest sees nothing at all.
+//   whenever a user withdraws them in the add-ons menu) webRequest sees nothing at all: a UI
+//   should check hasHostAccess() and offer requestHostAccess() from a click.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Firefox/Releases/127#changes_for_add-on_developers
 // ---------------------------------------------------------------------------------------------
 
@@ -99,4 +100,24 @@ export function splitMergedHeaders<H extends { name: string; value?: string }>(h
     }
   }
   return out;
+}
+
+const ALL_SITES = { origins: ['<all_urls>'] };
+
+/** Whether webRequest may see every site's requests (see "Host permissions" above). */
+export async function hasHostAccess(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains(ALL_SITES);
+  } catch {
+    return false;
+  }
+}
+
+/** Asks the user for access to all sites; only works from a user gesture (a click handler). */
+export async function requestHostAccess(): Promise<boolean> {
+  try {
+    return await browser.permissions.request(ALL_SITES);
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,8 @@
 // Smoke: dist/firefox installs in real Firefox, its event page starts, and one 401 from a tiny
 // local server is captured with its headers (a 200 next to it is not), counted on the tab's
 // badge, and still there after the event page is terminated as about:debugging does it.
+// Then two more Firefox instances: one whose own idle timeout (lowered) stops the event page,
+// one without host permission (as Firefox 121-126 installed every MV3 add-on).
 // The full failure set runs in firefox-lab.e2e.ts, on the lab server the Chromium suite uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
@@ -115,5 +117,32 @@ describe('Firefox stops the event page by itself when idle (idle timeout lowered
     const records = await waitForRecords(extPage, id, 2);
     expect(records).toHaveLength(2);
     expect(await badgeText(extPage, id)).toBe('2');
+  });
+});
+
+describe('without host permission (Firefox before 127, or withdrawn by the user) nothing is seen', () => {
+  let bare: FirefoxSession;
+
+  beforeAll(async () => {
+    // what Firefox 121-126 did for every MV3 install: host permissions not granted
+    bare = await launchFirefox({ extensionDir: firefoxDist(repo), runDir: join(runDir, 'no-host'), prefs: { 'extensions.originControls.grantByDefault': false } });
+  });
+
+  afterAll(async () => {
+    await bare?.close();
+  });
+
+  it('permissions.contains(<all_urls>) is false and a 401 leaves no record: the UI must ask (browser.ts hasHostAccess)', async () => {
+    const p = (await bare.browser.pages())[0]!;
+    await p.goto(`${origin}/`);
+    const e = await bare.openExtensionPage('options.html');
+    expect(await e.evaluate(() => (globalThis as unknown as { browser: { permissions: { contains(x: object): Promise<boolean> } } }).browser.permissions.contains({ origins: ['<all_urls>'] }))).toBe(false);
+    expect(await p.evaluate(async () => (await fetch('/api/private')).status)).toBe(401);
+    await new Promise((r) => setTimeout(r, 1500));
+    // without host permission (and no "tabs" permission) Firefox hides the page's URL too
+    const tabs = await e.evaluate(() => (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({}));
+    const pageTabs = tabs.filter((t) => !t.url?.startsWith('moz-extension:'));
+    expect(pageTabs.map((t) => t.url)).toEqual([undefined]);
+    expect((await getRecords(e, pageTabs[0]!.id!)).records).toEqual([]);
   });
 });

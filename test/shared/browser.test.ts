@@ -5,10 +5,22 @@ import fc from 'fast-check';
 
 type Mod = typeof import('../../src/shared/browser.ts');
 let m: Mod;
+let granted = true;
+const asked: unknown[] = [];
+// browser.permissions as Firefox has it; `granted` plays the user's choice in the add-ons menu
+const permissions = {
+  contains: async (p: { origins: string[] }) => (asked.push(['contains', p]), granted),
+  request: async (p: { origins: string[] }) => {
+    asked.push(['request', p]);
+    if (p.origins.length === 0) throw new Error('nothing to ask');
+    granted = true;
+    return true;
+  },
+};
 const g = globalThis as Record<string, unknown>;
 
 beforeAll(async () => {
-  const fake = { runtime: { id: 'authlens@test' } };
+  const fake = { runtime: { id: 'authlens@test' }, permissions };
   g.chrome = fake;
   g.browser = fake;
   m = await import('../../src/shared/browser.ts');
@@ -32,6 +44,26 @@ describe('errorOccurredSpec', () => {
     expect(m.errorOccurredSpec()).toEqual([]);
     const args = (...a: unknown[]): number => a.length;
     expect(args(() => {}, { urls: ['<all_urls>'] }, ...m.errorOccurredSpec())).toBe(2);
+  });
+});
+
+describe('host access (Firefox < 127 does not grant <all_urls> at install)', () => {
+  it('reports and requests <all_urls>', async () => {
+    granted = false;
+    expect(await m.hasHostAccess()).toBe(false);
+    expect(await m.requestHostAccess()).toBe(true);
+    expect(await m.hasHostAccess()).toBe(true);
+    expect(asked).toEqual([['contains', { origins: ['<all_urls>'] }], ['request', { origins: ['<all_urls>'] }], ['contains', { origins: ['<all_urls>'] }]]);
+  });
+
+  it('answers false, never throws, when the API fails', async () => {
+    const saved = permissions.contains;
+    permissions.contains = async () => { throw new Error('no permissions API here'); };
+    try {
+      expect(await m.hasHostAccess()).toBe(false);
+    } finally {
+      permissions.contains = saved;
+    }
   });
 });
 
