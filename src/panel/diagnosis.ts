@@ -1,7 +1,7 @@
 // The full diagnosis of one record, run in the panel with the engine (the worker stores only
 // a summary). Cached per record object: an update (a body attached) is a new object.
 import { diagnose } from '../analysis/index.ts';
-import type { Diagnosis } from '../analysis/types.ts';
+import type { Diagnosis, Exchange } from '../analysis/types.ts';
 import { toExchange } from '../shared/exchange.ts';
 import { summarize } from '../shared/summary.ts';
 import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
@@ -9,13 +9,50 @@ import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
 export type DiagnosisResult = { ok: true; diagnosis: Diagnosis } | { ok: false; error: string };
 
 const cache = new WeakMap<CaptureRecord, DiagnosisResult>();
+const exchanges = new WeakMap<CaptureRecord, Exchange>();
 
-export function diagnosisOf(r: CaptureRecord): DiagnosisResult {
+function exchangeOf(r: CaptureRecord): Exchange {
+  let e = exchanges.get(r);
+  if (!e) exchanges.set(r, (e = toExchange(r)));
+  return e;
+}
+
+/** The engine's cross-request patterns look back at most a minute (analysis/rules/patterns.ts). */
+export const HISTORY_MS = 60_000;
+const HISTORY_MAX = 100;
+
+/**
+ * The tab's records in the minute before `r` (not `r` itself), for the engine's patterns
+ * (failure-burst, refresh-loop). Only earlier ones: the diagnosis a record gets when it
+ * arrives does not change as later records stream in. `all` is sorted by time.
+ */
+export function historyBefore(all: readonly CaptureRecord[], r: CaptureRecord): Exchange[] {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.time < r.time - HISTORY_MS) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Exchange[] = [];
+  for (let i = lo; i < all.length && all[i]!.time <= r.time; i++) {
+    const x = all[i]!;
+    if (x.id !== r.id) out.push(exchangeOf(x));
+  }
+  return out.slice(-HISTORY_MAX);
+}
+
+/**
+ * @param all the tab's records sorted by time, for cross-request patterns; the first call
+ *   for a record decides its diagnosis (cached per record object)
+ */
+export function diagnosisOf(r: CaptureRecord, all: readonly CaptureRecord[] = []): DiagnosisResult {
   const hit = cache.get(r);
   if (hit) return hit;
   let res: DiagnosisResult;
   try {
-    res = { ok: true, diagnosis: diagnose(toExchange(r), { now: r.time }) };
+    const history = historyBefore(all, r);
+    res = { ok: true, diagnosis: diagnose(exchangeOf(r), history.length ? { now: r.time, history } : { now: r.time }) };
   } catch (e) {
     // the engine promises never to throw; if it does, say so instead of losing the record
     res = { ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -30,10 +67,10 @@ const summaries = new WeakMap<CaptureRecord, DiagnosisSummary | undefined>();
  * The record's short diagnosis: the stored one, else computed here from the full diagnosis
  * (the worker leaves the engine out of background.js to keep it small, so UIs run it).
  */
-export function summaryOf(r: CaptureRecord): DiagnosisSummary | undefined {
+export function summaryOf(r: CaptureRecord, all?: readonly CaptureRecord[]): DiagnosisSummary | undefined {
   if (r.diagnosis) return r.diagnosis;
   if (summaries.has(r)) return summaries.get(r);
-  const d = diagnosisOf(r);
+  const d = diagnosisOf(r, all);
   let s: DiagnosisSummary | undefined;
   if (d.ok) {
     const top = d.diagnosis.findings[0];

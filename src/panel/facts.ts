@@ -15,6 +15,8 @@ export interface RecordFacts extends Facts {
 }
 
 const cache = new WeakMap<CaptureRecord, RecordFacts>();
+/** facts first made without their list (a list cell) learn it from the next caller that has it */
+const lists = new WeakMap<CaptureRecord, readonly CaptureRecord[]>();
 
 export function header(headers: readonly Header[], name: string): string | undefined {
   const n = name.toLowerCase();
@@ -52,7 +54,9 @@ function splitUrl(url: string): { origin: string; host: string; hostPath: string
   }
 }
 
-export function factsOf(r: CaptureRecord): RecordFacts {
+/** @param all the list `r` belongs to (sorted by time), for the diagnosis's cross-request patterns */
+export function factsOf(r: CaptureRecord, all?: readonly CaptureRecord[]): RecordFacts {
+  if (all && !lists.has(r)) lists.set(r, all);
   const hit = cache.get(r);
   if (hit) return hit;
   const { origin, host, hostPath } = splitUrl(r.url);
@@ -72,10 +76,10 @@ export function factsOf(r: CaptureRecord): RecordFacts {
     host,
     schemes,
     get findings() {
-      return (findings ??= summaryOf(r)?.ids ?? []);
+      return (findings ??= summaryOf(r, lists.get(r))?.ids ?? []);
     },
     get text() {
-      return (text ??= [r.url, r.method, String(r.status), summaryOf(r)?.summary ?? '', ...this.findings].join('\n').toLowerCase());
+      return (text ??= [r.url, r.method, String(r.status), summaryOf(r, lists.get(r))?.summary ?? '', ...this.findings].join('\n').toLowerCase());
     },
     origin,
     hostPath,
@@ -96,7 +100,7 @@ export function warmFactsWhenIdle(records: readonly CaptureRecord[], slice = 200
   let i = 0;
   const step = (): void => {
     const end = Math.min(records.length, i + slice);
-    for (; i < end; i++) void factsOf(records[i]!).text;
+    for (; i < end; i++) void factsOf(records[i]!, records).text;
     if (i < records.length) idle(step);
   };
   idle(step);

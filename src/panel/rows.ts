@@ -16,7 +16,7 @@ export interface View {
 
 export function visibleRecords(records: readonly CaptureRecord[], v: Pick<View, 'terms' | 'toggles'>): CaptureRecord[] {
   if (v.terms.length === 0 && v.toggles.length === 0) return records.slice();
-  return records.filter((r) => matchesToggles(v.toggles, r.status) && matchesTerms(v.terms, factsOf(r)));
+  return records.filter((r) => matchesToggles(v.toggles, r.status) && matchesTerms(v.terms, factsOf(r, records)));
 }
 
 export function buildRows(records: readonly CaptureRecord[], v: View): Row[] {

@@ -57,7 +57,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
     (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
   const markdown = (): string => {
-    const d = diagnosisOf(record);
+    const d = diagnosisOf(record, store.records.value);
     return toMarkdown(record, d.ok ? d.diagnosis : { summary: record.diagnosis?.summary ?? '', findings: [] }, { reveal });
   };
   return (

@@ -1,5 +1,6 @@
 import type { Finding } from '../../analysis/types.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
+import { useStore } from '../context.ts';
 import { diagnosisOf } from '../diagnosis.ts';
 import { CopyButton } from './CopyButton.tsx';
 
@@ -68,7 +69,7 @@ function FindingView({ f }: { f: Finding }) {
 }
 
 export function DiagnosisView({ record }: { record: CaptureRecord }) {
-  const d = diagnosisOf(record);
+  const d = diagnosisOf(record, useStore().records.value);
   if (!d.ok) {
     return (
       <div class="problem" role="alert">

@@ -92,14 +92,15 @@ export function RecordList() {
   const [, setDiagnosed] = useState(0);
   const missing = rows.slice(start, end).flatMap((r) => (r.kind === 'record' && !peekSummary(r.record).known ? [r.record] : []));
   const deferred = missing.length > SYNC_DIAGNOSES;
-  if (!deferred) for (const r of missing) summaryOf(r);
+  const all = store.records.value;
+  if (!deferred) for (const r of missing) summaryOf(r, all);
   useEffect(() => {
     if (!deferred) return;
     // after the next frame, so the rows are painted before the engine runs
     let t: ReturnType<typeof setTimeout> | undefined;
     const f = requestAnimationFrame(() => {
       t = setTimeout(() => {
-        for (const r of missing) summaryOf(r);
+        for (const r of missing) summaryOf(r, all);
         setDiagnosed((n) => n + 1);
       }, 0);
     });
