@@ -8,7 +8,7 @@
 //     compares with dist/, so a file the build needs but git does not track is caught here.
 // Every zip uses one timestamp (SOURCE_DATE_EPOCH, else the HEAD commit time) so a rebuild of
 // the same commit gives the same bytes.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -214,9 +214,24 @@ function main(): void {
   if (dirty) console.warn('warning: tracked files have uncommitted changes; the source zip holds the working-tree versions');
   const verify = !process.argv.includes('--no-verify');
   if (verify) console.log('Rebuilding from the source zip\'s files to check they reproduce both packages (--no-verify skips)...');
-  for (const a of packageAll({ root, verify })) {
+  const artifacts = packageAll({ root, verify });
+  for (const a of artifacts) {
     console.log(`${relative(root, a.file).padEnd(40)} ${(a.bytes / 1024).toFixed(1).padStart(8)} KB  ${String(a.entries).padStart(4)} files  sha256 ${a.sha256.slice(0, 16)}`);
   }
+  // what addons.mozilla.org runs on an upload (web-ext lint runs the same linter on dist/firefox)
+  const firefox = artifacts.find((a) => a.kind === 'firefox')!;
+  const lint = lintFirefoxZip(root, firefox.file);
+  console.log(`addons-linter on ${relative(root, firefox.file)}: ${lint.errors.length} errors, ${lint.warnings.length} warnings`);
+  for (const w of lint.warnings) console.log(`  warning ${w}`);
+  for (const e of lint.errors) console.error(`  ERROR ${e}`);
+  if (lint.errors.length) throw new Error('the Firefox package has addons-linter errors: AMO would reject it');
+}
+
+export function lintFirefoxZip(root: string, file: string): { errors: string[]; warnings: string[] } {
+  const r = spawnSync(join(root, 'node_modules', '.bin', 'addons-linter'), ['--output', 'json', file], { encoding: 'utf8' });
+  const report = JSON.parse(r.stdout) as Record<'errors' | 'warnings', { code: string; message: string; file?: string }[]>;
+  const line = (m: { code: string; message: string; file?: string }): string => `${m.code}${m.file ? ` (${m.file})` : ''}: ${m.message}`;
+  return { errors: report.errors.map(line), warnings: report.warnings.map(line) };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
