@@ -15,12 +15,8 @@ function hostPath(r: CaptureRecord, reveal: boolean): string {
   let s = reveal ? undefined : shownUrl.get(r);
   if (s === undefined) {
     const masked = reveal ? r.url : maskUrl(r.url);
-    try {
-      const u = new URL(masked);
-      s = u.host + u.pathname + u.search;
-    } catch {
-      s = masked;
-    }
+    // cut the text rather than re-parse it: URL() would percent-encode the mask's "•••"
+    s = masked.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/#.*$/s, '');
     if (!reveal) shownUrl.set(r, s);
   }
   return s;

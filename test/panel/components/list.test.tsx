@@ -36,6 +36,7 @@ describe('panel list', () => {
     expect(rb!.textContent).toContain('POST');
     expect(rb!.textContent).toContain('x.example/admin');
     expect(rb!.textContent).not.toContain('supersecretvalue123');
+    expect(rb!.querySelector('.c-url')!.textContent).toMatch(/^x\.example\/admin\?api_key=•••/);
   });
 
   it('a record whose diagnosis has no finding gets an empty data-finding and no colour', async () => {
