@@ -149,6 +149,12 @@ export const SCENARIOS: readonly Scenario[] = [
     expect: { capture: cap(401, '/basic/reports'), topFinding: 'basic-credentials-rejected' },
   },
   {
+    id: 'basic-prompt', title: 'Basic challenge to an API call (browser login dialog)', mechanism: 'real', bucket: 'tab',
+    what: 'fetch() with no credentials gets 401 `Basic realm`: Chrome opens its own login dialog and holds the request; the page gives up after 1.5 s.',
+    steps: [{ do: 'fetch', timeoutMs: 1500, to: { path: '/basic/export' } }],
+    expect: { capture: cap(401, '/basic/export'), topFinding: 'basic-prompt' },
+  },
+  {
     id: 'digest-stale', title: 'Digest: stale nonce', mechanism: 'real', bucket: 'tab',
     what: 'A real RFC 7616 exchange (SHA-256, MD5 also offered): the right password, but the nonce expired before it was used; the server answers `stale=true`.',
     steps: [{ do: 'digest', to: { path: '/digest/stale/files' }, user: 'alice', password: 'wonderland', waitMs: 1300 }],

@@ -26,7 +26,7 @@ describe('lab scenarios', () => {
   it('cover everything issue 5 asks for', () => {
     const findings = new Set(SCENARIOS.map((s) => s.expect.topFinding));
     for (const f of ['no-credentials', 'malformed-authorization', 'token-expired', 'token-not-yet-valid', 'token-rejected', 'insufficient-scope',
-      'protected-resource-metadata', 'dpop-nonce-required', 'step-up-required', 'basic-credentials-rejected', 'digest-stale-nonce', 'digest-rejected',
+      'protected-resource-metadata', 'dpop-nonce-required', 'step-up-required', 'basic-credentials-rejected', 'basic-prompt', 'digest-stale-nonce', 'digest-rejected',
       'negotiate-not-attempted', 'cors-preflight-auth', 'credentials-not-sent', 'authorization-dropped-on-redirect', 'csrf-rejected', 'session-expired',
       'refresh-recovered', 'refresh-loop', 'failure-burst', 'missing-challenge', ...VENDOR_FINDINGS]) expect(findings, f).toContain(f);
     expect(SCENARIOS.filter((s) => s.expect.topFinding === 'csrf-rejected').map((s) => s.expect.capture.status).sort()).toEqual([403, 419]);
