@@ -126,7 +126,7 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     expect(header(pre.requestHeaders, 'Access-Control-Request-Headers')?.toLowerCase()).toContain('authorization');
     // Firefox shows Cookie to webRequest without Chrome's extraHeaders
     const laravel = recsB.find((r) => r.status === 419)!;
-    expect(header(laravel.requestHeaders, 'Cookie')).toMatch(/lab_XSRF-TOKEN=/);
+    expect(header(laravel.requestHeaders, 'Cookie')).toMatch(/laravel_session=\w+; XSRF-TOKEN=/);
     expect(header(laravel.requestHeaders, 'X-XSRF-TOKEN')).toBeUndefined();
     expect((await records(A.tabId)).map((r) => r.id)).toEqual(before);
   });
