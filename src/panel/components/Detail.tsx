@@ -1,11 +1,8 @@
 // The selected record: request line, share actions, then tabs with the diagnosis first.
-import { toCurl } from '../../shared/export/curl.ts';
-import { toFetch } from '../../shared/export/fetch.ts';
-import { toMarkdown } from '../../shared/export/markdown.ts';
 import { maskUrl } from '../../shared/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useStore } from '../context.ts';
-import { diagnosisOf } from '../diagnosis.ts';
+import { shareText, type ShareKind } from '../share.ts';
 import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
 import { BodyView } from './BodyView.tsx';
 import { ChallengeView } from './ChallengeView.tsx';
@@ -56,10 +53,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
     store.detailTab.value = next.id;
     (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
-  const markdown = (): string => {
-    const d = diagnosisOf(record, store.records.value);
-    return toMarkdown(record, d.ok ? d.diagnosis : { summary: record.diagnosis?.summary ?? '', findings: [] }, { reveal });
-  };
+  const text = (kind: ShareKind) => (): string => shareText(kind, record, store.records.value, reveal);
   return (
     <section class="detail" data-testid="detail" aria-label="Selected request">
       <header class="detail-head">
@@ -80,9 +74,9 @@ export function Detail({ record }: { record: CaptureRecord }) {
           <span class="url">{url}</span>
         </div>
         <div class="share" role="group" aria-label="Copy this request">
-          <CopyButton text={() => toCurl(record, { reveal })} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>cURL</CopyButton>
-          <CopyButton text={() => toFetch(record, { reveal })} label={`Copy as fetch${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>fetch</CopyButton>
-          <CopyButton text={markdown} label="Copy report as Markdown">Markdown</CopyButton>
+          <CopyButton text={text('curl')} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>cURL</CopyButton>
+          <CopyButton text={text('fetch')} label={`Copy as fetch${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>fetch</CopyButton>
+          <CopyButton text={text('markdown')} label="Copy report as Markdown">Markdown</CopyButton>
         </div>
       </header>
       <div class="tabs" role="tablist" aria-label="Detail sections" onKeyDown={onTabKey}>

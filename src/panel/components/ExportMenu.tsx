@@ -16,7 +16,15 @@ export function ExportMenu() {
   const records = () => visibleRecords(store.records.value, { terms: store.terms.value, toggles: store.toggles.value });
   const name = (ext: string): string => `authlens-tab${store.state.value.tabId}-${stamp(services.now())}.${ext}`;
   return (
-    <details class="menu">
+    <details
+      class="menu"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        const d = e.currentTarget;
+        d.open = false;
+        d.querySelector('summary')?.focus();
+      }}
+    >
       <summary class="btn" data-testid="export">Export</summary>
       <div class="menu-body" role="group" aria-label="Export records">
         <label class="check">

@@ -5,6 +5,7 @@ import { peekSummary, summaryOf } from '../diagnosis.ts';
 import { moveSelection, type Row } from '../rows.ts';
 import { scrollToReveal, windowRange } from '../virtual.ts';
 import { GroupRow, RecordRow, ROW_HEIGHT } from './RecordRow.tsx';
+import { RowMenu } from './RowMenu.tsx';
 /** the sticky column header is one row tall */
 const HEAD_HEIGHT = ROW_HEIGHT;
 /** viewport assumed before the first measurement (and in DOMs without layout) */
@@ -64,8 +65,29 @@ export function RecordList() {
     reveal(id);
   };
 
+  const [menu, setMenu] = useState<{ id: string; x: number; y: number } | undefined>(undefined);
+  const closeMenu = useCallback(() => {
+    setMenu(undefined);
+    el.current?.focus();
+  }, []);
+  const onContextMenu = (e: MouseEvent): void => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-record-id]');
+    const id = row?.dataset.recordId;
+    if (!id) return;
+    e.preventDefault();
+    store.selectedId.value = id;
+    setMenu({ id, x: e.clientX, y: e.clientY });
+  };
+
   const onKeyDown = (e: KeyboardEvent): void => {
     const ids = store.ids.value;
+    if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && store.selectedId.value !== undefined) {
+      e.preventDefault();
+      const id = store.selectedId.value;
+      const rect = document.getElementById(`row-${id}`)?.getBoundingClientRect();
+      setMenu({ id, x: (rect?.left ?? 0) + 40, y: rect?.bottom ?? 0 });
+      return;
+    }
     const page = Math.max(1, Math.floor(bodyViewport / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
     const delta = moves[e.key];
@@ -114,6 +136,7 @@ export function RecordList() {
   const activeRendered = active >= start && active < end;
 
   return (
+    <>
     <div
       ref={el}
       class="list"
@@ -125,6 +148,7 @@ export function RecordList() {
       data-testid="list"
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
+      onContextMenu={onContextMenu}
     >
       <div class="list-head row-grid" role="row" aria-rowindex={1}>
         <div role="columnheader" class="c-time">Time</div>
@@ -153,5 +177,7 @@ export function RecordList() {
         )}
       </div>
     </div>
+    {menu && store.selected.value?.id === menu.id && <RowMenu record={store.selected.value} x={menu.x} y={menu.y} onClose={closeMenu} />}
+    </>
   );
 }

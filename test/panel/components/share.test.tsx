@@ -89,3 +89,32 @@ describe('import HAR', () => {
     expect(screen.getByTestId('empty')).toBeTruthy();
   });
 });
+
+describe('row context menu', () => {
+  it('right-click offers the copy actions (masked) and opening the record in a tab; Esc closes it', async () => {
+    const p = renderPanel();
+    const r = failing();
+    await act(() => p.snapshot([r]));
+    const row = screen.getByTestId('record-row');
+    await act(() => void fireEvent.contextMenu(row, { clientX: 10, clientY: 10 }));
+    const menu = screen.getByTestId('row-menu');
+    expect([...menu.querySelectorAll('[role=menuitem]')].map((b) => b.textContent)).toEqual([
+      'Copy as cURL', 'Copy as fetch', 'Copy report as Markdown', 'Copy URL', 'Open in a new tab',
+    ]);
+    expect(document.activeElement?.textContent).toBe('Copy as cURL');
+    await act(() => void fireEvent.keyDown(menu, { key: 'ArrowDown' }));
+    expect(document.activeElement?.textContent).toBe('Copy as fetch');
+    await act(() => void fireEvent.click(screen.getByRole('menuitem', { name: 'Copy as cURL' })));
+    await waitFor(() => expect(p.copied).toHaveLength(1));
+    expect(p.copied[0]).toContain('curl ');
+    expect(p.copied[0]).not.toContain(SECRET);
+    expect(screen.queryByTestId('row-menu')).toBeNull();
+    expect(screen.getByTestId('notice').textContent).toBe('Copy as cURL: copied (secrets masked)');
+
+    const list = screen.getByTestId('list');
+    await act(() => void fireEvent.keyDown(list, { key: 'F10', shiftKey: true }));
+    const again = screen.getByTestId('row-menu');
+    await act(() => void fireEvent.keyDown(again, { key: 'Escape' }));
+    expect(screen.queryByTestId('row-menu')).toBeNull();
+  });
+});
