@@ -65,7 +65,7 @@ export interface FirefoxSession {
   openExtensionPage(path: string): Promise<Page>;
   /** evaluates an expression in the browser's privileged scope (a browser.xhtml window) */
   chromeEval<T>(expression: string): Promise<T>;
-  /** stops the event page exactly as about:debugging's "Terminate Background Script" does */
+  /** stops the event page exactly as about:debugging's "Terminate Background Script" does; throws if it did not stop */
   terminateBackground(): Promise<void>;
   backgroundRunning(): Promise<boolean | undefined>;
   setIntPref(name: string, value: number): Promise<void>;
@@ -159,7 +159,13 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
     },
     chromeEval,
     async terminateBackground() {
-      await chromeEval(`(async () => { await ${debugUtils}.terminateBackgroundScript(${JSON.stringify(addonId)}); return undefined; })()`);
+      // checked in the same privileged turn: a page's port may wake the event page right after
+      const running = await chromeEval<boolean | undefined>(`(async () => {
+        const u = ${debugUtils};
+        await u.terminateBackgroundScript(${JSON.stringify(addonId)});
+        return u.isBackgroundScriptRunning(${JSON.stringify(addonId)});
+      })()`);
+      if (running !== false) throw new Error(`the event page did not stop (running: ${String(running)})`);
     },
     backgroundRunning: () => chromeEval<boolean | undefined>(`${debugUtils}.isBackgroundScriptRunning(${JSON.stringify(addonId)})`),
     setIntPref: (name, value) => chromeEval<void>(`Services.prefs.setIntPref(${JSON.stringify(name)}, ${Math.trunc(value)})`),
