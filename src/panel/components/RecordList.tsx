@@ -101,6 +101,20 @@ export function RecordList() {
     }
   };
 
+  // like the Network panel: when the list was scrolled to the end, it follows new rows
+  // (only with nothing selected, so a selected row never moves under the user's eyes)
+  const atEnd = useRef(true);
+  const count = rows.length;
+  useLayoutEffect(() => {
+    const node = el.current;
+    if (!node || !atEnd.current || store.selectedId.value !== undefined) return;
+    const end = Math.max(0, count * ROW_HEIGHT + HEAD_HEIGHT - viewport);
+    if (node.scrollTop < end) {
+      node.scrollTop = end;
+      setScrollTop(end);
+    }
+  }, [count]);
+
   // panel.html?record=ID: scroll the named record into view once it has arrived
   const revealedOnce = useRef(false);
   useEffect(() => {
@@ -146,7 +160,11 @@ export function RecordList() {
       aria-activedescendant={activeRendered && selectedId !== undefined ? `row-${selectedId}` : undefined}
       tabIndex={0}
       data-testid="list"
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        const n = e.currentTarget;
+        atEnd.current = n.scrollTop + n.clientHeight >= n.scrollHeight - ROW_HEIGHT;
+        setScrollTop(n.scrollTop);
+      }}
       onKeyDown={onKeyDown}
       onContextMenu={onContextMenu}
     >

@@ -180,6 +180,17 @@ describe('panel list', () => {
     expect(rows().find((r) => r.getAttribute('aria-selected') === 'true')!.dataset.recordId).toBe(b.id);
   });
 
+  it('follows new rows at the end of the list while nothing is selected, like the Network panel', async () => {
+    const p = renderPanel();
+    const many = Array.from({ length: 300 }, (_, i) => rec({ time: 1_790_000_000_000 + i }));
+    await act(() => p.snapshot(many));
+    const last = (): string | undefined => rows().sort((a, b) => Number(b.getAttribute('aria-rowindex')) - Number(a.getAttribute('aria-rowindex')))[0]?.dataset.recordId;
+    expect(last()).toBe(many[299]!.id);
+    const next = rec({ time: 1_790_000_001_000 });
+    await act(() => p.twin.lastPort().emit({ ns: NS, type: 'added', tabId: 7, record: next }));
+    expect(last()).toBe(next.id);
+  });
+
   it('scrolls the record named in the URL into view when it is far down the list', async () => {
     const many = Array.from({ length: 500 }, (_, i) => rec({ time: 1_790_000_000_000 + i }));
     const p = renderPanel({ selected: many[400]!.id });
