@@ -8,15 +8,17 @@
 //     compares with dist/, so a file the build needs but git does not track is caught here.
 // Every zip uses one timestamp (SOURCE_DATE_EPOCH, else the HEAD commit time) so a rebuild of
 // the same commit gives the same bytes.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { zip, type ZipEntry } from './zip.ts';
+import { lintFirefoxZip, listFiles, untrackedBuildInputs, verifyRebuild } from './package-checks.ts';
 
-export type Target = 'chrome' | 'firefox';
+import type { Target } from './manifest.ts';
+
+export type { Target };
 
 export interface Artifact { kind: Target | 'source'; file: string; bytes: number; entries: number; sha256: string }
 
@@ -34,21 +36,6 @@ export const REVIEWER_README = 'SOURCE-README.md';
 
 export function artifactName(kind: Target | 'source', version: string): string {
   return `authlens-${kind}-${version}.zip`;
-}
-
-/** Files under dir, relative with forward slashes, sorted; dotfiles (e.g. .DS_Store) left out. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const n of readdirSync(d)) {
-      if (n.startsWith('.')) continue;
-      const p = join(d, n);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(relative(dir, p).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 /** What a store would reject, for the manifest a dist folder holds. Empty when fine. */
@@ -113,53 +100,6 @@ export function sourceEntries(root: string, version: string, nodeVersion: string
   });
   entries.push({ name: REVIEWER_README, data: reviewerReadme(version, nodeVersion) });
   return entries;
-}
-
-/** What the build reads: an untracked file here would be in dist but missing from the source zip. */
-export const BUILD_INPUTS = ['src', 'public', 'manifest.json', 'package.json', 'package-lock.json', 'vite.config.ts', 'tsconfig.json', 'scripts/build.ts', 'scripts/manifest.ts'];
-
-export function untrackedBuildInputs(root: string): string[] {
-  return execFileSync('git', ['ls-files', '-z', '--others', '--exclude-standard', '--', ...BUILD_INPUTS], { cwd: root, encoding: 'utf8' })
-    .split('\0').filter(Boolean).sort();
-}
-
-/**
- * Rebuilds from the source zip's entries in a temporary folder (node_modules linked from root)
- * and lists every file whose bytes differ from the store zips': what an AMO reviewer following
- * SOURCE-README.md would see. Empty when the sources reproduce both packages.
- */
-export function verifyRebuild(root: string, source: readonly ZipEntry[], packages: Record<Target, readonly ZipEntry[]>, build: readonly string[] = ['node_modules/.bin/tsx', 'scripts/build.ts']): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'authlens-rebuild-'));
-  try {
-    for (const e of source) {
-      mkdirSync(dirname(join(dir, e.name)), { recursive: true });
-      writeFileSync(join(dir, e.name), e.data);
-    }
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-    try {
-      execFileSync(build[0]!, build.slice(1), { cwd: dir, stdio: 'pipe', encoding: 'utf8' });
-    } catch (e) {
-      const err = e as { stderr?: string; stdout?: string };
-      const lines = `${err.stdout ?? ''}\n${err.stderr ?? ''}`.split('\n').filter((l) => /error|not found|cannot/i.test(l)).slice(0, 5);
-      return [`the build fails from the source zip: ${lines.join(' | ') || String(e)}`];
-    }
-    const problems: string[] = [];
-    for (const target of ['chrome', 'firefox'] as const) {
-      const built = join(dir, 'dist', target);
-      const got = existsSync(built) ? listFiles(built) : [];
-      const want = new Map(packages[target].map((e) => [e.name, Buffer.from(e.data)]));
-      for (const name of got) {
-        const w = want.get(name);
-        if (!w) problems.push(`${target}: ${name} is built from the sources but not in the package`);
-        else if (!w.equals(readFileSync(join(built, name)))) problems.push(`${target}: ${name} differs`);
-        want.delete(name);
-      }
-      for (const name of want.keys()) problems.push(`${target}: ${name} is in the package but not built from the sources`);
-    }
-    return problems;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function defaultMtime(root: string): Date {
@@ -227,12 +167,6 @@ function main(): void {
   if (lint.errors.length) throw new Error('the Firefox package has addons-linter errors: AMO would reject it');
 }
 
-export function lintFirefoxZip(root: string, file: string): { errors: string[]; warnings: string[] } {
-  const r = spawnSync(join(root, 'node_modules', '.bin', 'addons-linter'), ['--output', 'json', file], { encoding: 'utf8' });
-  const report = JSON.parse(r.stdout) as Record<'errors' | 'warnings', { code: string; message: string; file?: string }[]>;
-  const line = (m: { code: string; message: string; file?: string }): string => `${m.code}${m.file ? ` (${m.file})` : ''}: ${m.message}`;
-  return { errors: report.errors.map(line), warnings: report.warnings.map(line) };
-}
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { manifestFor } from '../../scripts/manifest.ts';
-import { REVIEWER_README, artifactName, lintFirefoxZip, manifestProblems, packageAll, untrackedBuildInputs, type Artifact } from '../../scripts/package.ts';
+import { REVIEWER_README, artifactName, manifestProblems, packageAll, type Artifact } from '../../scripts/package.ts';
+import { lintFirefoxZip, untrackedBuildInputs } from '../../scripts/package-checks.ts';
 import { zip } from '../../scripts/zip.ts';
 
 const repo = resolve(import.meta.dirname, '../..');

@@ -68,7 +68,6 @@ export interface FirefoxSession {
   /** stops the event page exactly as about:debugging's "Terminate Background Script" does; throws if it did not stop */
   terminateBackground(): Promise<void>;
   backgroundRunning(): Promise<boolean | undefined>;
-  setIntPref(name: string, value: number): Promise<void>;
   /**
    * Opens Firefox's toolbox for the tab whose URL starts with urlPrefix (what F12 does), waits
    * until an add-on panel labelled `select` is registered and selects it. Returns the add-on
@@ -168,7 +167,6 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       if (running !== false) throw new Error(`the event page did not stop (running: ${String(running)})`);
     },
     backgroundRunning: () => chromeEval<boolean | undefined>(`${debugUtils}.isBackgroundScriptRunning(${JSON.stringify(addonId)})`),
-    setIntPref: (name, value) => chromeEval<void>(`Services.prefs.setIntPref(${JSON.stringify(name)}, ${Math.trunc(value)})`),
     openDevTools: (urlPrefix, select) => chromeEval<string[]>(`(async () => {
       const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
       const { gDevTools } = require("devtools/client/framework/devtools");
