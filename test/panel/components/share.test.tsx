@@ -118,3 +118,23 @@ describe('row context menu', () => {
     expect(screen.queryByTestId('row-menu')).toBeNull();
   });
 });
+
+describe('import of HAR files written by browsers (test/fixtures/har)', () => {
+  it.each(['playwright-chromium.har', 'chrome-h2.har', 'firefox.har'])('%s: its auth failures appear with diagnoses', async (name) => {
+    const { readFileSync } = await import('node:fs');
+    // vitest runs from the repository root (import.meta.url is the page's URL under happy-dom)
+    const text = readFileSync(`${process.cwd()}/test/fixtures/har/${name}`, 'utf8');
+    const { fromHar } = await import('../../../src/shared/export/har-import.ts');
+    const expected = fromHar(JSON.parse(text), { tabId: 7 }).records;
+    expect(expected.length).toBeGreaterThan(0);
+    const p = renderPanel();
+    await act(() => p.snapshot([]));
+    const app = p.container.querySelector('.app')!;
+    await act(() => void fireEvent.drop(app, { dataTransfer: { files: [new File([text], name)], types: ['Files'] } }));
+    await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(Math.min(expected.length, 30)));
+    const rows = screen.getAllByTestId('record-row');
+    expect(rows.map((r) => r.dataset.status).sort()).toEqual(expected.slice(0, rows.length).map((r) => String(r.status)).sort());
+    expect(rows.every((r) => !r.hasAttribute('data-pending'))).toBe(true);
+    expect(rows.filter((r) => r.getAttribute('data-finding') !== '').length).toBe(rows.length);
+  });
+});
