@@ -54,11 +54,12 @@ async function main(): Promise<number> {
 
   let launched: Launched | undefined;
   let closeFirefox: (() => Promise<void>) | undefined;
-  const stop = async (): Promise<void> => {
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopped ??= (async () => {
     await launched?.close();
     await closeFirefox?.().catch(() => {});
     await lab.close();
-  };
+  })());
   let stopping = false;
   const onSignal = (): void => {
     if (stopping) return;

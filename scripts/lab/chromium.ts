@@ -39,6 +39,11 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
       executablePath: o.executablePath,
       headless: o.headless,
       viewport: null,
+      // our caller closes the browser and removes the profile on Ctrl+C; playwright's own
+      // handlers would kill the browser and exit first, leaving the profile behind
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       args: [
         `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_FLAGS,
         ...(o.devtools ? ['--auto-open-devtools-for-tabs'] : []), ...(o.args ?? []),
@@ -54,14 +59,14 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
   };
   const sw = await worker();
   const extensionId = sw.url().split('/')[2] ?? '';
-  let closed = false;
+  // one closing for everyone: a second caller (the context's "close" event, Ctrl+C) must wait
+  // for the profile to be gone, not race ahead to process.exit
+  let closing: Promise<void> | undefined;
   return {
     context, extensionId, profileDir, worker,
-    close: async () => {
-      if (closed) return;
-      closed = true;
+    close: () => (closing ??= (async () => {
       await context.close().catch(() => {});
-      rmSync(profileDir, { recursive: true, force: true });
-    },
+      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    })()),
   };
 }
