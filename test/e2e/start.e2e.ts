@@ -9,11 +9,15 @@ import { join } from 'node:path';
 import { scenarioById } from '../../scripts/lab/scenarios.ts';
 import { extensionDir, outputDir, repo } from './support/chromium.ts';
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+function run(args: string[], env: NodeJS.ProcessEnv, interruptWhen?: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repo, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(repo, 'scripts', 'start.ts'), ...args], { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      // Ctrl+C, as a terminal sends it, once the script says it is waiting
+      if (interruptWhen && out.includes(interruptWhen)) child.kill('SIGINT');
+    });
     child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
     const timer = setTimeout(() => child.kill('SIGTERM'), 110_000);
     child.on('error', reject);
@@ -56,6 +60,15 @@ describe('npm start, headless', () => {
       expect(existsSync(p) && statSync(p).mtimeMs >= started, `${f} written by this run`).toBe(true);
     }
     expect(profiles(), 'temporary profile removed').toEqual([]);
+  });
+
+  it('--keep-open waits after the summary; Ctrl+C then closes the browser, removes the profile and exits 130', async () => {
+    const env = { ...process.env, TMPDIR: tmp, AUTHLENS_EXTENSION_DIR: extensionDir() };
+    const { code, out } = await run(['--headless', '--keep-open', '--scenario', 'jwt-expired'], env, 'Ctrl+C stops everything');
+    expect(out).toContain('jwt-expired');
+    expect(out).toContain('Stopping: closing the browser, removing its temporary profile, stopping the lab.');
+    expect(code, out).toBe(130);
+    expect(profiles()).toEqual([]);
   });
 
   it('refuses a scenario id it does not know, listing the known ones', async () => {
