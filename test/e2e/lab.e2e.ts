@@ -2,6 +2,8 @@
 // finding (its row's data-finding) for the scenario's request must be the one the scenario
 // promises. Expectations live in scripts/lab/scenarios.ts and are not bent to the engine:
 // a failure here means AuthLens diagnosed a real failure differently than the lab says.
+// Each scenario also checks the lab itself (the page finished, the lab answered the promised
+// status), and the lab's own log shows what the browser really sent (redirect, cookies).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
