@@ -9,6 +9,17 @@ import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
 export type DiagnosisResult = { ok: true; diagnosis: Diagnosis } | { ok: false; error: string };
 
 const cache = new WeakMap<CaptureRecord, DiagnosisResult>();
+/**
+ * A re-sync after a worker restart delivers the same records as new objects: find their
+ * diagnoses by id and content so the list neither re-runs the engine nor flashes "pending".
+ */
+const byKey = new Map<string, DiagnosisResult>();
+const BY_KEY_MAX = 20_000;
+
+function keyOf(r: CaptureRecord): string {
+  return `${r.id}|${r.time}|${r.status}|${r.url.length}|${r.requestHeaders.length}|${r.responseHeaders.length}|${r.responseBody?.length ?? -1}`;
+}
+
 const exchanges = new WeakMap<CaptureRecord, Exchange>();
 
 function exchangeOf(r: CaptureRecord): Exchange {
@@ -47,8 +58,11 @@ export function historyBefore(all: readonly CaptureRecord[], r: CaptureRecord): 
  *   for a record decides its diagnosis (cached per record object)
  */
 export function diagnosisOf(r: CaptureRecord, all: readonly CaptureRecord[] = []): DiagnosisResult {
-  const hit = cache.get(r);
-  if (hit) return hit;
+  const hit = cache.get(r) ?? byKey.get(keyOf(r));
+  if (hit) {
+    cache.set(r, hit);
+    return hit;
+  }
   let res: DiagnosisResult;
   try {
     const history = historyBefore(all, r);
@@ -58,6 +72,8 @@ export function diagnosisOf(r: CaptureRecord, all: readonly CaptureRecord[] = []
     res = { ok: false, error: e instanceof Error ? e.message : String(e) };
   }
   cache.set(r, res);
+  if (byKey.size >= BY_KEY_MAX) byKey.clear();
+  byKey.set(keyOf(r), res);
   return res;
 }
 
@@ -84,8 +100,8 @@ export function summaryOf(r: CaptureRecord, all?: readonly CaptureRecord[]): Dia
 /** The summary if it is known without running the engine now. */
 export function peekSummary(r: CaptureRecord): { known: boolean; summary?: DiagnosisSummary } {
   if (r.diagnosis) return { known: true, summary: r.diagnosis };
-  if (summaries.has(r)) {
-    const s = summaries.get(r);
+  if (summaries.has(r) || byKey.has(keyOf(r))) {
+    const s = summaryOf(r);
     return s ? { known: true, summary: s } : { known: true };
   }
   return { known: false };

@@ -52,3 +52,14 @@ describe('diagnosis in the panel', () => {
     expect(factsOf(last, burst).findings).toContain('failure-burst');
   });
 });
+
+describe('re-sync after a worker restart', () => {
+  it('finds the diagnosis of the same record delivered as a new object, and not of a changed one', () => {
+    const r = rec({ url: 'https://c.example/x' });
+    const s = summaryOf(r);
+    const copy = structuredClone(r);
+    expect(peekSummary(copy)).toEqual({ known: true, summary: s });
+    const withBody = { ...structuredClone(r), responseBody: '{"error":"x"}' };
+    expect(peekSummary(withBody)).toEqual({ known: false });
+  });
+});
