@@ -27,7 +27,7 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: false,
         rollupOptions: {
           input: resolve(root, 'background/index.ts'),
-          output: { format: 'es' as const, entryFileNames: 'background.js', inlineDynamicImports: true },
+          output: { format: 'es' as const, entryFileNames: 'background.js', codeSplitting: false },
         },
       },
     };
