@@ -14,9 +14,12 @@ export interface MainFrameRequest { url: string; start: number }
 
 /** Records with `time` below the returned value belong to the previous page. */
 export function navigationCutoff(records: readonly CaptureRecord[], commit: Commit, request?: MainFrameRequest): number {
-  // the main-frame request seen by capture, if it is this navigation's (not a back/forward
-  // cache restore, which commits without any request)
-  if (request && request.url === commit.url && request.start <= commit.timeStamp) return request.start;
+  // the main-frame request seen by capture, if it is this navigation's: not a back/forward
+  // cache restore (commits without any request), nor a request that never committed (a 204, a
+  // download) followed much later by a cache-served navigation to the same URL
+  if (request && request.url === commit.url && request.start <= commit.timeStamp && commit.timeStamp - request.start <= SAME_NAVIGATION_MS) {
+    return request.start;
+  }
   // the worker restarted between the request and its commit: the page's own failure is the
   // newest main-frame record for the committed URL, shortly before the commit
   let own: CaptureRecord | undefined;

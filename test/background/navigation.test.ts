@@ -16,6 +16,8 @@ describe('navigationCutoff: what a committed top-level navigation clears', () =>
 
   it('ignores a main-frame request for another URL (a back/forward-cache commit makes no request)', () => {
     expect(navigationCutoff([], { url: page, timeStamp: 9000 }, { url: 'http://other/', start: 100 })).toBe(9000);
+    // nor one for this URL that never committed, long before (then a cache-served navigation)
+    expect(navigationCutoff([], { url: page, timeStamp: 500_000 }, { url: page, start: 100 })).toBe(500_000);
   });
 
   it('without the request (worker restarted in between), keeps the page\'s own main-frame failure', () => {

@@ -140,3 +140,21 @@ describe('worker', () => {
     expect(kept.at(-1)!.url).toBe('http://a/14');
   });
 });
+
+describe('worker: network errors', () => {
+  it('keeps a server 407 that Chrome ends with net::ERR_UNEXPECTED_PROXY_AUTH, unless 407 is not captured', async () => {
+    const { w } = boot();
+    const r = { requestId: '1', url: 'http://a/proxyish', tabId: 1 };
+    w.onSendHeaders(sent(r, 10, [h('Authorization', 'Bearer t')]));
+    w.onErrorOccurred({ ...sent(r, 11), error: 'net::ERR_UNEXPECTED_PROXY_AUTH' });
+    await w.idle();
+    expect((await get(w, 1)).map((x) => [x.status, x.statusLine])).toEqual([[407, 'net::ERR_UNEXPECTED_PROXY_AUTH']]);
+    await w.onMessage({ ns: NS, type: 'setSettings', patch: { captureStatuses: [401] } });
+    const r2 = { ...r, requestId: '2' };
+    w.onSendHeaders(sent(r2, 20));
+    w.onErrorOccurred({ ...sent(r2, 21), error: 'net::ERR_UNEXPECTED_PROXY_AUTH' });
+    await w.idle();
+    expect(await get(w, 1)).toHaveLength(1);
+    expect(w.capture.pending.size).toBe(0);
+  });
+});
