@@ -5,6 +5,7 @@
 //    [content, encoding] (polyfill over Chrome), both arrays of two strings.
 // https://developer.chrome.com/docs/extensions/reference/api/devtools/network#type-Request
 // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/devtools/network/onRequestFinished
+import { decodeBase64Text } from '../analysis/base64.ts';
 
 /** Bodies are kept for diagnosis only; the error text of an auth failure is short. */
 export const BODY_CAP = 64 * 1024;
@@ -17,15 +18,6 @@ export function isTextMime(mime: string | undefined): boolean {
   return !!mime && TEXT_MIME.test(mime.trim());
 }
 
-function decodeBase64(b64: string): string | undefined {
-  try {
-    const bin = atob(b64.replace(/\s+/g, ''));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
 
 /** Text that is mostly control characters is binary whatever its label says. */
 function looksBinary(s: string): boolean {
@@ -64,11 +56,16 @@ export function normalizeContent(result: unknown, mimeType?: string): Content {
   if (mime && !isTextMime(mime) && !/^\s*$/.test(mime)) return { ok: false, reason: `not text (${mime})` };
   let text = content;
   if (base64) {
-    const decoded = decodeBase64(content);
+    const decoded = decodeBase64Lenient(content);
     if (decoded === undefined) return { ok: false, reason: 'base64 content is not UTF-8 text' };
     text = decoded;
   }
   if (looksBinary(text)) return { ok: false, reason: 'binary content' };
   const truncated = text.length > BODY_CAP;
   return { ok: true, body: truncated ? text.slice(0, BODY_CAP) : text, truncated };
+}
+
+/** Bodies from getContent and HAR files may wrap base64 across lines. */
+function decodeBase64Lenient(b64: string): string | undefined {
+  return decodeBase64Text(b64.replace(/\s+/g, ''));
 }

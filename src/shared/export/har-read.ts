@@ -1,5 +1,6 @@
 // Defensive readers for HAR JSON of unknown origin: every field may be missing, mistyped or huge.
 import type { Header } from '../types.ts';
+import { decodeBase64Text } from '../../analysis/base64.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -58,7 +59,7 @@ export function readBody(content: unknown, cap: number): string | undefined {
   if (mime !== '' && !isTextual(mime)) return undefined;
   let body = text;
   if ((str(content.encoding) ?? '').toLowerCase() === 'base64') {
-    const decoded = decodeBase64Utf8(text);
+    const decoded = decodeBase64Lenient(text);
     if (decoded === undefined) return undefined;
     body = decoded;
   }
@@ -69,12 +70,7 @@ function isTextual(mime: string): boolean {
   return /^text\/|[/+](json|xml|javascript|ecmascript|x-www-form-urlencoded|problem\+json|html)\b/.test(mime);
 }
 
-function decodeBase64Utf8(b64: string): string | undefined {
-  try {
-    const bin = atob(b64.replace(/\s+/g, ''));
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+/** Bodies from getContent and HAR files may wrap base64 across lines. */
+function decodeBase64Lenient(b64: string): string | undefined {
+  return decodeBase64Text(b64.replace(/\s+/g, ''));
 }
