@@ -15,7 +15,7 @@
 // for their own rare events, so they stay. Nothing is lost: a request that never reaches a
 // final status either errors (onErrorOccurred ends it) or is dropped by the size- and
 // age-bounded pending map, which is all onCompleted would have done for it.
-import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
+import type { CaptureRecord, ContextEntry, Header, RedirectHop } from '../shared/types.ts';
 import type { AuthRequiredDetails, ErrorDetails, RedirectDetails, ResponseDetails, SendHeadersDetails } from './details.ts';
 import { initiatorOf } from './details.ts';
 import { hasChallenge, type CaptureConfig } from './failure.ts';
@@ -35,6 +35,12 @@ const SWEEP_EVERY = 512;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** requestIds that failed recently, for retry numbering and onAuthRequired de-duplication */
 const MAX_FAILED = 256;
+/**
+ * After a failure in a tab, its non-failing requests are kept as context this long (ms, by
+ * event time), the window renewed by each failure: the engine's patterns look a minute around
+ * a failure (analysis/rules/patterns.ts).
+ */
+export const CONTEXT_WINDOW_MS = 60_000;
 
 interface Failed { seq: number; awaitingAuth: boolean }
 
@@ -49,6 +55,10 @@ export class Capture {
   private capture: boolean[] = [];
   private paused = false;
   private inserts = 0;
+  /** tabId -> end of its context window (event time); empty in the common case */
+  private readonly watch = new Map<number, number>();
+  /** receives the context entries of watched tabs (the worker stores them) */
+  onContext: ((tabId: number, entry: ContextEntry) => void) | undefined;
 
   constructor(config: CaptureConfig, private readonly limits: CaptureLimits = DEFAULT_LIMITS) {
     this.configure(config);
@@ -74,6 +84,10 @@ export class Capture {
     if (!this.paused && (this.capture[status] === true || ((status < 200 || status >= 300) && hasChallenge(d.responseHeaders)))) {
       record = this.toRecord(d, 'headers');
       this.markFailed(d.requestId, true);
+    } else if (this.watch.size !== 0 && status >= 200 && status < 400) {
+      // the only cost a 2xx pays for context: a size check while no tab is watched (the
+      // common case), one Map lookup while some tab is
+      this.noteContext(d);
     }
     if (!REDIRECTS.has(status)) this.end(d.requestId);
     return record;
@@ -146,6 +160,33 @@ export class Capture {
 
   forgetTab(tabId: number): void {
     this.mainFrames.delete(tabId);
+    this.watch.delete(tabId);
+  }
+
+  /** Open (or extend) a tab's context window until `until` (a failure at `until - window`). */
+  watchTab(tabId: number, until: number): void {
+    if ((this.watch.get(tabId) ?? -Infinity) < until) this.watch.set(tabId, until);
+  }
+
+  /** tabs with an open window (tests, the bench) */
+  get watchedTabs(): number {
+    return this.watch.size;
+  }
+
+  private noteContext(d: ResponseDetails): void {
+    const until = this.watch.get(d.tabId);
+    if (until === undefined || this.paused) return;
+    if (d.timeStamp > until) {
+      this.watch.delete(d.tabId);
+      return;
+    }
+    const sent = this.pending.get(d.requestId)?.requestHeaders;
+    const entry: ContextEntry = { url: d.url, method: d.method, status: d.statusCode, time: d.timeStamp, type: d.type };
+    if (sent) {
+      const auth = headerValue(toHeaders(sent), 'authorization');
+      if (auth !== undefined) entry.authorization = auth;
+    }
+    this.onContext?.(d.tabId, entry);
   }
 
   /** Drop entries older than maxAge, then the oldest beyond maxPending (Map order = insertion order). */
@@ -194,6 +235,7 @@ export class Capture {
   }
 
   private toRecord(d: ResponseDetails, source: CaptureRecord['source']): CaptureRecord {
+    this.watchTab(d.tabId, d.timeStamp + CONTEXT_WINDOW_MS);
     const sent = this.pending.get(d.requestId);
     const requestHeaders: Header[] = sent?.requestHeaders ? toHeaders(sent.requestHeaders) : [];
     const seq = (this.failed.get(d.requestId)?.seq ?? 0) + 1;

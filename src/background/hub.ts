@@ -8,6 +8,7 @@ import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
 import { capBody, findBodyTarget } from './body.ts';
 import type { SettingsHolder } from './settings.ts';
 import type { RecordStore, StoreEvent } from './store.ts';
+import type { ContextEvent, ContextStore } from './context.ts';
 
 export interface HubPort {
   name: string;
@@ -21,6 +22,8 @@ export interface HubDeps {
   /** the diagnosis of a record; undefined when the engine failed */
   summarize(record: CaptureRecord): DiagnosisSummary | undefined;
   tabTitle?(tabId: number): Promise<string | undefined>;
+  /** the tabs' non-failing requests around failures; absent: snapshots carry none */
+  context?: ContextStore;
 }
 
 export class Hub {
@@ -29,6 +32,7 @@ export class Hub {
   constructor(private readonly deps: HubDeps) {
     deps.store.subscribe((e) => this.forward(e));
     deps.settings.subscribe((s) => this.broadcast({ ns: NS, type: 'settings', settings: s }));
+    deps.context?.subscribe((e) => this.forwardContext(e));
   }
 
   /** A UI connected: snapshot first, then live changes (none can slip in between: see below). */
@@ -40,11 +44,14 @@ export class Hub {
       open = false;
       this.ports.get(tabId)?.delete(port);
     });
-    void Promise.all([this.deps.store.load(), this.deps.settings.load()]).then(() => {
+    void Promise.all([this.deps.store.load(), this.deps.settings.load(), this.deps.context?.load()]).then(() => {
       if (!open) return;
       // Synchronous from here: the snapshot and joining the live set happen in one turn, so
       // every change is either in the snapshot or sent after it.
-      const snapshot: PortEvent = { ns: NS, type: 'snapshot', tabId, records: [...this.deps.store.peek(tabId)], settings: this.deps.settings.current };
+      const snapshot: PortEvent = {
+        ns: NS, type: 'snapshot', tabId, records: [...this.deps.store.peek(tabId)], settings: this.deps.settings.current,
+        context: [...(this.deps.context?.peek(tabId) ?? [])],
+      };
       if (!this.post(port, snapshot)) return;
       let set = this.ports.get(tabId);
       if (!set) this.ports.set(tabId, (set = new Set()));
@@ -106,6 +113,13 @@ export class Hub {
     const set = this.ports.get(e.tabId);
     if (!set?.size) return;
     const msg: PortEvent = { ...e, ns: NS };
+    for (const port of set) if (!this.post(port, msg)) set.delete(port);
+  }
+
+  private forwardContext(e: ContextEvent): void {
+    const set = this.ports.get(e.tabId);
+    if (!set?.size) return;
+    const msg: PortEvent = { ns: NS, type: 'context', tabId: e.tabId, entries: e.entries, ...(e.replace ? { replace: true } : {}) };
     for (const port of set) if (!this.post(port, msg)) set.delete(port);
   }
 

@@ -3,7 +3,8 @@
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
 import { applyBadge, badgeState, type BadgeApi } from './badge.ts';
-import { Capture } from './capture.ts';
+import { CONTEXT_WINDOW_MS, Capture } from './capture.ts';
+import { ContextStore } from './context.ts';
 import type { AuthRequiredDetails, ErrorDetails, ResponseDetails } from './details.ts';
 import { keepRecord } from './failure.ts';
 import { Hub, type HubPort } from './hub.ts';
@@ -43,7 +44,8 @@ export function createWorker(deps: WorkerDeps) {
       return undefined;
     }
   };
-  const hub = new Hub({ store, settings, summarize, ...(deps.tabTitle ? { tabTitle: deps.tabTitle } : {}) });
+  const context = new ContextStore(deps.session, { warn });
+  const hub = new Hub({ store, settings, summarize, context, ...(deps.tabTitle ? { tabTitle: deps.tabTitle } : {}) });
 
   settings.subscribe((s: Settings) => {
     capture.configure(s);
@@ -72,6 +74,23 @@ export function createWorker(deps: WorkerDeps) {
     });
   };
 
+  capture.onContext = (tabId, entry) => void enqueue(() => context.add(tabId, entry));
+  // a cleared tab (Clear button, tab closed) loses its context with its records
+  store.subscribe((e) => {
+    if (e.type === 'cleared') void enqueue(() => context.clearTab(e.tabId));
+  });
+  // A worker stopped between a failure and the refresh that follows must still see that
+  // refresh: reopen each tab's window from its newest record (one storage read per start).
+  const reopened = store.load().then(() =>
+    store.tabIds().then((ids) => {
+      for (const tabId of ids) {
+        const list = store.peek(tabId);
+        const newest = list[list.length - 1];
+        if (newest) capture.watchTab(tabId, newest.time + CONTEXT_WINDOW_MS);
+      }
+    }),
+  );
+
   // Badges: coalesce the changes of one turn into one update per tab.
   const dirtyBadges = new Set<number>();
   const refreshBadge = (tabId: number): Promise<void> =>
@@ -88,6 +107,7 @@ export function createWorker(deps: WorkerDeps) {
   return {
     capture,
     store,
+    context,
     settings,
     hub,
     onSendHeaders: capture.onSendHeaders,
@@ -103,7 +123,11 @@ export function createWorker(deps: WorkerDeps) {
       return enqueue(async () => {
         const s = await settings.load();
         await store.load();
-        if (!s.preserveLog) await store.clearBefore(d.tabId, navigationCutoff(store.peek(d.tabId), d, request));
+        if (!s.preserveLog) {
+          const cutoff = navigationCutoff(store.peek(d.tabId), d, request);
+          await store.clearBefore(d.tabId, cutoff);
+          await context.clearBefore(d.tabId, cutoff);
+        }
         // Chrome wiped this tab's badge at the commit, whatever we changed
         await refreshBadge(d.tabId);
       });
@@ -121,8 +145,10 @@ export function createWorker(deps: WorkerDeps) {
     },
     /** every queued change applied and written (tests, and nothing else, wait on this) */
     async idle(): Promise<void> {
+      await reopened;
       await queue;
       await store.idle();
+      await context.idle();
     },
   };
 }

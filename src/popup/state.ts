@@ -31,6 +31,9 @@ export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
     }
     case 'cleared':
       return { ...s, records: [] };
+    case 'context':
+      // the popup's one line of why is the engine without history (src/popup/why.ts)
+      return s;
   }
 }
 

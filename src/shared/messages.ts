@@ -1,7 +1,7 @@
 // The one typed protocol between the background and every UI (panel, popup, options).
 // Requests go through runtime.sendMessage and get a typed reply; live updates for one tab
 // flow over a long-lived port named `${PORT_PREFIX}${tabId}`.
-import type { CaptureRecord } from './types.ts';
+import type { CaptureRecord, ContextEntry } from './types.ts';
 import type { Settings } from './settings.ts';
 
 export const NS = 'authlens' as const;
@@ -32,26 +32,44 @@ export type Reply<R extends Request> =
 
 /** background → UI over a tab port. */
 export type PortEvent =
-  | { ns: typeof NS; type: 'snapshot'; tabId: number; records: CaptureRecord[]; settings: Settings }
+  /** `context`: the tab's recent non-failing requests (types.ts ContextEntry), oldest first */
+  | { ns: typeof NS; type: 'snapshot'; tabId: number; records: CaptureRecord[]; settings: Settings; context?: ContextEntry[] }
   | { ns: typeof NS; type: 'added'; tabId: number; record: CaptureRecord }
   | { ns: typeof NS; type: 'updated'; tabId: number; record: CaptureRecord }
   | { ns: typeof NS; type: 'removed'; tabId: number; ids: string[] }
   | { ns: typeof NS; type: 'cleared'; tabId: number }
-  | { ns: typeof NS; type: 'settings'; settings: Settings };
+  | { ns: typeof NS; type: 'settings'; settings: Settings }
+  /** new context entries for the tab; `replace`: they are the tab's whole list now (a clear) */
+  | { ns: typeof NS; type: 'context'; tabId: number; entries: ContextEntry[]; replace?: boolean };
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
 const REQUEST_TYPES = new Set(['getRecords', 'clear', 'getSettings', 'setSettings', 'attachBody', 'getTabs']);
-const EVENT_TYPES = new Set(['snapshot', 'added', 'updated', 'removed', 'cleared', 'settings']);
+const EVENT_TYPES = new Set(['snapshot', 'added', 'updated', 'removed', 'cleared', 'settings', 'context']);
 
 export function isRequest(v: unknown): v is Request {
   return isObj(v) && v.ns === NS && typeof v.type === 'string' && REQUEST_TYPES.has(v.type);
 }
 
 export function isPortEvent(v: unknown): v is PortEvent {
-  return isObj(v) && v.ns === NS && typeof v.type === 'string' && EVENT_TYPES.has(v.type);
+  if (!isObj(v) || v.ns !== NS || typeof v.type !== 'string' || !EVENT_TYPES.has(v.type)) return false;
+  // the two events that carry context entries: a malformed list must not reach the diagnosis
+  if (v.type === 'context') return typeof v.tabId === 'number' && isContextList(v.entries);
+  if (v.type === 'snapshot') return v.context === undefined || isContextList(v.context);
+  return true;
+}
+
+export function isContextEntry(v: unknown): v is ContextEntry {
+  return isObj(v)
+    && typeof v.url === 'string' && typeof v.method === 'string' && typeof v.type === 'string'
+    && typeof v.status === 'number' && typeof v.time === 'number'
+    && (v.authorization === undefined || typeof v.authorization === 'string');
+}
+
+function isContextList(v: unknown): v is ContextEntry[] {
+  return Array.isArray(v) && v.every(isContextEntry);
 }
 
 export function portName(tabId: number): string {

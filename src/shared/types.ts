@@ -57,3 +57,21 @@ export interface CaptureRecord {
   responseBody?: string;
   diagnosis?: DiagnosisSummary;
 }
+
+/**
+ * A request of the tab that did NOT fail, kept only for a minute after a failure in that tab
+ * (the window is renewed by each failure): the engine's cross-request patterns
+ * (refresh-recovered, refresh-loop, credential-stopped-working) need the successes around a
+ * failure. Lightweight on purpose: never a list row, never counted in the badge.
+ */
+export interface ContextEntry {
+  url: string;
+  method: string;
+  status: number;
+  /** ms since epoch (client clock) when the response headers arrived */
+  time: number;
+  /** webRequest resource type */
+  type: string;
+  /** the Authorization request header as sent (a secret: storage.session only, masked in UIs) */
+  authorization?: string;
+}
