@@ -1,7 +1,8 @@
 // The panel's data state and the one pure function that moves it: apply(state, event).
 // Port events come from the worker (snapshot, then changes); the rest are the panel's own.
 import type { PortEvent } from '../shared/messages.ts';
-import type { CaptureRecord } from '../shared/types.ts';
+import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
+import { HISTORY_MS } from './history.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 
 export interface PanelState {
@@ -10,6 +11,8 @@ export interface PanelState {
   live: CaptureRecord[];
   /** records imported from HAR files: local to this panel, never sent to the worker */
   imported: CaptureRecord[];
+  /** the tab's non-failing requests around its failures (history for the diagnosis), oldest first */
+  context: ContextEntry[];
   settings: Settings;
   /** a port is open and has delivered a snapshot */
   connected: boolean;
@@ -24,10 +27,10 @@ export type PanelEvent =
   | { type: 'clearImported' };
 
 export function initialState(tabId: number): PanelState {
-  return { tabId, live: [], imported: [], settings: { ...DEFAULT_SETTINGS }, connected: false, synced: false };
+  return { tabId, live: [], imported: [], context: [], settings: { ...DEFAULT_SETTINGS }, connected: false, synced: false };
 }
 
-function byTime(a: CaptureRecord, b: CaptureRecord): number {
+function byTime(a: { time: number }, b: { time: number }): number {
   return a.time - b.time;
 }
 
@@ -43,7 +46,7 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
   switch (e.type) {
     case 'snapshot':
       if (e.tabId !== s.tabId) return s;
-      return { ...s, live: [...e.records].sort(byTime), settings: e.settings, connected: true, synced: true };
+      return { ...s, live: [...e.records].sort(byTime), context: [...(e.context ?? [])].sort(byTime), settings: e.settings, connected: true, synced: true };
     case 'added':
       if (e.tabId !== s.tabId) return s;
       return { ...s, live: insert(s.live, e.record) };
@@ -61,7 +64,12 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
       return { ...s, live: s.live.filter((r) => !gone.has(r.id)) };
     }
     case 'cleared':
-      return e.tabId === s.tabId ? { ...s, live: [] } : s;
+      return e.tabId === s.tabId ? { ...s, live: [], context: [] } : s;
+    case 'context': {
+      if (e.tabId !== s.tabId) return s;
+      const context = e.replace ? [...e.entries].sort(byTime) : [...s.context, ...e.entries].sort(byTime);
+      return { ...s, context, live: touchNear(s.live, e.entries) };
+    }
     case 'settings':
       return { ...s, settings: e.settings };
     case 'status':
@@ -74,6 +82,22 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
     case 'clearImported':
       return { ...s, imported: [] };
   }
+}
+
+/**
+ * Records whose history a new context entry joins (within HISTORY_MS either side) become new
+ * objects: the panel caches diagnoses per record object, so these are diagnosed again (a
+ * refresh that succeeded after a 401 turns it into refresh-recovered).
+ */
+function touchNear(live: CaptureRecord[], entries: readonly ContextEntry[]): CaptureRecord[] {
+  if (entries.length === 0 || live.length === 0) return live;
+  let changed = false;
+  const out = live.map((r) => {
+    if (!entries.some((c) => Math.abs(c.time - r.time) <= HISTORY_MS)) return r;
+    changed = true;
+    return { ...r };
+  });
+  return changed ? out : live;
 }
 
 /** Everything the list can show: the worker's records and the imported ones, in time order. */

@@ -4,6 +4,7 @@ import type { CaptureRecord } from '../shared/types.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
 import { buildRows, recordIds, type Row } from './rows.ts';
+import { setTabContext } from './diagnosis.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
 export type DetailTab = 'diagnosis' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
@@ -45,7 +46,10 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string)
   return {
     state,
     dispatch: (e) => {
-      state.value = apply(state.value, e);
+      const next = apply(state.value, e);
+      // before the signal moves, so whatever re-renders diagnoses with the new history
+      if (next.context !== state.value.context) setTabContext(next.context);
+      state.value = next;
     },
     filterText,
     toggles,

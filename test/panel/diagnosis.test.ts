@@ -1,26 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosisOf, historyBefore, HISTORY_MS, peekSummary, summaryOf } from '../../src/panel/diagnosis.ts';
+import { diagnosisOf, historyOf, HISTORY_MS, setTabContext, peekSummary, summaryOf } from '../../src/panel/diagnosis.ts';
 import { factsOf } from '../../src/panel/facts.ts';
 import { rec } from './records.ts';
+import { createStore } from '../../src/panel/store.ts';
+import { NS } from '../../src/shared/messages.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
+import type { ContextEntry } from '../../src/shared/types.ts';
 
 const T = 1_790_000_000_000;
 
-describe('historyBefore', () => {
+describe('historyOf', () => {
   const list = [
-    rec({ time: T - HISTORY_MS - 1, url: 'https://a.example/old' }),
-    rec({ time: T - HISTORY_MS, url: 'https://a.example/edge' }),
-    rec({ time: T - 5, url: 'https://a.example/recent' }),
-    rec({ time: T, url: 'https://a.example/self' }),
-    rec({ time: T, url: 'https://a.example/same-time' }),
-    rec({ time: T + 1, url: 'https://a.example/later' }),
+    rec({ id: 'old', time: T - HISTORY_MS - 1, url: 'https://a.example/old' }),
+    rec({ id: 'edge', time: T - HISTORY_MS, url: 'https://a.example/edge' }),
+    rec({ id: 'recent', time: T - 5, url: 'https://a.example/recent' }),
+    rec({ id: 'self', time: T, url: 'https://a.example/self' }),
+    rec({ id: 'same', time: T, url: 'https://a.example/same-time' }),
+    rec({ id: 'later', time: T + 1, url: 'https://a.example/later' }),
+    rec({ id: 'far', time: T + HISTORY_MS + 1, url: 'https://a.example/far' }),
   ];
-  it('takes the minute before the record, not itself, not later ones', () => {
-    expect(historyBefore(list, list[3]!).map((e) => e.url)).toEqual([
+  it('takes the records a minute either side of the record, not itself', () => {
+    expect(historyOf(list[3]!, list, []).map((e) => e.url)).toEqual([
       'https://a.example/edge',
       'https://a.example/recent',
       'https://a.example/same-time',
+      'https://a.example/later',
     ]);
-    expect(historyBefore([], list[3]!)).toEqual([]);
+    expect(historyOf(list[3]!, [], [])).toEqual([]);
   });
 });
 
@@ -61,5 +67,42 @@ describe('re-sync after a worker restart', () => {
     expect(peekSummary(copy)).toEqual({ known: true, summary: s });
     const withBody = { ...structuredClone(r), responseBody: '{"error":"x"}' };
     expect(peekSummary(withBody)).toEqual({ known: false });
+  });
+});
+
+describe('history with context entries (successful requests around a failure)', () => {
+  const base = 1_790_000_500_000;
+  const failure = () => rec({
+    time: base, url: 'https://app.example/api/feed',
+    requestHeaders: [{ name: 'Authorization', value: 'Bearer expired' }],
+    responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
+  });
+  const refresh: ContextEntry = { url: 'https://app.example/oauth/token', method: 'POST', status: 200, time: base + 10, type: 'xmlhttprequest' };
+  const retry: ContextEntry = { url: 'https://app.example/api/feed', method: 'GET', status: 200, time: base + 20, type: 'xmlhttprequest', authorization: 'Bearer fresh' };
+
+  it('a refresh and a successful retry after the failure make it refresh-recovered', () => {
+    const r = failure();
+    const without = diagnosisOf(r, [r], []);
+    expect(without.ok && without.diagnosis.findings.map((f) => f.id)).not.toContain('refresh-recovered');
+    const withCtx = diagnosisOf(r, [r], [refresh, retry]);
+    expect(withCtx.ok && withCtx.diagnosis.findings.map((f) => f.id)).toContain('refresh-recovered');
+  });
+
+  it('the panel store re-diagnoses a record when context arrives near it', () => {
+    const store = createStore(7, { filterText: '', toggles: [], groupByOrigin: false });
+    const r = failure();
+    const far = rec({ time: base - 5 * HISTORY_MS, url: 'https://app.example/api/old' });
+    store.dispatch({ ns: NS, type: 'snapshot', tabId: 7, records: [far, r], settings: { ...DEFAULT_SETTINGS }, context: [] });
+    expect(summaryOf(store.records.value[1]!, store.records.value)?.ids).not.toContain('refresh-recovered');
+    store.dispatch({ ns: NS, type: 'context', tabId: 7, entries: [refresh] });
+    store.dispatch({ ns: NS, type: 'context', tabId: 7, entries: [retry] });
+    const [farNow, now] = store.records.value;
+    expect(farNow).toBe(far); // untouched: nothing new within its minute
+    expect(now).not.toBe(r);
+    expect(peekSummary(now!).known).toBe(false);
+    expect(summaryOf(now!, store.records.value)?.ids).toContain('refresh-recovered');
+    // the same record object, asked again with the old (empty) history, is not served the new answer
+    setTabContext([]);
+    expect(summaryOf(now!, store.records.value)?.ids).not.toContain('refresh-recovered');
   });
 });

@@ -109,3 +109,35 @@ describe('apply', () => {
     expect(JSON.stringify(s0)).toBe(frozen);
   });
 });
+
+describe('context entries (history for the diagnosis, never rows)', () => {
+  const e = (time: number, url = `https://a.example/ok/${time}`) => ({ url, method: 'GET', status: 200, time, type: 'xmlhttprequest' });
+  it('the snapshot carries them sorted; live ones append; a replace or a clear resets them; other tabs are ignored', () => {
+    const r = rec({ time: 1000 });
+    let s = apply(initialState(7), { ns: NS, type: 'snapshot', tabId: 7, records: [r], settings, context: [e(30), e(10)] });
+    expect(s.context.map((c) => c.time)).toEqual([10, 30]);
+    expect(allRecords(s)).toHaveLength(1);
+    s = apply(s, { ns: NS, type: 'context', tabId: 7, entries: [e(20)] });
+    expect(s.context.map((c) => c.time)).toEqual([10, 20, 30]);
+    expect(apply(s, { ns: NS, type: 'context', tabId: 8, entries: [e(40)] })).toBe(s);
+    s = apply(s, { ns: NS, type: 'context', tabId: 7, entries: [e(30)], replace: true });
+    expect(s.context.map((c) => c.time)).toEqual([30]);
+    s = apply(s, { ns: NS, type: 'cleared', tabId: 7 });
+    expect(s.context).toEqual([]);
+    // an older worker's snapshot without context
+    const { context: _omit, ...old } = { ns: NS, type: 'snapshot' as const, tabId: 7, records: [r], settings, context: [] };
+    expect(apply(s, old).context).toEqual([]);
+  });
+
+  it('a record near a new entry becomes a new object (re-diagnosed); far ones stay the same object', () => {
+    const near = rec({ time: 100_000 });
+    const far = rec({ time: 500_000 });
+    const s0 = apply(initialState(7), { ns: NS, type: 'snapshot', tabId: 7, records: [near, far], settings });
+    const s1 = apply(s0, { ns: NS, type: 'context', tabId: 7, entries: [e(150_000)] });
+    expect(s1.live[0]).not.toBe(near);
+    expect(s1.live[0]).toEqual(near);
+    expect(s1.live[1]).toBe(far);
+    // nothing near: the list itself is kept
+    expect(apply(s1, { ns: NS, type: 'context', tabId: 7, entries: [e(900_000)] }).live).toBe(s1.live);
+  });
+});

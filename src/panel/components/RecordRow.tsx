@@ -52,6 +52,7 @@ export const RecordRow = memo(function RecordRow({ record: r, index, selected, s
       data-record-id={r.id}
       data-status={String(r.status)}
       data-finding={d?.top?.id ?? ''}
+      data-findings={d?.ids.join(' ') ?? ''}
       data-pending={pending ? 'true' : undefined}
       onClick={() => onSelect(r.id)}
     >

@@ -1,0 +1,76 @@
+// What the engine's cross-request patterns see for one record: the tab's other failures and
+// its context entries (successful requests around failures) within a minute either side. Pure.
+import type { Exchange } from '../analysis/types.ts';
+import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
+
+/** The engine's cross-request patterns look at most a minute around a failure (analysis/rules/patterns.ts). */
+export const HISTORY_MS = 60_000;
+const HISTORY_MAX = 200;
+
+const converted = new WeakMap<ContextEntry, Exchange>();
+
+/** A context entry as the engine's Exchange: only the Authorization it sent is known. */
+export function contextExchange(c: ContextEntry): Exchange {
+  let e = converted.get(c);
+  if (!e) {
+    e = {
+      url: c.url,
+      method: c.method,
+      status: c.status,
+      type: c.type,
+      timeStamp: c.time,
+      requestHeaders: c.authorization !== undefined ? [{ name: 'Authorization', value: c.authorization }] : [],
+      responseHeaders: [],
+    };
+    converted.set(c, e);
+  }
+  return e;
+}
+
+/** First index in `list` (sorted by `time`) whose time is >= t. */
+function lowerBound(list: readonly { time: number }[], t: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.time < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function within<T extends { time: number }>(list: readonly T[], t: number): T[] {
+  const out: T[] = [];
+  for (let i = lowerBound(list, t - HISTORY_MS); i < list.length && list[i]!.time <= t + HISTORY_MS; i++) out.push(list[i]!);
+  return out;
+}
+
+/**
+ * The history of `r`: the other records of `all` and the entries of `context` within
+ * HISTORY_MS before AND after it (a refresh that recovers comes after), time order, at most
+ * HISTORY_MAX (the nearest to `r` win). Both lists are sorted by time.
+ */
+export function historyFor(
+  all: readonly CaptureRecord[],
+  context: readonly ContextEntry[],
+  r: CaptureRecord,
+  exchangeOf: (x: CaptureRecord) => Exchange,
+): Exchange[] {
+  const out: Exchange[] = [];
+  for (const x of within(all, r.time)) if (x.id !== r.id) out.push(exchangeOf(x));
+  for (const c of within(context, r.time)) out.push(contextExchange(c));
+  if (out.length > HISTORY_MAX) {
+    out.sort((a, b) => Math.abs(a.timeStamp - r.time) - Math.abs(b.timeStamp - r.time));
+    out.length = HISTORY_MAX;
+  }
+  return out.sort((a, b) => a.timeStamp - b.timeStamp);
+}
+
+/**
+ * Which context entries `r`'s history holds, as a short key: a cached diagnosis is valid
+ * only while this is unchanged (new context within the window changes the patterns).
+ */
+export function contextStamp(context: readonly ContextEntry[], r: CaptureRecord): string {
+  const near = within(context, r.time);
+  return near.length === 0 ? '0' : `${near.length}@${near[0]!.time}-${near[near.length - 1]!.time}`;
+}

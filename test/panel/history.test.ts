@@ -1,0 +1,57 @@
+// What the engine sees around a record: the tab's other failures and its context entries.
+import { describe, expect, it } from 'vitest';
+import { toExchange } from '../../src/shared/exchange.ts';
+import type { ContextEntry } from '../../src/shared/types.ts';
+import { contextExchange, contextStamp, historyFor, HISTORY_MS } from '../../src/panel/history.ts';
+import { rec } from './records.ts';
+
+const T = 1_790_000_100_000;
+const entry = (time: number, over: Partial<ContextEntry> = {}): ContextEntry =>
+  ({ url: `https://api.example.com/ok/${time - T}`, method: 'GET', status: 200, time, type: 'xmlhttprequest', ...over });
+
+describe('contextExchange', () => {
+  it('carries the Authorization it sent, nothing else it does not know', () => {
+    expect(contextExchange(entry(T, { authorization: 'Bearer x', method: 'POST', status: 204 }))).toEqual({
+      url: 'https://api.example.com/ok/0', method: 'POST', status: 204, type: 'xmlhttprequest', timeStamp: T,
+      requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }], responseHeaders: [],
+    });
+    expect(contextExchange(entry(T)).requestHeaders).toEqual([]);
+  });
+});
+
+describe('historyFor', () => {
+  const r = rec({ id: 'self', time: T });
+  const records = [
+    rec({ id: 'a', time: T - HISTORY_MS - 1, url: 'https://x/too-old' }),
+    rec({ id: 'b', time: T - HISTORY_MS, url: 'https://x/edge-before' }),
+    r,
+    rec({ id: 'c', time: T + 5, url: 'https://x/after' }),
+    rec({ id: 'd', time: T + HISTORY_MS + 1, url: 'https://x/too-late' }),
+  ];
+  const context = [entry(T - HISTORY_MS - 5), entry(T - 3), entry(T + 2), entry(T + HISTORY_MS), entry(T + HISTORY_MS + 1)];
+
+  it('merges failures and context entries a minute either side, in time order, without the record', () => {
+    expect(historyFor(records, context, r, toExchange).map((e) => e.url)).toEqual([
+      'https://x/edge-before',
+      'https://api.example.com/ok/-3',
+      'https://api.example.com/ok/2',
+      'https://x/after',
+      `https://api.example.com/ok/${HISTORY_MS}`,
+    ]);
+  });
+
+  it('is bounded: the nearest to the record win', () => {
+    const many = Array.from({ length: 500 }, (_, i) => entry(T - 250 + i));
+    const h = historyFor([r], many, r, toExchange);
+    expect(h).toHaveLength(200);
+    expect(Math.max(...h.map((e) => Math.abs(e.timeStamp - T)))).toBeLessThanOrEqual(100);
+    expect(h.map((e) => e.timeStamp)).toEqual([...h.map((e) => e.timeStamp)].sort((x, y) => x - y));
+  });
+
+  it('contextStamp changes exactly when the context inside the window changes', () => {
+    const s0 = contextStamp(context, r);
+    expect(contextStamp([...context, entry(T + HISTORY_MS + 9)], r)).toBe(s0);
+    expect(contextStamp([...context.slice(0, 3), entry(T + 7), ...context.slice(3)], r)).not.toBe(s0);
+    expect(contextStamp([], r)).toBe('0');
+  });
+});
