@@ -32,6 +32,8 @@ export interface Outcome {
   captured: number;
   /** the top finding AuthLens showed for the newest matching record */
   finding?: string;
+  /** every finding id the panel row listed (its data-findings), when read */
+  findings?: string[];
   /** where `finding` was read: the panel row's data-finding, or the stored record when no panel row appeared */
   findingFrom: 'panel' | 'record' | 'none';
   /** the scenario's own status on the lab page */
@@ -50,6 +52,11 @@ export function judge(s: Scenario, o: Outcome): Verdict {
   if (o.captured === 0) why.push('not captured');
   else if (o.captured !== want) why.push(`captured ${o.captured} times, expected ${want}`);
   if (o.captured > 0 && o.finding !== s.expect.topFinding) why.push(`top finding ${o.finding ?? '(none)'}, expected ${s.expect.topFinding}`);
+  const also = s.expect.alsoFindings ?? [];
+  if (o.captured > 0 && also.length) {
+    if (!o.findings) why.push(`findings not read (expected ${also.join(', ')} among them)`);
+    else for (const id of also) if (!o.findings.includes(id)) why.push(`${id} not among the findings (${o.findings.join(' ') || 'none'})`);
+  }
   if (o.captured > 0 && o.findingFrom !== 'panel') why.push('no row for it in the panel (finding read from the stored record)');
   return { ok: why.length === 0, why };
 }

@@ -65,6 +65,8 @@ export interface Scenario {
     capture: ExpectedCapture;
     /** the finding id (shared/docs/auth-signatures.md) AuthLens should put first */
     topFinding: string;
+    /** more finding ids AuthLens must show for the record (anywhere in its findings) */
+    alsoFindings?: string[];
   };
   /** where the record lands: the lab tab, or the "no tab" bucket (page service workers) */
   bucket: 'tab' | 'no-tab';
@@ -239,7 +241,8 @@ export const SCENARIOS: readonly Scenario[] = [
       { do: 'parallel', steps: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((s): Step => ({ do: 'fetch', to: { path: `/api/widgets/${s}` }, headers: bearer() })) },
       { do: 'fetch', to: { path: '/api/widgets/summary' }, headers: bearer() },
     ],
-    expect: { capture: cap(401, '/api/widgets/summary'), topFinding: 'failure-burst' },
+    // the burst is context, not the cause: the top finding is the per-request one
+    expect: { capture: cap(401, '/api/widgets/summary'), topFinding: 'token-rejected', alsoFindings: ['failure-burst'] },
   },
   {
     id: 'service-worker', title: 'A request from the page\'s service worker', mechanism: 'real', bucket: 'no-tab',

@@ -1,0 +1,26 @@
+// A scenario's alsoFindings: ids that must be among the record's findings (not the top one).
+import { describe, expect, it } from 'vitest';
+import { judge, type Outcome } from '../../../scripts/lab/match.ts';
+import { SCENARIOS } from '../../../scripts/lab/scenarios.ts';
+
+const burst = SCENARIOS.find((s) => s.id === 'failure-burst')!;
+const outcome = (over: Partial<Outcome>): Outcome =>
+  ({ id: burst.id, produced: true, captured: 1, finding: 'token-rejected', findingFrom: 'panel', state: 'done', log: '', ...over });
+
+describe('judge with alsoFindings', () => {
+  it('the burst scenario wants the per-request cause on top and failure-burst among the findings', () => {
+    expect(burst.expect.topFinding).toBe('token-rejected');
+    expect(burst.expect.alsoFindings).toEqual(['failure-burst']);
+  });
+
+  it('passes when they are among the findings, fails when missing or not read', () => {
+    expect(judge(burst, outcome({ findings: ['token-rejected', 'failure-burst'] }))).toEqual({ ok: true, why: [] });
+    expect(judge(burst, outcome({ findings: ['token-rejected'] })).why).toEqual(['failure-burst not among the findings (token-rejected)']);
+    expect(judge(burst, outcome({})).why).toEqual(['findings not read (expected failure-burst among them)']);
+  });
+
+  it('scenarios without alsoFindings do not need the findings read', () => {
+    const plain = SCENARIOS.find((s) => !s.expect.alsoFindings)!;
+    expect(judge(plain, outcome({ id: plain.id, finding: plain.expect.topFinding })).ok).toBe(true);
+  });
+});
