@@ -111,6 +111,11 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       // Firefox 127+ grants an MV3 add-on's host permissions at install by default; a test
       // that saw it off would see no webRequest events at all. Pin it.
       'extensions.originControls.grantByDefault': true,
+      // A sub-resource's Basic/Digest 401 makes Firefox open its login dialog; under WebDriver
+      // BiDi that dialog ends the session ("Target closed", then the browser is killed: seen in
+      // Firefox 153). 0 = no login dialogs for sub-resources: the page gets the 401 itself.
+      // webRequest still sees the same response headers, which is all AuthLens reads.
+      'network.auth.subresource-http-auth-allow': 0,
       ...opts.prefs,
     },
   }).finally(() => {
