@@ -13,10 +13,13 @@ describe('judge with alsoFindings', () => {
     expect(burst.expect.alsoFindings).toEqual(['failure-burst']);
   });
 
-  it('passes when they are among the findings, fails when missing or not read', () => {
+  it('passes when they are among the findings read, fails when missing', () => {
     expect(judge(burst, outcome({ findings: ['token-rejected', 'failure-burst'] }))).toEqual({ ok: true, why: [] });
     expect(judge(burst, outcome({ findings: ['token-rejected'] })).why).toEqual(['failure-burst not among the findings (token-rejected)']);
-    expect(judge(burst, outcome({})).why).toEqual(['findings not read (expected failure-burst among them)']);
+    expect(judge(burst, outcome({ findings: [] })).why).toEqual(['failure-burst not among the findings (none)']);
+    // a caller that read only the top finding (the headless driver) is judged on that alone
+    expect(judge(burst, outcome({})).ok).toBe(true);
+    expect(judge(burst, outcome({ finding: 'failure-burst' })).ok).toBe(false);
   });
 
   it('scenarios without alsoFindings do not need the findings read', () => {
