@@ -10,6 +10,7 @@ import { findQueryTokens, isPresigned, type QueryToken } from './credentials/que
 import { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
 import { findJwts } from './jwt.ts';
 import { readBody, type BodyHints } from './body.ts';
+import { csrfVerdict, type CsrfVerdict } from './csrf.ts';
 
 /** A credential value found somewhere in the request. */
 export interface FoundToken {
@@ -50,6 +51,8 @@ export interface Ctx {
   refTime?: number;
   refBy: "the server's clock" | "the browser's clock" | 'the given time' | '';
   body: BodyHints;
+  /** the request was refused by a CSRF check (certainly, or likely from its cookies) */
+  csrf?: CsrfVerdict;
   failure: boolean;
   crossOrigin: boolean;
   /** other exchanges of the tab (context.history), well-formed ones only, at most 500 */
@@ -125,8 +128,10 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
 
   const wwwAuth = challenges.length > 0;
   const body = readBody(ex.responseBody, res('content-type'));
-  const failure = FAILURE.has(ex.status) || wwwAuth || proxyChallenges.length > 0 ||
-    (ex.status === 422 && body.csrf === true);
+  const csrf = csrfVerdict({ method: String(ex.method).toUpperCase(), status: ex.status, cookies, requestHeaders: reqH,
+    challenged: wwwAuth, body });
+  // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error.
+  const failure = FAILURE.has(ex.status) || wwwAuth || proxyChallenges.length > 0 || (ex.status === 422 && csrf !== undefined);
   const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
   const site = req('sec-fetch-site');
   const crossOrigin = initiator !== undefined && initiator !== 'null' && url !== undefined
@@ -141,7 +146,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
     tokens, cookies, apiKeys, queryTokens,
     hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || isPresigned(url),
     ...(serverTime !== undefined ? { serverTime } : {}), ...(clientTime !== undefined ? { clientTime } : {}),
-    ...(refTime !== undefined ? { refTime } : {}), refBy, body, failure, crossOrigin,
+    ...(refTime !== undefined ? { refTime } : {}), refBy, body, ...(csrf ? { csrf } : {}), failure, crossOrigin,
     history: Array.isArray(dc.history) ? dc.history.filter(wellFormed).slice(-500) : [],
   };
 }

@@ -22,13 +22,17 @@ import { docker } from './rules/vendors/docker.ts';
 import { aws } from './rules/vendors/aws.ts';
 import { waf } from './rules/vendors/waf.ts';
 import { browser } from './rules/browser.ts';
+import { csrf } from './rules/csrf.ts';
 import { forbidden } from './rules/forbidden.ts';
 import { patterns } from './rules/patterns.ts';
 
 const FAMILIES: Rule[] = [standards, bearer, dpop, digest, basic, negotiate, proxy, tokens, transport, environment,
-  github, entra, google, docker, aws, waf, browser, patterns];
-/** Run after the others: they fire only when nothing more specific did. */
-const LATE: Rule[] = [forbidden];
+  github, entra, google, docker, aws, waf, browser, csrf];
+/** Run after the others: forbidden fires only when nothing more specific did; patterns names the
+ * request's own cause in what it says. */
+const LATE: Rule[] = [forbidden, patterns];
+
+const PATTERN_IDS = new Set(['failure-burst', 'refresh-recovered', 'refresh-loop', 'credential-stopped-working']);
 
 function generic(status: number, challenge: string | undefined): Draft {
   return draft({
@@ -73,7 +77,9 @@ export function diagnose(exchange: Exchange, context: DiagnoseContext = {}): Dia
       try { found.push(...rule(c, found)); } catch { /* one broken rule must not hide the others */ }
     }
   }
-  if (c.failure && !found.some((d) => d.severity === 'error' || d.severity === 'warning' || d.id === 'negotiate-handshake')) {
+  // Patterns across requests are not this request's cause: without one, the generic finding stays.
+  const own = found.filter((d) => !PATTERN_IDS.has(d.id));
+  if (c.failure && !own.some((d) => d.severity === 'error' || d.severity === 'warning' || d.id === 'negotiate-handshake')) {
     found.push(generic(status, c.res('www-authenticate')));
   }
   const ranked = rank(found);

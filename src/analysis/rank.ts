@@ -1,5 +1,7 @@
 // Ranking: errors before warnings before infos; within a severity, the most specific cause first
-// (token-expired before the generic bearer-invalid-token the server also said).
+// (token-expired before the generic bearer-invalid-token the server also said). Patterns across
+// requests come after the request's own cause (a burst shares it), except a refresh that recovered:
+// it leads, as it says the failure needs no fix (its summary names the cause).
 import type { Draft } from './finding.ts';
 
 const ORDER = [
@@ -9,9 +11,9 @@ const ORDER = [
   'digest-stale-nonce', 'digest-algorithm-mismatch', 'digest-rejected', 'basic-credentials-rejected', 'aws-signature',
   'token-wrong-environment', 'insufficient-scope', 'registry-token-required', 'negotiate-not-attempted', 'negotiate-rejected',
   'csrf-rejected', 'credentials-not-sent', 'session-expired', 'scheme-mismatch', 'protected-resource-metadata', 'token-rejected',
-  'bearer-invalid-request', 'bearer-invalid-token', 'no-credentials', 'rate-limited', 'forbidden-unauthenticated',
-  'forbidden-authenticated', 'missing-challenge', 'malformed-challenge', 'basic-prompt', 'negotiate-handshake', 'token-encrypted',
-  'token-in-query', 'insecure-transport', 'credential-stopped-working', 'failure-burst', 'auth-failed', 'refresh-recovered',
+  'bearer-invalid-request', 'bearer-invalid-token', 'basic-prompt', 'no-credentials', 'rate-limited', 'forbidden-unauthenticated',
+  'forbidden-authenticated', 'missing-challenge', 'malformed-challenge', 'negotiate-handshake', 'token-encrypted',
+  'token-in-query', 'insecure-transport', 'credential-stopped-working', 'auth-failed', 'failure-burst', 'refresh-recovered',
 ];
 const INDEX = new Map(ORDER.map((id, i) => [id, i]));
 const SEVERITY = { error: 0, warning: 1, info: 2, ok: 3 } as const;
@@ -34,5 +36,8 @@ export function rank(found: Draft[]): Draft[] {
   const kept = found.filter((d) => !drop.has(d.id));
   kept.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || (INDEX.get(a.id) ?? 99) - (INDEX.get(b.id) ?? 99));
   const seen = new Set<string>();
-  return kept.filter((d) => !seen.has(d.id) && !!seen.add(d.id));
+  const out = kept.filter((d) => !seen.has(d.id) && !!seen.add(d.id));
+  // A loop that ended in a success is still a loop: then the loop leads.
+  const lead = ids.has('refresh-loop') ? -1 : out.findIndex((d) => d.id === 'refresh-recovered');
+  return lead > 0 ? [out[lead]!, ...out.slice(0, lead), ...out.slice(lead + 1)] : out;
 }

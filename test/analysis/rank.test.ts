@@ -19,6 +19,15 @@ describe('rank', () => {
     expect(order(d('clock-skew', 'warning'), d('clock-skew'))).toEqual(['clock-skew']);
     expect(rank([d('clock-skew', 'warning'), d('clock-skew')])[0]?.severity).toBe('error');
   });
+  it('a refresh that recovered leads (it says the failure needs no fix), unless a refresh loop was seen', () => {
+    expect(order(d('bearer-invalid-token'), d('refresh-recovered', 'ok'), d('token-expired'))).toEqual(['refresh-recovered', 'token-expired', 'bearer-invalid-token']);
+    expect(order(d('refresh-recovered', 'ok'), d('refresh-loop'), d('token-expired'))).toEqual(['refresh-loop', 'token-expired', 'refresh-recovered']);
+  });
+  it('patterns across requests follow the request\'s own cause', () => {
+    expect(order(d('failure-burst', 'warning'), d('auth-failed', 'warning'))).toEqual(['auth-failed', 'failure-burst']);
+    expect(order(d('failure-burst', 'warning'), d('token-rejected'), d('bearer-invalid-token'))).toEqual(['token-rejected', 'bearer-invalid-token', 'failure-burst']);
+    expect(order(d('no-credentials'), d('basic-prompt'))).toEqual(['basic-prompt', 'no-credentials']);
+  });
   it('unknown ids go last within their severity', () => {
     expect(order(d('something-new'), d('auth-failed'))).toEqual(['auth-failed', 'something-new']);
   });

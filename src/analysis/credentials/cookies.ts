@@ -15,6 +15,7 @@ export function parseCookies(header: string | undefined): Cookie[] {
   return out;
 }
 
-const CSRF_COOKIE = /^(csrftoken|xsrf-token|_csrf|csrf_token|x-csrf-token)$/i;
+// Django csrftoken, Laravel/Angular/Spring XSRF-TOKEN, Express _csrf, Tornado _xsrf, CodeIgniter csrf_cookie_name.
+const CSRF_COOKIE = /csrf|xsrf/i;
 
 export const isCsrfCookie = (name: string): boolean => CSRF_COOKIE.test(name);

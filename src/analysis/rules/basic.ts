@@ -2,10 +2,17 @@
 // browser's own login dialog for fetch/XHR, and charset.
 import type { Rule } from '../context.ts';
 import { consumer, draft, ev, server, type Draft } from '../finding.ts';
-import { rfc } from '../refs.ts';
+import { link, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
 
 const SCRIPTED = new Set(['xmlhttprequest', 'fetch', 'xhr']);
+const UNKNOWN = new Set(['', 'other']);
+
+/** fetch/XHR: by webRequest type, by Sec-Fetch-Dest, or (type unknown, e.g. a bare HAR) by an Accept that is not a page's */
+function scripted(type: string | undefined, dest: string | undefined, accept: string | undefined): boolean {
+  if (SCRIPTED.has(type ?? '') || dest === 'empty') return true;
+  return UNKNOWN.has(type ?? '') && dest === undefined && !/text\/html/i.test(accept ?? '');
+}
 
 export const basic: Rule = (c) => {
   const out: Draft[] = [];
@@ -26,15 +33,20 @@ export const basic: Rule = (c) => {
       refs: [rfc(7617, '2')],
     }));
   }
-  if (ch && c.status === 401 && (SCRIPTED.has(c.ex.type ?? '') || c.req('sec-fetch-dest') === 'empty')) {
+  if (ch && c.status === 401 && scripted(c.ex.type, c.req('sec-fetch-dest'), c.req('accept'))) {
+    // Without credentials the dialog is what the developer sees first, and it is the surprise:
+    // the script meant to handle the 401 itself. With credentials sent, their rejection leads.
+    const bare = !c.auth;
     out.push(draft({
-      id: 'basic-prompt', severity: 'warning', title: 'Browser login dialog for a script request',
-      summary: 'A 401 with Basic to fetch/XHR makes the browser show its own login dialog',
-      explanation: 'Browsers answer a Basic challenge with a native prompt, even for background API calls; the request stays pending until the user acts.',
-      evidence: challengeEvidence(c),
+      id: 'basic-prompt', severity: bare ? 'error' : 'warning', title: 'Browser login dialog for a script request',
+      summary: bare ? 'The browser shows its own login dialog: a fetch/XHR without credentials got 401 with a Basic challenge'
+        : 'A 401 with Basic to fetch/XHR makes the browser show its own login dialog',
+      explanation: 'Browsers answer a Basic challenge with a native prompt, even for background API calls; the request stays pending until the user acts.' +
+        (bare ? ' No Authorization was sent, so the server challenged; the script only sees the 401 once the dialog is cancelled.' : ''),
+      evidence: [...challengeEvidence(c), ev('Request', `${c.ex.type || 'fetch/XHR'}${bare ? ', no Authorization' : ''}`)],
       fixes: [server('For API calls, answer 401 with a non-Basic challenge (e.g. Bearer) or use token auth.', 'WWW-Authenticate: Bearer realm="api"'),
-        consumer('Send credentials up front so no challenge comes back.')],
-      refs: [rfc(7617, '2')],
+        consumer('Send credentials up front so no challenge comes back.', "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })")],
+      refs: [rfc(7617, '2'), link('Chromium: auth dialogs for subresources', 'https://www.chromium.org/developers/design-documents/http-authentication/')],
     }));
   }
   return out;

@@ -1,10 +1,8 @@
-// Causes that live in the browser: preflights, credentials mode, redirects, CSRF, sessions.
+// Causes that live in the browser: preflights, credentials mode, redirects, sessions (CSRF: csrf.ts).
 import type { Ctx, Rule } from '../context.ts';
 import { consumer, draft, ev, list, server, type Draft } from '../finding.ts';
 import { MDN_CORS, MDN_CREDENTIALS, MDN_COOKIES, link } from '../refs.ts';
 
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const CSRF_HEADER = /^(x-csrftoken|x-csrf-token|x-xsrf-token|csrf-token|x-csrf|x-requested-with)$/i;
 const origin = (u: string | undefined): string | undefined => { try { return u ? new URL(u).origin : undefined; } catch { return undefined; } };
 
 export const isPreflight = (c: Ctx): boolean => c.method === 'OPTIONS' && !!c.req('access-control-request-method');
@@ -50,20 +48,7 @@ export const browser: Rule = (c) => {
       refs: [MDN_CREDENTIALS, MDN_COOKIES],
     }));
   }
-  const hasCsrfHeader = c.ex.requestHeaders.some((h) => CSRF_HEADER.test(h.name));
-  const csrfStatus = c.status === 419 || ((c.status === 403 || c.status === 422) && c.body.csrf === true);
-  if (UNSAFE.has(c.method) && c.cookies.length && !c.challenges.length && csrfStatus && (!hasCsrfHeader || c.body.csrf)) {
-    out.push(draft({
-      id: 'csrf-rejected', severity: 'error', title: 'CSRF check failed',
-      summary: `CSRF check failed on ${c.method}: send the framework's CSRF token header${hasCsrfHeader ? ' (the one sent is stale or wrong)' : ''}`,
-      explanation: `A cookie-authenticated ${c.method} was refused by the CSRF protection (Django 403, Laravel 419, Rails 422). ${hasCsrfHeader ? 'A CSRF header was sent but did not match the session.' : 'No X-CSRFToken / X-CSRF-Token / X-XSRF-TOKEN header was sent.'}${c.body.text.includes('origin checking failed') ? ' Django says "Origin checking failed": the page origin is not in CSRF_TRUSTED_ORIGINS (common behind a proxy).' : ''}`,
-      evidence: [ev('Status', String(c.status)), ev('CSRF header', hasCsrfHeader ? 'sent' : 'none'), ev('Cookies', c.cookies.map((k) => k.name).join(', ').slice(0, 200))],
-      fixes: [consumer("Read the token (cookie or meta tag) and send it (Django: X-CSRFToken, Laravel: X-XSRF-TOKEN, Rails: X-CSRF-Token).", "headers: { 'X-CSRFToken': getCookie('csrftoken') }"),
-        server('Django behind a proxy or on another origin: list it in CSRF_TRUSTED_ORIGINS.', "CSRF_TRUSTED_ORIGINS = ['https://app.example']")],
-      refs: [link('Django: CSRF protection', 'https://docs.djangoproject.com/en/stable/howto/csrf/'), link('Laravel: CSRF', 'https://laravel.com/docs/csrf')],
-    }));
-  }
-  if (c.cookies.length && !c.auth && !c.challenges.length && [401, 419, 440].includes(c.status) && !(UNSAFE.has(c.method) && csrfStatus && !hasCsrfHeader)) {
+  if (c.cookies.length && !c.auth && !c.challenges.length && [401, 419, 440].includes(c.status) && !(c.csrf && !c.csrf.header)) {
     out.push(draft({
       id: 'session-expired', severity: 'error', title: 'Session expired',
       summary: `Session cookie sent but refused (${c.status}): the server-side session ended; sign in again`,

@@ -9,7 +9,9 @@ const SPECIFIC = /^(waf-block|cors-preflight-auth|csrf-rejected|insufficient-sco
 const REF = mdn('HTTP/Reference/Status/403', '403 Forbidden');
 
 export const forbidden: Rule = (c, earlier) => {
-  if (c.status !== 403 || earlier.some((d) => SPECIFIC.test(d.id) && d.severity === 'error')) return [];
+  // An inferred CSRF refusal (no body to confirm it) leaves the permission reading as the alternative.
+  const inferred = (id: string): boolean => id === 'csrf-rejected' && c.csrf?.certain === false;
+  if (c.status !== 403 || earlier.some((d) => SPECIFIC.test(d.id) && d.severity === 'error' && !inferred(d.id))) return [];
   const out: Draft[] = [];
   if (c.hasCredentials) {
     const p = c.main?.jwt?.kind === 'jws' ? c.main.jwt.payload : undefined;

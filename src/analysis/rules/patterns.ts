@@ -1,14 +1,18 @@
-// Patterns across requests (context.history: other exchanges of the tab, e.g. from a HAR file):
-// a burst of failures, a refresh that recovered, a refresh loop, a credential that worked before.
+// Patterns across requests (context.history: other exchanges of the tab, from a HAR file or the
+// panel, which also passes lightweight records of successes seen shortly before and after a
+// failure): a burst of failures, a refresh that recovered, a refresh loop, a credential that worked
+// before. Runs last, so a refresh that recovered can name the request's own cause.
 import type { Rule } from '../context.ts';
 import type { Exchange } from '../types.ts';
-import { consumer, draft, ev, type Draft } from '../finding.ts';
+import { clip, consumer, draft, ev, type Draft } from '../finding.ts';
+import { rank } from '../rank.ts';
 import { fingerprint } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { rfc } from '../refs.ts';
 
 const FAIL = new Set([401, 403, 407, 419, 440, 498]);
-const REFRESH = /(^|\/)(token|refresh|refresh[-_]?token|renew|silent[-_]?renew)(\/|$)/i;
+// OAuth /token, Django simplejwt /token/refresh/, /auth/refresh, GitHub /access_token, oidc-client silent renew.
+const REFRESH = /(^|\/)(token|refresh|refresh[-_]?token|access[-_]?token|renew|silent[-_]?renew)(\/|$)/i;
 const BURST = { count: 5, ms: 10_000 };
 const LOOP_MS = 60_000;
 
@@ -18,8 +22,13 @@ function url(s: string): URL | undefined {
 const auth = (e: Exchange): string | undefined => e.requestHeaders.find((h) => h.name.toLowerCase() === 'authorization')?.value;
 const isRefresh = (e: Exchange): boolean => e.method.toUpperCase() === 'POST' && REFRESH.test(url(e.url)?.pathname ?? '');
 const ok = (e: Exchange): boolean => e.status >= 200 && e.status < 300;
+/** the same endpoint: the query is left out, as clients add cache-busting stamps to retries */
+const endpoint = (s: string): string => { const u = url(s); return u ? u.origin + u.pathname : s; };
 
-export const patterns: Rule = (c) => {
+/** every earlier failure carried the Authorization of this one */
+const sameToken = (fails: readonly Exchange[], sent: string | undefined): boolean => !!sent && fails.length > 0 && fails.every((e) => auth(e) === sent);
+
+export const patterns: Rule = (c, earlier) => {
   if (!c.history.length || !c.url || !c.failure) return [];
   const out: Draft[] = [];
   const t = c.ex.timeStamp;
@@ -42,27 +51,41 @@ export const patterns: Rule = (c) => {
     }));
   }
 
-  const refreshesBefore = others.filter((e) => isRefresh(e) && e.timeStamp <= t && t - e.timeStamp <= LOOP_MS);
-  const failsBefore = here.filter((e) => FAIL.has(e.status) && e.timeStamp <= t && t - e.timeStamp <= LOOP_MS);
-  if (refreshesBefore.length >= 2 && failsBefore.length >= 2) {
+  // 401 → refresh → 401 → refresh → 401: each gap between two failures of this endpoint holds a
+  // refresh call. Needs the refresh calls themselves: failures alone cannot tell a loop from polling.
+  const mine = endpoint(c.ex.url);
+  const failsBefore = here.filter((e) => FAIL.has(e.status) && e.timeStamp <= t && t - e.timeStamp <= LOOP_MS && endpoint(e.url) === mine);
+  const refreshes = others.filter((e) => isRefresh(e) && e.timeStamp <= t && t - e.timeStamp <= LOOP_MS);
+  const stops = [...failsBefore.map((e) => e.timeStamp), t];
+  const cycles = stops.slice(1).filter((end, i) => refreshes.some((r) => r.timeStamp >= stops[i]! && r.timeStamp <= end)).length;
+  if (cycles >= 2) {
+    const ms = t - failsBefore[0]!.timeStamp;
+    const span = ms < 1000 ? 'under a second' : formatDuration(ms);
     out.push(draft({
       id: 'refresh-loop', severity: 'error', title: 'Refresh loop',
-      summary: `Refresh loop: ${refreshesBefore.length} token refreshes and ${failsBefore.length + 1} failures in ${formatDuration(LOOP_MS)}: the new token is not used, or the refresh fails`,
-      explanation: 'The app refreshes and retries, and the retry fails again. Either the retried request still carries the old token, or the refresh itself returns a token this API rejects.',
-      evidence: [ev('Refresh calls', refreshesBefore.map((e) => `${e.status} ${url(e.url)?.pathname ?? ''}`).join(', ').slice(0, 200)), ev('Failures on this origin', String(failsBefore.length + 1))],
+      summary: `Refresh loop: ${c.method} ${clip(url(c.ex.url)?.pathname ?? '', 80)} failed ${failsBefore.length + 1} times in ${span}, with ${cycles} token refreshes between: the new token is not used, or the refresh fails`,
+      explanation: 'The app refreshes and retries, and the retry fails again. Either the retried request still carries the old token, or the refresh itself returns a token this API rejects.' +
+        (sameToken(failsBefore, sent) ? ' Every failure carried the same Authorization: the refreshed token is not used.' : ''),
+      evidence: [ev('Refresh calls', refreshes.map((e) => `${e.status} ${url(e.url)?.pathname ?? ''}`).join(', ').slice(0, 200)),
+        ev('Failures of this endpoint', `${failsBefore.length + 1} in ${span}`), sent ? ev('Authorization', `#${fingerprint(sent)}`) : undefined],
       fixes: [consumer('After a refresh, rebuild the request with the new token; stop after one retry.')],
       refs: [rfc(6749, '6')],
     }));
   }
 
   const refreshAfter = others.find((e) => isRefresh(e) && e.timeStamp > t && e.timeStamp - t <= LOOP_MS && ok(e));
-  const retried = refreshAfter && here.find((e) => e.timeStamp > refreshAfter.timeStamp && e.timeStamp - t <= LOOP_MS && e.url === c.ex.url && ok(e));
+  const retried = refreshAfter && others.find((e) => e.timeStamp > refreshAfter.timeStamp && e.timeStamp - t <= LOOP_MS &&
+    e.url === c.ex.url && e.method.toUpperCase() === c.method && ok(e));
   if (refreshAfter && retried) {
+    // The request's own cause, from the families that ran before (ranked as they will be shown).
+    const cause = rank([...earlier]).find((d) => d.severity === 'error' || d.severity === 'warning');
+    const was = cause ? cause.title : `Request refused (${c.status})`;
     out.push(draft({
       id: 'refresh-recovered', severity: 'ok', title: 'Refreshed and recovered',
-      summary: 'Token refreshed and the retry succeeded: the app handled this',
-      explanation: `A refresh call (${url(refreshAfter.url)?.pathname ?? ''}) followed, and the retry succeeded at ${formatUtc(retried.timeStamp)}. Benign.`,
-      evidence: [ev('Retry', `${retried.status} at ${formatUtc(retried.timeStamp)}`)],
+      summary: `${was}; the app refreshed ${/^token-/.test(cause?.id ?? '') ? 'it' : 'the token'} and the retry succeeded: nothing to fix`,
+      explanation: `${cause ? `This request failed because: ${clip(cause.summary, 200)}. ` : ''}A refresh call (${refreshAfter.method} ${url(refreshAfter.url)?.pathname ?? ''}, ${refreshAfter.status}) followed at ${formatUtc(refreshAfter.timeStamp)}, and the retry succeeded at ${formatUtc(retried.timeStamp)}. Benign: the app handled it.`,
+      evidence: [cause ? ev('Original cause', cause.title) : undefined, ev('Refresh', `${refreshAfter.status} ${url(refreshAfter.url)?.pathname ?? ''}, ${formatDuration(refreshAfter.timeStamp - t)} later`),
+        ev('Retry', `${retried.status} at ${formatUtc(retried.timeStamp)}`)],
       fixes: [consumer('Nothing needed; refreshing shortly before exp avoids the failed round trip.')],
       refs: [rfc(6749, '6')],
     }));

@@ -1,0 +1,72 @@
+// Is a refusal a CSRF check, and how sure can we be? Django answers 403, Laravel 419 and Rails
+// 422. A body that names the check settles it, but the worker sees no bodies (webRequest gives
+// headers only): then the framework's cookies, an unsafe method and no token header make CSRF the
+// likely cause, and the finding says what it rests on.
+import type { Header } from './types.ts';
+import { isCsrfCookie, type Cookie } from './credentials/cookies.ts';
+import type { BodyHints } from './body.ts';
+
+export type Framework = 'Django' | 'Laravel' | 'Rails';
+
+export interface CsrfVerdict {
+  /** the body (or Laravel's dedicated 419) says so; otherwise it is inferred from headers */
+  certain: boolean;
+  /** the token header that was sent: it was then stale or for another session */
+  header?: string;
+  /** the CSRF cookie sent (csrftoken, XSRF-TOKEN, _csrf) */
+  cookie?: string;
+  /** the session cookie that names the framework */
+  session?: string;
+  framework?: Framework;
+  /** the request header this framework reads the token from */
+  expects: string;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+// X-Requested-With is not a token: Django and Rails reject a jQuery POST that only sends it.
+const TOKEN_HEADER = /^(x-csrftoken|x-csrf-token|x-xsrf-token|csrf-token|x-csrf)$/i;
+// Rails names its session cookie _<app>_session (or _session_id with the default store key).
+const RAILS_SESSION = /^_(session_id|[\w-]+_session)$/i;
+const EXPECTS: Record<Framework, string> = { Django: 'X-CSRFToken', Laravel: 'X-XSRF-TOKEN', Rails: 'X-CSRF-Token' };
+/** the status each framework refuses a CSRF failure with; an unknown one: 403 or 422 */
+const STATUS: Record<Framework, number> = { Django: 403, Laravel: 419, Rails: 422 };
+
+function framework(cookies: readonly Cookie[]): { framework?: Framework; session?: string } {
+  const has = (name: string): boolean => cookies.some((k) => k.name === name);
+  if (has('laravel_session')) return { framework: 'Laravel', session: 'laravel_session' };
+  const rails = cookies.find((k) => RAILS_SESSION.test(k.name));
+  if (rails) return { framework: 'Rails', session: rails.name };
+  if (has('csrftoken')) return { framework: 'Django', ...(has('sessionid') ? { session: 'sessionid' } : {}) };
+  return {};
+}
+
+export interface CsrfInput {
+  method: string;
+  status: number;
+  cookies: readonly Cookie[];
+  requestHeaders: readonly Header[];
+  challenged: boolean;
+  body: BodyHints;
+}
+
+export function csrfVerdict(i: CsrfInput): CsrfVerdict | undefined {
+  if (!UNSAFE.has(i.method) || !i.cookies.length || i.challenged || ![403, 419, 422].includes(i.status)) return undefined;
+  const header = i.requestHeaders.find((h) => TOKEN_HEADER.test(h.name))?.name;
+  const cookie = i.cookies.find((k) => isCsrfCookie(k.name))?.name;
+  const fw = framework(i.cookies);
+  const base = {
+    ...(header ? { header } : {}), ...(cookie ? { cookie } : {}), ...fw,
+    // Angular and Spring pair the XSRF-TOKEN cookie with X-XSRF-TOKEN.
+    expects: fw.framework ? EXPECTS[fw.framework] : /^xsrf-token$/i.test(cookie ?? '') ? 'X-XSRF-TOKEN' : 'X-CSRF-Token',
+  };
+  if (i.body.csrf) return { certain: true, ...base };
+  // A token header was sent and nothing says it failed: some other check refused the request.
+  if (header) return undefined;
+  if (i.status === 419) return { certain: true, ...base };
+  // A body that does not mention CSRF names another reason (a permission, a validation error).
+  if (i.body.text !== '') return undefined;
+  const fits = fw.framework ? STATUS[fw.framework] === i.status : i.status === 403 || i.status === 422;
+  // Rails keeps its token in the page, not in a cookie: its session cookie is the evidence there.
+  const evidence = cookie !== undefined || fw.framework === 'Rails';
+  return fits && evidence ? { certain: false, ...base } : undefined;
+}
