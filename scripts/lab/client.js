@@ -61,7 +61,9 @@ async function doDigest(step, vars, log) {
   const url = urlOf(step.to, vars);
   const uri = new URL(url).pathname + new URL(url).search;
   const first = await fetch(url, { credentials: 'omit', cache: 'no-store' });
-  const challenges = (first.headers.get('www-authenticate') || '').split(/,\s*(?=Digest\s)/);
+  // Firefox hides a repeated WWW-Authenticate from fetch(); the lab repeats it in the body.
+  const raw = first.headers.get('www-authenticate') || (await first.text());
+  const challenges = raw.split(/\n|,\s*(?=Digest\s)/);
   const sha = challenges.find((c) => /algorithm=SHA-256/i.test(c)) || '';
   const param = (k) => (new RegExp(`${k}="?([^",]+)"?`, 'i').exec(sha) || [])[1] || '';
   log(`GET ${url} → ${first.status}  (challenge: realm="${param('realm')}", algorithm=SHA-256, nonce="${param('nonce')}")`);

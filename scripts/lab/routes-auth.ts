@@ -43,7 +43,10 @@ export function authRoutes(opts: AuthOptions): Route {
     if (p.startsWith('/digest/')) {
       const v = digest.check(header(c.req, 'authorization'), c.method, c.url.pathname + c.url.search, c.now);
       if (v === 'ok') return (json(c.res, 200, { ok: true }), true);
-      send(c.res, v === 'malformed' ? 400 : 401, 'Unauthorized', { 'WWW-Authenticate': digest.challenges(c.now, v === 'stale'), 'Access-Control-Expose-Headers': 'WWW-Authenticate' });
+      // The challenges are in the body too, one per line: Firefox joins the repeated header
+      // lines with a newline and fetch() then hides the header from the page entirely.
+      const challenges = digest.challenges(c.now, v === 'stale');
+      send(c.res, v === 'malformed' ? 400 : 401, challenges.join('\n'), { 'WWW-Authenticate': challenges, 'Access-Control-Expose-Headers': 'WWW-Authenticate' });
       return true;
     }
     if (p.startsWith('/intranet/')) {
