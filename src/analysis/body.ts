@@ -35,7 +35,8 @@ function fromJson(raw: string, out: BodyHints): void {
   }
 }
 
-const CSRF = /csrf verification failed|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf/;
+// Django, Django REST framework ("CSRF Failed: …"), Laravel, Rails, Express csurf, Spring Security.
+const CSRF = /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf/;
 
 export function readBody(body: unknown, contentType: string | undefined): BodyHints {
   if (typeof body !== 'string' || body === '') return { text: '' };

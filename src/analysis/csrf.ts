@@ -65,6 +65,9 @@ export function csrfVerdict(i: CsrfInput): CsrfVerdict | undefined {
   if (i.status === 419) return { certain: true, ...base };
   // A body that does not mention CSRF names another reason (a permission, a validation error).
   if (i.body.text !== '') return undefined;
+  // Token-authenticated calls skip the CSRF check (Django REST framework enforces it only for
+  // session auth), so with Authorization sent a bare 403 says nothing about CSRF.
+  if (i.requestHeaders.some((h) => h.name.toLowerCase() === 'authorization')) return undefined;
   const fits = fw.framework ? STATUS[fw.framework] === i.status : i.status === 403 || i.status === 422;
   // Rails keeps its token in the page, not in a cookie: its session cookie is the evidence there.
   const evidence = cookie !== undefined || fw.framework === 'Rails';

@@ -10,7 +10,9 @@ describe('readBody', () => {
     expect(readBody('<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>', 'application/xml')).toMatchObject({ error: 'AccessDenied', description: 'Access Denied' });
   });
   it('spots framework CSRF pages', () => {
-    for (const b of ['CSRF verification failed. Request aborted.', '<title>Page Expired</title>', "Can't verify CSRF token authenticity.", '{"message":"CSRF token mismatch."}']) {
+    for (const b of ['CSRF verification failed. Request aborted.', '<title>Page Expired</title>', "Can't verify CSRF token authenticity.", '{"message":"CSRF token mismatch."}',
+      '{"detail":"CSRF Failed: CSRF token from the \'X-Csrftoken\' HTTP header incorrect."}',
+      '{"status":403,"error":"Forbidden","message":"Could not verify the provided CSRF token because no token was found to compare."}']) {
       expect(readBody(b, 'text/html').csrf).toBe(true);
     }
     expect(readBody('<p>Forbidden</p>', 'text/html').csrf).toBeUndefined();

@@ -30,6 +30,9 @@ describe('csrfVerdict', () => {
     expect(csrfVerdict(input({ cookie: DJANGO, headers: { 'X-CSRFToken': 'Qm3Xr8pL' } }))).toBeUndefined();
     expect(csrfVerdict(input({ cookie: DJANGO, headers: { 'x-xsrf-token': 'a' } }))).toBeUndefined();
     expect(csrfVerdict(input({ cookie: DJANGO, body: '{"detail":"You do not have permission to perform this action."}' }))).toBeUndefined();
+    // token auth is not CSRF-checked: a bare 403 then says nothing about CSRF; the body still can
+    expect(csrfVerdict(input({ cookie: DJANGO, headers: { Authorization: 'Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b' } }))).toBeUndefined();
+    expect(csrfVerdict(input({ cookie: DJANGO, headers: { Authorization: 'Token 9944b091' }, body: 'CSRF Failed: CSRF token missing.' }))?.certain).toBe(true);
   });
   it('does not count X-Requested-With as a token (jQuery sends it, Django still refuses)', () => {
     expect(csrfVerdict(input({ cookie: DJANGO, headers: { 'X-Requested-With': 'XMLHttpRequest' } }))?.certain).toBe(false);
