@@ -174,7 +174,9 @@ describe('detail pane', () => {
   });
 
   it('follows a record update (a body attached from DevTools) with a fresh diagnosis', async () => {
-    const r = rec({ status: 403, method: 'POST', requestHeaders: [{ name: 'Cookie', value: 'csrftoken=abc; sessionid=def' }] });
+    // a session cookie but no csrftoken cookie: only the body tells this 403 is Django's CSRF check
+    // (with the csrftoken cookie the engine infers csrf-rejected without a body)
+    const r = rec({ status: 403, method: 'POST', requestHeaders: [{ name: 'Cookie', value: 'sessionid=def' }] });
     const { p, detail } = await open(r);
     const before = within(detail).queryAllByTestId('finding').map((f) => f.dataset.findingId);
     const body = '<h1>Forbidden <span>(403)</span></h1><p>CSRF verification failed. Request aborted.</p>';
