@@ -25,6 +25,8 @@ const ok = (e: Exchange): boolean => e.status >= 200 && e.status < 300;
 /** the same endpoint: the query is left out, as clients add cache-busting stamps to retries */
 const endpoint = (s: string): string => { const u = url(s); return u ? u.origin + u.pathname : s; };
 
+/** requests of one burst or retry often land within a second: "0 s" would read as a glitch */
+const span = (ms: number): string => (ms < 1000 ? 'under a second' : formatDuration(ms));
 /** every earlier failure carried the Authorization of this one */
 const sameToken = (fails: readonly Exchange[], sent: string | undefined): boolean => !!sent && fails.length > 0 && fails.every((e) => auth(e) === sent);
 
@@ -59,15 +61,14 @@ export const patterns: Rule = (c, earlier) => {
   const stops = [...failsBefore.map((e) => e.timeStamp), t];
   const cycles = stops.slice(1).filter((end, i) => refreshes.some((r) => r.timeStamp >= stops[i]! && r.timeStamp <= end)).length;
   if (cycles >= 2) {
-    const ms = t - failsBefore[0]!.timeStamp;
-    const span = ms < 1000 ? 'under a second' : formatDuration(ms);
+    const took = span(t - failsBefore[0]!.timeStamp);
     out.push(draft({
       id: 'refresh-loop', severity: 'error', title: 'Refresh loop',
-      summary: `Refresh loop: ${c.method} ${clip(url(c.ex.url)?.pathname ?? '', 80)} failed ${failsBefore.length + 1} times in ${span}, with ${cycles} token refreshes between: the new token is not used, or the refresh fails`,
+      summary: `Refresh loop: ${c.method} ${clip(url(c.ex.url)?.pathname ?? '', 80)} failed ${failsBefore.length + 1} times in ${took}, with ${cycles} token refreshes between: the new token is not used, or the refresh fails`,
       explanation: 'The app refreshes and retries, and the retry fails again. Either the retried request still carries the old token, or the refresh itself returns a token this API rejects.' +
         (sameToken(failsBefore, sent) ? ' Every failure carried the same Authorization: the refreshed token is not used.' : ''),
       evidence: [ev('Refresh calls', refreshes.map((e) => `${e.status} ${url(e.url)?.pathname ?? ''}`).join(', ').slice(0, 200)),
-        ev('Failures of this endpoint', `${failsBefore.length + 1} in ${span}`), sent ? ev('Authorization', `#${fingerprint(sent)}`) : undefined],
+        ev('Failures of this endpoint', `${failsBefore.length + 1} in ${took}`), sent ? ev('Authorization', `#${fingerprint(sent)}`) : undefined],
       fixes: [consumer('After a refresh, rebuild the request with the new token; stop after one retry.')],
       refs: [rfc(6749, '6')],
     }));
@@ -84,7 +85,7 @@ export const patterns: Rule = (c, earlier) => {
       id: 'refresh-recovered', severity: 'ok', title: 'Refreshed and recovered',
       summary: `${was}; the app refreshed ${/^token-/.test(cause?.id ?? '') ? 'it' : 'the token'} and the retry succeeded: nothing to fix`,
       explanation: `${cause ? `This request failed because: ${clip(cause.summary, 200)}. ` : ''}A refresh call (${refreshAfter.method} ${url(refreshAfter.url)?.pathname ?? ''}, ${refreshAfter.status}) followed at ${formatUtc(refreshAfter.timeStamp)}, and the retry succeeded at ${formatUtc(retried.timeStamp)}. Benign: the app handled it.`,
-      evidence: [cause ? ev('Original cause', cause.title) : undefined, ev('Refresh', `${refreshAfter.status} ${url(refreshAfter.url)?.pathname ?? ''}, ${formatDuration(refreshAfter.timeStamp - t)} later`),
+      evidence: [cause ? ev('Original cause', cause.title) : undefined, ev('Refresh', `${refreshAfter.status} ${url(refreshAfter.url)?.pathname ?? ''}, ${span(refreshAfter.timeStamp - t)} later`),
         ev('Retry', `${retried.status} at ${formatUtc(retried.timeStamp)}`)],
       fixes: [consumer('Nothing needed; refreshing shortly before exp avoids the failed round trip.')],
       refs: [rfc(6749, '6')],
@@ -95,7 +96,7 @@ export const patterns: Rule = (c, earlier) => {
   if (burst.length + 1 >= BURST.count) {
     out.push(draft({
       id: 'failure-burst', severity: 'warning', title: 'Many failures at once',
-      summary: `${burst.length + 1} requests to ${origin} failed within ${formatDuration(t - burst[0]!.timeStamp)}: a credential expired or a key rotated`,
+      summary: `${burst.length + 1} requests to ${origin} failed within ${span(t - burst[0]!.timeStamp)}: a credential expired or a key rotated`,
       explanation: 'Many requests to one origin started failing together: usually an expired credential set, a rotated signing key, or a changed header expectation, not one bad request.',
       evidence: [ev('Failures', String(burst.length + 1)), ev('Since', formatUtc(burst[0]!.timeStamp))],
       fixes: [consumer('Fix the first failure; the others share its cause.')],
