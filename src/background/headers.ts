@@ -1,17 +1,19 @@
 // Header lists as webRequest gives them -> plain {name, value} records that survive JSON.
 import type { Header } from '../shared/types.ts';
 import type { RawHeader } from './details.ts';
+import { splitMergedHeaders } from '../shared/merged-headers.ts';
 
 const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes.slice(0, 65536).map((b) => b & 0xff));
 
 /** Chrome puts non-UTF-8 header bytes in `binaryValue`; keep them readable as Latin-1 (RFC 9110 §5.5). */
+/** Firefox's merged repeated headers ("a\nb") come back as one entry per line, as in Chrome. */
 export function toHeaders(raw: readonly RawHeader[]): Header[] {
   const out: Header[] = new Array<Header>(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const h = raw[i]!;
     out[i] = { name: String(h.name), value: h.value ?? (Array.isArray(h.binaryValue) ? latin1(h.binaryValue) : '') };
   }
-  return out;
+  return splitMergedHeaders(out) as Header[];
 }
 
 /** First value of a header, by case-insensitive name (pass the name in lower case). */

@@ -8,6 +8,8 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
+// Pure, so the background's header conversion can use it without the polyfill.
+export { splitMergedHeaders } from './merged-headers.ts';
 export type { Runtime, Tabs, WebRequest, WebNavigation, Storage } from 'webextension-polyfill';
 
 /**
@@ -82,25 +84,6 @@ export function sessionQuotaBytes(): number {
   return typeof q === 'number' && q > 0 ? q : SESSION_QUOTA_BYTES_DEFAULT;
 }
 
-/**
- * One header entry per field line, as Chrome gives them: Firefox joins repeated response
- * headers (WWW-Authenticate, Set-Cookie, ...) into one value separated by "\n". Returns the
- * input itself when nothing is merged, so the common case allocates nothing.
- */
-export function splitMergedHeaders<H extends { name: string; value?: string }>(headers: readonly H[]): readonly H[] {
-  let merged = false;
-  for (const h of headers) if (h.value !== undefined && h.value.includes('\n')) { merged = true; break; }
-  if (!merged) return headers;
-  const out: H[] = [];
-  for (const h of headers) {
-    if (h.value === undefined || !h.value.includes('\n')) { out.push(h); continue; }
-    for (const line of h.value.split('\n')) {
-      const value = line.replace(/\r$/, '');
-      if (value.trim() !== '') out.push({ ...h, value });
-    }
-  }
-  return out;
-}
 
 const ALL_SITES = { origins: ['<all_urls>'] };
 
