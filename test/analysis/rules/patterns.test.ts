@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Exchange } from '../../../src/analysis/index.ts';
 import { T, ex, ids } from './helpers.ts';
 import { diagnose } from '../../../src/analysis/index.ts';
@@ -79,5 +80,33 @@ describe('patterns across requests', () => {
   it('ignores history on a success and malformed history entries', () => {
     expect(ids(okAt('https://api.example.com/v1/me', T))).toEqual([]);
     expect(diagnose(me, { history: [null, { url: 1 }, 'x'] as unknown as Exchange[] }).findings[0]?.id).toBe('token-rejected');
+  });
+
+  it('any mix of failures, refreshes and lightweight successes around the request: never throws, and the order rules hold', () => {
+    const entry: fc.Arbitrary<Exchange> = fc.record({
+      path: fc.constantFrom('/v1/me', '/v1/me?_=1', '/v1/other', '/oauth/token', '/auth/refresh'),
+      host: fc.constantFrom('api.example.com', 'login.example.com'),
+      method: fc.constantFrom('GET', 'POST', 'DELETE'),
+      status: fc.constantFrom(200, 204, 401, 403, 500),
+      dt: fc.integer({ min: -90_000, max: 90_000 }),
+      light: fc.boolean(),
+    }).map(({ path, host, method, status, dt, light: l }) => (l
+      ? light(`https://${host}${path}`, T + dt, method)
+      : { ...fail(`https://${host}${path}`, T + dt), method, status }));
+    fc.assert(fc.property(fc.array(entry, { maxLength: 14 }), (history) => {
+      const d = diagnose(me, { history });
+      const got = d.findings.map((f) => f.id);
+      expect(got.length).toBeGreaterThan(0);
+      expect(new Set(got).size).toBe(got.length);
+      expect(d.summary).not.toMatch(/\n/);
+      // the request's own cause is always there, and a burst never leads
+      expect(got).toContain('token-rejected');
+      expect(got[0]).not.toBe('failure-burst');
+      if (got.includes('refresh-loop')) expect(got[0]).toBe('refresh-loop');
+      else if (got.includes('refresh-recovered')) {
+        expect(got[0]).toBe('refresh-recovered');
+        expect(d.summary).toMatch(/^Token rejected; the app refreshed it and the retry succeeded: nothing to fix$/);
+      } else expect(got[0]).toBe('token-rejected');
+    }), { numRuns: 300 });
   });
 });
