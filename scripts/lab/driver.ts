@@ -83,10 +83,21 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
   const outcome: Outcome = { id: sc.id, produced, captured: caps.length, findingFrom: 'none', state, log };
   if (newest) {
     const panel = await panelFor(o, s, bucket);
-    const row = panel.locator(`[data-testid="record-row"][data-record-id="${newest.id}"]`);
+    // A row is diagnosed a frame after it is painted (data-pending), and context entries (a
+    // refresh, a retry) may land just after it: re-read until the expected finding shows or 3 s pass.
+    const row = panel.locator(`[data-testid="record-row"][data-record-id="${newest.id}"]:not([data-pending])`);
     try {
       await row.waitFor({ state: 'attached', timeout: wait });
-      outcome.finding = (await row.getAttribute('data-finding')) || undefined;
+      const read = async (): Promise<void> => {
+        outcome.finding = (await row.getAttribute('data-finding')) || undefined;
+        outcome.findings = ((await row.getAttribute('data-findings')) ?? '').split(' ').filter(Boolean);
+      };
+      await read();
+      const also = sc.expect.alsoFindings ?? [];
+      for (let t = 0; t < 30 && (outcome.finding !== sc.expect.topFinding || also.some((id) => !outcome.findings?.includes(id))); t++) {
+        await new Promise((r) => setTimeout(r, 100));
+        await read();
+      }
       outcome.findingFrom = 'panel';
     } catch {
       outcome.finding = newest.diagnosis?.top?.id;

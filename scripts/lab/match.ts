@@ -53,8 +53,7 @@ export function judge(s: Scenario, o: Outcome): Verdict {
   else if (o.captured !== want) why.push(`captured ${o.captured} times, expected ${want}`);
   if (o.captured > 0 && o.finding !== s.expect.topFinding) why.push(`top finding ${o.finding ?? '(none)'}, expected ${s.expect.topFinding}`);
   const also = s.expect.alsoFindings ?? [];
-  // checked where the caller read the row's findings (lab.e2e.ts does; driver.ts reads only
-  // the top finding so far, and the Firefox suite reads the stored record)
+  // checked where the caller read the row's findings (the panel row's data-findings)
   if (o.captured > 0 && o.findings) {
     for (const id of also) if (!o.findings.includes(id)) why.push(`${id} not among the findings (${o.findings.join(' ') || 'none'})`);
   }
