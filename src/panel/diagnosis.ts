@@ -60,6 +60,11 @@ export function diagnosisOf(r: CaptureRecord, all: readonly CaptureRecord[] = []
     return hit;
   }
   let res: DiagnosisResult;
+  if (r.exportedDiagnosis) {
+    res = { ok: true, diagnosis: r.exportedDiagnosis };
+    cache.set(r, { key, res });
+    return res;
+  }
   try {
     const history = historyOf(r, all, context);
     res = { ok: true, diagnosis: diagnose(exchangeOf(r), history.length ? { now: r.time, history } : { now: r.time }) };

@@ -1,5 +1,5 @@
 // What the background captures and every UI reads. Plain JSON: it lives in storage.session.
-import type { Header, Severity } from '../analysis/types.ts';
+import type { Diagnosis, Header, Severity } from '../analysis/types.ts';
 
 export type { Header, Severity };
 
@@ -56,6 +56,12 @@ export interface CaptureRecord {
   /** attached from DevTools (devtools.network getContent) or HAR; capped, text only */
   responseBody?: string;
   diagnosis?: DiagnosisSummary;
+  /**
+   * The full diagnosis an AuthLens export carried, made where the secrets were still visible:
+   * a masked file's tokens can no longer be decoded, so its imports show this instead of
+   * re-running the engine on `eyJhbGciOi…x7Qw #3fa2c1`.
+   */
+  exportedDiagnosis?: Diagnosis;
 }
 
 /**

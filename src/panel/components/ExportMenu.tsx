@@ -1,12 +1,21 @@
 // Export all records shown: JSON or HAR 1.2, masked unless the user ticks "include secrets".
 import { useState } from 'preact/hooks';
+import type { Diagnosis } from '../../analysis/types.ts';
+import type { CaptureRecord } from '../../shared/types.ts';
 import { toHar } from '../../shared/export/har.ts';
 import { toJson } from '../../shared/export/json.ts';
 import { useServices, useStore } from '../context.ts';
 import { visibleRecords } from '../rows.ts';
+import { diagnosisOf } from '../diagnosis.ts';
 
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-').slice(0, 19);
+}
+
+/** The full diagnosis, run on the unmasked record with its tab's history, for `_authlens.report`. */
+function reportOf(r: CaptureRecord, all: readonly CaptureRecord[]): Diagnosis | undefined {
+  const d = diagnosisOf(r, all);
+  return d.ok ? d.diagnosis : undefined;
 }
 
 export function ExportMenu() {
@@ -44,7 +53,7 @@ export function ExportMenu() {
           class="btn"
           data-testid="export-har"
           onClick={() =>
-            services.download(name('har'), 'application/json', JSON.stringify(toHar(records(), { reveal, version: services.version }), null, 2))
+            services.download(name('har'), 'application/json', JSON.stringify(toHar(records(), { reveal, version: services.version, diagnose: (r) => reportOf(r, store.records.value) }), null, 2))
           }
         >
           Export HAR 1.2

@@ -6,6 +6,7 @@ import { summarize } from '../summary.ts';
 import type { CaptureRecord, Header, RedirectHop } from '../types.ts';
 import { headerValues, isPseudoHeader } from './mask-record.ts';
 import { bool, isObj, normalizeHttpVersion, num, readBody, readHeaders, str, type Obj } from './har-read.ts';
+import { readReport, summaryOfReport } from './report.ts';
 
 export interface FromHarOptions {
   tabId: number;
@@ -115,6 +116,12 @@ function readEntry(entry: unknown, i: number, id: string, tabId: number, statuse
   };
   if (initiator !== undefined) record.initiator = initiator;
   if (body !== undefined) record.responseBody = body;
+  const report = readReport(ours?.report);
+  if (report) {
+    record.exportedDiagnosis = report;
+    record.diagnosis = summaryOfReport(report);
+    return record;
+  }
   try {
     record.diagnosis = summarize(record);
   } catch (e) {

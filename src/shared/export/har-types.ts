@@ -1,5 +1,6 @@
 // HAR 1.2 as AuthLens writes it (http://www.softwareishard.com/blog/har-12-spec/).
 // Custom fields start with "_" as the spec allows; `_authlens` carries what HAR has no slot for.
+import type { Diagnosis } from '../../analysis/types.ts';
 import type { CaptureRecord, DiagnosisSummary, RedirectHop } from '../types.ts';
 
 export interface HarNameValue { name: string; value: string; comment?: string }
@@ -55,6 +56,8 @@ export interface HarAuthLensFields {
   requestHeadersKnown: boolean;
   redirects: RedirectHop[];
   diagnosis?: DiagnosisSummary;
+  /** the full diagnosis, made before masking (evidence is masked by the engine itself) */
+  report?: Diagnosis;
 }
 
 export interface HarEntry {

@@ -1,5 +1,6 @@
 // Export as HAR 1.2: one entry per captured record, readable by DevTools and HAR viewers, and
 // by fromHar (the `_authlens` field keeps what HAR has no slot for, so a round trip loses nothing).
+import type { Diagnosis } from '../../analysis/types.ts';
 import { statusTextOf } from '../exchange.ts';
 import type { CaptureRecord, Header } from '../types.ts';
 import { parseCookieHeader, parseSetCookie, queryStringOf } from './cookies.ts';
@@ -9,6 +10,11 @@ import { headerValues, maskRecord, type ExportOptions } from './mask-record.ts';
 export interface HarOptions extends ExportOptions {
   /** the extension's version, for log.creator */
   version: string;
+  /**
+   * The record's full diagnosis, run on the unmasked record (with its tab's history): carried in
+   * `_authlens.report` so a masked file imports with the same findings.
+   */
+  diagnose?: (r: CaptureRecord) => Diagnosis | undefined;
 }
 
 /** webRequest resource types as Chrome's HAR `_resourceType` names them. */
@@ -26,7 +32,7 @@ export function toHar(records: readonly CaptureRecord[], opts: HarOptions): Har 
       comment: opts.reveal
         ? 'Exported by AuthLens with secrets revealed: treat this file as a credential.'
         : 'Exported by AuthLens: secrets are masked (•••, with a fingerprint to compare them).',
-      entries: records.map((r) => toEntry(maskRecord(r, opts.reveal))),
+      entries: records.map((r) => toEntry(maskRecord(r, opts.reveal), r.exportedDiagnosis ?? opts.diagnose?.(r))),
     },
   };
 }
@@ -35,7 +41,7 @@ export function httpVersionOf(statusLine: string): string {
   return /^(HTTP\/[\d.]+)\s/i.exec(statusLine.trim() + ' ')?.[1]?.toUpperCase() ?? '';
 }
 
-function toEntry(r: CaptureRecord): HarEntry {
+function toEntry(r: CaptureRecord, report: Diagnosis | undefined): HarEntry {
   const version = httpVersionOf(r.statusLine);
   const mimeType = headerValues(r.responseHeaders, 'content-type')[0] ?? '';
   const entry: HarEntry = {
@@ -83,6 +89,7 @@ function toEntry(r: CaptureRecord): HarEntry {
       requestHeadersKnown: r.requestHeadersKnown,
       redirects: r.redirects,
       ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}),
+      ...(report ? { report } : {}),
     },
   };
   return entry;
