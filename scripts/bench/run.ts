@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   parts.push('', child(['--expose-gc', '--import', 'tsx', join('scripts', 'bench', 'memory.ts')]));
   const parse = join('scripts', 'bench', 'parse.ts');
   if (existsSync(join(root, parse))) parts.push('', child(['--import', 'tsx', parse]));
+  parts.push('', child(['--import', 'tsx', join('scripts', 'bench', 'panel.ts')]));
   const report = parts.join('\n') + '\n';
   console.log(report);
   mkdirSync(join(root, 'bench-output'), { recursive: true });
