@@ -188,6 +188,12 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
 };
 
+/** the first key typed in each panel load (typeMeasured runs QUERIES in order, per load) */
+function firsts(keys: Key[]): number[] {
+  const perLoad = QUERIES.reduce((n, q) => n + 2 * q.length, 0);
+  return keys.filter((_, i) => i % perLoad === 0).map((k) => k.ms);
+}
+
 function keyTable(name: string, keys: Key[]): string[] {
   const row = (q: string, ks: Key[], bold = false): string => {
     const ms = ks.map((k) => k.ms);
@@ -267,6 +273,8 @@ export async function runPanelBench(): Promise<string> {
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...keyTable(`stored (${kept} rows)`, keys),
       ...keyTable(`imported (${imports[0]?.rows ?? '?'} rows)`, importKeys),
+      '',
+      `First keystroke after each panel load (in the medians above too), ms: stored ${firsts(keys).map(f1).join(', ')}; imported ${firsts(importKeys).map(f1).join(', ')}.`,
     ];
     await setSettings(ext, { recordsPerTab: 500 });
     return lines.join('\n');
