@@ -138,11 +138,10 @@ describe('panel and popup in real Chromium (issue 4)', () => {
 
   it('HAR round trip with secrets: export from the panel, import into another panel, same statuses and top findings', () => roundTrip(true));
 
-  // PRODUCT FAILURE, kept visible (this test starts failing, i.e. passing, once it is fixed): the
-  // default (masked) HAR export cuts a JWT to `eyJhbGciOi…Qc_Q #3b16b7`, the importer re-runs the
-  // engine on that and the expired token and the 403 insufficient_scope come back as
-  // malformed-authorization; `_authlens` does not carry the diagnosis (or the JWT claims) across.
-  it.fails('HAR round trip, masked (the default): same statuses and top findings', () => roundTrip(false));
+  // the default export masks every JWT to `eyJhbGciOi…Qc_Q #3b16b7`: the importer must show the
+  // diagnosis the file carries (`_authlens.report`), not re-run the engine on masked tokens
+  // (before 93aa02f it said malformed-authorization for the expired token and the 403 scope)
+  it('HAR round trip, masked (the default): same statuses and top findings', () => roundTrip(false));
 
   it('a HAR written by Chromium while it met the lab\'s failures, imported into the panel offline: the lab\'s diagnoses', async () => {
     const recorded = join(out, 'chromium-recorded-lab.har');
