@@ -55,3 +55,19 @@ describe('historyFor', () => {
     expect(contextStamp([], r)).toBe('0');
   });
 });
+
+describe('historyFor in a burst', () => {
+  it('keeps the 200 nearest of thousands of failures in one minute, in time order, without the record itself', () => {
+    const all = Array.from({ length: 3000 }, (_, i) => rec({ id: `r${i}`, time: T + i * 10, url: `https://x/${i}` }));
+    const self = all[1500]!;
+    let built = 0;
+    const h = historyFor(all, [], self, (x) => (built++, toExchange(x)));
+    expect(h).toHaveLength(200);
+    // only the neighbours are ever turned into exchanges: linear in the cap, not in the tab
+    expect(built).toBeLessThanOrEqual(201);
+    expect(h.map((e) => e.url)).not.toContain(self.url);
+    const times = h.map((e) => e.timeStamp);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(Math.max(...times.map((t) => Math.abs(t - self.time)))).toBeLessThanOrEqual(1000);
+  });
+});

@@ -16,8 +16,15 @@ const REFRESH = /(^|\/)(token|refresh|refresh[-_]?token|access[-_]?token|renew|s
 const BURST = { count: 5, ms: 10_000 };
 const LOOP_MS = 60_000;
 
+// Each history entry is seen by the diagnoses of all its neighbours: parse its URL once.
+const parsed = new Map<string, URL | undefined>();
 function url(s: string): URL | undefined {
-  try { return new URL(s); } catch { return undefined; }
+  if (parsed.has(s)) return parsed.get(s);
+  let u: URL | undefined;
+  try { u = new URL(s); } catch { u = undefined; }
+  if (parsed.size >= 5_000) parsed.clear();
+  parsed.set(s, u);
+  return u;
 }
 const auth = (e: Exchange): string | undefined => e.requestHeaders.find((h) => h.name.toLowerCase() === 'authorization')?.value;
 const isRefresh = (e: Exchange): boolean => e.method.toUpperCase() === 'POST' && REFRESH.test(url(e.url)?.pathname ?? '');
