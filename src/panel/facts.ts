@@ -94,14 +94,16 @@ export function factsOf(r: CaptureRecord, all?: readonly CaptureRecord[]): Recor
  * Compute facts ahead of the first filter keystroke, in idle time and in slices, so typing in the
  * filter never pays for thousands of URL parses at once.
  */
-export function warmFactsWhenIdle(records: readonly CaptureRecord[], slice = 200): void {
+export function warmFactsWhenIdle(records: readonly CaptureRecord[], slice = 50, onSlice?: () => void, onDone?: () => void): void {
   const idle: (cb: () => void) => void =
     typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 1000 }) : (cb) => setTimeout(cb, 50);
   let i = 0;
   const step = (): void => {
     const end = Math.min(records.length, i + slice);
     for (; i < end; i++) void factsOf(records[i]!, records).text;
+    onSlice?.();
     if (i < records.length) idle(step);
+    else onDone?.();
   };
   idle(step);
 }

@@ -35,6 +35,23 @@ if (tabId === undefined) {
   const store = createStore(tabId, loadView(localStorage), params.get('record') ?? undefined);
   const client = createClient(browserTransport());
   const services: Services = { client, copy: copyText, download: downloadText, version: extensionVersion(), now: () => Date.now() };
+  // Diagnose every record in idle slices (the filter needs them); a filter waiting on
+  // undiagnosed records runs again after each slice, and asks for another round if needed.
+  let warming = false;
+  const warm = (): void => {
+    if (warming) return;
+    warming = true;
+    const bump = (): void => {
+      if (store.deferred.peek() > 0) store.factsVersion.value++;
+    };
+    warmFactsWhenIdle(store.records.peek(), 50, bump, () => {
+      warming = false;
+      bump();
+    });
+  };
+  effect(() => {
+    if (store.deferred.value > 0) warm();
+  });
   client.watchTab(
     tabId,
     (e) => {
@@ -43,7 +60,7 @@ if (tabId === undefined) {
       store.dispatch(e);
       if (e.type === 'snapshot') {
         performance.mark('authlens:applied');
-        warmFactsWhenIdle(e.records);
+        warm();
       }
     },
     (connected) => store.dispatch({ type: 'status', connected }),

@@ -1,5 +1,6 @@
 // From records + filter to the rows the list shows (pure; the list windows over the result).
 import type { CaptureRecord } from '../shared/types.ts';
+import { peekSummary } from './diagnosis.ts';
 import { factsOf } from './facts.ts';
 import { matchesTerms, matchesToggles, type StatusToggle, type Term } from './filter.ts';
 
@@ -14,13 +15,51 @@ export interface View {
   collapsed: ReadonlySet<string>;
 }
 
+/**
+ * How many records one filter pass may diagnose on the spot. `finding:` and free text need each
+ * record's diagnosis; thousands of stored records arrive undiagnosed (the worker leaves the
+ * engine out), and diagnosing them all on the first keystroke took about a second. The rest
+ * are left out of this pass and come in as idle warming diagnoses them (facts.ts).
+ */
+export const DIAGNOSE_PER_PASS = 100;
+
+export interface Filtered {
+  records: CaptureRecord[];
+  /** records left out of this pass only because they were not diagnosed yet */
+  deferred: number;
+}
+
+export function filterRecords(records: readonly CaptureRecord[], v: Pick<View, 'terms' | 'toggles'>, budget = Infinity): Filtered {
+  if (v.terms.length === 0 && v.toggles.length === 0) return { records: records.slice(), deferred: 0 };
+  const needsDiagnosis = v.terms.some((t) => t.key === 'finding' || t.key === 'text');
+  let left = budget;
+  let deferred = 0;
+  const out: CaptureRecord[] = [];
+  for (const r of records) {
+    if (!matchesToggles(v.toggles, r.status)) continue;
+    if (needsDiagnosis && !peekSummary(r).known) {
+      if (left <= 0) {
+        deferred++;
+        continue;
+      }
+      left--;
+    }
+    if (matchesTerms(v.terms, factsOf(r, records))) out.push(r);
+  }
+  return { records: out, deferred };
+}
+
+/** Every record the filter keeps, diagnosing as many as it takes (exports, copy actions). */
 export function visibleRecords(records: readonly CaptureRecord[], v: Pick<View, 'terms' | 'toggles'>): CaptureRecord[] {
-  if (v.terms.length === 0 && v.toggles.length === 0) return records.slice();
-  return records.filter((r) => matchesToggles(v.toggles, r.status) && matchesTerms(v.terms, factsOf(r, records)));
+  return filterRecords(records, v).records;
 }
 
 export function buildRows(records: readonly CaptureRecord[], v: View): Row[] {
-  const shown = visibleRecords(records, v);
+  return groupRows(visibleRecords(records, v), v);
+}
+
+/** Rows for records already filtered: flat, or under their origin's group header. */
+export function groupRows(shown: readonly CaptureRecord[], v: Pick<View, 'groupByOrigin' | 'collapsed'>): Row[] {
   if (!v.groupByOrigin) return shown.map((record) => ({ kind: 'record', record }));
   // groups in order of their first record, so a new origin appears at the bottom (no jumps)
   const groups = new Map<string, CaptureRecord[]>();

@@ -3,7 +3,7 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import type { CaptureRecord } from '../shared/types.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { buildRows, recordIds, type Row } from './rows.ts';
+import { DIAGNOSE_PER_PASS, filterRecords, groupRows, recordIds, type Row } from './rows.ts';
 import { setTabContext } from './diagnosis.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
@@ -26,6 +26,12 @@ export interface Store {
   terms: ReadonlySignal<Term[]>;
   records: ReadonlySignal<CaptureRecord[]>;
   rows: ReadonlySignal<Row[]>;
+  /** records the filter keeps (collapsed groups included) */
+  matched: ReadonlySignal<number>;
+  /** records the filter could not judge yet (not diagnosed): they join as warming diagnoses them */
+  deferred: ReadonlySignal<number>;
+  /** bumped when idle warming has diagnosed more records, so a deferred filter runs again */
+  factsVersion: Signal<number>;
   ids: ReadonlySignal<string[]>;
   selected: ReadonlySignal<CaptureRecord | undefined>;
   persisted: ReadonlySignal<Persisted>;
@@ -39,9 +45,12 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string)
   const collapsed = signal<ReadonlySet<string>>(new Set());
   const terms = computed(() => parseFilter(filterText.value));
   const records = computed(() => allRecords(state.value));
-  const rows = computed(() =>
-    buildRows(records.value, { terms: terms.value, toggles: toggles.value, groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }),
-  );
+  const factsVersion = signal(0);
+  const filtered = computed(() => {
+    void factsVersion.value;
+    return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, DIAGNOSE_PER_PASS);
+  });
+  const rows = computed(() => groupRows(filtered.value.records, { groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }));
   const selected = signal<string | undefined>(selectedId);
   return {
     state,
@@ -63,6 +72,9 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string)
     terms,
     records,
     rows,
+    matched: computed(() => filtered.value.records.length),
+    deferred: computed(() => filtered.value.deferred),
+    factsVersion,
     ids: computed(() => recordIds(rows.value)),
     selected: computed(() => (selected.value === undefined ? undefined : records.value.find((r) => r.id === selected.value))),
     persisted: computed(() => ({ filterText: filterText.value, toggles: toggles.value, groupByOrigin: groupByOrigin.value })),

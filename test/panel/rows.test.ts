@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from '../../src/panel/filter.ts';
-import { buildRows, moveSelection, recordIds, visibleRecords } from '../../src/panel/rows.ts';
+import { buildRows, filterRecords, moveSelection, recordIds, visibleRecords } from '../../src/panel/rows.ts';
 import { rec } from './records.ts';
 
 const a = rec({ url: 'https://a.example/1', status: 401 });
@@ -33,5 +33,26 @@ describe('rows', () => {
     expect(moveSelection(ids, 'x', -5)).toBe('x');
     expect(moveSelection(ids, 'gone', 1)).toBe('x');
     expect(moveSelection([], 'x', 1)).toBeUndefined();
+  });
+});
+
+describe('filterRecords with a diagnosis budget', () => {
+  const many = Array.from({ length: 10 }, (_, i) => rec({ id: `d${i}`, url: `https://api.example/${i}`, status: 401, time: 1_790_000_000_000 + i }));
+
+  it('diagnoses at most the budget per pass and defers the rest; later passes catch up', () => {
+    const v = { terms: parseFilter('expired'), toggles: [] };
+    const first = filterRecords(many, v, 4);
+    expect(first.deferred).toBe(6);
+    const second = filterRecords(many, v, 4);
+    expect(second.deferred).toBe(2);
+    const third = filterRecords(many, v, 4);
+    expect(third.deferred).toBe(0);
+    // in the end, the same answer as judging everything at once
+    expect(third.records).toEqual(visibleRecords(many, v));
+  });
+
+  it('never defers when the filter needs no diagnosis', () => {
+    const fresh = many.map((r) => ({ ...r, id: `${r.id}x` }));
+    expect(filterRecords(fresh, { terms: parseFilter('status:401 -domain:other.example'), toggles: [] }, 0)).toEqual({ records: fresh, deferred: 0 });
   });
 });

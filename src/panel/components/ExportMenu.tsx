@@ -58,7 +58,10 @@ export function ExportMenu() {
         >
           Export HAR 1.2
         </button>
-        <p class="muted">Exports the {records().length} record(s) the filter shows.</p>
+        {/* the count comes from the list: records() would diagnose every record at each render */}
+        <p class="muted">
+          Exports the {store.deferred.value > 0 ? 'records' : `${store.matched.value} record(s)`} the filter shows.
+        </p>
       </div>
     </details>
   );

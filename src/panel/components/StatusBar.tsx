@@ -10,6 +10,7 @@ export function StatusBar() {
       <span>
         {shown === total ? `${total} auth failure${total === 1 ? '' : 's'}` : `${shown} / ${total} shown`}
         {s.imported.length > 0 && ` (${s.imported.length} imported)`}
+        {store.deferred.value > 0 && ` · diagnosing ${store.deferred.value} more for the filter…`}
         {s.settings.paused && ' · capture paused'}
         {s.settings.preserveLog && ' · log preserved'}
         {s.tabId === -1 ? ' · requests with no tab (service workers, other extensions)' : ` · tab ${s.tabId}`}
