@@ -27,6 +27,15 @@ export function Popup({ client, onNavigate }: PopupProps) {
   const [state, dispatch] = useReducer(reducer, initialState);
   const [noTabCount, setNoTabCount] = useState(0);
   const [error, setError] = useState<string | undefined>();
+  const [hostAccess, setHostAccess] = useState(true);
+
+  // Firefox 121-126 grant an MV3 add-on no host access at install: AuthLens then sees nothing.
+  useEffect(() => {
+    client.hostAccess().then(setHostAccess, () => undefined);
+  }, [client]);
+  const askHostAccess = (): void => {
+    client.requestHostAccess().then(setHostAccess, (e: unknown) => setError(`Could not ask for access: ${String(e)}`));
+  };
 
   useEffect(() => {
     let stop: (() => void) | undefined;
@@ -105,6 +114,14 @@ export function Popup({ client, onNavigate }: PopupProps) {
       {paused && (
         <p class="banner warn" role="status" data-testid="popup-paused">
           Capture is paused: AuthLens records nothing until you resume it.
+        </p>
+      )}
+      {!hostAccess && (
+        <p class="banner warn" role="alert" data-testid="popup-host-access">
+          AuthLens cannot see any request: the browser has not given it access to websites.{' '}
+          <button type="button" class="link" data-testid="popup-grant-access" onClick={askHostAccess}>
+            Allow access to all sites
+          </button>
         </p>
       )}
       {error && <p class="banner err" role="alert">{error}</p>}

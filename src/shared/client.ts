@@ -24,6 +24,10 @@ export interface Transport {
   openOptions?(): Promise<void>;
   /** absolute URL of one of our pages, e.g. extensionUrl('panel.html?tabId=3') */
   extensionUrl?(path: string): string;
+  /** whether the browser lets us see requests to websites (host permission for all sites) */
+  hostAccess?(): Promise<boolean>;
+  /** ask for it: only works from a user gesture */
+  requestHostAccess?(): Promise<boolean>;
 }
 
 export interface Client {
@@ -34,6 +38,9 @@ export interface Client {
   /** open one of our pages (e.g. 'panel.html?tabId=3&record=ID') in a new tab */
   openPage(path: string): Promise<void>;
   openOptions(): Promise<void>;
+  /** true where the platform cannot tell (tests, browsers that always grant it) */
+  hostAccess(): Promise<boolean>;
+  requestHostAccess(): Promise<boolean>;
 }
 
 const MAX_BACKOFF_MS = 2000;
@@ -90,5 +97,7 @@ export function createClient(t: Transport): Client {
     openOptions: async () => {
       await t.openOptions?.();
     },
+    hostAccess: async () => (t.hostAccess ? t.hostAccess() : true),
+    requestHostAccess: async () => (t.requestHostAccess ? t.requestHostAccess() : true),
   };
 }

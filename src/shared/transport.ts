@@ -1,6 +1,6 @@
 // The browser side of the client: runtime messages and ports. UIs never import this directly;
 // their entry files hand it to createClient().
-import { browser } from './browser.ts';
+import { browser, hasHostAccess, requestHostAccess } from './browser.ts';
 import type { Transport, PortLike } from './client.ts';
 
 export function browserTransport(): Transport {
@@ -13,5 +13,7 @@ export function browserTransport(): Transport {
     },
     openOptions: () => browser.runtime.openOptionsPage(),
     extensionUrl: (path) => browser.runtime.getURL(path),
+    hostAccess: hasHostAccess,
+    requestHostAccess,
   };
 }

@@ -152,3 +152,33 @@ describe('Popup', () => {
     expect(screen.getByRole('list', { name: 'Auth failures in this tab, newest first' })).toBeTruthy();
   });
 });
+
+describe('Popup without host access (Firefox 121-126 grant none at install)', () => {
+  it('says AuthLens sees nothing and asks for access from a click', async () => {
+    const twin = backgroundTwin({ activeTab: 5, records: { 5: [] } });
+    let granted = false;
+    let asked = 0;
+    const transport = {
+      ...twin.transport,
+      hostAccess: async () => granted,
+      requestHostAccess: async () => {
+        asked++;
+        granted = true;
+        return true;
+      },
+    };
+    render(<Popup client={createClient(transport)} />);
+    const banner = await screen.findByTestId('popup-host-access');
+    expect(banner.getAttribute('role')).toBe('alert');
+    fireEvent.click(within(banner).getByRole('button', { name: 'Allow access to all sites' }));
+    await waitFor(() => expect(screen.queryByTestId('popup-host-access')).toBeNull());
+    expect(asked).toBe(1);
+  });
+
+  it('shows no banner where access is granted, or where the platform cannot tell', async () => {
+    const twin = backgroundTwin({ activeTab: 5, records: { 5: [rec()] } });
+    render(<Popup client={createClient(twin.transport)} />);
+    await waitFor(() => expect(rowsShown()).toHaveLength(1));
+    expect(screen.queryByTestId('popup-host-access')).toBeNull();
+  });
+});
