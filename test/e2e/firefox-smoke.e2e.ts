@@ -144,5 +144,9 @@ describe('without host permission (Firefox before 127, or withdrawn by the user)
     const pageTabs = tabs.filter((t) => !t.url?.startsWith('moz-extension:'));
     expect(pageTabs.map((t) => t.url)).toEqual([undefined]);
     expect((await getRecords(e, pageTabs[0]!.id!)).records).toEqual([]);
+    // and the popup says so, with a button to ask for access
+    const popup = await bare.openExtensionPage(`popup.html?tabId=${pageTabs[0]!.id!}`);
+    const banner = await popup.waitForSelector('[data-testid="popup-host-access"]', { timeout: 10_000 });
+    expect(await banner!.evaluate((el) => el.textContent)).toContain('Allow access to all sites');
   });
 });
