@@ -10,6 +10,10 @@ import type { SettingsHolder } from './settings.ts';
 import type { RecordStore, StoreEvent } from './store.ts';
 import type { ContextEvent, ContextStore } from './context.ts';
 
+
+/** records in the first message of a snapshot (a screenful and then some) */
+export const SNAPSHOT_FIRST = 200;
+const OLDER_CHUNK = 1000;
 export interface HubPort {
   name: string;
   postMessage(msg: unknown): void;
@@ -48,11 +52,21 @@ export class Hub {
       if (!open) return;
       // Synchronous from here: the snapshot and joining the live set happen in one turn, so
       // every change is either in the snapshot or sent after it.
+      // The newest records first, the older ones in chunks right after (same turn, so nothing
+      // slips in between): cloning thousands of records (~4 MB) into one message kept the
+      // panel's first rows waiting ~200 ms.
+      const all = this.deps.store.peek(tabId);
+      const first = Math.max(0, all.length - SNAPSHOT_FIRST);
       const snapshot: PortEvent = {
-        ns: NS, type: 'snapshot', tabId, records: [...this.deps.store.peek(tabId)], settings: this.deps.settings.current,
+        ns: NS, type: 'snapshot', tabId, records: all.slice(first), settings: this.deps.settings.current,
         context: [...(this.deps.context?.peek(tabId) ?? [])],
+        ...(first > 0 ? { more: true } : {}),
       };
       if (!this.post(port, snapshot)) return;
+      for (let end = first; end > 0; end -= OLDER_CHUNK) {
+        const older: PortEvent = { ns: NS, type: 'older', tabId, records: all.slice(Math.max(0, end - OLDER_CHUNK), end), more: end > OLDER_CHUNK };
+        if (!this.post(port, older)) return;
+      }
       let set = this.ports.get(tabId);
       if (!set) this.ports.set(tabId, (set = new Set()));
       set.add(port);

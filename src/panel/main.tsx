@@ -2,6 +2,7 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { createClient } from '../shared/client.ts';
+import type { PortEvent } from '../shared/messages.ts';
 import { browserTransport } from '../shared/transport.ts';
 import { App } from './components/App.tsx';
 import { ServicesContext, StoreContext, type Services } from './context.ts';
@@ -38,8 +39,12 @@ if (tabId === undefined) {
   // Diagnose every record in idle slices (the filter needs them); a filter waiting on
   // undiagnosed records runs again after each slice, and asks for another round if needed.
   let warming = false;
+  let again = false;
   const warm = (): void => {
-    if (warming) return;
+    if (warming) {
+      again = true;
+      return;
+    }
     warming = true;
     const bump = (): void => {
       if (store.deferred.peek() > 0) store.factsVersion.value++;
@@ -47,22 +52,46 @@ if (tabId === undefined) {
     warmFactsWhenIdle(store.records.peek(), 50, bump, () => {
       warming = false;
       bump();
+      if (again) {
+        again = false;
+        warm();
+      }
     });
   };
   effect(() => {
     if (store.deferred.value > 0) warm();
   });
+  // After a snapshot that says more is coming, hold every later event until the first rows
+  // have been painted: the older chunks arrive within milliseconds, and applying them first
+  // would delay that paint. Held events are then applied in order.
+  let held: PortEvent[] | undefined;
+  const deliver = (e: PortEvent): void => {
+    if (held) {
+      held.push(e);
+      return;
+    }
+    // marks let the end-to-end run measure snapshot arrival vs first rows (performance figures)
+    if (e.type === 'snapshot') performance.mark('authlens:snapshot');
+    store.dispatch(e);
+    if (e.type === 'snapshot') performance.mark('authlens:applied');
+    if ((e.type === 'snapshot' && !e.more) || (e.type === 'older' && !e.more)) warm();
+    if (e.type === 'snapshot' && e.more) {
+      held = [];
+      // two frames: the first paints the rows, the second starts after that paint for sure
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const queue = held ?? [];
+            held = undefined;
+            for (const x of queue) deliver(x);
+          }),
+        ),
+      );
+    }
+  };
   client.watchTab(
     tabId,
-    (e) => {
-      // marks let the end-to-end run measure snapshot arrival vs first rows (performance figures)
-      if (e.type === 'snapshot') performance.mark('authlens:snapshot');
-      store.dispatch(e);
-      if (e.type === 'snapshot') {
-        performance.mark('authlens:applied');
-        warm();
-      }
-    },
+    deliver,
     (connected) => store.dispatch({ type: 'status', connected }),
   );
   effect(() => saveView(localStorage, store.persisted.value));

@@ -18,6 +18,8 @@ export interface PanelState {
   connected: boolean;
   /** at least one snapshot arrived since the panel opened */
   synced: boolean;
+  /** the snapshot's older records are still arriving (`older` events) */
+  loadingOlder: boolean;
 }
 
 export type PanelEvent =
@@ -27,7 +29,7 @@ export type PanelEvent =
   | { type: 'clearImported' };
 
 export function initialState(tabId: number): PanelState {
-  return { tabId, live: [], imported: [], context: [], settings: { ...DEFAULT_SETTINGS }, connected: false, synced: false };
+  return { tabId, live: [], imported: [], context: [], settings: { ...DEFAULT_SETTINGS }, connected: false, synced: false, loadingOlder: false };
 }
 
 function byTime(a: { time: number }, b: { time: number }): number {
@@ -46,7 +48,12 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
   switch (e.type) {
     case 'snapshot':
       if (e.tabId !== s.tabId) return s;
-      return { ...s, live: [...e.records].sort(byTime), context: [...(e.context ?? [])].sort(byTime), settings: e.settings, connected: true, synced: true };
+      return { ...s, live: [...e.records].sort(byTime), context: [...(e.context ?? [])].sort(byTime), settings: e.settings, connected: true, synced: true, loadingOlder: e.more === true };
+    case 'older': {
+      if (e.tabId !== s.tabId) return s;
+      const have = new Set(s.live.map((r) => r.id));
+      return { ...s, live: [...e.records.filter((r) => !have.has(r.id)), ...s.live].sort(byTime), loadingOlder: e.more };
+    }
     case 'added':
       if (e.tabId !== s.tabId) return s;
       return { ...s, live: insert(s.live, e.record) };

@@ -21,6 +21,10 @@ export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
   switch (e.type) {
     case 'snapshot':
       return { records: [...e.records].sort(newestFirst), settings: e.settings, loaded: true };
+    case 'older': {
+      const have = new Set(s.records.map((r) => r.id));
+      return { ...s, records: [...s.records, ...e.records.filter((r) => !have.has(r.id))].sort(newestFirst) };
+    }
     case 'added':
       return { ...s, records: [e.record, ...s.records.filter((r) => r.id !== e.record.id)].sort(newestFirst) };
     case 'updated':

@@ -33,7 +33,10 @@ export type Reply<R extends Request> =
 /** background → UI over a tab port. */
 export type PortEvent =
   /** `context`: the tab's recent non-failing requests (types.ts ContextEntry), oldest first */
-  | { ns: typeof NS; type: 'snapshot'; tabId: number; records: CaptureRecord[]; settings: Settings; context?: ContextEntry[] }
+  /** `more`: the tab's older records follow in `older` events (the newest come first, to paint fast) */
+  | { ns: typeof NS; type: 'snapshot'; tabId: number; records: CaptureRecord[]; settings: Settings; context?: ContextEntry[]; more?: boolean }
+  /** records older than every record sent so far, oldest first; `more`: another chunk follows */
+  | { ns: typeof NS; type: 'older'; tabId: number; records: CaptureRecord[]; more: boolean }
   | { ns: typeof NS; type: 'added'; tabId: number; record: CaptureRecord }
   | { ns: typeof NS; type: 'updated'; tabId: number; record: CaptureRecord }
   | { ns: typeof NS; type: 'removed'; tabId: number; ids: string[] }
@@ -47,7 +50,7 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 const REQUEST_TYPES = new Set(['getRecords', 'clear', 'getSettings', 'setSettings', 'attachBody', 'getTabs']);
-const EVENT_TYPES = new Set(['snapshot', 'added', 'updated', 'removed', 'cleared', 'settings', 'context']);
+const EVENT_TYPES = new Set(['snapshot', 'older', 'added', 'updated', 'removed', 'cleared', 'settings', 'context']);
 
 export function isRequest(v: unknown): v is Request {
   return isObj(v) && v.ns === NS && typeof v.type === 'string' && REQUEST_TYPES.has(v.type);

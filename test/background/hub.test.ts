@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Hub } from '../../src/background/hub.ts';
+import { Hub, SNAPSHOT_FIRST } from '../../src/background/hub.ts';
 import { SettingsHolder } from '../../src/background/settings.ts';
 import { RecordStore } from '../../src/background/store.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
@@ -34,6 +34,34 @@ describe('hub: ports', () => {
     expect(seen).toEqual([before.id, r2.id, r3.id]);
     expect(port.types().at(-1)).toBe('cleared');
     expect(port.messages.every((m) => m.ns === NS && (m.tabId === 2 || m.type === 'settings'))).toBe(true);
+  });
+
+  it('sends a big tab newest first: a small snapshot, then the older records in chunks, oldest first', async () => {
+    const store = new RecordStore(new MemoryArea(), { recordsPerTab: 5000 });
+    const hub = new Hub({ store, settings: new SettingsHolder(new MemoryArea()), summarize: () => ({ summary: '', ids: [] }), tabTitle: async () => '' });
+    const added: CaptureRecord[] = [];
+    for (let i = 0; i < SNAPSHOT_FIRST + 1100; i++) added.push(await store.add(rec({ tabId: 4, time: 1_790_000_000_000 + i })));
+    const port = new FakePort(portName(4));
+    hub.connect(port);
+    await flush();
+    const [snapshot, ...rest] = port.messages as unknown as { type: string; records: CaptureRecord[]; more?: boolean }[];
+    expect(snapshot!.type).toBe('snapshot');
+    expect(snapshot!.more).toBe(true);
+    expect(snapshot!.records.map((r) => r.id)).toEqual(added.slice(-SNAPSHOT_FIRST).map((r) => r.id));
+    expect(rest.map((m) => [m.type, m.records.length, m.more])).toEqual([['older', 1000, true], ['older', 100, false]]);
+    // each chunk is older than everything sent before it; together they are the whole tab
+    const inOrder = [...rest].reverse().flatMap((m) => m.records).concat(snapshot!.records);
+    expect(inOrder.map((r) => r.id)).toEqual(added.map((r) => r.id));
+  });
+
+  it('a small tab fits in the snapshot: no `more`, no older events', async () => {
+    const { store, hub } = setup();
+    await store.add(rec({ tabId: 5 }));
+    const port = new FakePort(portName(5));
+    hub.connect(port);
+    await flush();
+    expect(port.types()).toEqual(['snapshot']);
+    expect((port.messages[0] as { more?: boolean }).more).toBeUndefined();
   });
 
   it('ignores ports that are not ours, and stops sending to a port that went away', async () => {

@@ -141,3 +141,18 @@ describe('context entries (history for the diagnosis, never rows)', () => {
     expect(apply(s1, { ns: NS, type: 'context', tabId: 7, entries: [e(900_000)] }).live).toBe(s1.live);
   });
 });
+
+describe('a snapshot in chunks (newest first, then older records)', () => {
+  it('prepends older chunks in time order and knows when the last one came', () => {
+    const [o1, o2, n1, n2] = [1, 2, 3, 4].map((t) => rec({ time: 1_790_000_000_000 + t }));
+    const s1 = run([{ ns: NS, type: 'snapshot', tabId: 7, records: [n1!, n2!], settings, more: true }]);
+    expect(s1.loadingOlder).toBe(true);
+    const s2 = run([{ ns: NS, type: 'older', tabId: 7, records: [o2!], more: true }], s1);
+    const s3 = run([{ ns: NS, type: 'older', tabId: 7, records: [o1!, n1!], more: false }], s2);
+    expect(ids(s3)).toEqual([o1!.id, o2!.id, n1!.id, n2!.id]);
+    expect(s2.loadingOlder).toBe(true);
+    expect(s3.loadingOlder).toBe(false);
+    // another tab's chunk changes nothing
+    expect(run([{ ns: NS, type: 'older', tabId: 8, records: [o1!], more: false }], s1)).toBe(s1);
+  });
+});

@@ -118,7 +118,8 @@ export function RecordList() {
   // panel.html?record=ID: scroll the named record into view once it has arrived
   const revealedOnce = useRef(false);
   useEffect(() => {
-    if (revealedOnce.current || selectedId === undefined) return;
+    // older records are still being prepended: revealing now would be undone by the next chunk
+    if (revealedOnce.current || selectedId === undefined || store.state.value.loadingOlder) return;
     if (rowIndexOf(rows, selectedId) >= 0) {
       revealedOnce.current = true;
       reveal(selectedId);
