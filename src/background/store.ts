@@ -5,7 +5,8 @@
 // 10 MB quota the oldest records of any tab are evicted; a failed write evicts and retries.
 import type { CaptureRecord } from '../shared/types.ts';
 import { estimateBytes, fitRecord } from './size.ts';
-import { SerialWriter, type StorageArea } from './writer.ts';
+import { TabLists } from './tab-lists.ts';
+import type { StorageArea } from './writer.ts';
 
 export type { StorageArea } from './writer.ts';
 
@@ -26,51 +27,29 @@ export interface StoreOptions {
   warn?: (msg: string) => void;
 }
 
-export class RecordStore {
-  private cache: Map<number, CaptureRecord[]> | undefined;
-  private loading: Promise<void> | undefined;
+export class RecordStore extends TabLists<CaptureRecord, StoreEvent> {
   private readonly sizes = new WeakMap<CaptureRecord, number>();
   private bytes = 0;
-  private readonly writer: SerialWriter;
-  private readonly listeners = new Set<(e: StoreEvent) => void>();
   private recordsPerTab: number;
   private readonly budget: number;
-  private readonly warn: (msg: string) => void;
 
-  constructor(private readonly area: StorageArea, opts: StoreOptions) {
+  constructor(area: StorageArea, opts: StoreOptions) {
+    super(area, KEY_PREFIX, opts.warn);
     this.recordsPerTab = opts.recordsPerTab;
     this.budget = opts.budgetBytes ?? Math.floor(SESSION_QUOTA * 0.9);
-    this.warn = opts.warn ?? (() => undefined);
-    this.writer = new SerialWriter(area, {
-      valueOf: (key) => {
-        const list = this.cache?.get(Number(key.slice(KEY_PREFIX.length)));
-        return list?.length ? list : undefined;
-      },
-      onQuota: () => this.shed(Math.max(1, Math.floor(this.bytes / 10))),
-      warn: this.warn,
-    });
   }
 
-  subscribe(fn: (e: StoreEvent) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+  protected onQuota(): void {
+    this.shed(Math.max(1, Math.floor(this.bytes / 10)));
   }
 
-  /** Loads the cache from storage once; every other method awaits it. */
-  load(): Promise<void> {
-    this.loading ??= this.area.get(null).then(
-      (all) => this.fill(all),
-      (e: unknown) => {
-        this.warn(`storage read failed, starting empty: ${String(e)}`);
-        this.fill({});
-      },
-    );
-    return this.loading;
+  protected accept(r: unknown): r is CaptureRecord {
+    return !!r && typeof r === 'object' && typeof (r as CaptureRecord).id === 'string';
   }
 
-  /** Synchronous read, valid once load() has resolved: oldest first. */
-  peek(tabId: number): readonly CaptureRecord[] {
-    return this.cache?.get(tabId) ?? [];
+  protected loaded(list: CaptureRecord[]): CaptureRecord[] {
+    for (const r of list) this.bytes += this.measure(r);
+    return list;
   }
 
   async records(tabId: number): Promise<CaptureRecord[]> {
@@ -96,7 +75,7 @@ export class RecordStore {
     }
     list.push(record);
     this.bytes += size;
-    this.writer.mark(KEY_PREFIX + record.tabId);
+    this.writer.mark(this.key(record.tabId));
     this.emit({ type: 'added', tabId: record.tabId, record });
     const over = list.length - this.recordsPerTab;
     if (over > 0) this.drop(record.tabId, list.slice(0, over));
@@ -115,7 +94,7 @@ export class RecordStore {
     list[i] = record;
     this.bytes += size;
     this.makeRoom(0, record);
-    this.writer.mark(KEY_PREFIX + record.tabId);
+    this.writer.mark(this.key(record.tabId));
     this.emit({ type: 'updated', tabId: record.tabId, record });
     return true;
   }
@@ -125,7 +104,7 @@ export class RecordStore {
     const list = this.cache!.get(tabId);
     if (list) for (const r of list) this.bytes -= this.sizes.get(r) ?? 0;
     this.cache!.delete(tabId);
-    this.writer.mark(KEY_PREFIX + tabId);
+    this.writer.mark(this.key(tabId));
     this.emit({ type: 'cleared', tabId });
   }
 
@@ -145,28 +124,9 @@ export class RecordStore {
     for (const [tabId, list] of this.cache!) if (list.length > n) this.drop(tabId, list.slice(0, list.length - n));
   }
 
-  /** Resolves once every change so far is written. */
-  async idle(): Promise<void> {
-    await this.load();
-    await this.writer.idle();
-  }
-
   /** estimated bytes held (for tests and the bench) */
   get estimatedBytes(): number {
     return this.bytes;
-  }
-
-  private fill(all: Record<string, unknown>): void {
-    const cache = new Map<number, CaptureRecord[]>();
-    for (const [key, value] of Object.entries(all)) {
-      if (!key.startsWith(KEY_PREFIX) || !Array.isArray(value)) continue;
-      const tabId = Number(key.slice(KEY_PREFIX.length));
-      if (!Number.isInteger(tabId)) continue;
-      const list = (value as CaptureRecord[]).filter((r) => r && typeof r === 'object' && typeof r.id === 'string');
-      for (const r of list) this.bytes += this.measure(r);
-      if (list.length) cache.set(tabId, list);
-    }
-    this.cache = cache;
   }
 
   private list(tabId: number): CaptureRecord[] {
@@ -209,18 +169,8 @@ export class RecordStore {
     list.length = w;
     for (const r of victims) this.bytes -= this.sizes.get(r) ?? 0;
     if (w === 0) this.cache!.delete(tabId);
-    this.writer.mark(KEY_PREFIX + tabId);
+    this.writer.mark(this.key(tabId));
     this.emit({ type: 'removed', tabId, ids: victims.map((r) => r.id) });
-  }
-
-  private emit(e: StoreEvent): void {
-    for (const fn of this.listeners) {
-      try {
-        fn(e);
-      } catch (err) {
-        this.warn(`store listener failed: ${String(err)}`);
-      }
-    }
   }
 
   private shed(bytes: number): void {
