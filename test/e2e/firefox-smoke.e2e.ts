@@ -148,5 +148,7 @@ describe('without host permission (Firefox before 127, or withdrawn by the user)
     const popup = await bare.openExtensionPage(`popup.html?tabId=${pageTabs[0]!.id!}`);
     const banner = await popup.waitForSelector('[data-testid="popup-host-access"]', { timeout: 10_000 });
     expect(await banner!.evaluate((el) => el.textContent)).toContain('Allow access to all sites');
+    await popup.setViewport({ width: 400, height: 300 });
+    await popup.screenshot({ path: join(runDir, 'popup-no-host-access.png') });
   });
 });
