@@ -44,7 +44,11 @@ export default defineConfig(({ mode }) => {
           devtools: resolve(root, 'devtools.html'),
           options: resolve(root, 'options.html'),
         },
-        output: { entryFileNames: 'assets/[name].js', chunkFileNames: 'assets/[name].js', assetFileNames: 'assets/[name][extname]' },
+        output: {
+          entryFileNames: 'assets/[name].js',
+          chunkFileNames: 'assets/[name].js',
+          assetFileNames: 'assets/[name][extname]',
+        },
       },
     },
   };

@@ -19,11 +19,16 @@ async function main(): Promise<void> {
   const firefox = join(dist, 'firefox');
   rmSync(firefox, { recursive: true, force: true });
   cpSync(chrome, firefox, { recursive: true });
-  for (const [target, dir] of [['chrome', chrome], ['firefox', firefox]] as [Target, string][]) {
+  for (const [target, dir] of [
+    ['chrome', chrome],
+    ['firefox', firefox],
+  ] as [Target, string][]) {
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifestFor(source, target, pkg.version), null, 2) + '\n');
   }
 
-  const rows = files(chrome).filter((f) => /\.(js|css|html)$/.test(f)).map((f) => ({ f: relative(chrome, f), size: statSync(f).size }));
+  const rows = files(chrome)
+    .filter((f) => /\.(js|css|html)$/.test(f))
+    .map((f) => ({ f: relative(chrome, f), size: statSync(f).size }));
   rows.sort((a, b) => b.size - a.size);
   console.log('dist/chrome (dist/firefox holds the same files):');
   for (const r of rows) console.log(`  ${r.f.padEnd(36)} ${(r.size / 1024).toFixed(1).padStart(7)} KB`);

@@ -3,7 +3,10 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 
-export interface Found { path: string; how: string }
+export interface Found {
+  path: string;
+  how: string;
+}
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -15,7 +18,8 @@ const CANDIDATES = [
   '/usr/bin/google-chrome',
 ];
 
-export const INSTALL_HINT = 'sudo apt-get update && sudo apt-get install -y chromium   (or set CHROME_PATH=/path/to/chromium)';
+export const INSTALL_HINT =
+  'sudo apt-get update && sudo apt-get install -y chromium   (or set CHROME_PATH=/path/to/chromium)';
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): Found {
   if (env.CHROME_PATH) {
@@ -33,9 +37,12 @@ export function ensureChromium(env: NodeJS.ProcessEnv = process.env): Found {
   } catch (e) {
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
     if (!root || !existsSync('/usr/bin/apt-get') || env.CHROME_PATH) throw e;
-    console.log('No Chromium found: installing Debian\'s chromium with apt-get (running as root)...');
+    console.log("No Chromium found: installing Debian's chromium with apt-get (running as root)...");
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     return findChromium(env);
   }
 }

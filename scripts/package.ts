@@ -20,7 +20,13 @@ import type { Target } from './manifest.ts';
 
 export type { Target };
 
-export interface Artifact { kind: Target | 'source'; file: string; bytes: number; entries: number; sha256: string }
+export interface Artifact {
+  kind: Target | 'source';
+  file: string;
+  bytes: number;
+  entries: number;
+  sha256: string;
+}
 
 export interface PackageOptions {
   root: string;
@@ -42,7 +48,10 @@ export function artifactName(kind: Target | 'source', version: string): string {
 export function manifestProblems(m: Record<string, unknown>, target: Target, version: string): string[] {
   const problems: string[] = [];
   if (m.manifest_version !== 3) problems.push('manifest_version is not 3');
-  if (m.version !== version) problems.push(`manifest version ${String(m.version)} is not package.json's ${version} (stale dist? run npm run build)`);
+  if (m.version !== version)
+    problems.push(
+      `manifest version ${String(m.version)} is not package.json's ${version} (stale dist? run npm run build)`,
+    );
   const bg = (m.background ?? {}) as Record<string, unknown>;
   const gecko = ((m.browser_specific_settings ?? {}) as Record<string, Record<string, unknown> | undefined>).gecko;
   if (target === 'chrome') {
@@ -54,7 +63,8 @@ export function manifestProblems(m: Record<string, unknown>, target: Target, ver
     // AMO requires a data collection declaration for new add-ons (AuthLens collects nothing).
     // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
     const dcp = gecko?.data_collection_permissions as { required?: unknown } | undefined;
-    if (!Array.isArray(dcp?.required)) problems.push('firefox manifest has no browser_specific_settings.gecko.data_collection_permissions.required');
+    if (!Array.isArray(dcp?.required))
+      problems.push('firefox manifest has no browser_specific_settings.gecko.data_collection_permissions.required');
   }
   return problems;
 }
@@ -93,7 +103,8 @@ export function sourceEntries(root: string, version: string, nodeVersion: string
   const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
   // A tracked file deleted in the working tree is not part of what the build saw.
   const present = tracked.filter((f) => existsSync(join(root, f)) && statSync(join(root, f)).isFile()).sort();
-  if (present.includes(REVIEWER_README)) throw new Error(`${REVIEWER_README} is tracked: pick another name for the generated file`);
+  if (present.includes(REVIEWER_README))
+    throw new Error(`${REVIEWER_README} is tracked: pick another name for the generated file`);
   const entries: ZipEntry[] = present.map((name) => {
     const mode = statSync(join(root, name)).mode & 0o111 ? 0o755 : 0o644;
     return { name, data: readFileSync(join(root, name)), mode };
@@ -106,7 +117,9 @@ function defaultMtime(root: string): Date {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   try {
-    return new Date(Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, encoding: 'utf8' }).trim()) * 1000);
+    return new Date(
+      Number(execFileSync('git', ['log', '-1', '--format=%ct'], { cwd: root, encoding: 'utf8' }).trim()) * 1000,
+    );
   } catch {
     return new Date(Date.UTC(1980, 0, 1));
   }
@@ -114,7 +127,10 @@ function defaultMtime(root: string): Date {
 
 export function packageAll(opts: PackageOptions): Artifact[] {
   const root = resolve(opts.root);
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; engines?: { node?: string } };
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+    engines?: { node?: string };
+  };
   const outDir = opts.outDir ?? join(root, 'artifacts');
   const mtime = opts.mtime ?? defaultMtime(root);
 
@@ -123,50 +139,77 @@ export function packageAll(opts: PackageOptions): Artifact[] {
     const dir = join(root, 'dist', target);
     const manifestPath = join(dir, 'manifest.json');
     if (!existsSync(manifestPath)) throw new Error(`${manifestPath} is missing: run npm run build first`);
-    const problems = manifestProblems(JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>, target, pkg.version);
+    const problems = manifestProblems(
+      JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>,
+      target,
+      pkg.version,
+    );
     if (problems.length) throw new Error(`dist/${target}/manifest.json: ${problems.join('; ')}`);
     packages[target] = extensionEntries(dir);
   }
   const untracked = untrackedBuildInputs(root);
   if (untracked.length) {
-    throw new Error(`the build reads files git does not track, so the source zip could not rebuild the packages: ${untracked.join(', ')} (commit them, or ignore them)`);
+    throw new Error(
+      `the build reads files git does not track, so the source zip could not rebuild the packages: ${untracked.join(', ')} (commit them, or ignore them)`,
+    );
   }
   const nodeVersion = (pkg.engines?.node ?? '>=20').replace(/^[>=^~ ]+/, '');
   const source = sourceEntries(root, pkg.version, nodeVersion);
   if (opts.verify) {
     const problems = verifyRebuild(root, source, packages, opts.verify === true ? undefined : opts.verify);
-    if (problems.length) throw new Error(`the source zip does not rebuild the packages (is dist/ stale? run npm run package, which builds first):\n  ${problems.slice(0, 20).join('\n  ')}`);
+    if (problems.length)
+      throw new Error(
+        `the source zip does not rebuild the packages (is dist/ stale? run npm run package, which builds first):\n  ${problems.slice(0, 20).join('\n  ')}`,
+      );
   }
 
   mkdirSync(outDir, { recursive: true });
-  const jobs: [Target | 'source', ZipEntry[]][] = [['chrome', packages.chrome], ['firefox', packages.firefox], ['source', source]];
+  const jobs: [Target | 'source', ZipEntry[]][] = [
+    ['chrome', packages.chrome],
+    ['firefox', packages.firefox],
+    ['source', source],
+  ];
   return jobs.map(([kind, entries]) => {
     const buf = zip(entries, { mtime });
     const file = join(outDir, artifactName(kind, pkg.version));
     writeFileSync(file, buf);
-    return { kind, file, bytes: buf.length, entries: entries.length, sha256: createHash('sha256').update(buf).digest('hex') };
+    return {
+      kind,
+      file,
+      bytes: buf.length,
+      entries: entries.length,
+      sha256: createHash('sha256').update(buf).digest('hex'),
+    };
   });
 }
 
 function main(): void {
   const root = resolve(import.meta.dirname, '..');
-  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
-  if (dirty) console.warn('warning: tracked files have uncommitted changes; the source zip holds the working-tree versions');
+  const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
+  if (dirty)
+    console.warn('warning: tracked files have uncommitted changes; the source zip holds the working-tree versions');
   const verify = !process.argv.includes('--no-verify');
-  if (verify) console.log('Rebuilding from the source zip\'s files to check they reproduce both packages (--no-verify skips)...');
+  if (verify)
+    console.log("Rebuilding from the source zip's files to check they reproduce both packages (--no-verify skips)...");
   const artifacts = packageAll({ root, verify });
   for (const a of artifacts) {
-    console.log(`${relative(root, a.file).padEnd(40)} ${(a.bytes / 1024).toFixed(1).padStart(8)} KB  ${String(a.entries).padStart(4)} files  sha256 ${a.sha256.slice(0, 16)}`);
+    console.log(
+      `${relative(root, a.file).padEnd(40)} ${(a.bytes / 1024).toFixed(1).padStart(8)} KB  ${String(a.entries).padStart(4)} files  sha256 ${a.sha256.slice(0, 16)}`,
+    );
   }
   // what addons.mozilla.org runs on an upload (web-ext lint runs the same linter on dist/firefox)
   const firefox = artifacts.find((a) => a.kind === 'firefox')!;
   const lint = lintFirefoxZip(root, firefox.file);
-  console.log(`addons-linter on ${relative(root, firefox.file)}: ${lint.errors.length} errors, ${lint.warnings.length} warnings`);
+  console.log(
+    `addons-linter on ${relative(root, firefox.file)}: ${lint.errors.length} errors, ${lint.warnings.length} warnings`,
+  );
   for (const w of lint.warnings) console.log(`  warning ${w}`);
   for (const e of lint.errors) console.error(`  ERROR ${e}`);
   if (lint.errors.length) throw new Error('the Firefox package has addons-linter errors: AMO would reject it');
 }
-
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   try {

@@ -27,7 +27,9 @@ async function main(): Promise<number> {
   if (opts.help) return (console.log(USAGE), 0);
   const unknown = (opts.only ?? []).filter((id) => !SCENARIOS.some((s) => s.id === id));
   if (unknown.length) {
-    console.error(`--scenario: no such scenario ${unknown.join(', ')}. Known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+    console.error(
+      `--scenario: no such scenario ${unknown.join(', ')}. Known: ${SCENARIOS.map((s) => s.id).join(', ')}`,
+    );
     return 2;
   }
   const scenarios: readonly Scenario[] = opts.only ? SCENARIOS.filter((s) => opts.only?.includes(s.id)) : SCENARIOS;
@@ -47,7 +49,11 @@ async function main(): Promise<number> {
     lab = await startLab({ ...(opts.port !== undefined ? { port: opts.port } : {}), onRequest: (e) => served.push(e) });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    console.error(code === 'EADDRINUSE' ? `Port ${opts.port} is in use: pick another with --port N, or leave it out for a free one.` : String(e));
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${opts.port} is in use: pick another with --port N, or leave it out for a free one.`
+        : String(e),
+    );
     return 2;
   }
   console.log(`AuthLens lab:  ${labUrl(lab.primary)}\nSecond origin: ${lab.secondary}`);
@@ -55,11 +61,12 @@ async function main(): Promise<number> {
   let launched: Launched | undefined;
   let closeFirefox: (() => Promise<void>) | undefined;
   let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopped ??= (async () => {
-    await launched?.close();
-    await closeFirefox?.().catch(() => {});
-    await lab.close();
-  })());
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      await launched?.close();
+      await closeFirefox?.().catch(() => {});
+      await lab.close();
+    })());
   let stopping = false;
   const onSignal = (): void => {
     if (stopping) return;
@@ -71,7 +78,9 @@ async function main(): Promise<number> {
   process.on('SIGTERM', onSignal);
 
   if (opts.firefox) {
-    const code = await startFirefox(opts, scenarios, lab, served, repo, (close) => { closeFirefox = close; });
+    const code = await startFirefox(opts, scenarios, lab, served, repo, (close) => {
+      closeFirefox = close;
+    });
     await stop();
     return code;
   }
@@ -86,7 +95,12 @@ async function main(): Promise<number> {
   }
   console.log(`Browser:       ${browser}${opts.headless ? `  (headless: ${opts.headlessReason})` : ''}`);
   try {
-    launched = await launchWithExtension({ executablePath: browser, extensionDir, headless: opts.headless, devtools: !opts.headless });
+    launched = await launchWithExtension({
+      executablePath: browser,
+      extensionDir,
+      headless: opts.headless,
+      devtools: !opts.headless,
+    });
   } catch (e) {
     console.error(`Could not start ${browser}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
     await lab.close();
@@ -99,7 +113,8 @@ async function main(): Promise<number> {
     const outDir = resolve(repo, 'lab-output');
     const r = await runHeadless(drive, outDir, scenarios);
     console.log(`\n${r.summary.table}`);
-    if (r.screenshots.length) console.log(`\nScreenshots: ${r.screenshots.map((f) => f.replace(`${repo}/`, '')).join(', ')}`);
+    if (r.screenshots.length)
+      console.log(`\nScreenshots: ${r.screenshots.map((f) => f.replace(`${repo}/`, '')).join(', ')}`);
     if (!opts.keepOpen) {
       await stop();
       return r.summary.exitCode;
@@ -108,7 +123,7 @@ async function main(): Promise<number> {
     await new Promise(() => {});
   }
 
-  const first = launched.context.pages()[0] ?? await launched.context.newPage();
+  const first = launched.context.pages()[0] ?? (await launched.context.newPage());
   await first.goto(labUrl(lab.primary));
   console.log('\nThe lab is open. Click a scenario, then open DevTools → "Auth" or the AuthLens toolbar button.');
   console.log('Ctrl+C (or closing the browser) stops everything and removes the temporary profile.');
@@ -117,7 +132,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

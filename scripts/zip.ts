@@ -63,7 +63,10 @@ export function zip(entries: readonly ZipEntry[], opts: ZipOptions = {}): Buffer
     checkEntryName(e.name);
     if (seen.has(e.name)) throw new Error(`duplicate zip entry: ${e.name}`);
     seen.add(e.name);
-    const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
+    const raw =
+      typeof e.data === 'string'
+        ? Buffer.from(e.data, 'utf8')
+        : Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength);
     const deflated = level > 0 ? deflateRawSync(raw, { level }) : undefined;
     const useDeflate = deflated !== undefined && deflated.length < raw.length;
     const body = useDeflate ? deflated : raw;
@@ -98,7 +101,7 @@ export function zip(entries: readonly ZipEntry[], opts: ZipOptions = {}): Buffer
     cen.writeUInt32LE(raw.length, 24);
     cen.writeUInt16LE(name.length, 28);
     // extra length, comment length, disk number start, internal attributes: all 0
-    cen.writeUInt32LE((((0o100000 | (e.mode ?? 0o644)) << 16) >>> 0), 38); // S_IFREG | mode
+    cen.writeUInt32LE(((0o100000 | (e.mode ?? 0o644)) << 16) >>> 0, 38); // S_IFREG | mode
     cen.writeUInt32LE(offset, 42);
 
     chunks.push(local, name, body);

@@ -5,7 +5,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-interface Proc { pid: number; ppid: number; cpuMs: number }
+interface Proc {
+  pid: number;
+  ppid: number;
+  cpuMs: number;
+}
 
 function readProcs(): Proc[] {
   const out: Proc[] = [];
@@ -32,7 +36,8 @@ export function browserPid(userDataDir: string): number | undefined {
     if (!/^\d+$/.test(name)) continue;
     try {
       const cmd = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
-      if (cmd.some((a) => a === `--user-data-dir=${userDataDir}`) && !cmd.some((a) => a.startsWith('--type='))) return Number(name);
+      if (cmd.some((a) => a === `--user-data-dir=${userDataDir}`) && !cmd.some((a) => a.startsWith('--type=')))
+        return Number(name);
     } catch {
       // gone
     }

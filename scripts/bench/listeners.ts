@@ -19,7 +19,8 @@ const WARMUP = 4;
 /** runs per configuration per round; the fastest counts (load from other jobs only ever adds time) */
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
 
-type Event = 'onSendHeaders' | 'onHeadersReceived' | 'onBeforeRedirect' | 'onAuthRequired' | 'onErrorOccurred' | 'onCompleted';
+type Event =
+  'onSendHeaders' | 'onHeadersReceived' | 'onBeforeRedirect' | 'onAuthRequired' | 'onErrorOccurred' | 'onCompleted';
 const SPEC: Record<Event, string[]> = {
   onSendHeaders: ['requestHeaders'],
   onHeadersReceived: ['responseHeaders'],
@@ -28,25 +29,46 @@ const SPEC: Record<Event, string[]> = {
   onErrorOccurred: [],
   onCompleted: ['responseHeaders'],
 };
-const AUTHLENS_EVENTS: Event[] = ['onSendHeaders', 'onHeadersReceived', 'onBeforeRedirect', 'onAuthRequired', 'onErrorOccurred'];
+const AUTHLENS_EVENTS: Event[] = [
+  'onSendHeaders',
+  'onHeadersReceived',
+  'onBeforeRedirect',
+  'onAuthRequired',
+  'onErrorOccurred',
+];
 
-interface Config { name: string; what: string; extension?: string }
+interface Config {
+  name: string;
+  what: string;
+  extension?: string;
+}
 
 /** A reference extension whose listeners do nothing, on the given events (+ extraHeaders, as ours). */
 function referenceExtension(dir: string, events: Event[]): string {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name: `empty listeners: ${events.join(' ')}`, version: '1.0',
-    permissions: ['webRequest'], host_permissions: ['<all_urls>'],
-    background: { service_worker: 'bg.js' },
-  }));
-  const lines = events.map((e) => `chrome.webRequest.${e}.addListener(noop, ALL, ${JSON.stringify(SPEC[e])}.concat(x));`);
-  writeFileSync(join(dir, 'bg.js'), [
-    "const ALL = { urls: ['<all_urls>'] };",
-    "const x = chrome.webRequest.OnSendHeadersOptions?.EXTRA_HEADERS ? ['extraHeaders'] : [];",
-    'const noop = () => {};',
-    ...lines,
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: `empty listeners: ${events.join(' ')}`,
+      version: '1.0',
+      permissions: ['webRequest'],
+      host_permissions: ['<all_urls>'],
+      background: { service_worker: 'bg.js' },
+    }),
+  );
+  const lines = events.map(
+    (e) => `chrome.webRequest.${e}.addListener(noop, ALL, ${JSON.stringify(SPEC[e])}.concat(x));`,
+  );
+  writeFileSync(
+    join(dir, 'bg.js'),
+    [
+      "const ALL = { urls: ['<all_urls>'] };",
+      "const x = chrome.webRequest.OnSendHeadersOptions?.EXTRA_HEADERS ? ['extraHeaders'] : [];",
+      'const noop = () => {};',
+      ...lines,
+    ].join('\n'),
+  );
   return dir;
 }
 
@@ -74,12 +96,28 @@ function serve(): Promise<Server> {
   return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
 }
 
-async function launch(config: Config, base: string): Promise<{ ctx: BrowserContext; page: Page; pid: number | undefined }> {
-  const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-  if (config.extension) args.unshift(`--disable-extensions-except=${config.extension}`, `--load-extension=${config.extension}`);
+async function launch(
+  config: Config,
+  base: string,
+): Promise<{ ctx: BrowserContext; page: Page; pid: number | undefined }> {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  if (config.extension)
+    args.unshift(`--disable-extensions-except=${config.extension}`, `--load-extension=${config.extension}`);
   const dir = mkdtempSync(join(tmpdir(), 'authlens-bench-'));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: findChromium().path, headless: true, args });
-  if (config.extension && ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker', { timeout: 15_000 });
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: findChromium().path,
+    headless: true,
+    args,
+  });
+  if (config.extension && ctx.serviceWorkers().length === 0)
+    await ctx.waitForEvent('serviceworker', { timeout: 15_000 });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   await page.goto(base + '/');
   return { ctx, page, pid: browserPid(dir) };
@@ -91,14 +129,33 @@ export async function runListenerBench(): Promise<string> {
   const tmp = mkdtempSync(join(tmpdir(), 'authlens-ref-'));
   const configs: Config[] = [
     { name: 'none', what: 'no extension' },
-    { name: 'empty-2', what: 'empty onSendHeaders + onHeadersReceived (the floor)', extension: referenceExtension(join(tmp, 'e2'), ['onSendHeaders', 'onHeadersReceived']) },
-    { name: 'empty-5', what: `empty listeners on AuthLens's 5 events`, extension: referenceExtension(join(tmp, 'e5'), AUTHLENS_EVENTS) },
-    { name: 'empty-5+completed', what: 'the same + empty onCompleted', extension: referenceExtension(join(tmp, 'e6'), [...AUTHLENS_EVENTS, 'onCompleted']) },
+    {
+      name: 'empty-2',
+      what: 'empty onSendHeaders + onHeadersReceived (the floor)',
+      extension: referenceExtension(join(tmp, 'e2'), ['onSendHeaders', 'onHeadersReceived']),
+    },
+    {
+      name: 'empty-5',
+      what: `empty listeners on AuthLens's 5 events`,
+      extension: referenceExtension(join(tmp, 'e5'), AUTHLENS_EVENTS),
+    },
+    {
+      name: 'empty-5+completed',
+      what: 'the same + empty onCompleted',
+      extension: referenceExtension(join(tmp, 'e6'), [...AUTHLENS_EVENTS, 'onCompleted']),
+    },
     { name: 'authlens', what: 'AuthLens (dist/chrome)', extension: dist },
   ];
   const server = await serve();
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const running: { config: Config; ctx: BrowserContext; page: Page; pid: number | undefined; times: number[]; cpu: number[] }[] = [];
+  const running: {
+    config: Config;
+    ctx: BrowserContext;
+    page: Page;
+    pid: number | undefined;
+    times: number[];
+    cpu: number[];
+  }[] = [];
   try {
     for (const config of configs) running.push({ config, ...(await launch(config, base)), times: [], cpu: [] });
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
@@ -138,7 +195,14 @@ export async function runListenerBench(): Promise<string> {
     '',
     ratioTable(rows, none),
     '',
-    ...(hasCpu ? ['CPU time of the whole browser process tree for the same rounds (Linux /proc, 10 ms ticks):', '', ratioTable(cpuRows, running[0]!.cpu, 'CPU ms'), ''] : []),
+    ...(hasCpu
+      ? [
+          'CPU time of the whole browser process tree for the same rounds (Linux /proc, 10 ms ticks):',
+          '',
+          ratioTable(cpuRows, running[0]!.cpu, 'CPU ms'),
+          '',
+        ]
+      : []),
     '| pair | what it isolates | page time: median per-round ratio | page time: ratio of medians | CPU: ratio of medians |',
     '|---|---|---|---|---|',
     pair('empty-5+completed', 'empty-5', 'the cost of also listening to onCompleted'),

@@ -14,7 +14,15 @@ const N = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_MEMORY_ROUNDS ?? 15);
 
 interface Fixture {
-  request: { method: string; type: string; frameId: number; tabId: number; initiator: string; url: string; requestHeaders: RawHeader[] };
+  request: {
+    method: string;
+    type: string;
+    frameId: number;
+    tabId: number;
+    initiator: string;
+    url: string;
+    requestHeaders: RawHeader[];
+  };
   response: { statusCode: number; statusLine: string; fromCache: boolean; responseHeaders: RawHeader[] };
 }
 const fx = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'ok-request.json'), 'utf8')) as Fixture;
@@ -23,11 +31,32 @@ const fx = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', 'ok-req
 const copy = (hs: RawHeader[]): RawHeader[] => hs.map((h) => ({ name: h.name, value: h.value! }));
 function sendDetails(i: number): SendHeadersDetails {
   const r = fx.request;
-  return { requestId: String(i), url: r.url, method: r.method, tabId: r.tabId, frameId: r.frameId, type: r.type, initiator: r.initiator, timeStamp: 1.7e12 + i, requestHeaders: copy(r.requestHeaders) };
+  return {
+    requestId: String(i),
+    url: r.url,
+    method: r.method,
+    tabId: r.tabId,
+    frameId: r.frameId,
+    type: r.type,
+    initiator: r.initiator,
+    timeStamp: 1.7e12 + i,
+    requestHeaders: copy(r.requestHeaders),
+  };
 }
 function headersDetails(i: number): ResponseDetails {
   const r = fx.request;
-  return { requestId: String(i), url: r.url, method: r.method, tabId: r.tabId, frameId: r.frameId, type: r.type, initiator: r.initiator, timeStamp: 1.7e12 + i + 3, ...fx.response, responseHeaders: copy(fx.response.responseHeaders) };
+  return {
+    requestId: String(i),
+    url: r.url,
+    method: r.method,
+    tabId: r.tabId,
+    frameId: r.frameId,
+    type: r.type,
+    initiator: r.initiator,
+    timeStamp: 1.7e12 + i + 3,
+    ...fx.response,
+    responseHeaders: copy(fx.response.responseHeaders),
+  };
 }
 
 function worker() {
@@ -37,11 +66,19 @@ function worker() {
     set: async (o: Record<string, unknown>) => void Object.entries(o).forEach(([k, v]) => data.set(k, v)),
     remove: async () => undefined,
   };
-  const badge = { setBadgeText: async () => undefined, setTitle: async () => undefined, setBadgeBackgroundColor: async () => undefined };
+  const badge = {
+    setBadgeText: async () => undefined,
+    setTitle: async () => undefined,
+    setBadgeBackgroundColor: async () => undefined,
+  };
   return createWorker({ session: area, local: area, badge, warn: () => undefined });
 }
 
-type Handlers = { send: (d: SendHeadersDetails) => void; headers: (d: ResponseDetails) => void; completed?: (d: { requestId: string }) => void };
+type Handlers = {
+  send: (d: SendHeadersDetails) => void;
+  headers: (d: ResponseDetails) => void;
+  completed?: (d: { requestId: string }) => void;
+};
 
 function gc(): void {
   const g = (globalThis as { gc?: () => void }).gc;
@@ -49,7 +86,10 @@ function gc(): void {
   for (let i = 0; i < 3; i++) g();
 }
 
-function heapAfter(label: string, drive: (w: ReturnType<typeof worker>) => void): { label: string; kb: number; pending: number } {
+function heapAfter(
+  label: string,
+  drive: (w: ReturnType<typeof worker>) => void,
+): { label: string; kb: number; pending: number } {
   gc();
   const before = process.memoryUsage().heapUsed;
   const w = worker();
@@ -92,9 +132,21 @@ export function runMemoryBench(): string {
   const modes: { name: string; h: Handlers; ns: number[] }[] = [
     { name: 'empty functions (2 events)', h: { send: noop, headers: noop }, ns: [] },
     { name: 'empty functions (3 events, + onCompleted)', h: { send: noop, headers: noop, completed: noop }, ns: [] },
-    { name: 'a bare Map.set + Map.delete by requestId (the floor of any join)', h: { send: (d) => void bare.set(d.requestId, d), headers: (d) => void bare.delete(d.requestId) }, ns: [] },
-    { name: 'AuthLens handlers (as registered: onSendHeaders + onHeadersReceived)', h: { send: w.onSendHeaders, headers: w.onHeadersReceived }, ns: [] },
-    { name: 'AuthLens handlers + an onCompleted that ends the request', h: { send: w.onSendHeaders, headers: w.onHeadersReceived, completed: w.capture.onCompleted }, ns: [] },
+    {
+      name: 'a bare Map.set + Map.delete by requestId (the floor of any join)',
+      h: { send: (d) => void bare.set(d.requestId, d), headers: (d) => void bare.delete(d.requestId) },
+      ns: [],
+    },
+    {
+      name: 'AuthLens handlers (as registered: onSendHeaders + onHeadersReceived)',
+      h: { send: w.onSendHeaders, headers: w.onHeadersReceived },
+      ns: [],
+    },
+    {
+      name: 'AuthLens handlers + an onCompleted that ends the request',
+      h: { send: w.onSendHeaders, headers: w.onHeadersReceived, completed: w.capture.onCompleted },
+      ns: [],
+    },
   ];
   for (let round = 0; round < ROUNDS + 2; round++) {
     for (let k = 0; k < modes.length; k++) {
@@ -115,7 +167,10 @@ export function runMemoryBench(): string {
     '',
     `| handlers | median ns / request | vs empty functions (2 events) |`,
     '|---|---|---|',
-    ...modes.map((m) => `| ${m.name} | ${median(m.ns).toFixed(1)} | ×${(median(m.ns) / ref).toFixed(2)} (+${(median(m.ns) - ref).toFixed(1)} ns) |`),
+    ...modes.map(
+      (m) =>
+        `| ${m.name} | ${median(m.ns).toFixed(1)} | ×${(median(m.ns) / ref).toFixed(2)} (+${(median(m.ns) - ref).toFixed(1)} ns) |`,
+    ),
     '',
     `Node ${process.version}; ${ROUNDS} interleaved rounds after 2 warm-up. The IPC hop to the worker that Chrome pays per listener per request is not in these figures (see the Chromium table).`,
   ].join('\n');

@@ -62,10 +62,16 @@ function serve(): Promise<Server> {
     }
     const json = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' };
     if (url.startsWith('/api/invoices/')) {
-      res.writeHead(401, { ...json, 'WWW-Authenticate': 'Bearer realm="bench", error="invalid_token", error_description="The access token expired"' });
+      res.writeHead(401, {
+        ...json,
+        'WWW-Authenticate': 'Bearer realm="bench", error="invalid_token", error_description="The access token expired"',
+      });
       res.end('{"error":"invalid_token"}');
     } else if (url.startsWith('/api/admin/users/')) {
-      res.writeHead(403, { ...json, 'WWW-Authenticate': 'Bearer realm="bench", error="insufficient_scope", scope="bench:admin"' });
+      res.writeHead(403, {
+        ...json,
+        'WWW-Authenticate': 'Bearer realm="bench", error="insufficient_scope", scope="bench:admin"',
+      });
       res.end('{"error":"insufficient_scope"}');
     } else if (url.startsWith('/api/reports/')) {
       // no challenge: a Basic one would open the browser's login prompt and stall the fetch
@@ -97,19 +103,37 @@ const OBSERVE = `(() => {
   mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-pending'] });
 })()`;
 
-interface Render { navToPainted: number; snapshotToPainted: number; navToSnapshot: number; navToDiagnosed: number; rows: number }
+interface Render {
+  navToPainted: number;
+  snapshotToPainted: number;
+  navToSnapshot: number;
+  navToDiagnosed: number;
+  rows: number;
+}
 
 async function firstRender(l: Launched, tabId: number): Promise<{ r: Render; page: Page }> {
   const page = await l.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.addInitScript(OBSERVE);
   await page.goto(`chrome-extension://${l.extensionId}/panel.html?tabId=${tabId}`);
-  await page.waitForFunction(() => (window as unknown as { __bench?: { rowsPainted?: number; diagnosed?: number } }).__bench?.diagnosed !== undefined && (window as unknown as { __bench: { rowsPainted?: number } }).__bench.rowsPainted !== undefined, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __bench?: { rowsPainted?: number; diagnosed?: number } }).__bench?.diagnosed !==
+        undefined && (window as unknown as { __bench: { rowsPainted?: number } }).__bench.rowsPainted !== undefined,
+    undefined,
+    { timeout: 60_000 },
+  );
   const r = await page.evaluate(() => {
     const b = (window as unknown as { __bench: { rowsPainted: number; diagnosed: number } }).__bench;
     const snap = performance.getEntriesByName('authlens:snapshot')[0]?.startTime ?? NaN;
     const rows = Number(document.querySelector('[data-testid="list"]')?.getAttribute('aria-rowcount') ?? 1) - 1;
-    return { navToPainted: b.rowsPainted, snapshotToPainted: b.rowsPainted - snap, navToSnapshot: snap, navToDiagnosed: b.diagnosed, rows };
+    return {
+      navToPainted: b.rowsPainted,
+      snapshotToPainted: b.rowsPainted - snap,
+      navToSnapshot: snap,
+      navToDiagnosed: b.diagnosed,
+      rows,
+    };
   });
   return { r, page };
 }
@@ -130,7 +154,11 @@ function bigHar(records: readonly CaptureRecord[], n: number, file: string): voi
   writeFileSync(file, JSON.stringify(har));
 }
 
-interface Imported { importToPainted: number; importToDiagnosed: number; rows: number }
+interface Imported {
+  importToPainted: number;
+  importToDiagnosed: number;
+  rows: number;
+}
 
 async function importRun(l: Launched, tabId: number, file: string): Promise<{ r: Imported; page: Page }> {
   const page = await l.context.newPage();
@@ -138,15 +166,31 @@ async function importRun(l: Launched, tabId: number, file: string): Promise<{ r:
   await page.addInitScript(OBSERVE);
   await page.goto(`chrome-extension://${l.extensionId}/panel.html?tabId=${tabId}`);
   await page.waitForSelector('[data-testid="import-file"]', { state: 'attached' });
-  await page.evaluate(() => document.querySelector('[data-testid="import-file"]')!.addEventListener('change', () => {
-    (window as unknown as { __picked: number }).__picked = performance.now();
-  }, { capture: true }));
+  await page.evaluate(() =>
+    document.querySelector('[data-testid="import-file"]')!.addEventListener(
+      'change',
+      () => {
+        (window as unknown as { __picked: number }).__picked = performance.now();
+      },
+      { capture: true },
+    ),
+  );
   await page.setInputFiles('[data-testid="import-file"]', file);
-  await page.waitForFunction(() => (window as unknown as { __bench?: { rowsPainted?: number; diagnosed?: number } }).__bench?.diagnosed !== undefined && (window as unknown as { __bench: { rowsPainted?: number } }).__bench.rowsPainted !== undefined, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () =>
+      (window as unknown as { __bench?: { rowsPainted?: number; diagnosed?: number } }).__bench?.diagnosed !==
+        undefined && (window as unknown as { __bench: { rowsPainted?: number } }).__bench.rowsPainted !== undefined,
+    undefined,
+    { timeout: 60_000 },
+  );
   const r = await page.evaluate(() => {
     const w = window as unknown as { __bench: { rowsPainted: number; diagnosed: number }; __picked: number };
     const rows = Number(document.querySelector('[data-testid="list"]')?.getAttribute('aria-rowcount') ?? 1) - 1;
-    return { importToPainted: w.__bench.rowsPainted - w.__picked, importToDiagnosed: w.__bench.diagnosed - w.__picked, rows };
+    return {
+      importToPainted: w.__bench.rowsPainted - w.__picked,
+      importToDiagnosed: w.__bench.diagnosed - w.__picked,
+      rows,
+    };
   });
   return { r, page };
 }
@@ -161,7 +205,11 @@ const ARM = `window.__key = new Promise((resolve) => {
   }, { once: true, capture: true });
 }); undefined`;
 
-interface Key { query: string; ms: number; stale: boolean }
+interface Key {
+  query: string;
+  ms: number;
+  stale: boolean;
+}
 
 async function typeMeasured(page: Page, query: string): Promise<Key[]> {
   const keys: Key[] = [];
@@ -171,7 +219,9 @@ async function typeMeasured(page: Page, query: string): Promise<Key[]> {
     const m = await page.evaluate(() => (window as unknown as { __key: Promise<{ ms: number; rows: string }> }).__key);
     await page.waitForTimeout(120); // let anything late land, then compare
     // with nothing matching, the list gives way to a "no match" message
-    const final = await page.evaluate(() => document.querySelector('[data-testid="list"]')?.getAttribute('aria-rowcount') ?? 'no list');
+    const final = await page.evaluate(
+      () => document.querySelector('[data-testid="list"]')?.getAttribute('aria-rowcount') ?? 'no list',
+    );
     keys.push({ query, ms: m.ms, stale: final !== m.rows });
   };
   await page.focus('[data-testid="filter"]');
@@ -200,13 +250,25 @@ function keyTable(name: string, keys: Key[]): string[] {
     const m = f1(median(ms));
     return `| ${name} | ${q} | ${ks.length} | ${bold ? `**${m}**` : m} | ${f1(pct(ms, 0.9))} | ${f1(Math.max(...ms))} | ${ks.filter((k) => k.stale).length} |`;
   };
-  return [...QUERIES.map((q) => row(`\`${q}\``, keys.filter((k) => k.query === q))), row('all', keys, true)];
+  return [
+    ...QUERIES.map((q) =>
+      row(
+        `\`${q}\``,
+        keys.filter((k) => k.query === q),
+      ),
+    ),
+    row('all', keys, true),
+  ];
 }
 
 export async function runPanelBench(): Promise<string> {
   const server = await serve();
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  const l = await launchWithExtension({ executablePath: findChromium().path, extensionDir: join(root, 'dist', 'chrome'), headless: true });
+  const l = await launchWithExtension({
+    executablePath: findChromium().path,
+    extensionDir: join(root, 'dist', 'chrome'),
+    headless: true,
+  });
   try {
     const tab = await l.context.newPage();
     await tab.goto(`${base}/`);
@@ -215,11 +277,14 @@ export async function runPanelBench(): Promise<string> {
     await setSettings(ext, { recordsPerTab: RECORDS });
     log(`tab ${tabId}: firing ${RECORDS} failing requests`);
     const t0 = Date.now();
-    const failed = await tab.evaluate(([n, batch]) => (window as unknown as { fire(n: number, b: number): Promise<number> }).fire(n, batch), [RECORDS, 50] as const);
+    const failed = await tab.evaluate(
+      ([n, batch]) => (window as unknown as { fire(n: number, b: number): Promise<number> }).fire(n, batch),
+      [RECORDS, 50] as const,
+    );
     const fireMs = Date.now() - t0;
     // the worker writes in the background: wait until the count stops moving
     let kept = -1;
-    for (let stable = 0, end = Date.now() + 120_000; stable < 3 && Date.now() < end; ) {
+    for (let stable = 0, end = Date.now() + 120_000; stable < 3 && Date.now() < end;) {
       await new Promise((r) => setTimeout(r, 700));
       const n = (await getRecords(ext, tabId)).length;
       stable = n === kept ? stable + 1 : 0;
@@ -234,7 +299,7 @@ export async function runPanelBench(): Promise<string> {
       const { r, page } = await firstRender(l, tabId);
       renders.push(r);
       log(`render ${i + 1}: ${JSON.stringify(r)}`);
-      if (i < FILTER_RUNS) for (const q of QUERIES) keys.push(...await typeMeasured(page, q));
+      if (i < FILTER_RUNS) for (const q of QUERIES) keys.push(...(await typeMeasured(page, q)));
       await page.close();
     }
 
@@ -248,11 +313,12 @@ export async function runPanelBench(): Promise<string> {
       const { r, page } = await importRun(l, 2_000_000_000 + i, harFile);
       imports.push(r);
       log(`import ${i + 1}: ${JSON.stringify(r)}`);
-      for (const q of QUERIES) importKeys.push(...await typeMeasured(page, q));
+      for (const q of QUERIES) importKeys.push(...(await typeMeasured(page, q)));
       await page.close();
     }
 
-    const col = (f: (r: Render) => number): string => `${f1(median(renders.map(f)))} (${renders.map((r) => f1(f(r))).join(', ')})`;
+    const col = (f: (r: Render) => number): string =>
+      `${f1(median(renders.map(f)))} (${renders.map((r) => f1(f(r))).join(', ')})`;
     const lines = [
       '### Panel with thousands of records (real Chromium)',
       '',
@@ -285,8 +351,11 @@ export async function runPanelBench(): Promise<string> {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  runPanelBench().then((md) => console.log(md), (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
+  runPanelBench().then(
+    (md) => console.log(md),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

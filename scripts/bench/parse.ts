@@ -20,36 +20,53 @@ const authHeader = createRequire(import.meta.url)('auth-header') as {
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
-interface Entry { source: string; value: string | string[]; expected: Challenge[] }
-type Parser = { name: string; parse: (value: string | string[]) => Challenge[]; valid?: (value: string | string[]) => boolean };
+interface Entry {
+  source: string;
+  value: string | string[];
+  expected: Challenge[];
+}
+type Parser = {
+  name: string;
+  parse: (value: string | string[]) => Challenge[];
+  valid?: (value: string | string[]) => boolean;
+};
 
 const lines = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
-const lowerKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
+const lowerKeys = (o: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
 
 // Both libraries take one challenge per call (auth-header says so in its README), so each field
 // line is handed over separately: the most favourable reading of their APIs.
 const parsers: Parser[] = [
-  { name: 'AuthLens parseChallenges', parse: (v) => parseChallenges(v).challenges, valid: (v) => parseChallenges(v).problems.length === 0 },
+  {
+    name: 'AuthLens parseChallenges',
+    parse: (v) => parseChallenges(v).challenges,
+    valid: (v) => parseChallenges(v).problems.length === 0,
+  },
   {
     name: 'auth-header 1.0.0 parse',
-    parse: (v) => lines(v).map((line) => {
-      const r = authHeader.parse(line);
-      const c: Record<string, unknown> = { scheme: r.scheme, params: lowerKeys(r.params) };
-      if (r.token !== null && r.token !== undefined) c['token68'] = r.token;
-      return c as unknown as Challenge;
-    }),
+    parse: (v) =>
+      lines(v).map((line) => {
+        const r = authHeader.parse(line);
+        const c: Record<string, unknown> = { scheme: r.scheme, params: lowerKeys(r.params) };
+        if (r.token !== null && r.token !== undefined) c['token68'] = r.token;
+        return c as unknown as Challenge;
+      }),
   },
   {
     name: 'http-auth-utils 6.0.1 parseWWWAuthenticateHeader',
-    parse: (v) => lines(v).map((line) => {
-      const r = parseWWWAuthenticateHeader(line);
-      return { scheme: r.type, params: r.data as Record<string, string> };
-    }),
+    parse: (v) =>
+      lines(v).map((line) => {
+        const r = parseWWWAuthenticateHeader(line);
+        return { scheme: r.type, params: r.data as Record<string, string> };
+      }),
   },
 ];
 
 function canonical(cs: Challenge[]): string {
-  return JSON.stringify(cs.map((c) => [c.scheme, Object.entries(c.params).sort(([a], [b]) => (a < b ? -1 : 1)), c.token68 ?? null]));
+  return JSON.stringify(
+    cs.map((c) => [c.scheme, Object.entries(c.params).sort(([a], [b]) => (a < b ? -1 : 1)), c.token68 ?? null]),
+  );
 }
 
 function isCorrect(p: Parser, e: Entry): boolean {
@@ -60,7 +77,10 @@ function isCorrect(p: Parser, e: Entry): boolean {
   }
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 
 /** CPU time of this process in ms (user + system). */
 function cpuMs(): number {
@@ -107,7 +127,11 @@ function runCorpus(p: Parser, corpus: Entry[]): () => number {
   return () => {
     let n = 0;
     for (const e of corpus) {
-      try { n += p.parse(e.value).length; } catch { n--; }
+      try {
+        n += p.parse(e.value).length;
+      } catch {
+        n--;
+      }
     }
     return n;
   };
@@ -117,9 +141,10 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 async function diagnoseLine(rounds: number): Promise<string> {
   const dir = join(root, 'test', 'fixtures', 'exchanges');
-  const mod = await import('../../src/analysis/index.ts').catch(() => undefined) as
+  const mod = (await import('../../src/analysis/index.ts').catch(() => undefined)) as
     { diagnose?: (e: Exchange, c?: DiagnoseContext) => unknown } | undefined;
-  if (typeof mod?.diagnose !== 'function') return '_diagnose: skipped: src/analysis/index.ts does not export `diagnose` yet._';
+  if (typeof mod?.diagnose !== 'function')
+    return '_diagnose: skipped: src/analysis/index.ts does not export `diagnose` yet._';
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
   const cases: { exchange: Exchange; context: DiagnoseContext }[] = [];
   for (const f of files) {
@@ -128,26 +153,48 @@ async function diagnoseLine(rounds: number): Promise<string> {
       const exchange = (raw['exchange'] ?? raw) as Exchange;
       const context = (raw['context'] ?? {}) as DiagnoseContext;
       if (typeof exchange?.url === 'string' && typeof exchange.status === 'number') cases.push({ exchange, context });
-    } catch { /* not a fixture */ }
+    } catch {
+      /* not a fixture */
+    }
   }
   if (cases.length === 0) return '_diagnose: skipped: no exchange fixtures in test/fixtures/exchanges/ yet._';
   const diagnose = mod.diagnose;
-  const run = () => { let n = 0; for (const c of cases) { try { diagnose(c.exchange, c.context); n++; } catch { n--; } } return n; };
+  const run = () => {
+    let n = 0;
+    for (const c of cases) {
+      try {
+        diagnose(c.exchange, c.context);
+        n++;
+      } catch {
+        n--;
+      }
+    }
+    return n;
+  };
   const threw = (cases.length - run()) / 2; // run() counts +1 per success, -1 per throw
   const r = measure([{ name: 'diagnose', run, ops: cases.length }], rounds);
-  return `diagnose(): **${fmt(r.get('diagnose')!)} exchanges/s** (median of ${rounds} rounds over ${cases.length} fixture exchanges from test/fixtures/exchanges/` +
-    `${threw > 0 ? `; **${threw} of them threw**` : ', none threw'}).`;
+  return (
+    `diagnose(): **${fmt(r.get('diagnose')!)} exchanges/s** (median of ${rounds} rounds over ${cases.length} fixture exchanges from test/fixtures/exchanges/` +
+    `${threw > 0 ? `; **${threw} of them threw**` : ', none threw'}).`
+  );
 }
 
 export async function runParseBench(options: { rounds?: number } = {}): Promise<string> {
   const rounds = options.rounds ?? 31;
-  const corpus = (JSON.parse(readFileSync(join(here, 'corpus', 'challenges.json'), 'utf8')) as { entries: Entry[] }).entries;
+  const corpus = (JSON.parse(readFileSync(join(here, 'corpus', 'challenges.json'), 'utf8')) as { entries: Entry[] })
+    .entries;
   const multi = corpus.filter((e) => e.expected.length > 1).length;
   // Speed on everything (a library's throws are part of its cost), and on the inputs every parser
   // gets right (the like-for-like figure).
   const common = corpus.filter((e) => parsers.every((p) => isCorrect(p, e)));
-  const all = sample(parsers.map((p) => ({ name: p.name, run: runCorpus(p, corpus), ops: corpus.length })), rounds);
-  const both = sample(parsers.map((p) => ({ name: p.name, run: runCorpus(p, common), ops: common.length })), rounds);
+  const all = sample(
+    parsers.map((p) => ({ name: p.name, run: runCorpus(p, corpus), ops: corpus.length })),
+    rounds,
+  );
+  const both = sample(
+    parsers.map((p) => ({ name: p.name, run: runCorpus(p, common), ops: common.length })),
+    rounds,
+  );
   const speed = new Map([...all].map(([n, xs]) => [n, median(xs)]));
   const speedCommon = new Map([...both].map(([n, xs]) => [n, median(xs)]));
   const ours = speed.get(parsers[0]!.name)!;
@@ -165,29 +212,48 @@ export async function runParseBench(options: { rounds?: number } = {}): Promise<
     const s = speed.get(p.name)!;
     const sc = speedCommon.get(p.name)!;
     const right = corpus.filter((e) => isCorrect(p, e)).length;
-    out.push(`| ${p.name} | ${fmt(s)} | ${(s / ours).toFixed(2)}× | ${fmt(sc)} | ${(sc / oursCommon).toFixed(2)}× | ${right} / ${corpus.length} |`);
+    out.push(
+      `| ${p.name} | ${fmt(s)} | ${(s / ours).toFixed(2)}× | ${fmt(sc)} | ${(sc / oursCommon).toFixed(2)}× | ${right} / ${corpus.length} |`,
+    );
   }
   const ours0 = parsers[0]!.name;
-  out.push('', `AuthLens vs the fastest library (${fastest.split(' ')[0]}): **${pairedRatio(all.get(ours0)!, all.get(fastest)!).toFixed(2)}×** its throughput on the whole corpus, ` +
-    `**${pairedRatio(both.get(ours0)!, both.get(fastestCommon)!).toFixed(2)}×** on the inputs all three parse correctly (median of per-round ratios). ` +
-    '"Correctly" means the exact challenges, parameters and token68 of RFC 9110 §11 (for AuthLens also: no problems reported); a throw counts as wrong. ' +
-    `Median of ${rounds} interleaved rounds, CPU time, Node ${process.version}.`);
+  out.push(
+    '',
+    `AuthLens vs the fastest library (${fastest.split(' ')[0]}): **${pairedRatio(all.get(ours0)!, all.get(fastest)!).toFixed(2)}×** its throughput on the whole corpus, ` +
+      `**${pairedRatio(both.get(ours0)!, both.get(fastestCommon)!).toFixed(2)}×** on the inputs all three parse correctly (median of per-round ratios). ` +
+      '"Correctly" means the exact challenges, parameters and token68 of RFC 9110 §11 (for AuthLens also: no problems reported); a throw counts as wrong. ' +
+      `Median of ${rounds} interleaved rounds, CPU time, Node ${process.version}.`,
+  );
 
   // Linear time, measured: a 64 KB header against an 8 KB one of the same content.
   const piece = 'Digest realm="a\\"b", nonce=abc, qop="auth", Negotiate abc==, ';
   const make = (bytes: number) => piece.repeat(Math.ceil(bytes / piece.length)).slice(0, bytes);
-  const small = make(8 * 1024), large = make(64 * 1024);
-  const big = measure([
-    { name: '8k', run: () => parseChallenges(small).challenges.length, ops: 1 },
-    { name: '64k', run: () => parseChallenges(large).challenges.length, ops: 1 },
-  ], rounds);
-  const t8 = 1000 / big.get('8k')!, t64 = 1000 / big.get('64k')!;
-  out.push('', `Huge headers: 8 KB in ${t8.toFixed(3)} ms, 64 KB in ${t64.toFixed(3)} ms (time ratio ${(t64 / t8).toFixed(2)} for 8× the input; ` +
-    `scan steps ${countParseSteps(small)} vs ${countParseSteps(large)}); ${((64 / 1024) / (t64 / 1000)).toFixed(1)} MB/s.`);
+  const small = make(8 * 1024),
+    large = make(64 * 1024);
+  const big = measure(
+    [
+      { name: '8k', run: () => parseChallenges(small).challenges.length, ops: 1 },
+      { name: '64k', run: () => parseChallenges(large).challenges.length, ops: 1 },
+    ],
+    rounds,
+  );
+  const t8 = 1000 / big.get('8k')!,
+    t64 = 1000 / big.get('64k')!;
+  out.push(
+    '',
+    `Huge headers: 8 KB in ${t8.toFixed(3)} ms, 64 KB in ${t64.toFixed(3)} ms (time ratio ${(t64 / t8).toFixed(2)} for 8× the input; ` +
+      `scan steps ${countParseSteps(small)} vs ${countParseSteps(large)}); ${(64 / 1024 / (t64 / 1000)).toFixed(1)} MB/s.`,
+  );
   out.push('', await diagnoseLine(rounds));
   return out.join('\n');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runParseBench().then((md) => console.log(md), (e: unknown) => { console.error(e); process.exitCode = 1; });
+  runParseBench().then(
+    (md) => console.log(md),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
 }

@@ -11,7 +11,8 @@ const root = resolve(import.meta.dirname, '..', '..');
 
 function child(args: string[]): string {
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) return `(failed: ${args.join(' ')}, exit ${r.status})\n\n\`\`\`\n${(r.stderr || r.stdout).slice(-4000)}\n\`\`\``;
+  if (r.status !== 0)
+    return `(failed: ${args.join(' ')}, exit ${r.status})\n\n\`\`\`\n${(r.stderr || r.stdout).slice(-4000)}\n\`\`\``;
   return r.stdout.trim();
 }
 
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   const parts: string[] = [
     '# AuthLens bench',
     '',
-    `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at start`,
+    `${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} at start`,
     '',
   ];
   try {

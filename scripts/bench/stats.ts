@@ -19,14 +19,20 @@ export function spread(xs: readonly number[]): number {
   return (q(0.75) - q(0.25)) / median(xs);
 }
 
-export function ratioTable(rows: { name: string; what: string; times: number[] }[], ref: readonly number[], unit = 'ms'): string {
+export function ratioTable(
+  rows: { name: string; what: string; times: number[] }[],
+  ref: readonly number[],
+  unit = 'ms',
+): string {
   const out = [
     `| configuration | what | median ${unit} | ratio of medians | median per-round ratio | IQR/median |`,
     '|---|---|---|---|---|---|',
   ];
   const m0 = median(ref);
   for (const r of rows) {
-    out.push(`| ${r.name} | ${r.what} | ${median(r.times).toFixed(1)} | ×${(median(r.times) / m0).toFixed(3)} | ×${pairedRatio(r.times, ref).toFixed(3)} | ${(spread(r.times) * 100).toFixed(0)} % |`);
+    out.push(
+      `| ${r.name} | ${r.what} | ${median(r.times).toFixed(1)} | ×${(median(r.times) / m0).toFixed(3)} | ×${pairedRatio(r.times, ref).toFixed(3)} | ${(spread(r.times) * 100).toFixed(0)} % |`,
+    );
   }
   return out.join('\n');
 }

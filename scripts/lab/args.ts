@@ -29,16 +29,37 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) throw new Error(`${flag} needs a value\n${USAGE}`);
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--')))
+        throw new Error(`${flag} needs a value\n${USAGE}`);
       return v;
     };
     switch (flag) {
-      case '--headless': o.headless = true; o.headlessReason = '--headless'; break;
-      case '--keep-open': o.keepOpen = true; break;
-      case '--firefox': o.firefox = true; break;
-      case '--help': case '-h': o.help = true; break;
-      case '--browser': o.browser = value(); break;
-      case '--scenario': o.only = [...(o.only ?? []), ...value().split(',').map((x) => x.trim()).filter(Boolean)]; break;
+      case '--headless':
+        o.headless = true;
+        o.headlessReason = '--headless';
+        break;
+      case '--keep-open':
+        o.keepOpen = true;
+        break;
+      case '--firefox':
+        o.firefox = true;
+        break;
+      case '--help':
+      case '-h':
+        o.help = true;
+        break;
+      case '--browser':
+        o.browser = value();
+        break;
+      case '--scenario':
+        o.only = [
+          ...(o.only ?? []),
+          ...value()
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ];
+        break;
       case '--port': {
         const v = value();
         const n = Number(v);
@@ -46,7 +67,8 @@ export function parseStartArgs(argv: readonly string[], env: NodeJS.ProcessEnv, 
         o.port = n;
         break;
       }
-      default: throw new Error(`unknown option ${a}\n${USAGE}`);
+      default:
+        throw new Error(`unknown option ${a}\n${USAGE}`);
     }
   }
   if (!o.headless && platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {

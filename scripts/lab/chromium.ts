@@ -7,8 +7,13 @@ import { join, resolve } from 'node:path';
 
 /** platform-facts.md: quiet, offline-friendly, no sandbox (CI runs as root). */
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
 ] as const;
 
 export interface LaunchOptions {
@@ -45,8 +50,11 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
       handleSIGTERM: false,
       handleSIGHUP: false,
       args: [
-        `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...CHROMIUM_FLAGS,
-        ...(o.devtools ? ['--auto-open-devtools-for-tabs'] : []), ...(o.args ?? []),
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        ...CHROMIUM_FLAGS,
+        ...(o.devtools ? ['--auto-open-devtools-for-tabs'] : []),
+        ...(o.args ?? []),
       ],
     });
   } catch (e) {
@@ -54,8 +62,11 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     throw e;
   }
   const worker = async (): Promise<Worker> => {
-    const mine = (w: Worker): boolean => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
-    return context.serviceWorkers().find(mine) ?? context.waitForEvent('serviceworker', { predicate: mine, timeout: 15_000 });
+    const mine = (w: Worker): boolean =>
+      w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+    return (
+      context.serviceWorkers().find(mine) ?? context.waitForEvent('serviceworker', { predicate: mine, timeout: 15_000 })
+    );
   };
   const sw = await worker();
   const extensionId = sw.url().split('/')[2] ?? '';
@@ -63,10 +74,14 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
   // for the profile to be gone, not race ahead to process.exit
   let closing: Promise<void> | undefined;
   return {
-    context, extensionId, profileDir, worker,
-    close: () => (closing ??= (async () => {
-      await context.close().catch(() => {});
-      rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
-    })()),
+    context,
+    extensionId,
+    profileDir,
+    worker,
+    close: () =>
+      (closing ??= (async () => {
+        await context.close().catch(() => {});
+        rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+      })()),
   };
 }

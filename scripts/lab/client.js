@@ -4,21 +4,34 @@
 
 const data = JSON.parse(document.getElementById('lab-data').textContent);
 const scenarios = new Map(data.scenarios.map((s) => [s.id, s]));
-const swReady = 'serviceWorker' in navigator
-  ? navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready)
-  : Promise.reject(new Error('no service workers here'));
+const swReady =
+  'serviceWorker' in navigator
+    ? navigator.serviceWorker.register('/sw.js', { scope: '/' }).then(() => navigator.serviceWorker.ready)
+    : Promise.reject(new Error('no service workers here'));
 swReady.catch(() => {});
 
 const fill = (s, vars) => String(s).replace(/\{\{(\w+)\}\}/g, (_, k) => (vars[k] === undefined ? '' : String(vars[k])));
-const urlOf = (to, vars) => (to.origin === 'secondary' ? data.origins.secondary : data.origins.primary) + fill(to.path, vars);
+const urlOf = (to, vars) =>
+  (to.origin === 'secondary' ? data.origins.secondary : data.origins.primary) + fill(to.path, vars);
 const filled = (h, vars) => Object.fromEntries(Object.entries(h || {}).map(([k, v]) => [k, fill(v, vars)]));
-const b64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const b64url = (bytes) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes)))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const text64 = (s) => b64url(new TextEncoder().encode(s));
-const hex = async (alg, s) => [...new Uint8Array(await crypto.subtle.digest(alg, new TextEncoder().encode(s)))].map((b) => b.toString(16).padStart(2, '0')).join('');
+const hex = async (alg, s) =>
+  [...new Uint8Array(await crypto.subtle.digest(alg, new TextEncoder().encode(s)))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 
 function save(step, body, vars) {
   if (!step.save) return;
-  try { vars[step.save.as] = JSON.parse(body)[step.save.field]; } catch { /* the log shows the body */ }
+  try {
+    vars[step.save.as] = JSON.parse(body)[step.save.field];
+  } catch {
+    /* the log shows the body */
+  }
 }
 
 function viaXhr(step, url, method, headers, body, vars, log) {
@@ -28,9 +41,19 @@ function viaXhr(step, url, method, headers, body, vars, log) {
     for (const [k, v] of Object.entries(headers)) x.setRequestHeader(k, v);
     x.withCredentials = step.credentials === 'include';
     if (step.timeoutMs) x.timeout = step.timeoutMs;
-    x.onload = () => { log(`${method} ${url} → ${x.status}`); save(step, x.responseText, vars); resolve(); };
-    x.ontimeout = () => { log(`${method} ${url} → aborted after ${step.timeoutMs} ms: the browser held it behind its login dialog`); resolve(); };
-    x.onerror = () => { log(`${method} ${url} → network error`); resolve(); };
+    x.onload = () => {
+      log(`${method} ${url} → ${x.status}`);
+      save(step, x.responseText, vars);
+      resolve();
+    };
+    x.ontimeout = () => {
+      log(`${method} ${url} → aborted after ${step.timeoutMs} ms: the browser held it behind its login dialog`);
+      resolve();
+    };
+    x.onerror = () => {
+      log(`${method} ${url} → network error`);
+      resolve();
+    };
     x.send(body);
   });
 }
@@ -44,12 +67,23 @@ async function doFetch(step, vars, log) {
   const ctl = new AbortController();
   const timer = step.timeoutMs ? setTimeout(() => ctl.abort(), step.timeoutMs) : undefined;
   try {
-    const r = await fetch(url, { method, headers, body, credentials: step.credentials || 'same-origin', signal: ctl.signal, cache: 'no-store' });
+    const r = await fetch(url, {
+      method,
+      headers,
+      body,
+      credentials: step.credentials || 'same-origin',
+      signal: ctl.signal,
+      cache: 'no-store',
+    });
     const text = await r.text();
-    log(`${method} ${url} → ${r.status}${r.headers.get('www-authenticate') ? `  WWW-Authenticate: ${r.headers.get('www-authenticate')}` : ''}`);
+    log(
+      `${method} ${url} → ${r.status}${r.headers.get('www-authenticate') ? `  WWW-Authenticate: ${r.headers.get('www-authenticate')}` : ''}`,
+    );
     save(step, text, vars);
   } catch (e) {
-    log(`${method} ${url} → ${e.name === 'AbortError' ? `aborted after ${step.timeoutMs} ms: the browser held it behind its login dialog` : `failed: ${e.message} (see the console: CORS)`}`);
+    log(
+      `${method} ${url} → ${e.name === 'AbortError' ? `aborted after ${step.timeoutMs} ms: the browser held it behind its login dialog` : `failed: ${e.message} (see the console: CORS)`}`,
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -66,9 +100,17 @@ async function doDigest(step, vars, log) {
   const challenges = raw.split(/\n|,\s*(?=Digest\s)/);
   const sha = challenges.find((c) => /algorithm=SHA-256/i.test(c)) || '';
   const param = (k) => (new RegExp(`${k}="?([^",]+)"?`, 'i').exec(sha) || [])[1] || '';
-  log(`GET ${url} → ${first.status}  (challenge: realm="${param('realm')}", algorithm=SHA-256, nonce="${param('nonce')}")`);
-  if (step.waitMs) { log(`… waiting ${step.waitMs} ms`); await new Promise((r) => setTimeout(r, step.waitMs)); }
-  const realm = param('realm'), nonce = param('nonce'), cnonce = crypto.randomUUID().replace(/-/g, ''), nc = '00000001';
+  log(
+    `GET ${url} → ${first.status}  (challenge: realm="${param('realm')}", algorithm=SHA-256, nonce="${param('nonce')}")`,
+  );
+  if (step.waitMs) {
+    log(`… waiting ${step.waitMs} ms`);
+    await new Promise((r) => setTimeout(r, step.waitMs));
+  }
+  const realm = param('realm'),
+    nonce = param('nonce'),
+    cnonce = crypto.randomUUID().replace(/-/g, ''),
+    nc = '00000001';
   const ha1 = await hex('SHA-256', `${step.user}:${realm}:${step.password}`);
   const ha2 = await hex('SHA-256', `GET:${uri}`);
   const response = await hex('SHA-256', `${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`);
@@ -84,9 +126,23 @@ async function doDpop(step, vars, log) {
   const kp = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
   const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', kp.publicKey);
   const head = text64(JSON.stringify({ typ: 'dpop+jwt', alg: 'ES256', jwk: { kty, crv, x, y } }));
-  const body = text64(JSON.stringify({ jti: crypto.randomUUID(), htm: 'GET', htu: url.split('?')[0], iat: Math.floor(Date.now() / 1000) }));
-  const sig = await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, kp.privateKey, new TextEncoder().encode(`${head}.${body}`));
-  const r = await fetch(url, { cache: 'no-store', headers: { Authorization: `DPoP ${fill(step.token, vars)}`, DPoP: `${head}.${body}.${b64url(sig)}` } });
+  const body = text64(
+    JSON.stringify({
+      jti: crypto.randomUUID(),
+      htm: 'GET',
+      htu: url.split('?')[0],
+      iat: Math.floor(Date.now() / 1000),
+    }),
+  );
+  const sig = await crypto.subtle.sign(
+    { name: 'ECDSA', hash: 'SHA-256' },
+    kp.privateKey,
+    new TextEncoder().encode(`${head}.${body}`),
+  );
+  const r = await fetch(url, {
+    cache: 'no-store',
+    headers: { Authorization: `DPoP ${fill(step.token, vars)}`, DPoP: `${head}.${body}.${b64url(sig)}` },
+  });
   log(`GET ${url} (DPoP proof, no nonce) → ${r.status}  DPoP-Nonce: ${r.headers.get('dpop-nonce')}`);
 }
 
@@ -118,7 +174,9 @@ async function runScenario(id) {
   const out = document.querySelector(`[data-scenario-state="${id}"]`);
   out.dataset.state = 'running';
   out.textContent = '';
-  const log = (line) => { out.textContent += `${line}\n`; };
+  const log = (line) => {
+    out.textContent += `${line}\n`;
+  };
   try {
     await run(s.steps, {}, log);
     out.dataset.state = 'done';

@@ -3,7 +3,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type Algorithm = 'SHA-256' | 'MD5';
-export interface DigestUser { user: string; password: string }
+export interface DigestUser {
+  user: string;
+  password: string;
+}
 
 export interface DigestServer {
   /** WWW-Authenticate values, one per algorithm (send each as its own header line) */
@@ -15,11 +18,26 @@ export interface DigestServer {
 export type DigestVerdict = 'ok' | 'missing' | 'stale' | 'rejected' | 'malformed';
 
 export function hash(alg: Algorithm, s: string): string {
-  return createHash(alg === 'MD5' ? 'md5' : 'sha256').update(s, 'utf8').digest('hex');
+  return createHash(alg === 'MD5' ? 'md5' : 'sha256')
+    .update(s, 'utf8')
+    .digest('hex');
 }
 
 /** response = H(H(user:realm:pw):nonce:nc:cnonce:qop:H(method:uri)) (RFC 7616 §3.4.1) */
-export function responseFor(alg: Algorithm, p: { user: string; realm: string; password: string; method: string; uri: string; nonce: string; nc: string; cnonce: string; qop: string }): string {
+export function responseFor(
+  alg: Algorithm,
+  p: {
+    user: string;
+    realm: string;
+    password: string;
+    method: string;
+    uri: string;
+    nonce: string;
+    nc: string;
+    cnonce: string;
+    qop: string;
+  },
+): string {
   const ha1 = hash(alg, `${p.user}:${p.realm}:${p.password}`);
   const ha2 = hash(alg, `${p.method}:${p.uri}`);
   return hash(alg, `${ha1}:${p.nonce}:${p.nc}:${p.cnonce}:${p.qop}:${ha2}`);
@@ -40,7 +58,12 @@ export function parseDigest(header: string): Record<string, string> | undefined 
   return out;
 }
 
-export function createDigestServer(opts: { realm: string; users: DigestUser[]; nonceLifetimeMs: number; secret?: Buffer }): DigestServer {
+export function createDigestServer(opts: {
+  realm: string;
+  users: DigestUser[];
+  nonceLifetimeMs: number;
+  secret?: Buffer;
+}): DigestServer {
   const secret = opts.secret ?? randomBytes(32);
   const opaque = randomBytes(8).toString('hex');
   const sign = (issued: string): string => createHmac('sha256', secret).update(issued).digest('base64url').slice(0, 22);
@@ -62,8 +85,10 @@ export function createDigestServer(opts: { realm: string; users: DigestUser[]; n
   };
   return {
     challenges(now, stale = false) {
-      return (['SHA-256', 'MD5'] as Algorithm[]).map((alg) =>
-        `Digest realm="${opts.realm}", qop="auth", algorithm=${alg}, nonce="${makeNonce(now)}", opaque="${opaque}"${stale ? ', stale=true' : ''}`);
+      return (['SHA-256', 'MD5'] as Algorithm[]).map(
+        (alg) =>
+          `Digest realm="${opts.realm}", qop="auth", algorithm=${alg}, nonce="${makeNonce(now)}", opaque="${opaque}"${stale ? ', stale=true' : ''}`,
+      );
     },
     check(authorization, method, uri, now) {
       if (!authorization) return 'missing';
@@ -76,7 +101,10 @@ export function createDigestServer(opts: { realm: string; users: DigestUser[]; n
       const state = nonceState(n, now);
       if (state === 'bad') return 'rejected';
       const user = opts.users.find((x) => x.user === username);
-      const good = user !== undefined && responseFor(alg, { user: username, realm, password: user.password, method, uri, nonce: n, nc, cnonce, qop }) === response;
+      const good =
+        user !== undefined &&
+        responseFor(alg, { user: username, realm, password: user.password, method, uri, nonce: n, nc, cnonce, qop }) ===
+          response;
       if (!good) return 'rejected';
       // RFC 7616 §3.3: stale=true only when the credentials were right and the nonce was not
       return state === 'stale' ? 'stale' : 'ok';

@@ -56,7 +56,7 @@ export async function click(lab: Page, id: string, timeoutMs = 20_000): Promise<
   try {
     await lab.waitForSelector(doneSelector(id), { timeout: timeoutMs });
   } catch {
-    return { state: 'timeout', log: await out.textContent() ?? '' };
+    return { state: 'timeout', log: (await out.textContent()) ?? '' };
   }
   return { state: (await out.getAttribute('data-state')) ?? '?', log: (await out.textContent()) ?? '' };
 }
@@ -70,12 +70,21 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
   await clearTab(s.ext, bucket);
   const servedBefore = o.served.length;
   const { state, log } = await click(s.lab, sc.id);
-  const produced = o.served.slice(servedBefore).some((e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status);
+  const produced = o.served
+    .slice(servedBefore)
+    .some(
+      (e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status,
+    );
   const count = want.count ?? 1;
-  const found = await waitForRecords(s.ext, bucket, (rs) => {
-    const c = capturesFor(rs, want, o.origins);
-    return c.length >= count ? c : undefined;
-  }, produced ? wait : 500);
+  const found = await waitForRecords(
+    s.ext,
+    bucket,
+    (rs) => {
+      const c = capturesFor(rs, want, o.origins);
+      return c.length >= count ? c : undefined;
+    },
+    produced ? wait : 500,
+  );
   // settle: a duplicate capture would land right after the first
   await new Promise((r) => setTimeout(r, 150));
   const caps = capturesFor(await getRecords(s.ext, bucket), want, o.origins);
@@ -94,7 +103,11 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
       };
       await read();
       const also = sc.expect.alsoFindings ?? [];
-      for (let t = 0; t < 30 && (outcome.finding !== sc.expect.topFinding || also.some((id) => !outcome.findings?.includes(id))); t++) {
+      for (
+        let t = 0;
+        t < 30 && (outcome.finding !== sc.expect.topFinding || also.some((id) => !outcome.findings?.includes(id)));
+        t++
+      ) {
         await new Promise((r) => setTimeout(r, 100));
         await read();
       }

@@ -4,7 +4,9 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 
-export interface RecordsReply { records: CaptureRecord[] }
+export interface RecordsReply {
+  records: CaptureRecord[];
+}
 
 export async function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page> {
   const page = await context.newPage();
@@ -13,7 +15,10 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
 }
 
 export async function getRecords(ext: Page, tabId: number): Promise<CaptureRecord[]> {
-  const reply = await ext.evaluate((id) => chrome.runtime.sendMessage({ ns: 'authlens', type: 'getRecords', tabId: id }), tabId) as RecordsReply | undefined;
+  const reply = (await ext.evaluate(
+    (id) => chrome.runtime.sendMessage({ ns: 'authlens', type: 'getRecords', tabId: id }),
+    tabId,
+  )) as RecordsReply | undefined;
   return reply?.records ?? [];
 }
 
@@ -36,12 +41,18 @@ export function badgeTitle(ext: Page, tabId: number): Promise<string> {
 /** The id of the one tab whose URL is exactly `url`. */
 export async function tabIdOf(ext: Page, url: string): Promise<number> {
   const tabs = await ext.evaluate((u) => chrome.tabs.query({ url: u }).then((ts) => ts.map((t) => t.id ?? -1)), url);
-  if (tabs.length !== 1 || tabs[0] === undefined || tabs[0] < 0) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
+  if (tabs.length !== 1 || tabs[0] === undefined || tabs[0] < 0)
+    throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
   return tabs[0];
 }
 
 /** Poll until `pick` finds what it wants in the tab's records, or give up (returns undefined). */
-export async function waitForRecords<T>(ext: Page, tabId: number, pick: (rs: CaptureRecord[]) => T | undefined, timeoutMs = 5000): Promise<T | undefined> {
+export async function waitForRecords<T>(
+  ext: Page,
+  tabId: number,
+  pick: (rs: CaptureRecord[]) => T | undefined,
+  timeoutMs = 5000,
+): Promise<T | undefined> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const found = pick(await getRecords(ext, tabId));

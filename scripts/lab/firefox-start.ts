@@ -13,7 +13,14 @@ import type { Outcome } from './match.ts';
 import type { Lab, Served } from './server.ts';
 import type { StartOptions } from './args.ts';
 
-export async function startFirefox(opts: StartOptions, scenarios: readonly Scenario[], lab: Lab, served: Served[], repo: string, onClose: (stop: () => Promise<void>) => void): Promise<number> {
+export async function startFirefox(
+  opts: StartOptions,
+  scenarios: readonly Scenario[],
+  lab: Lab,
+  served: Served[],
+  repo: string,
+  onClose: (stop: () => Promise<void>) => void,
+): Promise<number> {
   if (opts.browser) process.env.FIREFOX_PATH = opts.browser;
   const runDir = join(repo, 'lab-output', 'firefox');
   mkdirSync(runDir, { recursive: true });
@@ -21,12 +28,16 @@ export async function startFirefox(opts: StartOptions, scenarios: readonly Scena
   try {
     ff = await launchFirefox({ extensionDir: firefoxDist(repo), runDir, headless: opts.headless });
   } catch (e) {
-    console.error(`Could not start Firefox with dist/firefox: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    console.error(
+      `Could not start Firefox with dist/firefox: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    );
     return 2;
   }
   onClose(() => ff.close());
-  console.log(`Browser:       ${ff.firefox.path} (${ff.version})${opts.headless ? `  (headless: ${opts.headlessReason})` : ''}`);
-  const first = (await ff.browser.pages())[0] ?? await ff.browser.newPage();
+  console.log(
+    `Browser:       ${ff.firefox.path} (${ff.version})${opts.headless ? `  (headless: ${opts.headlessReason})` : ''}`,
+  );
+  const first = (await ff.browser.pages())[0] ?? (await ff.browser.newPage());
   if (!opts.headless) {
     await first.goto(labUrl(lab.primary));
     console.log('\nThe lab is open in Firefox. Click a scenario, then open the toolbox (F12) → "Auth".');
@@ -59,16 +70,24 @@ export async function startFirefox(opts: StartOptions, scenarios: readonly Scena
         // no row: judge() reports it (finding stays the stored one, if any)
       }
     }
-    console.log(`  ${sc.id.padEnd(30)} ${outcome.captured > 0 ? 'captured' : 'NOT captured'}  ${outcome.finding ?? '-'}`);
+    console.log(
+      `  ${sc.id.padEnd(30)} ${outcome.captured > 0 ? 'captured' : 'NOT captured'}  ${outcome.finding ?? '-'}`,
+    );
     outcomes.push(outcome);
   }
   const summary = summarize(scenarios, outcomes);
   console.log(`\n${summary.table}`);
   const shots: string[] = [];
-  for (const [name, page] of [['lab-firefox.png', tab.page], ['panel-firefox.png', panels.get(tab.tabId) ?? panels.get(NO_TAB)]] as const) {
+  for (const [name, page] of [
+    ['lab-firefox.png', tab.page],
+    ['panel-firefox.png', panels.get(tab.tabId) ?? panels.get(NO_TAB)],
+  ] as const) {
     if (!page) continue;
     const file = join(repo, 'lab-output', name);
-    await page.screenshot({ path: file }).then(() => shots.push(file), () => {});
+    await page.screenshot({ path: file }).then(
+      () => shots.push(file),
+      () => {},
+    );
   }
   if (shots.length) console.log(`\nScreenshots: ${shots.map((f) => f.replace(`${repo}/`, '')).join(', ')}`);
   if (opts.keepOpen) {

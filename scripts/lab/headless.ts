@@ -11,12 +11,29 @@ import { summarize, type Summary } from './summary.ts';
 /** Scenarios replayed (without clearing) for the screenshots: a readable, varied panel. */
 export const SHOWCASE = ['csrf-django', 'insufficient-scope', 'cors-preflight', 'jwt-expired'] as const;
 
-export interface HeadlessResult { summary: Summary; screenshots: string[]; session: Session }
+export interface HeadlessResult {
+  summary: Summary;
+  screenshots: string[];
+  session: Session;
+}
 
-export async function runHeadless(o: DriveOptions, outDir: string, scenarios: readonly Scenario[] = SCENARIOS, log: (l: string) => void = console.log): Promise<HeadlessResult> {
+export async function runHeadless(
+  o: DriveOptions,
+  outDir: string,
+  scenarios: readonly Scenario[] = SCENARIOS,
+  log: (l: string) => void = console.log,
+): Promise<HeadlessResult> {
   const session = await openLab(o);
   log(`Running ${scenarios.length} lab scenarios in tab ${session.tabId}...`);
-  const outcomes = await driveAll({ ...o, onOutcome: (x, s) => log(`  ${s.id.padEnd(30)} ${x.captured > 0 ? 'captured' : 'NOT captured'}  ${x.finding ?? '-'}`) }, session, scenarios);
+  const outcomes = await driveAll(
+    {
+      ...o,
+      onOutcome: (x, s) =>
+        log(`  ${s.id.padEnd(30)} ${x.captured > 0 ? 'captured' : 'NOT captured'}  ${x.finding ?? '-'}`),
+    },
+    session,
+    scenarios,
+  );
   const summary = summarize(scenarios, outcomes);
   const screenshots = await screenshotsOf(o, session, outDir).catch((e: unknown) => {
     log(`Screenshots failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -46,7 +63,7 @@ export async function screenshotsOf(o: DriveOptions, s: Session, outDir: string)
   await expired.click({ timeout: 5000 }).catch(() => {});
   await panel.waitForSelector('[data-testid="detail"]', { timeout: 3000 }).catch(() => {});
   await shot(panel, 'panel.png');
-  files.push(...await popupShot(o, s, join(outDir, 'popup.png')));
+  files.push(...(await popupShot(o, s, join(outDir, 'popup.png'))));
   return files;
 }
 
@@ -59,7 +76,9 @@ export async function popupShot(o: DriveOptions, s: Session, file: string): Prom
   await popup.setViewportSize({ width: 420, height: 600 });
   await s.lab.bringToFront();
   await popup.reload();
-  await popup.waitForSelector('[data-testid="popup-row"], [data-testid="popup-empty"]', { timeout: 5000 }).catch(() => {});
+  await popup
+    .waitForSelector('[data-testid="popup-row"], [data-testid="popup-empty"]', { timeout: 5000 })
+    .catch(() => {});
   await popup.screenshot({ path: file });
   return [file];
 }

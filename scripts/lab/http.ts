@@ -11,7 +11,13 @@ export function send(res: ServerResponse, status: number, body: string, headers:
   res.end(body);
 }
 
-export function json(res: ServerResponse, status: number, value: unknown, headers: Headers = {}, reason?: string): void {
+export function json(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Headers = {},
+  reason?: string,
+): void {
   send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json', ...headers }, reason);
 }
 

@@ -6,11 +6,26 @@ export const ISSUER = 'http://127.0.0.1/lab-issuer';
 export const AUDIENCE = 'lab-api';
 
 export type TokenKind =
-  | 'valid' | 'expired' | 'future' | 'foreign-key' | 'wrong-audience' | 'read-only' | 'password-only' | 'dpop';
-export const TOKEN_KINDS: readonly TokenKind[] = ['valid', 'expired', 'future', 'foreign-key', 'wrong-audience', 'read-only', 'password-only', 'dpop'];
+  'valid' | 'expired' | 'future' | 'foreign-key' | 'wrong-audience' | 'read-only' | 'password-only' | 'dpop';
+export const TOKEN_KINDS: readonly TokenKind[] = [
+  'valid',
+  'expired',
+  'future',
+  'foreign-key',
+  'wrong-audience',
+  'read-only',
+  'password-only',
+  'dpop',
+];
 
-export interface Keys { lab: CryptoKeyPair; foreign: CryptoKeyPair }
-interface CryptoKeyPair { privateKey: CryptoKey; publicKey: CryptoKey }
+export interface Keys {
+  lab: CryptoKeyPair;
+  foreign: CryptoKeyPair;
+}
+interface CryptoKeyPair {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
 
 export async function makeKeys(): Promise<Keys> {
   return { lab: await generateKeyPair('ES256'), foreign: await generateKeyPair('ES256') };
@@ -28,14 +43,31 @@ export async function mint(keys: Keys, kind: TokenKind, now: number): Promise<st
   let key = keys.lab;
   let kid = 'lab-2026';
   switch (kind) {
-    case 'expired': iat = sec - 75 * 60; exp = sec - 15 * 60; break;
+    case 'expired':
+      iat = sec - 75 * 60;
+      exp = sec - 15 * 60;
+      break;
     // a token server whose clock runs ten minutes fast
-    case 'future': iat = sec + 600; nbf = sec + 600; exp = sec + 600 + 3600; break;
-    case 'foreign-key': key = keys.foreign; kid = 'lab-2025-retired'; break;
-    case 'wrong-audience': aud = 'billing-api'; break;
-    case 'read-only': scope = 'lab:read'; break;
-    case 'password-only': acr = 'urn:lab:pwd'; break;
-    default: break;
+    case 'future':
+      iat = sec + 600;
+      nbf = sec + 600;
+      exp = sec + 600 + 3600;
+      break;
+    case 'foreign-key':
+      key = keys.foreign;
+      kid = 'lab-2025-retired';
+      break;
+    case 'wrong-audience':
+      aud = 'billing-api';
+      break;
+    case 'read-only':
+      scope = 'lab:read';
+      break;
+    case 'password-only':
+      acr = 'urn:lab:pwd';
+      break;
+    default:
+      break;
   }
   const jwt = new SignJWT({ scope, acr, azp: 'lab-spa' })
     .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid })
@@ -49,15 +81,16 @@ export async function mint(keys: Keys, kind: TokenKind, now: number): Promise<st
   return jwt.sign(key.privateKey);
 }
 
-export type Verdict =
-  | { ok: true; claims: Record<string, unknown> }
-  | { ok: false; description: string };
+export type Verdict = { ok: true; claims: Record<string, unknown> } | { ok: false; description: string };
 
 /** Verify as a resource server would; `now` (ms) is the server clock. */
 export async function verify(keys: Keys, token: string, now: number): Promise<Verdict> {
   try {
     const { payload } = await jwtVerify(token, keys.lab.publicKey, {
-      issuer: ISSUER, audience: AUDIENCE, currentDate: new Date(now), clockTolerance: 0,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      currentDate: new Date(now),
+      clockTolerance: 0,
     });
     return { ok: true, claims: payload as Record<string, unknown> };
   } catch (e) {

@@ -3,7 +3,10 @@
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import type { ExpectedCapture, Scenario } from './scenarios.ts';
 
-export interface Origins { primary: string; secondary: string }
+export interface Origins {
+  primary: string;
+  secondary: string;
+}
 
 export function matchesCapture(r: CaptureRecord, want: ExpectedCapture, origins: Origins): boolean {
   let u: URL;
@@ -12,15 +15,21 @@ export function matchesCapture(r: CaptureRecord, want: ExpectedCapture, origins:
   } catch {
     return false;
   }
-  return u.origin === origins[want.origin]
-    && u.pathname === want.path
-    && r.method.toUpperCase() === want.method.toUpperCase()
-    && r.status === want.status
-    && (want.preflight === undefined || r.preflight === want.preflight);
+  return (
+    u.origin === origins[want.origin] &&
+    u.pathname === want.path &&
+    r.method.toUpperCase() === want.method.toUpperCase() &&
+    r.status === want.status &&
+    (want.preflight === undefined || r.preflight === want.preflight)
+  );
 }
 
 /** The records for the expected capture, oldest first. */
-export function capturesFor(records: readonly CaptureRecord[], want: ExpectedCapture, origins: Origins): CaptureRecord[] {
+export function capturesFor(
+  records: readonly CaptureRecord[],
+  want: ExpectedCapture,
+  origins: Origins,
+): CaptureRecord[] {
   return records.filter((r) => matchesCapture(r, want, origins)).sort((a, b) => a.time - b.time);
 }
 
@@ -42,21 +51,30 @@ export interface Outcome {
   log: string;
 }
 
-export interface Verdict { ok: boolean; why: string[] }
+export interface Verdict {
+  ok: boolean;
+  why: string[];
+}
 
 export function judge(s: Scenario, o: Outcome): Verdict {
   const why: string[] = [];
   const want = s.expect.capture.count ?? 1;
-  if (!o.produced) why.push(`the lab never answered ${s.expect.capture.method} ${s.expect.capture.path} with ${s.expect.capture.status}`);
+  if (!o.produced)
+    why.push(
+      `the lab never answered ${s.expect.capture.method} ${s.expect.capture.path} with ${s.expect.capture.status}`,
+    );
   if (o.state !== 'done') why.push(`the lab page reported "${o.state}"`);
   if (o.captured === 0) why.push('not captured');
   else if (o.captured !== want) why.push(`captured ${o.captured} times, expected ${want}`);
-  if (o.captured > 0 && o.finding !== s.expect.topFinding) why.push(`top finding ${o.finding ?? '(none)'}, expected ${s.expect.topFinding}`);
+  if (o.captured > 0 && o.finding !== s.expect.topFinding)
+    why.push(`top finding ${o.finding ?? '(none)'}, expected ${s.expect.topFinding}`);
   const also = s.expect.alsoFindings ?? [];
   // checked where the caller read the row's findings (the panel row's data-findings)
   if (o.captured > 0 && o.findings) {
-    for (const id of also) if (!o.findings.includes(id)) why.push(`${id} not among the findings (${o.findings.join(' ') || 'none'})`);
+    for (const id of also)
+      if (!o.findings.includes(id)) why.push(`${id} not among the findings (${o.findings.join(' ') || 'none'})`);
   }
-  if (o.captured > 0 && o.findingFrom !== 'panel') why.push('no row for it in the panel (finding read from the stored record)');
+  if (o.captured > 0 && o.findingFrom !== 'panel')
+    why.push('no row for it in the panel (finding read from the stored record)');
   return { ok: why.length === 0, why };
 }

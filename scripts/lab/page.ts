@@ -8,7 +8,9 @@ const rich = (s: string): string => esc(s).replace(/`([^`]+)`/g, '<code>$1</code
 
 export function labPage(scenarios: readonly Scenario[], origins: { primary: string; secondary: string }): string {
   const json = JSON.stringify({ scenarios, origins }).replace(/</g, '\\u003c');
-  const rows = scenarios.map((s) => `
+  const rows = scenarios
+    .map(
+      (s) => `
   <li class="scenario" id="s-${esc(s.id)}">
     <div class="head">
       <button type="button" data-scenario="${esc(s.id)}">${rich(s.title)}</button>
@@ -18,7 +20,9 @@ export function labPage(scenarios: readonly Scenario[], origins: { primary: stri
     </div>
     <p>${rich(s.what)}</p>
     <pre class="out" data-scenario-state="${esc(s.id)}" data-state="idle"></pre>
-  </li>`).join('');
+  </li>`,
+    )
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -2,17 +2,35 @@
 // sessions with CSRF protection (Django 403, Laravel 419) and expiry (440).
 import { cookies, form, header, json, readBody, send, type Ctx, type Route } from './http.ts';
 import { createDigestServer } from './digest.ts';
-import { COOKIES, createSessionStore, namesForPath, sessionCookies, USERS, DEFAULT_TTL_MS, type CookieNames, type SessionStore } from './sessions.ts';
+import {
+  COOKIES,
+  createSessionStore,
+  namesForPath,
+  sessionCookies,
+  USERS,
+  DEFAULT_TTL_MS,
+  type CookieNames,
+  type SessionStore,
+} from './sessions.ts';
 
-export interface AuthOptions { digestNonceLifetimeMs: number }
+export interface AuthOptions {
+  digestNonceLifetimeMs: number;
+}
 
-const DJANGO_403 = '<!DOCTYPE html><html lang="en"><head><title>403 Forbidden</title></head><body><h1>Forbidden <span>(403)</span></h1>'
-  + '<p>CSRF verification failed. Request aborted.</p><p>You are seeing this message because this site requires a CSRF cookie when submitting forms.</p>'
-  + '<p>Reason given for failure:</p><pre>CSRF token missing.</pre></body></html>';
-const LARAVEL_419 = '<!DOCTYPE html><html lang="en"><head><title>Page Expired</title></head><body><div>419 | Page Expired</div></body></html>';
+const DJANGO_403 =
+  '<!DOCTYPE html><html lang="en"><head><title>403 Forbidden</title></head><body><h1>Forbidden <span>(403)</span></h1>' +
+  '<p>CSRF verification failed. Request aborted.</p><p>You are seeing this message because this site requires a CSRF cookie when submitting forms.</p>' +
+  '<p>Reason given for failure:</p><pre>CSRF token missing.</pre></body></html>';
+const LARAVEL_419 =
+  '<!DOCTYPE html><html lang="en"><head><title>Page Expired</title></head><body><div>419 | Page Expired</div></body></html>';
 
 /** POST /session/login?ttl=ms&path=/app on either origin; `names` overrides the app's cookie names. */
-export async function login(c: Ctx, store: SessionStore, names?: CookieNames, cors: Record<string, string> = {}): Promise<void> {
+export async function login(
+  c: Ctx,
+  store: SessionStore,
+  names?: CookieNames,
+  cors: Record<string, string> = {},
+): Promise<void> {
   const body = form(await readBody(c.req));
   const user = body.user ?? '';
   if (USERS[user] === undefined || USERS[user] !== body.password) {
@@ -24,11 +42,20 @@ export async function login(c: Ctx, store: SessionStore, names?: CookieNames, co
   const asked = c.url.searchParams.get('path') ?? '/';
   const path = /^\/[\w/-]*$/.test(asked) ? asked : '/';
   const s = store.create(user, c.now, ttlMs);
-  json(c.res, 200, { ok: true, user }, { 'Set-Cookie': sessionCookies(names ?? namesForPath(path), s, ttlMs, path), ...cors });
+  json(
+    c.res,
+    200,
+    { ok: true, user },
+    { 'Set-Cookie': sessionCookies(names ?? namesForPath(path), s, ttlMs, path), ...cors },
+  );
 }
 
 export function authRoutes(opts: AuthOptions): Route {
-  const digest = createDigestServer({ realm: 'lab files', users: [{ user: 'alice', password: 'wonderland' }], nonceLifetimeMs: opts.digestNonceLifetimeMs });
+  const digest = createDigestServer({
+    realm: 'lab files',
+    users: [{ user: 'alice', password: 'wonderland' }],
+    nonceLifetimeMs: opts.digestNonceLifetimeMs,
+  });
   const store = createSessionStore();
   return async (c: Ctx) => {
     const p = c.url.pathname;
@@ -46,12 +73,18 @@ export function authRoutes(opts: AuthOptions): Route {
       // The challenges are in the body too, one per line: Firefox joins the repeated header
       // lines with a newline and fetch() then hides the header from the page entirely.
       const challenges = digest.challenges(c.now, v === 'stale');
-      send(c.res, v === 'malformed' ? 400 : 401, challenges.join('\n'), { 'WWW-Authenticate': challenges, 'Access-Control-Expose-Headers': 'WWW-Authenticate' });
+      send(c.res, v === 'malformed' ? 400 : 401, challenges.join('\n'), {
+        'WWW-Authenticate': challenges,
+        'Access-Control-Expose-Headers': 'WWW-Authenticate',
+      });
       return true;
     }
     if (p.startsWith('/intranet/')) {
       // a Windows-integrated-auth server: only SPNEGO is offered (NTLM would make Chrome prompt)
-      send(c.res, 401, '<html><body>401 - Unauthorized: Access is denied due to invalid credentials.</body></html>', { 'WWW-Authenticate': 'Negotiate', 'Content-Type': 'text/html' });
+      send(c.res, 401, '<html><body>401 - Unauthorized: Access is denied due to invalid credentials.</body></html>', {
+        'WWW-Authenticate': 'Negotiate',
+        'Content-Type': 'text/html',
+      });
       return true;
     }
     if (p === '/session/login' && c.method === 'POST') return (await login(c, store), true);

@@ -14,7 +14,7 @@ function corsHeaders(c: Ctx): Record<string, string> {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Credentials': 'true',
     'Access-Control-Expose-Headers': 'WWW-Authenticate',
-    'Vary': 'Origin',
+    Vary: 'Origin',
   };
 }
 

@@ -66,10 +66,15 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   return {
     ...origins,
     close: async () => {
-      await Promise.all([primary, secondary].map((s) => new Promise<void>((r) => {
-        s.close(() => r());
-        s.closeAllConnections();
-      })));
+      await Promise.all(
+        [primary, secondary].map(
+          (s) =>
+            new Promise<void>((r) => {
+              s.close(() => r());
+              s.closeAllConnections();
+            }),
+        ),
+      );
     },
   };
 }
@@ -90,14 +95,26 @@ function staticRoutes(origins: { primary: string; secondary: string }): Route {
   };
 }
 
-function serve(which: Served['origin'], routes: Route[], origins: { primary: string; secondary: string }, clock: () => number, onRequest?: (e: Served) => void): Server {
+function serve(
+  which: Served['origin'],
+  routes: Route[],
+  origins: { primary: string; secondary: string },
+  clock: () => number,
+  onRequest?: (e: Served) => void,
+): Server {
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const c: Ctx = { req, res, url, method: req.method ?? 'GET', now: clock(), ...origins };
-    res.on('finish', () => onRequest?.({
-      origin: which, method: c.method, path: url.pathname, status: res.statusCode,
-      authorization: req.headers.authorization !== undefined, cookie: req.headers.cookie !== undefined,
-    }));
+    res.on('finish', () =>
+      onRequest?.({
+        origin: which,
+        method: c.method,
+        path: url.pathname,
+        status: res.statusCode,
+        authorization: req.headers.authorization !== undefined,
+        cookie: req.headers.cookie !== undefined,
+      }),
+    );
     void (async () => {
       for (const r of routes) if (await r(c)) return;
       send(res, 404, 'Not found');

@@ -1,7 +1,12 @@
 // Real cookie sessions with expiry and CSRF tokens (Django's csrftoken, Laravel's XSRF-TOKEN).
 import { randomBytes } from 'node:crypto';
 
-export interface Session { sid: string; user: string; expires: number; csrf: string }
+export interface Session {
+  sid: string;
+  user: string;
+  expires: number;
+  csrf: string;
+}
 
 export const USERS: Record<string, string> = { alice: 'wonderland' };
 export const DEFAULT_TTL_MS = 30 * 60 * 1000;
@@ -16,7 +21,12 @@ export function createSessionStore(max = 1000): SessionStore {
   const map = new Map<string, Session>();
   return {
     create(user, now, ttlMs) {
-      const s: Session = { sid: randomBytes(12).toString('hex'), user, expires: now + ttlMs, csrf: randomBytes(16).toString('hex') };
+      const s: Session = {
+        sid: randomBytes(12).toString('hex'),
+        user,
+        expires: now + ttlMs,
+        csrf: randomBytes(16).toString('hex'),
+      };
       map.set(s.sid, s);
       // bounded: the lab can be clicked forever
       if (map.size > max) map.delete(map.keys().next().value as string);
@@ -27,7 +37,10 @@ export function createSessionStore(max = 1000): SessionStore {
 }
 
 /** The cookie names each lab app uses: the frameworks' own defaults, so the wire looks real. */
-export interface CookieNames { session: string; csrf?: string }
+export interface CookieNames {
+  session: string;
+  csrf?: string;
+}
 export const COOKIES = {
   django: { session: 'sessionid', csrf: 'csrftoken' },
   laravel: { session: 'laravel_session', csrf: 'XSRF-TOKEN' },

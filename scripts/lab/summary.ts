@@ -2,7 +2,11 @@
 import type { Scenario } from './scenarios.ts';
 import { judge, type Outcome } from './match.ts';
 
-export interface Summary { table: string; failures: number; exitCode: 0 | 1 }
+export interface Summary {
+  table: string;
+  failures: number;
+  exitCode: 0 | 1;
+}
 
 const COLUMNS = ['Scenario', 'Captured', 'AuthLens top finding', 'Expected', 'Match'] as const;
 
@@ -26,11 +30,18 @@ export function summarize(scenarios: readonly Scenario[], outcomes: readonly Out
     rows.push([s.id, captured, o.finding || '-', s.expect.topFinding, v.ok ? 'ok' : 'MISMATCH']);
   }
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const out = [line(COLUMNS), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
-  out.push('', failures === 0
-    ? `All ${scenarios.length} scenarios diagnosed as expected.`
-    : `${failures} of ${scenarios.length} scenarios not diagnosed as expected:`);
+  out.push(
+    '',
+    failures === 0
+      ? `All ${scenarios.length} scenarios diagnosed as expected.`
+      : `${failures} of ${scenarios.length} scenarios not diagnosed as expected:`,
+  );
   out.push(...notes);
   return { table: out.join('\n'), failures, exitCode: failures === 0 ? 0 : 1 };
 }

@@ -4,7 +4,9 @@ self.addEventListener('install', () => self.skipWaiting());
 self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
 self.addEventListener('message', (e) => {
   const { url, headers } = e.data;
-  e.waitUntil(fetch(url, { headers, cache: 'no-store' })
-    .then((r) => e.ports[0].postMessage({ status: r.status }))
-    .catch((err) => e.ports[0].postMessage({ status: 0, error: String(err) })));
+  e.waitUntil(
+    fetch(url, { headers, cache: 'no-store' })
+      .then((r) => e.ports[0].postMessage({ status: r.status }))
+      .catch((err) => e.ports[0].postMessage({ status: 0, error: String(err) })),
+  );
 });

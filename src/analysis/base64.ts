@@ -27,7 +27,10 @@ function flavourOf(code: number): number {
 export function decodeBase64(s: string): Uint8Array | undefined {
   let end = s.length;
   let pad = 0;
-  while (end > 0 && s.charCodeAt(end - 1) === 0x3d) { end--; pad++; }
+  while (end > 0 && s.charCodeAt(end - 1) === 0x3d) {
+    end--;
+    pad++;
+  }
   if (pad > 2) return undefined;
   if (pad > 0 && s.length % 4 !== 0) return undefined;
   if (end % 4 === 1) return undefined;

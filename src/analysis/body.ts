@@ -21,7 +21,11 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 
 function fromJson(raw: string, out: BodyHints): void {
   let j: unknown;
-  try { j = JSON.parse(raw); } catch { return; }
+  try {
+    j = JSON.parse(raw);
+  } catch {
+    return;
+  }
   if (!isObj(j)) return;
   const e = j.error;
   if (isObj(e)) {
@@ -36,7 +40,8 @@ function fromJson(raw: string, out: BodyHints): void {
 }
 
 // Django, Django REST framework ("CSRF Failed: …"), Laravel, Rails, Express csurf, Spring Security.
-const CSRF = /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf/;
+const CSRF =
+  /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf/;
 
 export function readBody(body: unknown, contentType: string | undefined): BodyHints {
   if (typeof body !== 'string' || body === '') return { text: '' };

@@ -8,13 +8,20 @@
 // when the input matches the grammar.
 import type { Challenge, ChallengeParse } from './types.ts';
 
-export interface Problem { message: string; offset?: number }
+export interface Problem {
+  message: string;
+  offset?: number;
+}
 
 /** Beyond this, problems are counted, not listed: a 64 KB junk header must not yield 64 K messages. */
 const MAX_PROBLEMS = 20;
 
 interface Cursor {
-  s: string; i: number; steps: number; problems: Problem[]; dropped: number;
+  s: string;
+  i: number;
+  steps: number;
+  problems: Problem[];
+  dropped: number;
   where: (offset: number) => string;
 }
 
@@ -39,7 +46,10 @@ function note(c: Cursor, message: string, offset: number): void {
 
 function skipOws(c: Cursor): void {
   const s = c.s;
-  for (let code = s.charCodeAt(c.i); code === 0x20 || code === 0x09; code = s.charCodeAt(c.i)) { c.i++; c.steps++; }
+  for (let code = s.charCodeAt(c.i); code === 0x20 || code === 0x09; code = s.charCodeAt(c.i)) {
+    c.i++;
+    c.steps++;
+  }
 }
 
 /** quoted-string = DQUOTE *( qdtext / quoted-pair ) DQUOTE, from the opening quote at c.i. */
@@ -56,11 +66,16 @@ function readQuoted(c: Cursor, name: string): string {
       out += s.slice(from, c.i++);
       return out;
     }
-    if (code === 0x5c) { // quoted-pair: the backslash goes, the next character stays
+    if (code === 0x5c) {
+      // quoted-pair: the backslash goes, the next character stays
       out += s.slice(from, c.i);
-      if (c.i + 1 >= s.length) { from = s.length; break; }
+      if (c.i + 1 >= s.length) {
+        from = s.length;
+        break;
+      }
       const next = s.charCodeAt(c.i + 1);
-      if ((next < 0x20 && next !== 0x09) || next === 0x7f) note(c, `A backslash in the value of "${name}" escapes a control character`, c.i);
+      if ((next < 0x20 && next !== 0x09) || next === 0x7f)
+        note(c, `A backslash in the value of "${name}" escapes a control character`, c.i);
       from = c.i + 1;
       c.i += 2;
       continue;
@@ -84,7 +99,10 @@ function skipToComma(c: Cursor): void {
     c.steps++;
     if (s[c.i] === '"') {
       c.i++;
-      while (c.i < s.length && s[c.i] !== '"') { c.steps++; c.i += s[c.i] === '\\' ? 2 : 1; }
+      while (c.i < s.length && s[c.i] !== '"') {
+        c.steps++;
+        c.i += s[c.i] === '\\' ? 2 : 1;
+      }
     }
     c.i++;
   }
@@ -96,7 +114,10 @@ function lineLocator(lines: readonly string[]): (offset: number) => string {
   if (lines.length <= 1) return (o) => `at character ${o + 1}`;
   const starts: number[] = [];
   let at = 0;
-  for (const line of lines) { starts.push(at); at += line.length + 2; }
+  for (const line of lines) {
+    starts.push(at);
+    at += line.length + 2;
+  }
   return (o) => {
     let k = 0;
     while (k + 1 < starts.length && starts[k + 1]! <= o) k++;
@@ -106,11 +127,16 @@ function lineLocator(lines: readonly string[]): (offset: number) => string {
 
 function setParam(c: Cursor, ch: Challenge, key: string, value: string, at: number): void {
   if (Object.hasOwn(ch.params, key)) {
-    note(c, `Parameter "${key}" appears twice in the ${ch.scheme} challenge; each may occur only once (RFC 9110 §11.2), so the first value is kept`, at);
+    note(
+      c,
+      `Parameter "${key}" appears twice in the ${ch.scheme} challenge; each may occur only once (RFC 9110 §11.2), so the first value is kept`,
+      at,
+    );
     return;
   }
   // A parameter named "__proto__" must stay a plain entry, not replace the prototype.
-  if (key === '__proto__') Object.defineProperty(ch.params, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(ch.params, key, { value, enumerable: true, writable: true, configurable: true });
   else ch.params[key] = value;
 }
 
@@ -130,7 +156,11 @@ function readValue(c: Cursor, name: string, at: number): string {
   }
   if (c.i === start) note(c, `Parameter "${name}" has no value after "="`, at);
   else if (bad >= 0) {
-    note(c, `The value of "${name}" contains ${show(s[bad])}, which is not allowed in an unquoted value; it should be a quoted string`, bad);
+    note(
+      c,
+      `The value of "${name}" contains ${show(s[bad])}, which is not allowed in an unquoted value; it should be a quoted string`,
+      bad,
+    );
   }
   return s.slice(start, c.i);
 }
@@ -143,7 +173,10 @@ function endElement(c: Cursor, single: boolean, param?: string, token?: string):
     if (single && token !== undefined) note(c, 'A credential with a token cannot continue with a comma', c.i);
     return;
   }
-  const what = param !== undefined ? `value of "${param}"` : `token ${JSON.stringify(token!.length > 20 ? `${token!.slice(0, 20)}…` : token)}`;
+  const what =
+    param !== undefined
+      ? `value of "${param}"`
+      : `token ${JSON.stringify(token!.length > 20 ? `${token!.slice(0, 20)}…` : token)}`;
   note(c, `Unexpected ${show(c.s[c.i])} after the ${what}; expected "," or the end of the header`, c.i);
   skipToComma(c);
 }
@@ -174,11 +207,18 @@ function readFirst(c: Cursor, ch: Challenge, single: boolean): void {
   skipOws(c);
   if (c.i < s.length && s[c.i] === '=') {
     let k = c.i;
-    while (k < s.length && s[k] === '=') { k++; c.steps++; }
+    while (k < s.length && s[k] === '=') {
+      k++;
+      c.steps++;
+    }
     const eqEnd = k;
-    while (k < s.length && (s[k] === ' ' || s[k] === '\t')) { k++; c.steps++; }
+    while (k < s.length && (s[k] === ' ' || s[k] === '\t')) {
+      k++;
+      c.steps++;
+    }
     const elementEnds = k >= s.length || s[k] === ',';
-    if (elementEnds && c.i === wordEnd && t68) { // "abc==" at the end of its element: token68
+    if (elementEnds && c.i === wordEnd && t68) {
+      // "abc==" at the end of its element: token68
       ch.token68 = s.slice(start, eqEnd);
       c.i = eqEnd;
       endElement(c, single, undefined, ch.token68);
@@ -192,7 +232,8 @@ function readFirst(c: Cursor, ch: Challenge, single: boolean): void {
     endElement(c, single, key);
     return;
   }
-  if (!t68) note(c, `${JSON.stringify(word)} after the scheme ${ch.scheme} is neither a valid token68 nor a parameter`, start);
+  if (!t68)
+    note(c, `${JSON.stringify(word)} after the scheme ${ch.scheme} is neither a valid token68 nor a parameter`, start);
   ch.token68 = word;
   c.i = wordEnd;
   endElement(c, single, undefined, word);
@@ -207,14 +248,23 @@ function scan(c: Cursor, single: boolean): Challenge[] {
     c.steps++;
     skipOws(c);
     if (c.i >= s.length) break;
-    if (s[c.i] === ',') { // empty list element or separator (§5.6.1)
+    if (s[c.i] === ',') {
+      // empty list element or separator (§5.6.1)
       if (single && !cur) note(c, 'The credential starts with a comma', c.i);
-      else if (single && !spaced) note(c, 'A comma follows the scheme: a credential is one scheme, then a space and its token or parameters', c.i);
+      else if (single && !spaced)
+        note(
+          c,
+          'A comma follows the scheme: a credential is one scheme, then a space and its token or parameters',
+          c.i,
+        );
       c.i++;
       continue;
     }
     const start = c.i;
-    while (c.i < s.length && isTchar(s.charCodeAt(c.i))) { c.i++; c.steps++; }
+    while (c.i < s.length && isTchar(s.charCodeAt(c.i))) {
+      c.i++;
+      c.steps++;
+    }
     const name = s.slice(start, c.i);
     if (name === '') {
       note(c, `Unexpected ${show(s[c.i])} where an auth scheme or a parameter should start`, c.i);
@@ -223,14 +273,26 @@ function scan(c: Cursor, single: boolean): Challenge[] {
     }
     const nameEnd = c.i;
     skipOws(c);
-    if (c.i < s.length && s[c.i] === '=') { // an auth-param continuing the current challenge
+    if (c.i < s.length && s[c.i] === '=') {
+      // an auth-param continuing the current challenge
       const lname = name.toLowerCase();
       c.i++;
       const value = readValue(c, lname, start);
-      if (!cur) note(c, `Parameter "${lname}" comes before any auth scheme, so it belongs to no challenge and is ignored`, start);
+      if (!cur)
+        note(
+          c,
+          `Parameter "${lname}" comes before any auth scheme, so it belongs to no challenge and is ignored`,
+          start,
+        );
       else {
-        if (cur.token68 !== undefined) note(c, `Parameter "${lname}" follows a token68 in the ${cur.scheme} challenge, which cannot also have parameters`, start);
-        else if (!spaced) note(c, `Parameter "${lname}" follows the scheme ${cur.scheme} with a comma but no space before it`, start);
+        if (cur.token68 !== undefined)
+          note(
+            c,
+            `Parameter "${lname}" follows a token68 in the ${cur.scheme} challenge, which cannot also have parameters`,
+            start,
+          );
+        else if (!spaced)
+          note(c, `Parameter "${lname}" follows the scheme ${cur.scheme} with a comma but no space before it`, start);
         setParam(c, cur, lname, value, start);
       }
       endElement(c, single, lname);
@@ -244,14 +306,19 @@ function scan(c: Cursor, single: boolean): Challenge[] {
     if (c.i >= s.length || s[c.i] === ',') continue;
     const ch = s[c.i];
     if (ch !== ' ' && ch !== '\t') {
-      note(c, `Unexpected ${show(ch)} right after the scheme ${name}; a space should separate it from what follows`, c.i);
+      note(
+        c,
+        `Unexpected ${show(ch)} right after the scheme ${name}; a space should separate it from what follows`,
+        c.i,
+      );
       skipToComma(c);
       continue;
     }
     // 1*SP takes the challenge into its parameters; OWS before a "," is just list whitespace.
     spaced = ch === ' ';
     let tab = -1;
-    for (; c.i < s.length && (s[c.i] === ' ' || s[c.i] === '\t'); c.i++, c.steps++) if (tab < 0 && s[c.i] === '\t') tab = c.i;
+    for (; c.i < s.length && (s[c.i] === ' ' || s[c.i] === '\t'); c.i++, c.steps++)
+      if (tab < 0 && s[c.i] === '\t') tab = c.i;
     if (c.i >= s.length || s[c.i] === ',') continue;
     if (tab >= 0) note(c, `A tab separates the scheme ${name} from what follows; the grammar requires spaces`, tab);
     spaced = true;
@@ -267,7 +334,12 @@ export function parseChallenges(values: string | readonly string[]): ChallengePa
 }
 
 /** One Authorization / Proxy-Authorization value: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]. */
-export function parseCredentials(value: string): { scheme: string; params: Record<string, string>; token68?: string; problems: Problem[] } {
+export function parseCredentials(value: string): {
+  scheme: string;
+  params: Record<string, string>;
+  token68?: string;
+  problems: Problem[];
+} {
   const { challenges, problems } = run(typeof value === 'string' ? value : '', true);
   const first = challenges[0];
   if (!first) {
@@ -286,7 +358,12 @@ export function countParseSteps(values: string | readonly string[]): number {
 
 function run(values: string | readonly string[], single: boolean): ChallengeParse & { steps: number } {
   try {
-    const lines = typeof values === 'string' ? [values] : Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : [];
+    const lines =
+      typeof values === 'string'
+        ? [values]
+        : Array.isArray(values)
+          ? values.filter((v): v is string => typeof v === 'string')
+          : [];
     const c: Cursor = { s: lines.join(', '), i: 0, steps: 0, problems: [], dropped: 0, where: lineLocator(lines) };
     const challenges = scan(c, single);
     if (c.dropped > 0) c.problems.push({ message: `…and ${c.dropped} more problems` });

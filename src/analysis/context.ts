@@ -75,11 +75,20 @@ function headerValues(list: readonly Header[], name: string): string[] {
 }
 
 function safeUrl(s: string): URL | undefined {
-  try { return new URL(s); } catch { return undefined; }
+  try {
+    return new URL(s);
+  } catch {
+    return undefined;
+  }
 }
 
-const wellFormed = (e: Exchange): boolean => !!e && typeof e.url === 'string' && typeof e.status === 'number' &&
-  typeof e.timeStamp === 'number' && Array.isArray(e.requestHeaders) && Array.isArray(e.responseHeaders);
+const wellFormed = (e: Exchange): boolean =>
+  !!e &&
+  typeof e.url === 'string' &&
+  typeof e.status === 'number' &&
+  typeof e.timeStamp === 'number' &&
+  Array.isArray(e.requestHeaders) &&
+  Array.isArray(e.responseHeaders);
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
 
@@ -94,8 +103,10 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
   const prx = parseChallenges(headerValues(resH, 'proxy-authenticate'));
   const challenges = www.challenges;
   const proxyChallenges = prx.challenges;
-  const challengeProblems = [...www.problems.map((p) => ({ header: 'WWW-Authenticate', message: p.message })),
-    ...prx.problems.map((p) => ({ header: 'Proxy-Authenticate', message: p.message }))].slice(0, 5);
+  const challengeProblems = [
+    ...www.problems.map((p) => ({ header: 'WWW-Authenticate', message: p.message })),
+    ...prx.problems.map((p) => ({ header: 'Proxy-Authenticate', message: p.message })),
+  ].slice(0, 5);
   const authRaw = headerValues(reqH, 'authorization')[0];
   const proxyRaw = headerValues(reqH, 'proxy-authorization')[0];
   const auth = authRaw === undefined ? undefined : inspectAuthorization(authRaw);
@@ -124,29 +135,64 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
   const clientTime = num(ex.timeStamp);
   const now = num(dc.now);
   const refTime = serverTime ?? clientTime ?? now;
-  const refBy = serverTime !== undefined ? "the server's clock" : clientTime !== undefined ? "the browser's clock" : now !== undefined ? 'the given time' : '';
+  const refBy =
+    serverTime !== undefined
+      ? "the server's clock"
+      : clientTime !== undefined
+        ? "the browser's clock"
+        : now !== undefined
+          ? 'the given time'
+          : '';
 
   const wwwAuth = challenges.length > 0;
   const body = readBody(ex.responseBody, res('content-type'));
-  const csrf = csrfVerdict({ method: String(ex.method).toUpperCase(), status: ex.status, cookies, requestHeaders: reqH,
-    challenged: wwwAuth, body });
+  const csrf = csrfVerdict({
+    method: String(ex.method).toUpperCase(),
+    status: ex.status,
+    cookies,
+    requestHeaders: reqH,
+    challenged: wwwAuth,
+    body,
+  });
   // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error.
-  const failure = FAILURE.has(ex.status) || wwwAuth || proxyChallenges.length > 0 || (ex.status === 422 && csrf !== undefined);
+  const failure =
+    FAILURE.has(ex.status) || wwwAuth || proxyChallenges.length > 0 || (ex.status === 422 && csrf !== undefined);
   const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
   const site = req('sec-fetch-site');
-  const crossOrigin = initiator !== undefined && initiator !== 'null' && url !== undefined
-    ? initiator !== url.origin
-    : site === 'cross-site' || site === 'same-site';
+  const crossOrigin =
+    initiator !== undefined && initiator !== 'null' && url !== undefined
+      ? initiator !== url.origin
+      : site === 'cross-site' || site === 'same-site';
 
   return {
-    ex, status: ex.status, method: String(ex.method).toUpperCase(), ...(url ? { url } : {}), host,
-    loopback: LOOPBACK.test(host), req, res, challenges, proxyChallenges, challengeProblems,
+    ex,
+    status: ex.status,
+    method: String(ex.method).toUpperCase(),
+    ...(url ? { url } : {}),
+    host,
+    loopback: LOOPBACK.test(host),
+    req,
+    res,
+    challenges,
+    proxyChallenges,
+    challengeProblems,
     challenge: (scheme) => challenges.find((c) => c.scheme.toLowerCase() === scheme),
-    ...(auth ? { auth } : {}), ...(proxyAuth ? { proxyAuth } : {}), ...(main ? { main } : {}),
-    tokens, cookies, apiKeys, queryTokens,
+    ...(auth ? { auth } : {}),
+    ...(proxyAuth ? { proxyAuth } : {}),
+    ...(main ? { main } : {}),
+    tokens,
+    cookies,
+    apiKeys,
+    queryTokens,
     hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || isPresigned(url),
-    ...(serverTime !== undefined ? { serverTime } : {}), ...(clientTime !== undefined ? { clientTime } : {}),
-    ...(refTime !== undefined ? { refTime } : {}), refBy, body, ...(csrf ? { csrf } : {}), failure, crossOrigin,
+    ...(serverTime !== undefined ? { serverTime } : {}),
+    ...(clientTime !== undefined ? { clientTime } : {}),
+    ...(refTime !== undefined ? { refTime } : {}),
+    refBy,
+    body,
+    ...(csrf ? { csrf } : {}),
+    failure,
+    crossOrigin,
     history: Array.isArray(dc.history) ? dc.history.filter(wellFormed).slice(-500) : [],
   };
 }

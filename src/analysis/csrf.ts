@@ -50,14 +50,21 @@ export interface CsrfInput {
 }
 
 export function csrfVerdict(i: CsrfInput): CsrfVerdict | undefined {
-  if (!UNSAFE.has(i.method) || !i.cookies.length || i.challenged || ![403, 419, 422].includes(i.status)) return undefined;
+  if (!UNSAFE.has(i.method) || !i.cookies.length || i.challenged || ![403, 419, 422].includes(i.status))
+    return undefined;
   const header = i.requestHeaders.find((h) => TOKEN_HEADER.test(h.name))?.name;
   const cookie = i.cookies.find((k) => isCsrfCookie(k.name))?.name;
   const fw = framework(i.cookies);
   const base = {
-    ...(header ? { header } : {}), ...(cookie ? { cookie } : {}), ...fw,
+    ...(header ? { header } : {}),
+    ...(cookie ? { cookie } : {}),
+    ...fw,
     // Angular and Spring pair the XSRF-TOKEN cookie with X-XSRF-TOKEN.
-    expects: fw.framework ? EXPECTS[fw.framework] : /^xsrf-token$/i.test(cookie ?? '') ? 'X-XSRF-TOKEN' : 'X-CSRF-Token',
+    expects: fw.framework
+      ? EXPECTS[fw.framework]
+      : /^xsrf-token$/i.test(cookie ?? '')
+        ? 'X-XSRF-TOKEN'
+        : 'X-CSRF-Token',
   };
   if (i.body.csrf) return { certain: true, ...base };
   // A token header was sent and nothing says it failed: some other check refused the request.

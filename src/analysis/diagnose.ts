@@ -26,8 +26,26 @@ import { csrf } from './rules/csrf.ts';
 import { forbidden } from './rules/forbidden.ts';
 import { patterns } from './rules/patterns.ts';
 
-const FAMILIES: Rule[] = [standards, bearer, dpop, digest, basic, negotiate, proxy, tokens, transport, environment,
-  github, entra, google, docker, aws, waf, browser, csrf];
+const FAMILIES: Rule[] = [
+  standards,
+  bearer,
+  dpop,
+  digest,
+  basic,
+  negotiate,
+  proxy,
+  tokens,
+  transport,
+  environment,
+  github,
+  entra,
+  google,
+  docker,
+  aws,
+  waf,
+  browser,
+  csrf,
+];
 /** Run after the others: forbidden fires only when nothing more specific did; patterns names the
  * request's own cause in what it says. */
 const LATE: Rule[] = [forbidden, patterns];
@@ -36,9 +54,12 @@ const PATTERN_IDS = new Set(['failure-burst', 'refresh-recovered', 'refresh-loop
 
 function generic(status: number, challenge: string | undefined): Draft {
   return draft({
-    id: 'auth-failed', severity: 'warning', title: `Request refused (${status})`,
+    id: 'auth-failed',
+    severity: 'warning',
+    title: `Request refused (${status})`,
     summary: `Request refused with ${status}; no specific cause recognised: check the response body`,
-    explanation: 'The response signals an authentication or authorization failure, but nothing in the headers points to one cause.',
+    explanation:
+      'The response signals an authentication or authorization failure, but nothing in the headers points to one cause.',
     evidence: challenge ? [{ label: 'WWW-Authenticate', value: clip(challenge) }] : [],
     fixes: [consumer('Read the response body and the API documentation for this status.')],
     refs: [MDN_WWW_AUTH],
@@ -55,7 +76,11 @@ function sane(ex: Exchange): Exchange {
     status: typeof ex.status === 'number' ? ex.status : 0,
     requestHeaders: headers(ex.requestHeaders),
     responseHeaders: headers(ex.responseHeaders),
-    redirects: Array.isArray(ex.redirects) ? ex.redirects.filter((r) => r && typeof r.url === 'string').map((r) => ({ ...r, requestHeaders: headers(r.requestHeaders) })) : [],
+    redirects: Array.isArray(ex.redirects)
+      ? ex.redirects
+          .filter((r) => r && typeof r.url === 'string')
+          .map((r) => ({ ...r, requestHeaders: headers(r.requestHeaders) }))
+      : [],
   };
 }
 
@@ -74,17 +99,23 @@ export function diagnose(exchange: Exchange, context: DiagnoseContext = {}): Dia
   const found: Draft[] = [];
   for (const list of [FAMILIES, LATE]) {
     for (const rule of list) {
-      try { found.push(...rule(c, found)); } catch { /* one broken rule must not hide the others */ }
+      try {
+        found.push(...rule(c, found));
+      } catch {
+        /* one broken rule must not hide the others */
+      }
     }
   }
   // Patterns across requests are not this request's cause: without one, the generic finding stays.
   const own = found.filter((d) => !PATTERN_IDS.has(d.id));
-  if (c.failure && !own.some((d) => d.severity === 'error' || d.severity === 'warning' || d.id === 'negotiate-handshake')) {
+  if (
+    c.failure &&
+    !own.some((d) => d.severity === 'error' || d.severity === 'warning' || d.id === 'negotiate-handshake')
+  ) {
     found.push(generic(status, c.res('www-authenticate')));
   }
   const ranked = rank(found);
   const top = ranked[0];
-  const summary = top ? clip(top.summary.replace(/\s+/g, ' '), 240)
-    : `No authentication problem found (${status})`;
+  const summary = top ? clip(top.summary.replace(/\s+/g, ' '), 240) : `No authentication problem found (${status})`;
   return { summary, findings: ranked.map(toFinding) };
 }

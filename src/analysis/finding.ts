@@ -6,7 +6,9 @@ type Fix = Finding['fixes'][number];
 type Ref = Finding['references'][number];
 
 /** A finding plus the one-line summary used when it ranks first. */
-export interface Draft extends Finding { summary: string }
+export interface Draft extends Finding {
+  summary: string;
+}
 
 export const ev = (label: string, value: string): Evidence => ({ label, value });
 
@@ -43,8 +45,13 @@ export function draft(d: DraftInput): Draft {
 /** Drops the internal summary so callers get exactly the public Finding shape. */
 export function toFinding(d: Draft): Finding {
   return {
-    id: d.id, severity: d.severity, title: d.title, explanation: d.explanation,
-    evidence: d.evidence, fixes: d.fixes, references: d.references,
+    id: d.id,
+    severity: d.severity,
+    title: d.title,
+    explanation: d.explanation,
+    evidence: d.evidence,
+    fixes: d.fixes,
+    references: d.references,
   };
 }
 

@@ -1,5 +1,15 @@
 // The engine's public face (issue #3): the worker, the panel, the popup and HAR import use this.
-export type { Challenge, ChallengeParse, DiagnoseContext, Diagnosis, Exchange, Finding, Header, JwtDecode, Severity } from './types.ts';
+export type {
+  Challenge,
+  ChallengeParse,
+  DiagnoseContext,
+  Diagnosis,
+  Exchange,
+  Finding,
+  Header,
+  JwtDecode,
+  Severity,
+} from './types.ts';
 export { parseChallenges, parseCredentials } from './challenge.ts';
 export { decodeJwt, findJwts, jwtShape } from './jwt.ts';
 export { diagnose } from './diagnose.ts';

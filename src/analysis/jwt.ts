@@ -9,8 +9,13 @@ const MAX_FOUND = 20;
 const PART_NAMES = ['header', 'payload', 'signature'] as const;
 
 function isB64url(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ||
-    (code >= 0x30 && code <= 0x39) || code === 0x2d || code === 0x5f;
+  return (
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x2d ||
+    code === 0x5f
+  );
 }
 
 function allB64url(s: string): boolean {
@@ -25,12 +30,14 @@ function base64urlFault(seg: string): string | undefined {
     const c = seg[k]!;
     if (isB64url(seg.charCodeAt(k))) continue;
     if (c === '=') return "it ends with '=' padding, which base64url in JWTs never carries (RFC 7515 §2)";
-    if (c === '+' || c === '/') return `it contains '${c}' at character ${k + 1}: that is standard base64, JWTs use base64url ('-' and '_')`;
+    if (c === '+' || c === '/')
+      return `it contains '${c}' at character ${k + 1}: that is standard base64, JWTs use base64url ('-' and '_')`;
     if (c === '%') return 'it is percent-encoded (URL-encoded): decode it first';
     if (/\s/.test(c)) return `it contains whitespace at character ${k + 1}`;
     return `it contains ${JSON.stringify(c)} at character ${k + 1}, which is not a base64url character`;
   }
-  if (seg.length % 4 === 1) return `its length (${seg.length}) is impossible for base64url: the token was probably cut short`;
+  if (seg.length % 4 === 1)
+    return `its length (${seg.length}) is impossible for base64url: the token was probably cut short`;
   return undefined;
 }
 
@@ -71,15 +78,21 @@ export function decodeJwt(token: string): JwtDecode {
   const parts = token.split('.');
   if (parts.length === 5) {
     const header = decodeJsonPart(parts[0]!, 0);
-    if (typeof header === 'string') return { error: `It has 5 parts like an encrypted JWT (JWE), but ${header.replace('Part 1 of 3', 'part 1 of 5')}` };
+    if (typeof header === 'string')
+      return {
+        error: `It has 5 parts like an encrypted JWT (JWE), but ${header.replace('Part 1 of 3', 'part 1 of 5')}`,
+      };
     const name = (v: unknown) => (typeof v === 'string' ? v.slice(0, 40) : '?');
     const alg = name(header['alg']);
     const enc = name(header['enc']);
-    return { error: `This is an encrypted JWT (JWE, 5 parts): its claims cannot be read without the key (alg ${alg}, enc ${enc}).` };
+    return {
+      error: `This is an encrypted JWT (JWE, 5 parts): its claims cannot be read without the key (alg ${alg}, enc ${enc}).`,
+    };
   }
   if (parts.length !== 3) {
     return {
-      error: `A JWT has 3 parts separated by dots (header.payload.signature); this has ${parts.length}` +
+      error:
+        `A JWT has 3 parts separated by dots (header.payload.signature); this has ${parts.length}` +
         (parts.length === 1 ? ', so it is not a JWT (an opaque token, perhaps).' : '.'),
     };
   }
@@ -119,7 +132,10 @@ export function findJwts(text: string): string[] {
   if (typeof text !== 'string') return found;
   let k = 0;
   while (k < text.length && found.length < MAX_FOUND) {
-    if (!isRunChar(text.charCodeAt(k))) { k++; continue; }
+    if (!isRunChar(text.charCodeAt(k))) {
+      k++;
+      continue;
+    }
     let end = k;
     while (end < text.length && isRunChar(text.charCodeAt(end))) end++;
     // The run may carry a prefix ("token=" stops at '=', but "Bearer.eyJ" would not).

@@ -5,23 +5,79 @@
 import type { Draft } from './finding.ts';
 
 const ORDER = [
-  'waf-block', 'cors-preflight-auth', 'aws-route-not-found', 'proxy-auth-required', 'authorization-dropped-on-redirect', 'refresh-loop',
-  'malformed-authorization', 'token-malformed', 'token-unsigned', 'token-expired', 'token-not-yet-valid', 'clock-skew',
-  'github-sso-required', 'claims-challenge', 'step-up-required', 'dpop-proof-missing', 'dpop-nonce-required', 'dpop-proof-invalid',
-  'digest-stale-nonce', 'digest-algorithm-mismatch', 'digest-rejected', 'basic-credentials-rejected', 'aws-signature',
-  'token-wrong-environment', 'insufficient-scope', 'registry-token-required', 'negotiate-not-attempted', 'negotiate-rejected',
-  'csrf-rejected', 'credentials-not-sent', 'session-expired', 'scheme-mismatch', 'protected-resource-metadata', 'token-rejected',
-  'bearer-invalid-request', 'bearer-invalid-token', 'basic-prompt', 'no-credentials', 'rate-limited', 'forbidden-unauthenticated',
-  'forbidden-authenticated', 'missing-challenge', 'malformed-challenge', 'negotiate-handshake', 'token-encrypted',
-  'token-in-query', 'insecure-transport', 'credential-stopped-working', 'auth-failed', 'failure-burst', 'refresh-recovered',
+  'waf-block',
+  'cors-preflight-auth',
+  'aws-route-not-found',
+  'proxy-auth-required',
+  'authorization-dropped-on-redirect',
+  'refresh-loop',
+  'malformed-authorization',
+  'token-malformed',
+  'token-unsigned',
+  'token-expired',
+  'token-not-yet-valid',
+  'clock-skew',
+  'github-sso-required',
+  'claims-challenge',
+  'step-up-required',
+  'dpop-proof-missing',
+  'dpop-nonce-required',
+  'dpop-proof-invalid',
+  'digest-stale-nonce',
+  'digest-algorithm-mismatch',
+  'digest-rejected',
+  'basic-credentials-rejected',
+  'aws-signature',
+  'token-wrong-environment',
+  'insufficient-scope',
+  'registry-token-required',
+  'negotiate-not-attempted',
+  'negotiate-rejected',
+  'csrf-rejected',
+  'credentials-not-sent',
+  'session-expired',
+  'scheme-mismatch',
+  'protected-resource-metadata',
+  'token-rejected',
+  'bearer-invalid-request',
+  'bearer-invalid-token',
+  'basic-prompt',
+  'no-credentials',
+  'rate-limited',
+  'forbidden-unauthenticated',
+  'forbidden-authenticated',
+  'missing-challenge',
+  'malformed-challenge',
+  'negotiate-handshake',
+  'token-encrypted',
+  'token-in-query',
+  'insecure-transport',
+  'credential-stopped-working',
+  'auth-failed',
+  'failure-burst',
+  'refresh-recovered',
 ];
 const INDEX = new Map(ORDER.map((id, i) => [id, i]));
 const SEVERITY = { error: 0, warning: 1, info: 2, ok: 3 } as const;
 
 /** When the key is found, the listed findings only repeat or mislead: drop them. */
 const SUPPRESS: Record<string, string[]> = {
-  'waf-block': ['no-credentials', 'forbidden-authenticated', 'forbidden-unauthenticated', 'missing-challenge', 'session-expired', 'credentials-not-sent'],
-  'cors-preflight-auth': ['no-credentials', 'forbidden-unauthenticated', 'missing-challenge', 'basic-prompt', 'negotiate-not-attempted', 'aws-route-not-found'],
+  'waf-block': [
+    'no-credentials',
+    'forbidden-authenticated',
+    'forbidden-unauthenticated',
+    'missing-challenge',
+    'session-expired',
+    'credentials-not-sent',
+  ],
+  'cors-preflight-auth': [
+    'no-credentials',
+    'forbidden-unauthenticated',
+    'missing-challenge',
+    'basic-prompt',
+    'negotiate-not-attempted',
+    'aws-route-not-found',
+  ],
   'authorization-dropped-on-redirect': ['no-credentials', 'credentials-not-sent'],
   'negotiate-not-attempted': ['no-credentials'],
   'credentials-not-sent': ['no-credentials'],
@@ -32,7 +88,11 @@ const SUPPRESS: Record<string, string[]> = {
 
 export function rank(found: Draft[]): Draft[] {
   const ids = new Set(found.map((d) => d.id));
-  const drop = new Set(Object.entries(SUPPRESS).filter(([k]) => ids.has(k)).flatMap(([, v]) => v));
+  const drop = new Set(
+    Object.entries(SUPPRESS)
+      .filter(([k]) => ids.has(k))
+      .flatMap(([, v]) => v),
+  );
   const kept = found.filter((d) => !drop.has(d.id));
   kept.sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity] || (INDEX.get(a.id) ?? 99) - (INDEX.get(b.id) ?? 99));
   const seen = new Set<string>();

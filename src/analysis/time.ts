@@ -44,7 +44,9 @@ const ASCTIME = new RegExp(`^${DAY_NAMES} ${MONTH} ([ \\d]\\d) ${TIME} (\\d{4})$
 
 function build(year: number, month: string, day: number, hh: string, mm: string, ss: string): number | undefined {
   const m = MONTHS.indexOf(month);
-  const h = Number(hh), mi = Number(mm), s = Number(ss);
+  const h = Number(hh),
+    mi = Number(mm),
+    s = Number(ss);
   if (h > 23 || mi > 59 || s > 60 || day < 1) return undefined; // 60: leap second (§5.6.7)
   const daysInMonth = new Date(Date.UTC(year, m + 1, 0)).getUTCDate();
   if (day > daysInMonth) return undefined;

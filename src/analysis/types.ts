@@ -1,6 +1,9 @@
 // The engine's public data shapes (issue #3). Pure data: no browser, no DOM, no clock.
 
-export interface Header { name: string; value: string }
+export interface Header {
+  name: string;
+  value: string;
+}
 
 export interface Exchange {
   url: string;
@@ -20,7 +23,11 @@ export interface Exchange {
   responseBody?: string;
 }
 
-export interface Challenge { scheme: string; params: Record<string, string>; token68?: string }
+export interface Challenge {
+  scheme: string;
+  params: Record<string, string>;
+  token68?: string;
+}
 
 export interface ChallengeParse {
   challenges: Challenge[];
@@ -28,8 +35,7 @@ export interface ChallengeParse {
 }
 
 export type JwtDecode =
-  | { header: Record<string, unknown>; payload: Record<string, unknown>; signature: string }
-  | { error: string };
+  { header: Record<string, unknown>; payload: Record<string, unknown>; signature: string } | { error: string };
 
 export type Severity = 'error' | 'warning' | 'info' | 'ok';
 
@@ -45,6 +51,12 @@ export interface Finding {
 }
 
 /** most important finding first */
-export interface Diagnosis { summary: string; findings: Finding[] }
+export interface Diagnosis {
+  summary: string;
+  findings: Finding[];
+}
 
-export interface DiagnoseContext { now?: number; history?: Exchange[] }
+export interface DiagnoseContext {
+  now?: number;
+  history?: Exchange[];
+}

@@ -16,9 +16,7 @@ export function badgeTitle(records: readonly Pick<CaptureRecord, 'status'>[]): s
   if (records.length === 0) return 'AuthLens';
   const counts = new Map<number, number>();
   for (const r of records) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const parts = [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .map(([status, n]) => `${n} × ${status}`);
+  const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([status, n]) => `${n} × ${status}`);
   const noun = records.length === 1 ? 'auth failure' : 'auth failures';
   return `AuthLens: ${records.length} ${noun} (${parts.join(', ')})`;
 }
@@ -31,7 +29,11 @@ export interface BadgeApi {
   setIcon?(d: { tabId: number; path: Record<number, string> }): Promise<void>;
 }
 
-export interface BadgeState { text: string; title: string; alert: boolean }
+export interface BadgeState {
+  text: string;
+  title: string;
+  alert: boolean;
+}
 
 export function badgeState(records: readonly Pick<CaptureRecord, 'status'>[]): BadgeState {
   return { text: badgeText(records.length), title: badgeTitle(records), alert: records.length > 0 };

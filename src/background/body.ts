@@ -7,7 +7,11 @@ export const BODY_MATCH_WINDOW_MS = 5000;
 export const MAX_BODY_CHARS = 64 * 1024;
 
 /** Same url, method and status; the nearest in time within the window. */
-export function findBodyTarget(records: readonly CaptureRecord[], m: BodyMatch, windowMs = BODY_MATCH_WINDOW_MS): CaptureRecord | undefined {
+export function findBodyTarget(
+  records: readonly CaptureRecord[],
+  m: BodyMatch,
+  windowMs = BODY_MATCH_WINDOW_MS,
+): CaptureRecord | undefined {
   let best: CaptureRecord | undefined;
   let bestGap = Infinity;
   for (const r of records) {

@@ -16,7 +16,13 @@
 // final status either errors (onErrorOccurred ends it) or is dropped by the size- and
 // age-bounded pending map, which is all onCompleted would have done for it.
 import type { CaptureRecord, ContextEntry, Header, RedirectHop } from '../shared/types.ts';
-import type { AuthRequiredDetails, ErrorDetails, RedirectDetails, ResponseDetails, SendHeadersDetails } from './details.ts';
+import type {
+  AuthRequiredDetails,
+  ErrorDetails,
+  RedirectDetails,
+  ResponseDetails,
+  SendHeadersDetails,
+} from './details.ts';
 import { initiatorOf } from './details.ts';
 import { hasChallenge, type CaptureConfig } from './failure.ts';
 import { headerValue, toHeaders } from './headers.ts';
@@ -42,7 +48,10 @@ const MAX_FAILED = 256;
  */
 export const CONTEXT_WINDOW_MS = 60_000;
 
-interface Failed { seq: number; awaitingAuth: boolean }
+interface Failed {
+  seq: number;
+  awaitingAuth: boolean;
+}
 
 export class Capture {
   /** requestId -> the onSendHeaders details of its current hop (a reference, never a copy) */
@@ -60,7 +69,10 @@ export class Capture {
   /** receives the context entries of watched tabs (the worker stores them) */
   onContext: ((tabId: number, entry: ContextEntry) => void) | undefined;
 
-  constructor(config: CaptureConfig, private readonly limits: CaptureLimits = DEFAULT_LIMITS) {
+  constructor(
+    config: CaptureConfig,
+    private readonly limits: CaptureLimits = DEFAULT_LIMITS,
+  ) {
     this.configure(config);
   }
 
@@ -81,7 +93,10 @@ export class Capture {
   onHeadersReceived = (d: ResponseDetails): CaptureRecord | undefined => {
     const status = d.statusCode;
     let record: CaptureRecord | undefined;
-    if (!this.paused && (this.capture[status] === true || ((status < 200 || status >= 300) && hasChallenge(d.responseHeaders)))) {
+    if (
+      !this.paused &&
+      (this.capture[status] === true || ((status < 200 || status >= 300) && hasChallenge(d.responseHeaders)))
+    ) {
       record = this.toRecord(d, 'headers');
       this.markFailed(d.requestId, true);
     } else if (this.watch.size !== 0 && status >= 200 && status < 400) {

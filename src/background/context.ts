@@ -10,9 +10,16 @@ export const CONTEXT_PREFIX = 'context:';
 export const CONTEXT_PER_TAB = 100;
 
 /** `replace`: `entries` is the tab's whole list now; else they were appended */
-export interface ContextEvent { tabId: number; entries: ContextEntry[]; replace: boolean }
+export interface ContextEvent {
+  tabId: number;
+  entries: ContextEntry[];
+  replace: boolean;
+}
 
-export interface ContextOptions { perTab?: number; warn?: (msg: string) => void }
+export interface ContextOptions {
+  perTab?: number;
+  warn?: (msg: string) => void;
+}
 
 export class ContextStore extends TabLists<ContextEntry, ContextEvent> {
   private readonly perTab: number;
@@ -31,7 +38,12 @@ export class ContextStore extends TabLists<ContextEntry, ContextEvent> {
   }
 
   protected accept(e: unknown): e is ContextEntry {
-    return !!e && typeof e === 'object' && typeof (e as ContextEntry).time === 'number' && typeof (e as ContextEntry).url === 'string';
+    return (
+      !!e &&
+      typeof e === 'object' &&
+      typeof (e as ContextEntry).time === 'number' &&
+      typeof (e as ContextEntry).url === 'string'
+    );
   }
 
   protected loaded(list: ContextEntry[]): ContextEntry[] {

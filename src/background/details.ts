@@ -2,7 +2,11 @@
 // the few where they differ. Structural, so the polyfill's and @types/chrome's objects fit.
 
 /** The webRequest header shape: Chrome gives `value`, or `binaryValue` for non-UTF-8 bytes. */
-export interface RawHeader { name: string; value?: string; binaryValue?: number[] }
+export interface RawHeader {
+  name: string;
+  value?: string;
+  binaryValue?: number[];
+}
 
 export interface BaseDetails {
   requestId: string;
@@ -17,16 +21,25 @@ export interface BaseDetails {
   /** Firefox: URL of whatever made the request */
   originUrl?: string;
 }
-export interface SendHeadersDetails extends BaseDetails { requestHeaders?: RawHeader[] }
+export interface SendHeadersDetails extends BaseDetails {
+  requestHeaders?: RawHeader[];
+}
 export interface ResponseDetails extends BaseDetails {
   statusCode: number;
   statusLine: string;
   fromCache?: boolean;
   responseHeaders?: RawHeader[];
 }
-export interface RedirectDetails extends ResponseDetails { redirectUrl: string }
-export interface AuthRequiredDetails extends ResponseDetails { isProxy?: boolean }
-export interface ErrorDetails extends BaseDetails { error: string; fromCache?: boolean }
+export interface RedirectDetails extends ResponseDetails {
+  redirectUrl: string;
+}
+export interface AuthRequiredDetails extends ResponseDetails {
+  isProxy?: boolean;
+}
+export interface ErrorDetails extends BaseDetails {
+  error: string;
+  fromCache?: boolean;
+}
 
 /** Chrome's `initiator` is an origin; Firefox gives the full URL of what made the request. */
 export function initiatorOf(d: BaseDetails): string | undefined {

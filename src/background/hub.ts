@@ -10,7 +10,6 @@ import type { SettingsHolder } from './settings.ts';
 import type { RecordStore, StoreEvent } from './store.ts';
 import type { ContextEvent, ContextStore } from './context.ts';
 
-
 /** records in the first message of a snapshot (a screenful and then some) */
 export const SNAPSHOT_FIRST = 200;
 const OLDER_CHUNK = 1000;
@@ -58,13 +57,23 @@ export class Hub {
       const all = this.deps.store.peek(tabId);
       const first = Math.max(0, all.length - SNAPSHOT_FIRST);
       const snapshot: PortEvent = {
-        ns: NS, type: 'snapshot', tabId, records: all.slice(first), settings: this.deps.settings.current,
+        ns: NS,
+        type: 'snapshot',
+        tabId,
+        records: all.slice(first),
+        settings: this.deps.settings.current,
         context: [...(this.deps.context?.peek(tabId) ?? [])],
         ...(first > 0 ? { more: true } : {}),
       };
       if (!this.post(port, snapshot)) return;
       for (let end = first; end > 0; end -= OLDER_CHUNK) {
-        const older: PortEvent = { ns: NS, type: 'older', tabId, records: all.slice(Math.max(0, end - OLDER_CHUNK), end), more: end > OLDER_CHUNK };
+        const older: PortEvent = {
+          ns: NS,
+          type: 'older',
+          tabId,
+          records: all.slice(Math.max(0, end - OLDER_CHUNK), end),
+          more: end > OLDER_CHUNK,
+        };
         if (!this.post(port, older)) return;
       }
       let set = this.ports.get(tabId);
@@ -100,7 +109,11 @@ export class Hub {
     }
   }
 
-  private async attachBody(tabId: number, match: Extract<Request, { type: 'attachBody' }>['match'], body: string): Promise<CaptureRecord | undefined> {
+  private async attachBody(
+    tabId: number,
+    match: Extract<Request, { type: 'attachBody' }>['match'],
+    body: string,
+  ): Promise<CaptureRecord | undefined> {
     await this.deps.store.load();
     const target = findBodyTarget(this.deps.store.peek(tabId), match);
     if (!target) return undefined;
@@ -133,7 +146,13 @@ export class Hub {
   private forwardContext(e: ContextEvent): void {
     const set = this.ports.get(e.tabId);
     if (!set?.size) return;
-    const msg: PortEvent = { ns: NS, type: 'context', tabId: e.tabId, entries: e.entries, ...(e.replace ? { replace: true } : {}) };
+    const msg: PortEvent = {
+      ns: NS,
+      type: 'context',
+      tabId: e.tabId,
+      entries: e.entries,
+      ...(e.replace ? { replace: true } : {}),
+    };
     for (const port of set) if (!this.post(port, msg)) set.delete(port);
   }
 

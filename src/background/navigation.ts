@@ -9,15 +9,30 @@ import type { CaptureRecord } from '../shared/types.ts';
 /** how far before its commit a main-frame failure is still taken for this navigation's own */
 const SAME_NAVIGATION_MS = 60_000;
 
-export interface Commit { url: string; timeStamp: number }
-export interface MainFrameRequest { url: string; start: number }
+export interface Commit {
+  url: string;
+  timeStamp: number;
+}
+export interface MainFrameRequest {
+  url: string;
+  start: number;
+}
 
 /** Records with `time` below the returned value belong to the previous page. */
-export function navigationCutoff(records: readonly CaptureRecord[], commit: Commit, request?: MainFrameRequest): number {
+export function navigationCutoff(
+  records: readonly CaptureRecord[],
+  commit: Commit,
+  request?: MainFrameRequest,
+): number {
   // the main-frame request seen by capture, if it is this navigation's: not a back/forward
   // cache restore (commits without any request), nor a request that never committed (a 204, a
   // download) followed much later by a cache-served navigation to the same URL
-  if (request && request.url === commit.url && request.start <= commit.timeStamp && commit.timeStamp - request.start <= SAME_NAVIGATION_MS) {
+  if (
+    request &&
+    request.url === commit.url &&
+    request.start <= commit.timeStamp &&
+    commit.timeStamp - request.start <= SAME_NAVIGATION_MS
+  ) {
     return request.start;
   }
   // the worker restarted between the request and its commit: the page's own failure is the

@@ -24,7 +24,9 @@ export function fitRecord(r: CaptureRecord, maxBytes = MAX_RECORD_BYTES): Captur
     ...r,
     requestHeaders: cut(r.requestHeaders),
     responseHeaders: cut(r.responseHeaders),
-    redirects: r.redirects.slice(-20).map((h) => ({ ...h, requestHeaders: cut(h.requestHeaders), responseHeaders: cut(h.responseHeaders) })),
+    redirects: r.redirects
+      .slice(-20)
+      .map((h) => ({ ...h, requestHeaders: cut(h.requestHeaders), responseHeaders: cut(h.responseHeaders) })),
   };
   if (out.responseBody !== undefined) out.responseBody = shorten(out.responseBody);
   if (estimateBytes(out) <= maxBytes) return out;
@@ -37,5 +39,7 @@ export function fitRecord(r: CaptureRecord, maxBytes = MAX_RECORD_BYTES): Captur
 }
 
 function shorten(v: string): string {
-  return v.length <= MAX_VALUE_CHARS ? v : `${v.slice(0, MAX_VALUE_CHARS)}…[${v.length - MAX_VALUE_CHARS} more characters cut by AuthLens]`;
+  return v.length <= MAX_VALUE_CHARS
+    ? v
+    : `${v.slice(0, MAX_VALUE_CHARS)}…[${v.length - MAX_VALUE_CHARS} more characters cut by AuthLens]`;
 }

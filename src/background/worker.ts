@@ -25,16 +25,28 @@ export interface WorkerDeps {
   budgetBytes?: StoreOptions['budgetBytes'];
 }
 
-export interface CommitDetails { tabId: number; frameId: number; url: string; timeStamp: number; documentLifecycle?: string }
+export interface CommitDetails {
+  tabId: number;
+  frameId: number;
+  url: string;
+  timeStamp: number;
+  documentLifecycle?: string;
+}
 
 /** Until the settings are read, capture every 4xx/5xx too; keepRecord() applies the real set. */
-const WIDE_STATUSES = [...new Set([...DEFAULT_SETTINGS.captureStatuses, ...Array.from({ length: 200 }, (_, i) => 400 + i)])];
+const WIDE_STATUSES = [
+  ...new Set([...DEFAULT_SETTINGS.captureStatuses, ...Array.from({ length: 200 }, (_, i) => 400 + i)]),
+];
 
 export function createWorker(deps: WorkerDeps) {
   const warn = deps.warn ?? ((m: string) => console.warn(`AuthLens: ${m}`));
   const settings = new SettingsHolder(deps.local);
   const capture = new Capture({ captureStatuses: WIDE_STATUSES, paused: false });
-  const store = new RecordStore(deps.session, { recordsPerTab: DEFAULT_SETTINGS.recordsPerTab, warn, ...(deps.budgetBytes ? { budgetBytes: deps.budgetBytes } : {}) });
+  const store = new RecordStore(deps.session, {
+    recordsPerTab: DEFAULT_SETTINGS.recordsPerTab,
+    warn,
+    ...(deps.budgetBytes ? { budgetBytes: deps.budgetBytes } : {}),
+  });
   const summarize = (r: CaptureRecord): DiagnosisSummary | undefined => {
     if (!deps.summarize) return undefined;
     try {

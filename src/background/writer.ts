@@ -22,7 +22,10 @@ export class SerialWriter {
   private flushing = false;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly area: StorageArea, private readonly hooks: WriterHooks) {}
+  constructor(
+    private readonly area: StorageArea,
+    private readonly hooks: WriterHooks,
+  ) {}
 
   mark(key: string): void {
     this.dirty.add(key);

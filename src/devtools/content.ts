@@ -12,12 +12,12 @@ export const BODY_CAP = 64 * 1024;
 
 export type Content = { ok: true; body: string; truncated: boolean } | { ok: false; reason: string };
 
-const TEXT_MIME = /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|problem\+json|problem\+xml)\b)/i;
+const TEXT_MIME =
+  /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|problem\+json|problem\+xml)\b)/i;
 
 export function isTextMime(mime: string | undefined): boolean {
   return !!mime && TEXT_MIME.test(mime.trim());
 }
-
 
 /** Text that is mostly control characters is binary whatever its label says. */
 function looksBinary(s: string): boolean {

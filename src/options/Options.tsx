@@ -38,7 +38,15 @@ export function Options({ client }: { client: Client }) {
     return (
       <main class="options">
         <h1>AuthLens settings</h1>
-        {error ? <p role="alert" class="err">{error}</p> : <p role="status" class="muted">Loading…</p>}
+        {error ? (
+          <p role="alert" class="err">
+            {error}
+          </p>
+        ) : (
+          <p role="status" class="muted">
+            Loading…
+          </p>
+        )}
       </main>
     );
   }
@@ -88,14 +96,26 @@ export function Options({ client }: { client: Client }) {
               onInput={(e) => set({ statuses: e.currentTarget.value })}
             />
             <p id="opt-statuses-help" class="help muted">
-              Separated by commas or spaces. Defaults: {DEFAULT_SETTINGS.captureStatuses.join(', ')}. Responses carrying a
-              WWW-Authenticate or Proxy-Authenticate challenge are captured whatever their status.
+              Separated by commas or spaces. Defaults: {DEFAULT_SETTINGS.captureStatuses.join(', ')}. Responses carrying
+              a WWW-Authenticate or Proxy-Authenticate challenge are captured whatever their status.
             </p>
             <div id="opt-statuses-msg" aria-live="polite">
-              {v.statuses.errors.map((m) => <p class="err" key={m}>{m}</p>)}
-              {v.statuses.warnings.map((m) => <p class="warn" key={m}>{m}</p>)}
+              {v.statuses.errors.map((m) => (
+                <p class="err" key={m}>
+                  {m}
+                </p>
+              ))}
+              {v.statuses.warnings.map((m) => (
+                <p class="warn" key={m}>
+                  {m}
+                </p>
+              ))}
             </div>
-            <button type="button" class="small" onClick={() => set({ statuses: DEFAULT_SETTINGS.captureStatuses.join(', ') })}>
+            <button
+              type="button"
+              class="small"
+              onClick={() => set({ statuses: DEFAULT_SETTINGS.captureStatuses.join(', ') })}
+            >
               Restore default codes
             </button>
           </div>
@@ -117,8 +137,20 @@ export function Options({ client }: { client: Client }) {
               {v.recordsError ?? `From ${RECORDS_PER_TAB_MIN} to ${RECORDS_PER_TAB_MAX}; the oldest are dropped first.`}
             </p>
           </div>
-          <Toggle id="opt-preserve" checked={form.preserveLog} onChange={(c) => set({ preserveLog: c })} label="Preserve log" help="Keep a tab's records when it navigates to another page (like DevTools' Preserve log)." />
-          <Toggle id="opt-paused" checked={form.paused} onChange={(c) => set({ paused: c })} label="Pause capture" help="Record nothing until this is turned off again." />
+          <Toggle
+            id="opt-preserve"
+            checked={form.preserveLog}
+            onChange={(c) => set({ preserveLog: c })}
+            label="Preserve log"
+            help="Keep a tab's records when it navigates to another page (like DevTools' Preserve log)."
+          />
+          <Toggle
+            id="opt-paused"
+            checked={form.paused}
+            onChange={(c) => set({ paused: c })}
+            label="Pause capture"
+            help="Record nothing until this is turned off again."
+          />
         </fieldset>
         <fieldset>
           <legend>Secrets</legend>
@@ -139,9 +171,15 @@ export function Options({ client }: { client: Client }) {
           <button type="submit" class="primary" data-testid="opt-save" disabled={!v.patch || !dirty || saving}>
             {saving ? 'Saving…' : 'Save'}
           </button>
-          <span class="muted">{v.patch ? (dirty ? 'Unsaved changes' : 'No changes') : 'Fix the errors above to save'}</span>
+          <span class="muted">
+            {v.patch ? (dirty ? 'Unsaved changes' : 'No changes') : 'Fix the errors above to save'}
+          </span>
         </div>
-        {error && <p role="alert" class="err">{error}</p>}
+        {error && (
+          <p role="alert" class="err">
+            {error}
+          </p>
+        )}
         <p data-testid="opt-saved" role="status" class="saved">
           {justSaved ? `Saved: ${describeSettings(saved)}.` : `In use: ${describeSettings(saved)}.`}
         </p>

@@ -11,9 +11,18 @@ export interface ToggleProps {
 export function Toggle({ id, label, help, checked, onChange }: ToggleProps) {
   return (
     <div class="field toggle">
-      <input id={id} data-testid={id} type="checkbox" checked={checked} aria-describedby={`${id}-help`} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input
+        id={id}
+        data-testid={id}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+      />
       <label for={id}>{label}</label>
-      <p id={`${id}-help`} class="help muted">{help}</p>
+      <p id={`${id}-help`} class="help muted">
+        {help}
+      </p>
     </div>
   );
 }

@@ -9,7 +9,11 @@ export interface FormState {
   revealSecrets: boolean;
 }
 
-export interface StatusParse { codes: number[]; errors: string[]; warnings: string[] }
+export interface StatusParse {
+  codes: number[];
+  errors: string[];
+  warnings: string[];
+}
 
 export function formFromSettings(s: Settings): FormState {
   return {
@@ -40,7 +44,10 @@ export function parseStatuses(text: string): StatusParse {
   if (tokens.length === 0) errors.push('List at least one status code (the defaults are 401, 403, 407, 419, 440, 498)');
   const low = codes.filter((c) => c < 400);
   // Every success or redirect of every tab would be stored: that is a network log, not an auth lens.
-  if (low.length) warnings.push(`${low.join(', ')} ${low.length === 1 ? 'is not an error status' : 'are not error statuses'}: every such response will be recorded`);
+  if (low.length)
+    warnings.push(
+      `${low.join(', ')} ${low.length === 1 ? 'is not an error status' : 'are not error statuses'}: every such response will be recorded`,
+    );
   return { codes, errors, warnings };
 }
 
@@ -48,11 +55,16 @@ export function parseRecords(text: string): { value?: number; error?: string } {
   const t = text.trim();
   if (!/^\d+$/.test(t)) return { error: `Enter a whole number from ${RECORDS_PER_TAB_MIN} to ${RECORDS_PER_TAB_MAX}` };
   const n = Number(t);
-  if (n < RECORDS_PER_TAB_MIN || n > RECORDS_PER_TAB_MAX) return { error: `Enter a whole number from ${RECORDS_PER_TAB_MIN} to ${RECORDS_PER_TAB_MAX}` };
+  if (n < RECORDS_PER_TAB_MIN || n > RECORDS_PER_TAB_MAX)
+    return { error: `Enter a whole number from ${RECORDS_PER_TAB_MIN} to ${RECORDS_PER_TAB_MAX}` };
   return { value: n };
 }
 
-export interface Validated { patch?: Partial<Settings>; statuses: StatusParse; recordsError?: string }
+export interface Validated {
+  patch?: Partial<Settings>;
+  statuses: StatusParse;
+  recordsError?: string;
+}
 
 export function validate(f: FormState): Validated {
   const statuses = parseStatuses(f.statuses);

@@ -45,7 +45,9 @@ export function importHar(store: Store, s: Pick<Services, 'now'>, text: string, 
     const res = fromHar(json, { tabId, statuses: settings.captureStatuses, idPrefix: `har${s.now()}-` });
     const records: CaptureRecord[] = res.records.map(withSummary);
     store.dispatch({ type: 'imported', records });
-    const extra = res.problems.length ? `; ${res.problems.length} problem(s): ${res.problems.slice(0, 2).join('; ')}` : '';
+    const extra = res.problems.length
+      ? `; ${res.problems.length} problem(s): ${res.problems.slice(0, 2).join('; ')}`
+      : '';
     store.notice.value = `${fileName}: imported ${records.length} auth failure(s), skipped ${res.skipped} other entr${res.skipped === 1 ? 'y' : 'ies'}${extra}`;
   } catch (e) {
     store.notice.value = `${fileName}: could not import (${e instanceof Error ? e.message : String(e)})`;

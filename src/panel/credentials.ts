@@ -13,15 +13,33 @@ export interface JwtTime {
 }
 
 export type Credential =
-  | { kind: 'authorization'; header: string; scheme: string; token: string; format?: string; jwt?: JwtDecode; times: JwtTime[] }
+  | {
+      kind: 'authorization';
+      header: string;
+      scheme: string;
+      token: string;
+      format?: string;
+      jwt?: JwtDecode;
+      times: JwtTime[];
+    }
   | { kind: 'basic'; header: string; raw: string; user?: string; problem?: string }
   | { kind: 'cookie'; name: string; value: string }
   | { kind: 'api-key'; where: 'header' | 'query'; name: string; value: string; format?: string };
 
 /** Header names that carry an API key or token outside Authorization (lower case). */
 export const API_KEY_HEADERS = [
-  'x-api-key', 'api-key', 'apikey', 'x-apikey', 'x-auth-token', 'x-access-token', 'x-token',
-  'private-token', 'x-goog-api-key', 'ocp-apim-subscription-key', 'x-amz-security-token', 'dpop',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-apikey',
+  'x-auth-token',
+  'x-access-token',
+  'x-token',
+  'private-token',
+  'x-goog-api-key',
+  'ocp-apim-subscription-key',
+  'x-amz-security-token',
+  'dpop',
 ];
 const KEY_PARAMS = ['access_token', 'api_key', 'apikey', 'api-key', 'token', 'key', 'auth', 'code'];
 
@@ -118,7 +136,10 @@ export function credentialsOf(r: Pick<CaptureRecord, 'requestHeaders' | 'url'>):
 }
 
 /** The reference clock for token times: the server's Date header, else the capture time. */
-export function referenceClock(r: Pick<CaptureRecord, 'responseHeaders' | 'time'>): { at: number; source: 'server' | 'client' } {
+export function referenceClock(r: Pick<CaptureRecord, 'responseHeaders' | 'time'>): {
+  at: number;
+  source: 'server' | 'client';
+} {
   const d = header(r.responseHeaders, 'date');
   const t = d ? Date.parse(d) : NaN;
   return Number.isNaN(t) ? { at: r.time, source: 'client' } : { at: t, source: 'server' };

@@ -43,7 +43,11 @@ export function setTabContext(context: readonly ContextEntry[]): void {
 }
 
 /** The history `r` is diagnosed with (see history.ts). */
-export function historyOf(r: CaptureRecord, all: readonly CaptureRecord[], context: readonly ContextEntry[] = tabContext): Exchange[] {
+export function historyOf(
+  r: CaptureRecord,
+  all: readonly CaptureRecord[],
+  context: readonly ContextEntry[] = tabContext,
+): Exchange[] {
   return historyFor(all, context, r, exchangeOf);
 }
 
@@ -51,7 +55,11 @@ export function historyOf(r: CaptureRecord, all: readonly CaptureRecord[], conte
  * @param all the tab's records sorted by time, for cross-request patterns
  * @param context the tab's context entries sorted by time (default: the inspected tab's)
  */
-export function diagnosisOf(r: CaptureRecord, all: readonly CaptureRecord[] = [], context: readonly ContextEntry[] = tabContext): DiagnosisResult {
+export function diagnosisOf(
+  r: CaptureRecord,
+  all: readonly CaptureRecord[] = [],
+  context: readonly ContextEntry[] = tabContext,
+): DiagnosisResult {
   const key = keyOf(r, context);
   const cached = cache.get(r);
   const hit = cached?.key === key ? cached.res : byKey.get(key);

@@ -66,7 +66,9 @@ export function factsOf(r: CaptureRecord, all?: readonly CaptureRecord[]): Recor
     ...headerValues(r.responseHeaders, 'www-authenticate'),
     ...headerValues(r.responseHeaders, 'proxy-authenticate'),
   ].flatMap(challengeSchemesOf);
-  const schemes = [...new Set([sentScheme, ...challengeSchemes].filter((s): s is string => !!s).map((s) => s.toLowerCase()))];
+  const schemes = [
+    ...new Set([sentScheme, ...challengeSchemes].filter((s): s is string => !!s).map((s) => s.toLowerCase())),
+  ];
   // findings and text need the diagnosis, which may have to be computed: only on first use
   let findings: string[] | undefined;
   let text: string | undefined;
@@ -79,7 +81,9 @@ export function factsOf(r: CaptureRecord, all?: readonly CaptureRecord[]): Recor
       return (findings ??= summaryOf(r, lists.get(r))?.ids ?? []);
     },
     get text() {
-      return (text ??= [r.url, r.method, String(r.status), summaryOf(r, lists.get(r))?.summary ?? '', ...this.findings].join('\n').toLowerCase());
+      return (text ??= [r.url, r.method, String(r.status), summaryOf(r, lists.get(r))?.summary ?? '', ...this.findings]
+        .join('\n')
+        .toLowerCase());
     },
     origin,
     hostPath,
@@ -94,9 +98,16 @@ export function factsOf(r: CaptureRecord, all?: readonly CaptureRecord[]): Recor
  * Compute facts ahead of the first filter keystroke, in idle time and in slices, so typing in the
  * filter never pays for thousands of URL parses at once.
  */
-export function warmFactsWhenIdle(records: readonly CaptureRecord[], slice = 50, onSlice?: () => void, onDone?: () => void): void {
+export function warmFactsWhenIdle(
+  records: readonly CaptureRecord[],
+  slice = 50,
+  onSlice?: () => void,
+  onDone?: () => void,
+): void {
   const idle: (cb: () => void) => void =
-    typeof requestIdleCallback === 'function' ? (cb) => requestIdleCallback(cb, { timeout: 1000 }) : (cb) => setTimeout(cb, 50);
+    typeof requestIdleCallback === 'function'
+      ? (cb) => requestIdleCallback(cb, { timeout: 1000 })
+      : (cb) => setTimeout(cb, 50);
   let i = 0;
   const step = (): void => {
     const end = Math.min(records.length, i + slice);

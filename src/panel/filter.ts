@@ -70,7 +70,14 @@ export interface Facts {
 
 function wildcard(pattern: string, s: string): boolean {
   if (!pattern.includes('*')) return s === pattern;
-  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+  );
   return re.test(s);
 }
 

@@ -41,7 +41,8 @@ function lowerBound(list: readonly { time: number }[], t: number): number {
 
 function within<T extends { time: number }>(list: readonly T[], t: number): T[] {
   const out: T[] = [];
-  for (let i = lowerBound(list, t - HISTORY_MS); i < list.length && list[i]!.time <= t + HISTORY_MS; i++) out.push(list[i]!);
+  for (let i = lowerBound(list, t - HISTORY_MS); i < list.length && list[i]!.time <= t + HISTORY_MS; i++)
+    out.push(list[i]!);
   return out;
 }
 

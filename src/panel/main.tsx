@@ -31,11 +31,18 @@ if (devTheme) {
 const params = new URLSearchParams(location.search);
 const tabId = tabIdFrom(inspectedTabId(), location.search);
 if (tabId === undefined) {
-  root.innerHTML = '<p class="empty" role="alert">No tab to show. Open this page from DevTools (the Auth panel) or as <code>panel.html?tabId=N</code>.</p>';
+  root.innerHTML =
+    '<p class="empty" role="alert">No tab to show. Open this page from DevTools (the Auth panel) or as <code>panel.html?tabId=N</code>.</p>';
 } else {
   const store = createStore(tabId, loadView(localStorage), params.get('record') ?? undefined);
   const client = createClient(browserTransport());
-  const services: Services = { client, copy: copyText, download: downloadText, version: extensionVersion(), now: () => Date.now() };
+  const services: Services = {
+    client,
+    copy: copyText,
+    download: downloadText,
+    version: extensionVersion(),
+    now: () => Date.now(),
+  };
   // Diagnose every record in idle slices (the filter needs them); a filter waiting on
   // undiagnosed records runs again after each slice, and asks for another round if needed.
   let warming = false;
@@ -89,11 +96,7 @@ if (tabId === undefined) {
       );
     }
   };
-  client.watchTab(
-    tabId,
-    deliver,
-    (connected) => store.dispatch({ type: 'status', connected }),
-  );
+  client.watchTab(tabId, deliver, (connected) => store.dispatch({ type: 'status', connected }));
   effect(() => saveView(localStorage, store.persisted.value));
   render(
     <StoreContext.Provider value={store}>

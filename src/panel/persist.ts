@@ -21,7 +21,9 @@ export function loadView(store: KeyValue | undefined): Persisted {
     if (!raw || typeof raw !== 'object') return { ...DEFAULTS };
     return {
       filterText: typeof raw.filterText === 'string' ? raw.filterText.slice(0, 500) : '',
-      toggles: Array.isArray(raw.toggles) ? raw.toggles.filter((t): t is StatusToggle => t === '401' || t === '403' || t === 'other') : [],
+      toggles: Array.isArray(raw.toggles)
+        ? raw.toggles.filter((t): t is StatusToggle => t === '401' || t === '403' || t === 'other')
+        : [],
       groupByOrigin: raw.groupByOrigin === true,
     };
   } catch {

@@ -5,8 +5,7 @@ import { factsOf } from './facts.ts';
 import { matchesTerms, matchesToggles, type StatusToggle, type Term } from './filter.ts';
 
 export type Row =
-  | { kind: 'record'; record: CaptureRecord }
-  | { kind: 'group'; origin: string; count: number; collapsed: boolean };
+  { kind: 'record'; record: CaptureRecord } | { kind: 'group'; origin: string; count: number; collapsed: boolean };
 
 export interface View {
   terms: readonly Term[];
@@ -29,7 +28,11 @@ export interface Filtered {
   deferred: number;
 }
 
-export function filterRecords(records: readonly CaptureRecord[], v: Pick<View, 'terms' | 'toggles'>, budget = Infinity): Filtered {
+export function filterRecords(
+  records: readonly CaptureRecord[],
+  v: Pick<View, 'terms' | 'toggles'>,
+  budget = Infinity,
+): Filtered {
   if (v.terms.length === 0 && v.toggles.length === 0) return { records: records.slice(), deferred: 0 };
   const needsDiagnosis = v.terms.some((t) => t.key === 'finding' || t.key === 'text');
   let left = budget;

@@ -29,7 +29,16 @@ export type PanelEvent =
   | { type: 'clearImported' };
 
 export function initialState(tabId: number): PanelState {
-  return { tabId, live: [], imported: [], context: [], settings: { ...DEFAULT_SETTINGS }, connected: false, synced: false, loadingOlder: false };
+  return {
+    tabId,
+    live: [],
+    imported: [],
+    context: [],
+    settings: { ...DEFAULT_SETTINGS },
+    connected: false,
+    synced: false,
+    loadingOlder: false,
+  };
 }
 
 function byTime(a: { time: number }, b: { time: number }): number {
@@ -48,11 +57,23 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
   switch (e.type) {
     case 'snapshot':
       if (e.tabId !== s.tabId) return s;
-      return { ...s, live: [...e.records].sort(byTime), context: [...(e.context ?? [])].sort(byTime), settings: e.settings, connected: true, synced: true, loadingOlder: e.more === true };
+      return {
+        ...s,
+        live: [...e.records].sort(byTime),
+        context: [...(e.context ?? [])].sort(byTime),
+        settings: e.settings,
+        connected: true,
+        synced: true,
+        loadingOlder: e.more === true,
+      };
     case 'older': {
       if (e.tabId !== s.tabId) return s;
       const have = new Set(s.live.map((r) => r.id));
-      return { ...s, live: [...e.records.filter((r) => !have.has(r.id)), ...s.live].sort(byTime), loadingOlder: e.more };
+      return {
+        ...s,
+        live: [...e.records.filter((r) => !have.has(r.id)), ...s.live].sort(byTime),
+        loadingOlder: e.more,
+      };
     }
     case 'added':
       if (e.tabId !== s.tabId) return s;

@@ -50,7 +50,9 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string)
     void factsVersion.value;
     return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, DIAGNOSE_PER_PASS);
   });
-  const rows = computed(() => groupRows(filtered.value.records, { groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }));
+  const rows = computed(() =>
+    groupRows(filtered.value.records, { groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }),
+  );
   const selected = signal<string | undefined>(selectedId);
   return {
     state,
@@ -76,8 +78,14 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string)
     deferred: computed(() => filtered.value.deferred),
     factsVersion,
     ids: computed(() => recordIds(rows.value)),
-    selected: computed(() => (selected.value === undefined ? undefined : records.value.find((r) => r.id === selected.value))),
-    persisted: computed(() => ({ filterText: filterText.value, toggles: toggles.value, groupByOrigin: groupByOrigin.value })),
+    selected: computed(() =>
+      selected.value === undefined ? undefined : records.value.find((r) => r.id === selected.value),
+    ),
+    persisted: computed(() => ({
+      filterText: filterText.value,
+      toggles: toggles.value,
+      groupByOrigin: groupByOrigin.value,
+    })),
   };
 }
 

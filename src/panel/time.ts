@@ -2,7 +2,12 @@
 
 export function utc(ms: number): string {
   const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? 'invalid date' : d.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC');
+  return Number.isNaN(d.getTime())
+    ? 'invalid date'
+    : d
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d{3}Z$/, ' UTC');
 }
 
 /** "in 5 min", "14 min 3 s ago", "now" — `at` relative to `ref` (both ms since epoch). */

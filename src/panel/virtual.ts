@@ -6,7 +6,13 @@ export interface Window {
   end: number;
 }
 
-export function windowRange(scrollTop: number, viewport: number, rowHeight: number, count: number, overscan = 8): Window {
+export function windowRange(
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+  count: number,
+  overscan = 8,
+): Window {
   if (count <= 0 || rowHeight <= 0) return { start: 0, end: 0 };
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const visible = Math.ceil(Math.max(0, viewport) / rowHeight) + 1;
@@ -16,7 +22,12 @@ export function windowRange(scrollTop: number, viewport: number, rowHeight: numb
 }
 
 /** The scrollTop that brings row `index` fully into view, or undefined when it already is. */
-export function scrollToReveal(index: number, scrollTop: number, viewport: number, rowHeight: number): number | undefined {
+export function scrollToReveal(
+  index: number,
+  scrollTop: number,
+  viewport: number,
+  rowHeight: number,
+): number | undefined {
   const top = index * rowHeight;
   const bottom = top + rowHeight;
   if (top < scrollTop) return top;

@@ -9,7 +9,8 @@ export function Empty({ statuses, paused }: { statuses: readonly number[]; pause
       </p>
       <p>
         AuthLens watches this tab for responses with status <span class="mono">{statusList(statuses)}</span>, and for
-        any response carrying a <span class="mono">WWW-Authenticate</span> or <span class="mono">Proxy-Authenticate</span> challenge.
+        any response carrying a <span class="mono">WWW-Authenticate</span> or{' '}
+        <span class="mono">Proxy-Authenticate</span> challenge.
       </p>
       <p class="muted">
         For headers, decoded tokens and fixes, open DevTools (F12) and choose the <strong>Auth</strong> panel.

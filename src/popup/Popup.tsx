@@ -61,13 +61,26 @@ export function Popup({ client, onNavigate }: PopupProps) {
   }, [client]);
 
   const open = (path: string): void => {
-    client.openPage(path).then(() => onNavigate?.(), (e: unknown) => setError(`Could not open the report: ${String(e)}`));
+    client.openPage(path).then(
+      () => onNavigate?.(),
+      (e: unknown) => setError(`Could not open the report: ${String(e)}`),
+    );
   };
   const act = (p: Promise<unknown>, what: string): void => {
-    p.then(() => setError(undefined), (e: unknown) => setError(`${what} failed: ${String(e)}`));
+    p.then(
+      () => setError(undefined),
+      (e: unknown) => setError(`${what} failed: ${String(e)}`),
+    );
   };
 
-  if (tabId === null) return <main class="popup"><p class="muted" role="status">Loading…</p></main>;
+  if (tabId === null)
+    return (
+      <main class="popup">
+        <p class="muted" role="status">
+          Loading…
+        </p>
+      </main>
+    );
   if (tabId === undefined) {
     return (
       <main class="popup">
@@ -78,13 +91,24 @@ export function Popup({ client, onNavigate }: PopupProps) {
 
   const paused = state.settings?.paused ?? false;
   const clear = (): void =>
-    act(client.request({ type: 'clear', tabId }).then(() => dispatch({ tabId, event: { ns: NS, type: 'cleared', tabId } })), 'Clear');
+    act(
+      client
+        .request({ type: 'clear', tabId })
+        .then(() => dispatch({ tabId, event: { ns: NS, type: 'cleared', tabId } })),
+      'Clear',
+    );
   const togglePause = (): void =>
     act(
-      client.request({ type: 'setSettings', patch: { paused: !paused } }).then((r) => dispatch({ tabId, event: { ns: NS, type: 'settings', settings: r.settings } })),
+      client
+        .request({ type: 'setSettings', patch: { paused: !paused } })
+        .then((r) => dispatch({ tabId, event: { ns: NS, type: 'settings', settings: r.settings } })),
       paused ? 'Resume' : 'Pause',
     );
-  const openSettings = (): void => act(client.openOptions().then(() => onNavigate?.()), 'Opening settings');
+  const openSettings = (): void =>
+    act(
+      client.openOptions().then(() => onNavigate?.()),
+      'Opening settings',
+    );
   const shown = state.records.slice(0, POPUP_MAX_ROWS);
   const more = state.records.length - shown.length;
   const count = state.records.length;
@@ -94,7 +118,9 @@ export function Popup({ client, onNavigate }: PopupProps) {
       <header class="bar">
         <div class="title">
           <h1>AuthLens</h1>
-          <span class="muted count" aria-live="polite">{state.loaded ? `${count} auth failure${count === 1 ? '' : 's'} in this tab` : 'loading…'}</span>
+          <span class="muted count" aria-live="polite">
+            {state.loaded ? `${count} auth failure${count === 1 ? '' : 's'} in this tab` : 'loading…'}
+          </span>
           <button type="button" class="small" data-testid="popup-settings" onClick={openSettings}>
             Settings
           </button>
@@ -124,7 +150,11 @@ export function Popup({ client, onNavigate }: PopupProps) {
           </button>
         </p>
       )}
-      {error && <p class="banner err" role="alert">{error}</p>}
+      {error && (
+        <p class="banner err" role="alert">
+          {error}
+        </p>
+      )}
       {state.loaded && count === 0 && <Empty statuses={state.settings?.captureStatuses ?? []} paused={paused} />}
       {shown.length > 0 && (
         <ul class="rows" aria-label="Auth failures in this tab, newest first">
@@ -139,7 +169,9 @@ export function Popup({ client, onNavigate }: PopupProps) {
       {noTabCount > 0 && (
         <p class="notab muted" data-testid="popup-notab">
           {noTabCount} failure{noTabCount === 1 ? '' : 's'} from service workers (no tab).{' '}
-          <button type="button" class="link" onClick={() => open(reportPath(NO_TAB))}>Show them</button>
+          <button type="button" class="link" onClick={() => open(reportPath(NO_TAB))}>
+            Show them
+          </button>
         </p>
       )}
     </main>

@@ -13,15 +13,29 @@ export function Row({ record, onOpen }: { record: CaptureRecord; onOpen: () => v
   // No aria-label: the name is the visible text (WCAG 2.5.3 label-in-name), the spaces make it read
   // as words, and the hidden tail says what activating the row does.
   return (
-    <button type="button" class={`row${severity ? ` sev-${severity}` : ''}`} data-testid="popup-row" data-record-id={record.id} data-status={record.status} onClick={onOpen}>
+    <button
+      type="button"
+      class={`row${severity ? ` sev-${severity}` : ''}`}
+      data-testid="popup-row"
+      data-record-id={record.id}
+      data-status={record.status}
+      onClick={onOpen}
+    >
       <span class="line1">
-        <StatusChip status={record.status} />{' '}
-        <span class="method mono">{record.method}</span>{' '}
-        {record.preflight && <><span class="tag">preflight</span>{' '}</>}
-        <span class="where mono" title={where}>{where}</span>
+        <StatusChip status={record.status} /> <span class="method mono">{record.method}</span>{' '}
+        {record.preflight && (
+          <>
+            <span class="tag">preflight</span>{' '}
+          </>
+        )}
+        <span class="where mono" title={where}>
+          {where}
+        </span>
       </span>{' '}
-      <span class="why" title={why}>{why}</span>
-      {' '}<span class="visually-hidden">(opens the full report)</span>
+      <span class="why" title={why}>
+        {why}
+      </span>{' '}
+      <span class="visually-hidden">(opens the full report)</span>
     </button>
   );
 }

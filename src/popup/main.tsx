@@ -12,4 +12,7 @@ const pinned = tabIdFromSearch(location.search);
 const popupClient = pinned === undefined ? client : { ...client, activeTabId: async () => pinned };
 
 // A real popup closes itself after opening a page; a pinned one is a normal tab and stays.
-render(<Popup client={popupClient} onNavigate={pinned === undefined ? () => window.close() : undefined} />, document.getElementById('app')!);
+render(
+  <Popup client={popupClient} onNavigate={pinned === undefined ? () => window.close() : undefined} />,
+  document.getElementById('app')!,
+);

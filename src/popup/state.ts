@@ -64,7 +64,9 @@ export function statusList(codes: readonly number[]): string {
 }
 
 export function reportPath(tabId: number, recordId?: string): string {
-  return recordId === undefined ? `panel.html?tabId=${tabId}` : `panel.html?tabId=${tabId}&record=${encodeURIComponent(recordId)}`;
+  return recordId === undefined
+    ? `panel.html?tabId=${tabId}`
+    : `panel.html?tabId=${tabId}&record=${encodeURIComponent(recordId)}`;
 }
 
 /**

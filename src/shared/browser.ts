@@ -84,7 +84,6 @@ export function sessionQuotaBytes(): number {
   return typeof q === 'number' && q > 0 ? q : SESSION_QUOTA_BYTES_DEFAULT;
 }
 
-
 const ALL_SITES = { origins: ['<all_urls>'] };
 
 /** Whether webRequest may see every site's requests (see "Host permissions" above). */

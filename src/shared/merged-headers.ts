@@ -10,11 +10,18 @@
  */
 export function splitMergedHeaders<H extends { name: string; value?: string }>(headers: readonly H[]): readonly H[] {
   let merged = false;
-  for (const h of headers) if (h.value !== undefined && h.value.includes('\n')) { merged = true; break; }
+  for (const h of headers)
+    if (h.value !== undefined && h.value.includes('\n')) {
+      merged = true;
+      break;
+    }
   if (!merged) return headers;
   const out: H[] = [];
   for (const h of headers) {
-    if (h.value === undefined || !h.value.includes('\n')) { out.push(h); continue; }
+    if (h.value === undefined || !h.value.includes('\n')) {
+      out.push(h);
+      continue;
+    }
     for (const line of h.value.split('\n')) {
       const value = line.replace(/\r$/, '');
       if (value.trim() !== '') out.push({ ...h, value });

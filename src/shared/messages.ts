@@ -17,24 +17,46 @@ export type Request =
   | { ns: typeof NS; type: 'getTabs' };
 
 /** Which record a response body from devtools.network belongs to. */
-export interface BodyMatch { url: string; method: string; status: number; time: number }
+export interface BodyMatch {
+  url: string;
+  method: string;
+  status: number;
+  time: number;
+}
 
-export interface TabSummary { tabId: number; count: number; title?: string }
+export interface TabSummary {
+  tabId: number;
+  count: number;
+  title?: string;
+}
 
-export type Reply<R extends Request> =
-  R extends { type: 'getRecords' } ? { records: CaptureRecord[]; settings: Settings } :
-  R extends { type: 'clear' } ? { ok: true } :
-  R extends { type: 'getSettings' } ? { settings: Settings } :
-  R extends { type: 'setSettings' } ? { settings: Settings } :
-  R extends { type: 'attachBody' } ? { record?: CaptureRecord } :
-  R extends { type: 'getTabs' } ? { tabs: TabSummary[] } :
-  never;
+export type Reply<R extends Request> = R extends { type: 'getRecords' }
+  ? { records: CaptureRecord[]; settings: Settings }
+  : R extends { type: 'clear' }
+    ? { ok: true }
+    : R extends { type: 'getSettings' }
+      ? { settings: Settings }
+      : R extends { type: 'setSettings' }
+        ? { settings: Settings }
+        : R extends { type: 'attachBody' }
+          ? { record?: CaptureRecord }
+          : R extends { type: 'getTabs' }
+            ? { tabs: TabSummary[] }
+            : never;
 
 /** background → UI over a tab port. */
 export type PortEvent =
   /** `context`: the tab's recent non-failing requests (types.ts ContextEntry), oldest first */
   /** `more`: the tab's older records follow in `older` events (the newest come first, to paint fast) */
-  | { ns: typeof NS; type: 'snapshot'; tabId: number; records: CaptureRecord[]; settings: Settings; context?: ContextEntry[]; more?: boolean }
+  | {
+      ns: typeof NS;
+      type: 'snapshot';
+      tabId: number;
+      records: CaptureRecord[];
+      settings: Settings;
+      context?: ContextEntry[];
+      more?: boolean;
+    }
   /** records older than every record sent so far, oldest first; `more`: another chunk follows */
   | { ns: typeof NS; type: 'older'; tabId: number; records: CaptureRecord[]; more: boolean }
   | { ns: typeof NS; type: 'added'; tabId: number; record: CaptureRecord }
@@ -65,10 +87,15 @@ export function isPortEvent(v: unknown): v is PortEvent {
 }
 
 export function isContextEntry(v: unknown): v is ContextEntry {
-  return isObj(v)
-    && typeof v.url === 'string' && typeof v.method === 'string' && typeof v.type === 'string'
-    && typeof v.status === 'number' && typeof v.time === 'number'
-    && (v.authorization === undefined || typeof v.authorization === 'string');
+  return (
+    isObj(v) &&
+    typeof v.url === 'string' &&
+    typeof v.method === 'string' &&
+    typeof v.type === 'string' &&
+    typeof v.status === 'number' &&
+    typeof v.time === 'number' &&
+    (v.authorization === undefined || typeof v.authorization === 'string')
+  );
 }
 
 function isContextList(v: unknown): v is ContextEntry[] {

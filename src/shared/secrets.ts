@@ -8,11 +8,32 @@ export const MASK = '•••';
 
 /** Header names (lower case) whose whole value is a credential. */
 const SECRET_HEADERS = new Set([
-  'authorization', 'proxy-authorization', 'cookie', 'cookie2', 'set-cookie', 'set-cookie2',
-  'x-api-key', 'api-key', 'apikey', 'x-apikey', 'x-auth-token', 'x-access-token', 'x-csrf-token',
-  'x-xsrf-token', 'x-csrftoken', 'csrf-token', 'x-amz-security-token', 'dpop', 'private-token',
-  'ocp-apim-subscription-key', 'x-functions-key', 'x-vault-token', 'x-goog-api-key',
-  'x-session-id', 'x-client-secret', 'x-auth-key',
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'cookie2',
+  'set-cookie',
+  'set-cookie2',
+  'x-api-key',
+  'api-key',
+  'apikey',
+  'x-apikey',
+  'x-auth-token',
+  'x-access-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+  'x-csrftoken',
+  'csrf-token',
+  'x-amz-security-token',
+  'dpop',
+  'private-token',
+  'ocp-apim-subscription-key',
+  'x-functions-key',
+  'x-vault-token',
+  'x-goog-api-key',
+  'x-session-id',
+  'x-client-secret',
+  'x-auth-key',
 ]);
 
 // Vendor headers follow these endings (X-Shopify-Access-Token, X-Refresh-Token, X-Figma-Token,
@@ -30,10 +51,32 @@ const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'origin'
 
 /** Query/fragment parameter names (lower case) whose value is a secret. */
 const SECRET_PARAMS = new Set([
-  'access_token', 'api_key', 'apikey', 'api-key', 'token', 'key', 'code', 'id_token', 'refresh_token',
-  'client_secret', 'sig', 'signature', 'x-amz-signature', 'x-amz-credential', 'x-amz-security-token',
-  'x-goog-signature', 'x-goog-credential', 'password', 'passwd', 'jwt', 'auth', 'session_token',
-  'assertion', 'client_assertion', 'subject_token', 'code_verifier',
+  'access_token',
+  'api_key',
+  'apikey',
+  'api-key',
+  'token',
+  'key',
+  'code',
+  'id_token',
+  'refresh_token',
+  'client_secret',
+  'sig',
+  'signature',
+  'x-amz-signature',
+  'x-amz-credential',
+  'x-amz-security-token',
+  'x-goog-signature',
+  'x-goog-credential',
+  'password',
+  'passwd',
+  'jwt',
+  'auth',
+  'session_token',
+  'assertion',
+  'client_assertion',
+  'subject_token',
+  'code_verifier',
 ]);
 
 export function isSecretParam(name: string): boolean {
@@ -71,9 +114,31 @@ export function maskHeaderValue(name: string, value: string, opts: MaskOptions =
  * Auth params that are safe to show (RFC 7616 Digest, AWS SigV4). Every other param of a
  * parameter-style scheme is masked: custom schemes name their secret anything (`token=`, `key=`).
  */
-const PUBLIC_AUTH_PARAMS = new Set(['realm', 'nonce', 'uri', 'algorithm', 'qop', 'opaque', 'nc', 'userhash', 'charset', 'signedheaders']);
+const PUBLIC_AUTH_PARAMS = new Set([
+  'realm',
+  'nonce',
+  'uri',
+  'algorithm',
+  'qop',
+  'opaque',
+  'nc',
+  'userhash',
+  'charset',
+  'signedheaders',
+]);
 
-const KNOWN_SCHEMES = new Set(['basic', 'bearer', 'digest', 'negotiate', 'ntlm', 'dpop', 'token', 'apikey', 'hoba', 'mutual']);
+const KNOWN_SCHEMES = new Set([
+  'basic',
+  'bearer',
+  'digest',
+  'negotiate',
+  'ntlm',
+  'dpop',
+  'token',
+  'apikey',
+  'hoba',
+  'mutual',
+]);
 
 function maskAuthorization(value: string, opts: MaskOptions): string {
   const m = /^(\s*)(\S+)(\s+)([\s\S]*)$/.exec(value);

@@ -25,9 +25,9 @@ export interface DiagnosisSummary {
 }
 
 export type CaptureSource =
-  | 'headers'        // onHeadersReceived with a status in the capture set
-  | 'auth-required'  // onAuthRequired (a real proxy's 407, or an HTTP-auth prompt)
-  | 'import';        // came from a HAR file
+  | 'headers' // onHeadersReceived with a status in the capture set
+  | 'auth-required' // onAuthRequired (a real proxy's 407, or an HTTP-auth prompt)
+  | 'import'; // came from a HAR file
 
 export interface CaptureRecord {
   /** unique per record: `${requestId}-${seq}` (one requestId can fail twice: auth retries) */

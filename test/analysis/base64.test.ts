@@ -6,7 +6,15 @@ const bytes = (...b: number[]) => new Uint8Array(b);
 
 describe('decodeBase64', () => {
   it('RFC 4648 §10 test vectors, padded and unpadded', () => {
-    const vectors: [string, string][] = [['', ''], ['Zg==', 'f'], ['Zm8=', 'fo'], ['Zm9v', 'foo'], ['Zm9vYg==', 'foob'], ['Zm9vYmE=', 'fooba'], ['Zm9vYmFy', 'foobar']];
+    const vectors: [string, string][] = [
+      ['', ''],
+      ['Zg==', 'f'],
+      ['Zm8=', 'fo'],
+      ['Zm9v', 'foo'],
+      ['Zm9vYg==', 'foob'],
+      ['Zm9vYmE=', 'fooba'],
+      ['Zm9vYmFy', 'foobar'],
+    ];
     for (const [enc, dec] of vectors) {
       expect(decodeBase64(enc)).toEqual(new TextEncoder().encode(dec));
       expect(decodeBase64(enc.replace(/=+$/, ''))).toEqual(new TextEncoder().encode(dec));
@@ -20,23 +28,43 @@ describe('decodeBase64', () => {
   });
 
   it('rejects wrong padding, impossible lengths, whitespace and foreign characters', () => {
-    for (const bad of ['Zg=', 'Zg===', 'Z===', 'Zm9=v', '=', 'Z', 'Zm9vY', 'Zm9v\n', ' Zm9v', 'Zm9v YmFy', 'Zm9v!', 'Zm9vé', 'Zg=a']) {
+    for (const bad of [
+      'Zg=',
+      'Zg===',
+      'Z===',
+      'Zm9=v',
+      '=',
+      'Z',
+      'Zm9vY',
+      'Zm9v\n',
+      ' Zm9v',
+      'Zm9v YmFy',
+      'Zm9v!',
+      'Zm9vé',
+      'Zg=a',
+    ]) {
       expect(decodeBase64(bad), bad).toBeUndefined();
     }
   });
 
   it('matches Buffer on random bytes in both alphabets', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (b, url) => {
-      const enc = Buffer.from(b).toString(url ? 'base64url' : 'base64');
-      expect(decodeBase64(enc)).toEqual(b);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.boolean(), (b, url) => {
+        const enc = Buffer.from(b).toString(url ? 'base64url' : 'base64');
+        expect(decodeBase64(enc)).toEqual(b);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('never throws on arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (s) => {
-      const r = decodeBase64(s);
-      expect(r === undefined || r instanceof Uint8Array).toBe(true);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 100 }), (s) => {
+        const r = decodeBase64(s);
+        expect(r === undefined || r instanceof Uint8Array).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
@@ -53,8 +81,9 @@ describe('decodeUtf8 and decodeBase64Text', () => {
   it('Basic credentials and an Entra claims value', () => {
     expect(decodeBase64Text('QWxhZGRpbjpvcGVuIHNlc2FtZQ==')).toBe('Aladdin:open sesame'); // RFC 7617 §2
     expect(decodeBase64Text('dGVzdDoxMjPCow==')).toBe('test:123£'); // RFC 7617 §2.1, charset UTF-8
-    expect(decodeBase64Text('eyJhY2Nlc3NfdG9rZW4iOnsiYWNycyI6eyJlc3NlbnRpYWwiOnRydWUsInZhbHVlIjoiY3AxIn19fQ'))
-      .toBe('{"access_token":{"acrs":{"essential":true,"value":"cp1"}}}');
+    expect(decodeBase64Text('eyJhY2Nlc3NfdG9rZW4iOnsiYWNycyI6eyJlc3NlbnRpYWwiOnRydWUsInZhbHVlIjoiY3AxIn19fQ')).toBe(
+      '{"access_token":{"acrs":{"essential":true,"value":"cp1"}}}',
+    );
     expect(decodeBase64Text('dGVzdDoxMjOj')).toBeUndefined(); // the same in ISO-8859-1: not UTF-8
     expect(decodeBase64Text('not base64!')).toBeUndefined();
   });

@@ -27,10 +27,13 @@ describe('parseChallenges: valid headers (no problems)', () => {
   });
 
   it('a parameter on the next field line continues the previous challenge, as the combined value says', () => {
-    ok(['Foo a=b', 'c=d', 'Bar x'], [
-      { scheme: 'Foo', params: { a: 'b', c: 'd' } },
-      { scheme: 'Bar', params: {}, token68: 'x' },
-    ]);
+    ok(
+      ['Foo a=b', 'c=d', 'Bar x'],
+      [
+        { scheme: 'Foo', params: { a: 'b', c: 'd' } },
+        { scheme: 'Bar', params: {}, token68: 'x' },
+      ],
+    );
   });
 
   it('RFC 7617 Basic with charset', () => {
@@ -39,7 +42,10 @@ describe('parseChallenges: valid headers (no problems)', () => {
 
   it('a bare scheme, and bare schemes in a list (IIS)', () => {
     ok('Bearer', [{ scheme: 'Bearer', params: {} }]);
-    ok('Negotiate, NTLM', [{ scheme: 'Negotiate', params: {} }, { scheme: 'NTLM', params: {} }]);
+    ok('Negotiate, NTLM', [
+      { scheme: 'Negotiate', params: {} },
+      { scheme: 'NTLM', params: {} },
+    ]);
     ok('Basic realm="Windows", Negotiate, NTLM', [
       { scheme: 'Basic', params: { realm: 'Windows' } },
       { scheme: 'Negotiate', params: {} },
@@ -62,12 +68,17 @@ describe('parseChallenges: valid headers (no problems)', () => {
 
   it('"name=" at the end of its element is a token68, "name=value" is a parameter', () => {
     ok('Foo realm=', [{ scheme: 'Foo', params: {}, token68: 'realm=' }]);
-    ok('Foo realm==, Bar', [{ scheme: 'Foo', params: {}, token68: 'realm==' }, { scheme: 'Bar', params: {} }]);
+    ok('Foo realm==, Bar', [
+      { scheme: 'Foo', params: {}, token68: 'realm==' },
+      { scheme: 'Bar', params: {} },
+    ]);
     ok('Foo realm=x', [{ scheme: 'Foo', params: { realm: 'x' } }]);
   });
 
   it('BWS around "=", OWS around commas, tabs in OWS, leading and trailing whitespace', () => {
-    ok(' \tBasic  realm = "x" \t,\tcharset\t=\t"UTF-8"  ', [{ scheme: 'Basic', params: { realm: 'x', charset: 'UTF-8' } }]);
+    ok(' \tBasic  realm = "x" \t,\tcharset\t=\t"UTF-8"  ', [
+      { scheme: 'Basic', params: { realm: 'x', charset: 'UTF-8' } },
+    ]);
   });
 
   it('empty list elements anywhere are ignored (§5.6.1)', () => {
@@ -81,7 +92,9 @@ describe('parseChallenges: valid headers (no problems)', () => {
   });
 
   it('scheme case kept as written, parameter names lower-cased, values untouched', () => {
-    ok('bEaReR REALM="Api", Error=Invalid_Token', [{ scheme: 'bEaReR', params: { realm: 'Api', error: 'Invalid_Token' } }]);
+    ok('bEaReR REALM="Api", Error=Invalid_Token', [
+      { scheme: 'bEaReR', params: { realm: 'Api', error: 'Invalid_Token' } },
+    ]);
   });
 
   it('quoted strings: escapes of any VCHAR, commas and "=" inside, empty value, obs-text', () => {
@@ -107,36 +120,81 @@ describe('parseChallenges: valid headers (no problems)', () => {
 
 describe('parseChallenges: real vendor and spec headers', () => {
   it('Docker Hub / OCI registry token challenge', () => {
-    ok('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/ubuntu:pull"', [
-      { scheme: 'Bearer', params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/ubuntu:pull' } },
-    ]);
+    ok(
+      'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/ubuntu:pull"',
+      [
+        {
+          scheme: 'Bearer',
+          params: {
+            realm: 'https://auth.docker.io/token',
+            service: 'registry.docker.io',
+            scope: 'repository:library/ubuntu:pull',
+          },
+        },
+      ],
+    );
   });
 
   it('Microsoft Entra claims challenge (CAE)', () => {
     const claims = 'eyJhY2Nlc3NfdG9rZW4iOnsibmJmIjp7ImVzc2VudGlhbCI6dHJ1ZSwgInZhbHVlIjoiMTYwNDEwNjY1MSJ9fX0=';
-    ok(`Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000", error="insufficient_claims", claims="${claims}"`, [
-      { scheme: 'Bearer', params: { realm: '', authorization_uri: 'https://login.microsoftonline.com/common/oauth2/authorize', client_id: '00000003-0000-0000-c000-000000000000', error: 'insufficient_claims', claims } },
-    ]);
+    ok(
+      `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000", error="insufficient_claims", claims="${claims}"`,
+      [
+        {
+          scheme: 'Bearer',
+          params: {
+            realm: '',
+            authorization_uri: 'https://login.microsoftonline.com/common/oauth2/authorize',
+            client_id: '00000003-0000-0000-c000-000000000000',
+            error: 'insufficient_claims',
+            claims,
+          },
+        },
+      ],
+    );
   });
 
   it('Google APIs insufficient scope', () => {
-    ok('Bearer realm="https://accounts.google.com/", error="insufficient_scope", scope="https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/drive"', [
-      { scheme: 'Bearer', params: { realm: 'https://accounts.google.com/', error: 'insufficient_scope', scope: 'https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/drive' } },
-    ]);
+    ok(
+      'Bearer realm="https://accounts.google.com/", error="insufficient_scope", scope="https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/drive"',
+      [
+        {
+          scheme: 'Bearer',
+          params: {
+            realm: 'https://accounts.google.com/',
+            error: 'insufficient_scope',
+            scope: 'https://www.googleapis.com/auth/drive.readonly https://www.googleapis.com/auth/drive',
+          },
+        },
+      ],
+    );
   });
 
   it('RFC 9449 DPoP: nonce error, and Bearer offered alongside DPoP', () => {
     ok('DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof"', [
-      { scheme: 'DPoP', params: { error: 'use_dpop_nonce', error_description: 'Resource server requires nonce in DPoP proof' } },
+      {
+        scheme: 'DPoP',
+        params: { error: 'use_dpop_nonce', error_description: 'Resource server requires nonce in DPoP proof' },
+      },
     ]);
-    ok('Bearer, DPoP algs="ES256 PS256"', [{ scheme: 'Bearer', params: {} }, { scheme: 'DPoP', params: { algs: 'ES256 PS256' } }]);
+    ok('Bearer, DPoP algs="ES256 PS256"', [
+      { scheme: 'Bearer', params: {} },
+      { scheme: 'DPoP', params: { algs: 'ES256 PS256' } },
+    ]);
   });
 
   it('RFC 7616 Digest: two challenges with different algorithms on two field lines', () => {
-    const common = 'realm="http-auth@example.org", qop="auth, auth-int", nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"';
+    const common =
+      'realm="http-auth@example.org", qop="auth, auth-int", nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"';
     const expected = (algorithm: string): Challenge => ({
       scheme: 'Digest',
-      params: { realm: 'http-auth@example.org', qop: 'auth, auth-int', algorithm, nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v', opaque: 'FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS' },
+      params: {
+        realm: 'http-auth@example.org',
+        qop: 'auth, auth-int',
+        algorithm,
+        nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v',
+        opaque: 'FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS',
+      },
     });
     const [realm, qop, nonce, opaque] = common.split(/, (?=[a-z]+=)/);
     const line = (alg: string) => `Digest ${realm}, ${qop}, algorithm=${alg}, ${nonce}, ${opaque}`;
@@ -149,13 +207,30 @@ describe('parseChallenges: real vendor and spec headers', () => {
 
   it('RFC 9728 resource metadata, RFC 9470 step-up, RFC 6750 error', () => {
     ok('Bearer resource_metadata="https://resource.example.com/.well-known/oauth-protected-resource"', [
-      { scheme: 'Bearer', params: { resource_metadata: 'https://resource.example.com/.well-known/oauth-protected-resource' } },
+      {
+        scheme: 'Bearer',
+        params: { resource_metadata: 'https://resource.example.com/.well-known/oauth-protected-resource' },
+      },
     ]);
-    ok('Bearer error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="myACR", max_age=5', [
-      { scheme: 'Bearer', params: { error: 'insufficient_user_authentication', error_description: 'A different authentication level is required', acr_values: 'myACR', max_age: '5' } },
-    ]);
+    ok(
+      'Bearer error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="myACR", max_age=5',
+      [
+        {
+          scheme: 'Bearer',
+          params: {
+            error: 'insufficient_user_authentication',
+            error_description: 'A different authentication level is required',
+            acr_values: 'myACR',
+            max_age: '5',
+          },
+        },
+      ],
+    );
     ok('Bearer realm="example", error="invalid_token", error_description="The access token expired"', [
-      { scheme: 'Bearer', params: { realm: 'example', error: 'invalid_token', error_description: 'The access token expired' } },
+      {
+        scheme: 'Bearer',
+        params: { realm: 'example', error: 'invalid_token', error_description: 'The access token expired' },
+      },
     ]);
   });
 });
@@ -167,14 +242,19 @@ describe('parseChallenges: broken headers give what can be made out, and say wha
     const r = parseChallenges('Basic realm="x');
     expect(r.challenges).toEqual([{ scheme: 'Basic', params: { realm: 'x' } }]);
     expect(r.problems).toHaveLength(1);
-    expect(r.problems[0]).toMatchObject({ offset: 12, message: expect.stringMatching(/"realm" has no closing quote \(at character 13\)/) });
+    expect(r.problems[0]).toMatchObject({
+      offset: 12,
+      message: expect.stringMatching(/"realm" has no closing quote \(at character 13\)/),
+    });
     expect(parseChallenges('Basic realm="x\\').challenges[0]!.params).toEqual({ realm: 'x' });
   });
 
   it('duplicate parameter (case-insensitively): first kept, reported', () => {
     const r = parseChallenges('Foo Realm=a, realm="b"');
     expect(r.challenges[0]!.params).toEqual({ realm: 'a' });
-    expect(r.problems).toEqual([{ offset: 13, message: expect.stringMatching(/"realm" appears twice.*first value is kept/) }]);
+    expect(r.problems).toEqual([
+      { offset: 13, message: expect.stringMatching(/"realm" appears twice.*first value is kept/) },
+    ]);
     expect(problemsOf('Foo a=1, Bar a=2')).toEqual([]); // different challenges: fine
   });
 
@@ -225,7 +305,10 @@ describe('parseChallenges: broken headers give what can be made out, and say wha
 
   it('stray characters where an element should start', () => {
     const r = parseChallenges('"quoted", Basic realm="a,b", =x, Bearer');
-    expect(r.challenges).toEqual([{ scheme: 'Basic', params: { realm: 'a,b' } }, { scheme: 'Bearer', params: {} }]);
+    expect(r.challenges).toEqual([
+      { scheme: 'Basic', params: { realm: 'a,b' } },
+      { scheme: 'Bearer', params: {} },
+    ]);
     expect(r.problems.map((p) => p.offset)).toEqual([0, 29]);
   });
 
@@ -264,7 +347,9 @@ describe('parseChallenges: broken headers give what can be made out, and say wha
   });
 
   it('non-string input in an array is ignored rather than thrown on', () => {
-    expect(parseChallenges([undefined as unknown as string, 'Basic']).challenges).toEqual([{ scheme: 'Basic', params: {} }]);
+    expect(parseChallenges([undefined as unknown as string, 'Basic']).challenges).toEqual([
+      { scheme: 'Basic', params: {} },
+    ]);
   });
 });
 
@@ -295,38 +380,68 @@ describe('parseChallenges: linear time', () => {
 });
 
 describe('parseChallenges: the benchmark corpus of real-world headers', () => {
-  const corpus = JSON.parse(readFileSync(new URL('../../scripts/bench/corpus/challenges.json', import.meta.url), 'utf8')) as {
+  const corpus = JSON.parse(
+    readFileSync(new URL('../../scripts/bench/corpus/challenges.json', import.meta.url), 'utf8'),
+  ) as {
     entries: { source: string; value: string | string[]; expected: Challenge[] }[];
   };
   it('has at least 40 entries, some with several challenges', () => {
     expect(corpus.entries.length).toBeGreaterThanOrEqual(40);
     expect(corpus.entries.filter((e) => e.expected.length > 1).length).toBeGreaterThanOrEqual(5);
   });
-  it.each(corpus.entries.map((e) => [e.source, e] as const))('%s', (_source, e) => ok(e.value as string | string[], e.expected));
+  it.each(corpus.entries.map((e) => [e.source, e] as const))('%s', (_source, e) =>
+    ok(e.value as string | string[], e.expected),
+  );
 });
 
 describe('parseCredentials (Authorization, Proxy-Authorization)', () => {
   it('Basic, Bearer, DPoP, Negotiate: one token68', () => {
-    expect(parseCredentials('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==')).toEqual({ scheme: 'Basic', params: {}, token68: 'QWxhZGRpbjpvcGVuIHNlc2FtZQ==', problems: [] });
-    expect(parseCredentials('Bearer mF_9.B5f-4.1JqM')).toEqual({ scheme: 'Bearer', params: {}, token68: 'mF_9.B5f-4.1JqM', problems: [] }); // RFC 6750 §2.1
-    expect(parseCredentials('DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU')).toMatchObject({ scheme: 'DPoP', token68: 'Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU', problems: [] });
-    expect(parseCredentials('Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnagMDAu+/==')).toMatchObject({ scheme: 'Negotiate', problems: [] });
+    expect(parseCredentials('Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==')).toEqual({
+      scheme: 'Basic',
+      params: {},
+      token68: 'QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+      problems: [],
+    });
+    expect(parseCredentials('Bearer mF_9.B5f-4.1JqM')).toEqual({
+      scheme: 'Bearer',
+      params: {},
+      token68: 'mF_9.B5f-4.1JqM',
+      problems: [],
+    }); // RFC 6750 §2.1
+    expect(parseCredentials('DPoP Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU')).toMatchObject({
+      scheme: 'DPoP',
+      token68: 'Kz~8mXK1EalYznwH-LC-1fBAo.4Ljp~zsPE_NeO.gxU',
+      problems: [],
+    });
+    expect(parseCredentials('Negotiate YIIGhgYGKwYBBQUCoIIGejCCBnagMDAu+/==')).toMatchObject({
+      scheme: 'Negotiate',
+      problems: [],
+    });
   });
 
   it('RFC 7616 §3.9.1 Digest response', () => {
-    const v = 'Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, ' +
+    const v =
+      'Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, ' +
       'nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", ' +
       'qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"';
     const r = parseCredentials(v);
     expect(r.problems).toEqual([]);
     expect(r.scheme).toBe('Digest');
     expect(r.token68).toBeUndefined();
-    expect(r.params).toMatchObject({ username: 'Mufasa', algorithm: 'SHA-256', nc: '00000001', qop: 'auth', uri: '/dir/index.html' });
+    expect(r.params).toMatchObject({
+      username: 'Mufasa',
+      algorithm: 'SHA-256',
+      nc: '00000001',
+      qop: 'auth',
+      uri: '/dir/index.html',
+    });
     expect(Object.keys(r.params)).toHaveLength(10);
   });
 
   it('AWS SigV4: parameters read, the unquoted "/" and ";" reported as outside the grammar', () => {
-    const r = parseCredentials('AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024');
+    const r = parseCredentials(
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024',
+    );
     expect(r.scheme).toBe('AWS4-HMAC-SHA256');
     expect(r.params).toEqual({
       credential: 'AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request',
@@ -356,12 +471,16 @@ describe('parseCredentials (Authorization, Proxy-Authorization)', () => {
     expect(r.scheme).toBe(value.replace(/^[, ]+/, '').split(/[ ,]/)[0]);
     expect(r.token68).toBe(token68);
     expect(r.problems.length).toBeGreaterThan(0);
-    expect(r.problems.map((p) => p.message).join(" | ")).toMatch(message);
+    expect(r.problems.map((p) => p.message).join(' | ')).toMatch(message);
   });
 
   it('empty or blank', () => {
     for (const v of ['', '   ', undefined as unknown as string]) {
-      expect(parseCredentials(v)).toEqual({ scheme: '', params: {}, problems: [{ message: 'The credential is empty: no auth scheme.', offset: 0 }] });
+      expect(parseCredentials(v)).toEqual({
+        scheme: '',
+        params: {},
+        problems: [{ message: 'The credential is empty: no auth scheme.', offset: 0 }],
+      });
     }
   });
 
@@ -372,7 +491,9 @@ describe('parseCredentials (Authorization, Proxy-Authorization)', () => {
 });
 
 describe('parseChallenges: malformed headers from test/fixtures/challenges/malformed.json', () => {
-  const fixture = JSON.parse(readFileSync(new URL('../fixtures/challenges/malformed.json', import.meta.url), 'utf8')) as {
+  const fixture = JSON.parse(
+    readFileSync(new URL('../fixtures/challenges/malformed.json', import.meta.url), 'utf8'),
+  ) as {
     entries: { source: string; value: string; challenges: Challenge[]; problems: [number, string][] }[];
   };
   it.each(fixture.entries.map((e) => [e.source, e] as const))('%s', (_source, e) => {

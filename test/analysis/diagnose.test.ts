@@ -23,9 +23,15 @@ function repoRoot(from: string): string {
 }
 const root = repoRoot(dirname(fileURLToPath(import.meta.url)));
 const dir = join(root, 'test/fixtures/exchanges');
-const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+const fixtures = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
   .map((f) => [f, JSON.parse(readFileSync(join(dir, f), 'utf8')) as Fixture] as const);
-const known = JSON.parse(readFileSync(join(root, 'test/fixtures/finding-ids.json'), 'utf8')) as { ids: string[]; added: string[]; patterns: string[] };
+const known = JSON.parse(readFileSync(join(root, 'test/fixtures/finding-ids.json'), 'utf8')) as {
+  ids: string[];
+  added: string[];
+  patterns: string[];
+};
 
 /** Ids the doc writes in backticks outside "Patterns across requests", minus header names/values it quotes. */
 export function idsFromDoc(doc: string): string[] {
@@ -45,7 +51,9 @@ describe('fixtures', () => {
       const d = diagnose(fx.exchange, fx.context);
       const ids = d.findings.map((f) => f.id);
       if (fx.expect.ids.length === 0) {
-        expect(ids.filter((id) => !['token-in-query', 'insecure-transport', 'token-encrypted'].includes(id))).toEqual([]);
+        expect(ids.filter((id) => !['token-in-query', 'insecure-transport', 'token-encrypted'].includes(id))).toEqual(
+          [],
+        );
       } else {
         expect(ids[0], `primary of ${ids.join(', ')}`).toBe(fx.expect.ids[0]);
         // The listed ids appear in this order (others may sit between them).
@@ -57,7 +65,12 @@ describe('fixtures', () => {
         }
       }
       const primary = d.findings[0];
-      const text = [d.summary, primary?.title, primary?.explanation, ...(primary?.evidence.map((e) => `${e.label}: ${e.value}`) ?? [])].join('\n');
+      const text = [
+        d.summary,
+        primary?.title,
+        primary?.explanation,
+        ...(primary?.evidence.map((e) => `${e.label}: ${e.value}`) ?? []),
+      ].join('\n');
       for (const t of fx.expect.text) expect(text, `"${t}" in summary or primary finding`).toContain(t);
       const all = JSON.stringify(d);
       for (const secret of fx.expect.absent ?? []) expect(all).not.toContain(secret);
@@ -88,14 +101,23 @@ describe('finding ids', () => {
   const doc = resolve(root, '../shared/docs/auth-signatures.md');
   const present = existsSync(doc);
   const optedOut = process.env.AUTHLENS_NO_SHARED_DOCS === '1';
-  it.skipIf(!present && optedOut)(present || !optedOut ? 'finding-ids.json matches auth-signatures.md'
-    : `SKIPPED (AUTHLENS_NO_SHARED_DOCS=1): ${doc} not found, compared against finding-ids.json only`, () => {
-    if (!present) {
-      expect.fail(`${doc} not found: the shared docs must sit beside the repository (<repo>/../shared/docs/auth-signatures.md). ` +
-        'Clone them there, or set AUTHLENS_NO_SHARED_DOCS=1 to check against test/fixtures/finding-ids.json only.');
-    }
-    expect(idsFromDoc(readFileSync(doc, 'utf8')), 'finding-ids.json "ids" is out of date with auth-signatures.md').toEqual([...known.ids].sort());
-  });
+  it.skipIf(!present && optedOut)(
+    present || !optedOut
+      ? 'finding-ids.json matches auth-signatures.md'
+      : `SKIPPED (AUTHLENS_NO_SHARED_DOCS=1): ${doc} not found, compared against finding-ids.json only`,
+    () => {
+      if (!present) {
+        expect.fail(
+          `${doc} not found: the shared docs must sit beside the repository (<repo>/../shared/docs/auth-signatures.md). ` +
+            'Clone them there, or set AUTHLENS_NO_SHARED_DOCS=1 to check against test/fixtures/finding-ids.json only.',
+        );
+      }
+      expect(
+        idsFromDoc(readFileSync(doc, 'utf8')),
+        'finding-ids.json "ids" is out of date with auth-signatures.md',
+      ).toEqual([...known.ids].sort());
+    },
+  );
 
   it('fixtures use only known ids', () => {
     const all = new Set([...known.ids, ...known.added, ...known.patterns]);

@@ -4,7 +4,8 @@ import { SignJWT, UnsecuredJWT, EncryptJWT, generateKeyPair } from 'jose';
 import { decodeJwt, findJwts, jwtShape } from '../../src/analysis/jwt.ts';
 
 const b64u = (s: string | Uint8Array) => Buffer.from(s).toString('base64url');
-const jwt = (header: unknown, payload: unknown, sig = 'c2ln') => `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}.${sig}`;
+const jwt = (header: unknown, payload: unknown, sig = 'c2ln') =>
+  `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}.${sig}`;
 const errorOf = (t: string) => {
   const r = decodeJwt(t);
   if (!('error' in r)) throw new Error(`expected an error for ${t}`);
@@ -12,7 +13,8 @@ const errorOf = (t: string) => {
 };
 
 // RFC 7519 §3.1: the example JWT, whose JSON contains CR LF and a URI claim name.
-const RFC7519 = 'eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
+const RFC7519 =
+  'eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 
 describe('decodeJwt', () => {
   it('decodes the RFC 7519 example', () => {
@@ -24,9 +26,15 @@ describe('decodeJwt', () => {
   });
 
   it('decodes tokens signed by jose (HS256, ES256)', async () => {
-    const hs = await new SignJWT({ scope: 'read write', aud: 'api' }).setProtectedHeader({ alg: 'HS256', kid: 'k1' })
-      .setIssuer('https://idp.example').setExpirationTime(2_000_000_000).sign(new TextEncoder().encode('x'.repeat(32)));
-    expect(decodeJwt(hs)).toMatchObject({ header: { alg: 'HS256', kid: 'k1' }, payload: { iss: 'https://idp.example', exp: 2_000_000_000, scope: 'read write', aud: 'api' } });
+    const hs = await new SignJWT({ scope: 'read write', aud: 'api' })
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .setIssuer('https://idp.example')
+      .setExpirationTime(2_000_000_000)
+      .sign(new TextEncoder().encode('x'.repeat(32)));
+    expect(decodeJwt(hs)).toMatchObject({
+      header: { alg: 'HS256', kid: 'k1' },
+      payload: { iss: 'https://idp.example', exp: 2_000_000_000, scope: 'read write', aud: 'api' },
+    });
     const { privateKey } = await generateKeyPair('ES256');
     const es = await new SignJWT({ sub: 'u1' }).setProtectedHeader({ alg: 'ES256' }).sign(privateKey);
     const r = decodeJwt(es);
@@ -44,8 +52,12 @@ describe('decodeJwt', () => {
     const key = new Uint8Array(32).fill(7);
     const jwe = await new EncryptJWT({ sub: 'x' }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key);
     expect(jwe.split('.')).toHaveLength(5);
-    expect(errorOf(jwe)).toBe('This is an encrypted JWT (JWE, 5 parts): its claims cannot be read without the key (alg dir, enc A256GCM).');
-    expect(errorOf('a.b.c.d.e')).toMatch(/^It has 5 parts like an encrypted JWT \(JWE\), but part 1 of 5 \(the header\) is not base64url/);
+    expect(errorOf(jwe)).toBe(
+      'This is an encrypted JWT (JWE, 5 parts): its claims cannot be read without the key (alg dir, enc A256GCM).',
+    );
+    expect(errorOf('a.b.c.d.e')).toMatch(
+      /^It has 5 parts like an encrypted JWT \(JWE\), but part 1 of 5 \(the header\) is not base64url/,
+    );
   });
 
   it('wrong number of parts', () => {
@@ -71,8 +83,12 @@ describe('decodeJwt', () => {
 
   it('not UTF-8, not JSON, not an object', () => {
     expect(errorOf(`${b64u(new Uint8Array([0xff, 0xfe, 0x41]))}.e30.x`)).toMatch(/header.*not UTF-8/);
-    expect(errorOf(`${b64u('{"alg":"HS256"}')}.${b64u('hello world')}.x`)).toMatch(/\(the payload\) decodes to text that is not JSON: "hello world"/);
-    expect(errorOf(`${b64u('{"alg":"HS256"}')}.${b64u('[1,2]')}.x`)).toMatch(/payload\) is JSON but an array, not an object/);
+    expect(errorOf(`${b64u('{"alg":"HS256"}')}.${b64u('hello world')}.x`)).toMatch(
+      /\(the payload\) decodes to text that is not JSON: "hello world"/,
+    );
+    expect(errorOf(`${b64u('{"alg":"HS256"}')}.${b64u('[1,2]')}.x`)).toMatch(
+      /payload\) is JSON but an array, not an object/,
+    );
     expect(errorOf(`${b64u('null')}.e30.x`)).toMatch(/header\) is JSON but null/);
     expect(errorOf(`${b64u('"s"')}.e30.x`)).toMatch(/JSON but a string/);
     expect(errorOf(`${b64u('{"alg":"HS256"}')}.${b64u('{"a":1,')}.x`)).toMatch(/not JSON/);
@@ -100,26 +116,44 @@ describe('decodeJwt', () => {
   });
 
   it('never throws on anything', () => {
-    fc.assert(fc.property(fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.array(fc.string({ unit: fc.constantFrom('e', 'y', 'J', 'A', '_', '-', '=', '+', '.', '%'), maxLength: 30 }), { maxLength: 6 }).map((p) => p.join('.')),
-      fc.tuple(fc.jsonValue(), fc.jsonValue()).map(([h, p]) => jwt(h, p)),
-    ), (s) => {
-      const r = decodeJwt(s);
-      if ('error' in r) expect(r.error.length).toBeGreaterThan(10);
-      else {
-        expect(typeof r.header).toBe('object');
-        expect(typeof r.payload).toBe('object');
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 300 }),
+          fc
+            .array(
+              fc.string({ unit: fc.constantFrom('e', 'y', 'J', 'A', '_', '-', '=', '+', '.', '%'), maxLength: 30 }),
+              { maxLength: 6 },
+            )
+            .map((p) => p.join('.')),
+          fc.tuple(fc.jsonValue(), fc.jsonValue()).map(([h, p]) => jwt(h, p)),
+        ),
+        (s) => {
+          const r = decodeJwt(s);
+          if ('error' in r) expect(r.error.length).toBeGreaterThan(10);
+          else {
+            expect(typeof r.header).toBe('object');
+            expect(typeof r.payload).toBe('object');
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
     expect(() => decodeJwt(undefined as unknown as string)).not.toThrow();
   });
 
   it('any JSON objects round-trip', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue()), (h, p) => {
-      const r = decodeJwt(jwt(h, p));
-      expect(r).toEqual({ header: JSON.parse(JSON.stringify(h)), payload: JSON.parse(JSON.stringify(p)), signature: 'c2ln' });
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.dictionary(fc.string(), fc.jsonValue()), (h, p) => {
+        const r = decodeJwt(jwt(h, p));
+        expect(r).toEqual({
+          header: JSON.parse(JSON.stringify(h)),
+          payload: JSON.parse(JSON.stringify(p)),
+          signature: 'c2ln',
+        });
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
@@ -150,11 +184,21 @@ describe('findJwts', () => {
   it('finds any JWS between separators that cannot be part of a token', () => {
     const seg = fc.string({ unit: fc.constantFrom(...'ABCXYZabcxyz0189-_'.split('')), minLength: 4, maxLength: 20 });
     const noise = fc.string({ unit: fc.constantFrom(' ', ';', '=', '&', '"', ',', 'a', 'Z', '%', ':'), maxLength: 20 });
-    fc.assert(fc.property(seg, seg, fc.string({ unit: fc.constantFrom('a', '_', '-'), maxLength: 10 }), noise, noise, (h, p, sig, before, after) => {
-      const token = `eyJ${h}.${p}.${sig}`;
-      const text = `${before} ${token} ${after}`;
-      expect(findJwts(text)).toContain(token);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        seg,
+        seg,
+        fc.string({ unit: fc.constantFrom('a', '_', '-'), maxLength: 10 }),
+        noise,
+        noise,
+        (h, p, sig, before, after) => {
+          const token = `eyJ${h}.${p}.${sig}`;
+          const text = `${before} ${token} ${after}`;
+          expect(findJwts(text)).toContain(token);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('is bounded: at most 20 results, linear on pathological text', () => {

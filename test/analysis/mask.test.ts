@@ -12,10 +12,12 @@ describe('fingerprint', () => {
   });
 
   it('6 lower-case hex characters, deterministic, sensitive to every character', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 100 }), (s) => {
-      expect(fingerprint(s)).toMatch(/^[0-9a-f]{6}$/);
-      expect(fingerprint(s)).toBe(fingerprint(s));
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (s) => {
+        expect(fingerprint(s)).toMatch(/^[0-9a-f]{6}$/);
+        expect(fingerprint(s)).toBe(fingerprint(s));
+      }),
+    );
     expect(fingerprint('token-1')).not.toBe(fingerprint('token-2'));
   });
 });
@@ -40,13 +42,16 @@ describe('maskSecret', () => {
   });
 
   it('never reveals more than 40% of the characters, never splits a surrogate pair', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme-composite', maxLength: 80 }), (s) => {
-      const masked = maskSecret(s);
-      const shown = masked.slice(0, masked.lastIndexOf(' #')).replace(/[…•]/g, '');
-      expect(Array.from(shown).length).toBeLessThanOrEqual(Math.floor(Array.from(s).length * 0.4));
-      expect(masked.endsWith(` #${fingerprint(s)}`)).toBe(true);
-      expect(masked).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite', maxLength: 80 }), (s) => {
+        const masked = maskSecret(s);
+        const shown = masked.slice(0, masked.lastIndexOf(' #')).replace(/[…•]/g, '');
+        expect(Array.from(shown).length).toBeLessThanOrEqual(Math.floor(Array.from(s).length * 0.4));
+        expect(masked.endsWith(` #${fingerprint(s)}`)).toBe(true);
+        expect(masked).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('does not contain a long secret', () => {

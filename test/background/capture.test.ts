@@ -10,7 +10,9 @@ describe('capture: events -> record', () => {
   it('records a 401 with its request and response headers, then forgets the request', () => {
     const c = new Capture(config);
     c.onSendHeaders(sent(api, 1000, [h('Authorization', 'Bearer abc'), h('Accept', '*/*')]));
-    const r = c.onHeadersReceived(received(api, 1010, 401, [h('WWW-Authenticate', 'Bearer error="invalid_token"')], 'HTTP/1.1 401 Unauthorized'));
+    const r = c.onHeadersReceived(
+      received(api, 1010, 401, [h('WWW-Authenticate', 'Bearer error="invalid_token"')], 'HTTP/1.1 401 Unauthorized'),
+    );
     expect(r).toMatchObject({
       id: '11-1',
       requestId: '11',
@@ -27,7 +29,10 @@ describe('capture: events -> record', () => {
       preflight: false,
       source: 'headers',
       requestHeadersKnown: true,
-      requestHeaders: [{ name: 'Authorization', value: 'Bearer abc' }, { name: 'Accept', value: '*/*' }],
+      requestHeaders: [
+        { name: 'Authorization', value: 'Bearer abc' },
+        { name: 'Accept', value: '*/*' },
+      ],
       responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
       redirects: [],
     });
@@ -57,7 +62,9 @@ describe('capture: events -> record', () => {
     c.onSendHeaders(sent(api, 1));
     expect(c.onHeadersReceived(received(api, 2, 400, [h('www-authenticate', 'Bearer realm="api"')]))?.status).toBe(400);
     const proxy = { ...api, requestId: '12' };
-    expect(c.onHeadersReceived(received(proxy, 3, 502, [h('Proxy-Authenticate', 'Basic realm="p"')]))?.status).toBe(502);
+    expect(c.onHeadersReceived(received(proxy, 3, 502, [h('Proxy-Authenticate', 'Basic realm="p"')]))?.status).toBe(
+      502,
+    );
     const plain = { ...api, requestId: '13' };
     expect(c.onHeadersReceived(received(plain, 4, 500))).toBeUndefined();
     c.configure({ captureStatuses: [500], paused: false });
@@ -74,10 +81,11 @@ describe('capture: events -> record', () => {
 
   it('a 419, 440 and 498 are in the default set', () => {
     const c = new Capture(config);
-    for (const s of [419, 440, 498]) expect(c.onHeadersReceived(received({ ...api, requestId: `s${s}` }, 1, s))?.status).toBe(s);
+    for (const s of [419, 440, 498])
+      expect(c.onHeadersReceived(received({ ...api, requestId: `s${s}` }, 1, s))?.status).toBe(s);
   });
 
-  it('keeps the redirect chain with each hop\'s own request headers', () => {
+  it("keeps the redirect chain with each hop's own request headers", () => {
     const c = new Capture(config);
     const r1 = { ...api, url: 'http://a/login', type: 'main_frame' };
     c.onSendHeaders(sent(r1, 1, [h('Cookie', 'sid=1')]));
@@ -104,7 +112,9 @@ describe('capture: events -> record', () => {
   it('marks a failing CORS preflight (its own requestId, OPTIONS + Access-Control-Request-Method)', () => {
     const c = new Capture(config);
     const pre = { requestId: 'p1', url: 'http://api/x', method: 'OPTIONS' };
-    c.onSendHeaders(sent(pre, 1, [h('Access-Control-Request-Method', 'GET'), h('Access-Control-Request-Headers', 'authorization')]));
+    c.onSendHeaders(
+      sent(pre, 1, [h('Access-Control-Request-Method', 'GET'), h('Access-Control-Request-Headers', 'authorization')]),
+    );
     expect(c.onHeadersReceived(received(pre, 2, 401))?.preflight).toBe(true);
     const plainOptions = { requestId: 'p2', url: 'http://api/x', method: 'OPTIONS' };
     c.onSendHeaders(sent(plainOptions, 1));
@@ -135,12 +145,16 @@ describe('capture: events -> record', () => {
     expect(second!.requestHeaders).toEqual([{ name: 'Authorization', value: 'Basic dTpw' }]);
   });
 
-  it('records a real proxy\'s 407 from onAuthRequired when onHeadersReceived did not', () => {
+  it("records a real proxy's 407 from onAuthRequired when onHeadersReceived did not", () => {
     const c = new Capture(config);
     const req = { ...api, requestId: 'px' };
     c.onSendHeaders(sent(req, 1, [h('Accept', '*/*')]));
     const r = c.onAuthRequired(authRequired(req, 2, 407, [h('Proxy-Authenticate', 'Basic realm="corp"')], true))!;
-    expect(r).toMatchObject({ status: 407, source: 'auth-required', requestHeaders: [{ name: 'Accept', value: '*/*' }] });
+    expect(r).toMatchObject({
+      status: 407,
+      source: 'auth-required',
+      requestHeaders: [{ name: 'Accept', value: '*/*' }],
+    });
     expect(c.pending.size).toBe(0);
   });
 
@@ -163,7 +177,7 @@ describe('capture: events -> record', () => {
     expect(r.requestHeaders).toEqual([]);
   });
 
-  it('reads Firefox\'s originUrl as the initiator origin, and binaryValue headers as Latin-1', () => {
+  it("reads Firefox's originUrl as the initiator origin, and binaryValue headers as Latin-1", () => {
     const c = new Capture(config);
     const ff = { requestId: 'f', url: 'http://x/a' };
     c.onSendHeaders({ ...sent(ff, 1), requestHeaders: [{ name: 'X-Bin', binaryValue: [0x63, 0xe9] }] });

@@ -44,8 +44,14 @@ describe('context window (capture)', () => {
     c.onContext = (t, e) => got.push([t, e]);
     c.onSendHeaders(sent({ requestId: 'f', url: 'http://a/api', tabId: 1 }, T));
     expect(c.onHeadersReceived(received({ requestId: 'f', url: 'http://a/api', tabId: 1 }, T + 1, 401))).toBeDefined();
-    c.onSendHeaders(sent({ requestId: 'r', url: 'http://a/oauth/token', method: 'POST', tabId: 1 }, T + 10, [h('authorization', 'Basic Y2xpZW50')]));
-    c.onHeadersReceived(received({ requestId: 'r', url: 'http://a/oauth/token', method: 'POST', tabId: 1 }, T + 11, 200));
+    c.onSendHeaders(
+      sent({ requestId: 'r', url: 'http://a/oauth/token', method: 'POST', tabId: 1 }, T + 10, [
+        h('authorization', 'Basic Y2xpZW50'),
+      ]),
+    );
+    c.onHeadersReceived(
+      received({ requestId: 'r', url: 'http://a/oauth/token', method: 'POST', tabId: 1 }, T + 11, 200),
+    );
     c.onSendHeaders(sent({ requestId: 'm', url: 'http://a/old', tabId: 1 }, T + 20));
     c.onHeadersReceived(received({ requestId: 'm', url: 'http://a/old', tabId: 1 }, T + 21, 302));
     c.onBeforeRedirect(redirected({ requestId: 'm', url: 'http://a/old', tabId: 1 }, T + 21, 302, 'http://a/new'));
@@ -55,7 +61,17 @@ describe('context window (capture)', () => {
     c.onHeadersReceived(received({ requestId: 'n', url: 'http://a/missing', tabId: 1 }, T + 40, 404));
     c.onHeadersReceived(received({ requestId: 'e', url: 'http://a/err', tabId: 1 }, T + 41, 500));
     expect(got).toEqual([
-      [1, { url: 'http://a/oauth/token', method: 'POST', status: 200, time: T + 11, type: 'xmlhttprequest', authorization: 'Basic Y2xpZW50' }],
+      [
+        1,
+        {
+          url: 'http://a/oauth/token',
+          method: 'POST',
+          status: 200,
+          time: T + 11,
+          type: 'xmlhttprequest',
+          authorization: 'Basic Y2xpZW50',
+        },
+      ],
       [1, { url: 'http://a/old', method: 'GET', status: 302, time: T + 21, type: 'xmlhttprequest' }],
     ]);
   });
@@ -64,7 +80,8 @@ describe('context window (capture)', () => {
     const c = new Capture({ captureStatuses: [401], paused: false });
     const got: number[] = [];
     c.onContext = (_t, e) => got.push(e.time);
-    const okAt = (id: string, t: number) => c.onHeadersReceived(received({ requestId: id, url: 'http://a/ok', tabId: 1 }, t, 200));
+    const okAt = (id: string, t: number) =>
+      c.onHeadersReceived(received({ requestId: id, url: 'http://a/ok', tabId: 1 }, t, 200));
     c.onHeadersReceived(received({ requestId: 'f1', url: 'http://a/api', tabId: 1 }, T, 401));
     okAt('a', T + CONTEXT_WINDOW_MS); // last moment inside
     c.onHeadersReceived(received({ requestId: 'f2', url: 'http://a/api', tabId: 1 }, T + 30_000, 401)); // renews
@@ -97,7 +114,8 @@ describe('context store', () => {
   it('is a ring of CONTEXT_PER_TAB per tab, written to storage.session under context:<tabId>', async () => {
     const area = new MemoryArea();
     const s = new ContextStore(area);
-    for (let i = 0; i < CONTEXT_PER_TAB + 7; i++) await s.add(3, { url: `http://a/${i}`, method: 'GET', status: 200, time: T + i, type: 'xmlhttprequest' });
+    for (let i = 0; i < CONTEXT_PER_TAB + 7; i++)
+      await s.add(3, { url: `http://a/${i}`, method: 'GET', status: 200, time: T + i, type: 'xmlhttprequest' });
     await s.idle();
     expect(s.peek(3)).toHaveLength(CONTEXT_PER_TAB);
     expect(s.peek(3)[0]!.url).toBe('http://a/7');
@@ -106,14 +124,24 @@ describe('context store', () => {
 
   it('a failed read starts empty; garbage in storage is skipped', async () => {
     const area = new MemoryArea();
-    area.data.set('context:1', [{ url: 'http://a/', method: 'GET', status: 200, time: T, type: 'x' }, null, 'junk', { time: 'no' }]);
+    area.data.set('context:1', [
+      { url: 'http://a/', method: 'GET', status: 200, time: T, type: 'x' },
+      null,
+      'junk',
+      { time: 'no' },
+    ]);
     area.data.set('context:abc', [{ url: 'http://a/', method: 'GET', status: 200, time: T, type: 'x' }]);
     area.data.set('context:2', 'not a list');
     const s = new ContextStore(area);
     await s.load();
     expect(s.peek(1)).toHaveLength(1);
     expect(s.peek(2)).toEqual([]);
-    const broken = new ContextStore({ ...area, get: () => Promise.reject(new Error('gone')), set: area.set.bind(area), remove: area.remove.bind(area) });
+    const broken = new ContextStore({
+      ...area,
+      get: () => Promise.reject(new Error('gone')),
+      set: area.set.bind(area),
+      remove: area.remove.bind(area),
+    });
     await broken.load();
     expect(broken.peek(1)).toEqual([]);
   });
@@ -139,11 +167,15 @@ describe('context in the worker', () => {
     expect(records).toHaveLength(1);
     expect(badge.text.get(1)).toBe('1');
     const live = port.messages.filter((m) => m.type === 'context');
-    expect(live.map((m) => (m.entries as ContextEntry[]).map((e) => e.url))).toEqual([['http://a/oauth/token'], ['http://a/api/feed']]);
+    expect(live.map((m) => (m.entries as ContextEntry[]).map((e) => e.url))).toEqual([
+      ['http://a/oauth/token'],
+      ['http://a/api/feed'],
+    ]);
   });
 
-  it('the snapshot carries the tab\'s context, and a restarted worker loses none of it', async () => {
-    const session = new MemoryArea(), local = new MemoryArea();
+  it("the snapshot carries the tab's context, and a restarted worker loses none of it", async () => {
+    const session = new MemoryArea(),
+      local = new MemoryArea();
     const first = boot(session, local);
     fail(first.w, { requestId: '1', url: 'http://a/api', tabId: 1 }, T);
     ok(first.w, { requestId: '2', url: 'http://a/oauth/token', tabId: 1 }, T + 10);
@@ -158,7 +190,10 @@ describe('context in the worker', () => {
     second.w.onConnect(port);
     await flush();
     expect(port.messages[0]!.type).toBe('snapshot');
-    expect((port.messages[0]!.context as ContextEntry[]).map((e) => e.url)).toEqual(['http://a/oauth/token', 'http://a/api']);
+    expect((port.messages[0]!.context as ContextEntry[]).map((e) => e.url)).toEqual([
+      'http://a/oauth/token',
+      'http://a/api',
+    ]);
   });
 
   it('is purged with the tab, on Clear, and by a navigation like the records', async () => {

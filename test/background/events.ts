@@ -1,5 +1,11 @@
 // webRequest details as Chrome sends them, for feeding the capture in tests.
-import type { AuthRequiredDetails, RawHeader, RedirectDetails, ResponseDetails, SendHeadersDetails } from '../../src/background/details.ts';
+import type {
+  AuthRequiredDetails,
+  RawHeader,
+  RedirectDetails,
+  ResponseDetails,
+  SendHeadersDetails,
+} from '../../src/background/details.ts';
 
 export interface Req {
   requestId: string;
@@ -28,14 +34,32 @@ export function sent(r: Req, t: number, requestHeaders: RawHeader[] = []): SendH
   return { ...base(r, t), requestHeaders };
 }
 
-export function received(r: Req, t: number, statusCode: number, responseHeaders: RawHeader[] = [], statusLine = `HTTP/1.1 ${statusCode}`): ResponseDetails {
+export function received(
+  r: Req,
+  t: number,
+  statusCode: number,
+  responseHeaders: RawHeader[] = [],
+  statusLine = `HTTP/1.1 ${statusCode}`,
+): ResponseDetails {
   return { ...base(r, t), statusCode, statusLine, fromCache: false, responseHeaders };
 }
 
-export function redirected(r: Req, t: number, statusCode: number, location: string, responseHeaders: RawHeader[] = []): RedirectDetails {
+export function redirected(
+  r: Req,
+  t: number,
+  statusCode: number,
+  location: string,
+  responseHeaders: RawHeader[] = [],
+): RedirectDetails {
   return { ...received(r, t, statusCode, [...responseHeaders, h('Location', location)]), redirectUrl: location };
 }
 
-export function authRequired(r: Req, t: number, statusCode: number, responseHeaders: RawHeader[], isProxy: boolean): AuthRequiredDetails {
+export function authRequired(
+  r: Req,
+  t: number,
+  statusCode: number,
+  responseHeaders: RawHeader[],
+  isProxy: boolean,
+): AuthRequiredDetails {
   return { ...received(r, t, statusCode, responseHeaders), isProxy };
 }

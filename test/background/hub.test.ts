@@ -10,7 +10,10 @@ import { rec } from './records.ts';
 function setup(session = new MemoryArea()) {
   const store = new RecordStore(session, { recordsPerTab: 500 });
   const settings = new SettingsHolder(new MemoryArea());
-  const summarize = (r: CaptureRecord) => ({ summary: r.responseBody ? `body: ${r.responseBody}` : 'no body', ids: [] });
+  const summarize = (r: CaptureRecord) => ({
+    summary: r.responseBody ? `body: ${r.responseBody}` : 'no body',
+    ids: [],
+  });
   const hub = new Hub({ store, settings, summarize, tabTitle: async (id) => `Tab ${id}` });
   return { store, settings, hub, session };
 }
@@ -30,7 +33,10 @@ describe('hub: ports', () => {
     await store.clearTab(2);
     const snapshot = port.messages[0] as unknown as { type: string; records: CaptureRecord[] };
     expect(snapshot.type).toBe('snapshot');
-    const seen = [...snapshot.records.map((r) => r.id), ...port.messages.slice(1).flatMap((m) => (m.type === 'added' ? [(m.record as CaptureRecord).id] : []))];
+    const seen = [
+      ...snapshot.records.map((r) => r.id),
+      ...port.messages.slice(1).flatMap((m) => (m.type === 'added' ? [(m.record as CaptureRecord).id] : [])),
+    ];
     expect(seen).toEqual([before.id, r2.id, r3.id]);
     expect(port.types().at(-1)).toBe('cleared');
     expect(port.messages.every((m) => m.ns === NS && (m.tabId === 2 || m.type === 'settings'))).toBe(true);
@@ -38,19 +44,35 @@ describe('hub: ports', () => {
 
   it('sends a big tab newest first: a small snapshot, then the older records in chunks, oldest first', async () => {
     const store = new RecordStore(new MemoryArea(), { recordsPerTab: 5000 });
-    const hub = new Hub({ store, settings: new SettingsHolder(new MemoryArea()), summarize: () => ({ summary: '', ids: [] }), tabTitle: async () => '' });
+    const hub = new Hub({
+      store,
+      settings: new SettingsHolder(new MemoryArea()),
+      summarize: () => ({ summary: '', ids: [] }),
+      tabTitle: async () => '',
+    });
     const added: CaptureRecord[] = [];
-    for (let i = 0; i < SNAPSHOT_FIRST + 1100; i++) added.push(await store.add(rec({ tabId: 4, time: 1_790_000_000_000 + i })));
+    for (let i = 0; i < SNAPSHOT_FIRST + 1100; i++)
+      added.push(await store.add(rec({ tabId: 4, time: 1_790_000_000_000 + i })));
     const port = new FakePort(portName(4));
     hub.connect(port);
     await flush();
-    const [snapshot, ...rest] = port.messages as unknown as { type: string; records: CaptureRecord[]; more?: boolean }[];
+    const [snapshot, ...rest] = port.messages as unknown as {
+      type: string;
+      records: CaptureRecord[];
+      more?: boolean;
+    }[];
     expect(snapshot!.type).toBe('snapshot');
     expect(snapshot!.more).toBe(true);
     expect(snapshot!.records.map((r) => r.id)).toEqual(added.slice(-SNAPSHOT_FIRST).map((r) => r.id));
-    expect(rest.map((m) => [m.type, m.records.length, m.more])).toEqual([['older', 1000, true], ['older', 100, false]]);
+    expect(rest.map((m) => [m.type, m.records.length, m.more])).toEqual([
+      ['older', 1000, true],
+      ['older', 100, false],
+    ]);
     // each chunk is older than everything sent before it; together they are the whole tab
-    const inOrder = [...rest].reverse().flatMap((m) => m.records).concat(snapshot!.records);
+    const inOrder = [...rest]
+      .reverse()
+      .flatMap((m) => m.records)
+      .concat(snapshot!.records);
     expect(inOrder.map((r) => r.id)).toEqual(added.map((r) => r.id));
   });
 
@@ -79,12 +101,14 @@ describe('hub: ports', () => {
 
   it('broadcasts settings changes to every port', async () => {
     const { hub } = setup();
-    const a = new FakePort(portName(1)), b = new FakePort(portName(-1));
+    const a = new FakePort(portName(1)),
+      b = new FakePort(portName(-1));
     hub.connect(a);
     hub.connect(b);
     await flush();
     await hub.handle({ ns: NS, type: 'setSettings', patch: { preserveLog: true } });
-    for (const p of [a, b]) expect(p.messages.at(-1)).toMatchObject({ type: 'settings', settings: { preserveLog: true } });
+    for (const p of [a, b])
+      expect(p.messages.at(-1)).toMatchObject({ type: 'settings', settings: { preserveLog: true } });
   });
 });
 
@@ -94,8 +118,16 @@ describe('hub: requests', () => {
     const r = await store.add(rec({ tabId: 4 }));
     await store.add(rec({ tabId: -1 }));
     expect(hub.handle({ type: 'getRecords', tabId: 4 })).toBeUndefined();
-    expect(await hub.handle({ ns: NS, type: 'getRecords', tabId: 4 })).toMatchObject({ records: [r], settings: { recordsPerTab: 500 } });
-    expect(await hub.handle({ ns: NS, type: 'getTabs' })).toEqual({ tabs: [{ tabId: 4, count: 1, title: 'Tab 4' }, { tabId: -1, count: 1 }] });
+    expect(await hub.handle({ ns: NS, type: 'getRecords', tabId: 4 })).toMatchObject({
+      records: [r],
+      settings: { recordsPerTab: 500 },
+    });
+    expect(await hub.handle({ ns: NS, type: 'getTabs' })).toEqual({
+      tabs: [
+        { tabId: 4, count: 1, title: 'Tab 4' },
+        { tabId: -1, count: 1 },
+      ],
+    });
     expect(await hub.handle({ ns: NS, type: 'getSettings' })).toMatchObject({ settings: { paused: false } });
     expect(await hub.handle({ ns: NS, type: 'clear', tabId: 4 })).toEqual({ ok: true });
     expect(await store.records(4)).toEqual([]);
@@ -107,12 +139,31 @@ describe('hub: requests', () => {
     const port = new FakePort(portName(5));
     hub.connect(port);
     await flush();
-    const reply = (await hub.handle({ ns: NS, type: 'attachBody', tabId: 5, match: { url: 'http://x/api', method: 'GET', status: 401, time: 50_800 }, body: '{"error":"expired"}' })) as { record?: CaptureRecord };
-    expect(reply.record).toMatchObject({ id: r.id, responseBody: '{"error":"expired"}', diagnosis: { summary: 'body: {"error":"expired"}' } });
-    expect(port.messages.at(-1)).toMatchObject({ type: 'updated', record: { id: r.id, responseBody: '{"error":"expired"}' } });
+    const reply = (await hub.handle({
+      ns: NS,
+      type: 'attachBody',
+      tabId: 5,
+      match: { url: 'http://x/api', method: 'GET', status: 401, time: 50_800 },
+      body: '{"error":"expired"}',
+    })) as { record?: CaptureRecord };
+    expect(reply.record).toMatchObject({
+      id: r.id,
+      responseBody: '{"error":"expired"}',
+      diagnosis: { summary: 'body: {"error":"expired"}' },
+    });
+    expect(port.messages.at(-1)).toMatchObject({
+      type: 'updated',
+      record: { id: r.id, responseBody: '{"error":"expired"}' },
+    });
     await store.idle();
     expect((session.data.get('records:5') as CaptureRecord[])[0]!.responseBody).toBe('{"error":"expired"}');
-    const miss = await hub.handle({ ns: NS, type: 'attachBody', tabId: 5, match: { url: 'http://x/other', method: 'GET', status: 401, time: 50_800 }, body: 'x' });
+    const miss = await hub.handle({
+      ns: NS,
+      type: 'attachBody',
+      tabId: 5,
+      match: { url: 'http://x/other', method: 'GET', status: 401, time: 50_800 },
+      body: 'x',
+    });
     expect(miss).toEqual({ record: undefined });
   });
 });

@@ -7,7 +7,7 @@ describe('navigationCutoff: what a committed top-level navigation clears', () =>
   const oldFailure = rec({ time: 1000, url: 'http://app.test/api/old' });
   const mainFrame401 = rec({ time: 5000, url: page, type: 'main_frame' });
 
-  it('is the start of the navigation\'s main-frame request, so its own 401 is kept', () => {
+  it("is the start of the navigation's main-frame request, so its own 401 is kept", () => {
     const records = [oldFailure, mainFrame401];
     const cut = navigationCutoff(records, { url: page, timeStamp: 5020 }, { url: page, start: 4990 });
     expect(cut).toBe(4990);
@@ -20,10 +20,12 @@ describe('navigationCutoff: what a committed top-level navigation clears', () =>
     expect(navigationCutoff([], { url: page, timeStamp: 500_000 }, { url: page, start: 100 })).toBe(500_000);
   });
 
-  it('without the request (worker restarted in between), keeps the page\'s own main-frame failure', () => {
+  it("without the request (worker restarted in between), keeps the page's own main-frame failure", () => {
     const cut = navigationCutoff([oldFailure, mainFrame401], { url: page, timeStamp: 5020 });
     expect(cut).toBe(5000);
     // a main-frame failure of the same URL long ago is not this navigation's
-    expect(navigationCutoff([rec({ time: 1, url: page, type: 'main_frame' })], { url: page, timeStamp: 100_000 })).toBe(100_000);
+    expect(navigationCutoff([rec({ time: 1, url: page, type: 'main_frame' })], { url: page, timeStamp: 100_000 })).toBe(
+      100_000,
+    );
   });
 });

@@ -10,7 +10,9 @@ describe('RecordStore', () => {
   it('keeps records per tab in arrival order, and writes them to the storage area', async () => {
     const area = new MemoryArea();
     const s = new RecordStore(area, { recordsPerTab: 10 });
-    const a = rec({ tabId: 1 }), b = rec({ tabId: 2 }), c = rec({ tabId: 1 });
+    const a = rec({ tabId: 1 }),
+      b = rec({ tabId: 2 }),
+      c = rec({ tabId: 1 });
     await s.add(a);
     await s.add(b);
     await s.add(c);
@@ -27,7 +29,9 @@ describe('RecordStore', () => {
     const all = Array.from({ length: 5 }, () => rec({ tabId: 4 }));
     for (const r of all) await s.add(r);
     expect(ids(await s.records(4))).toEqual(ids(all.slice(2)));
-    expect(events.filter((e) => e.type === 'removed').flatMap((e) => (e.type === 'removed' ? e.ids : []))).toEqual(ids(all.slice(0, 2)));
+    expect(events.filter((e) => e.type === 'removed').flatMap((e) => (e.type === 'removed' ? e.ids : []))).toEqual(
+      ids(all.slice(0, 2)),
+    );
     await s.setRecordsPerTab(1);
     expect(ids(await s.records(4))).toEqual([all[4]!.id]);
   });
@@ -48,7 +52,8 @@ describe('RecordStore', () => {
   it('a new store over the same storage (a restarted worker) loses nothing', async () => {
     const area = new MemoryArea();
     const s1 = new RecordStore(area, { recordsPerTab: 500 });
-    const a = rec({ tabId: 1 }), b = rec({ tabId: -1 });
+    const a = rec({ tabId: 1 }),
+      b = rec({ tabId: -1 });
     await s1.add(a);
     await s1.add(b);
     await s1.idle();

@@ -8,11 +8,23 @@ import { h, received, sent, type Req } from './events.ts';
 import { FakeBadge, FakePort, flush, MemoryArea } from './fakes.ts';
 
 function boot(session = new MemoryArea(), local = new MemoryArea(), badge = new FakeBadge()) {
-  const w = createWorker({ session, local, badge, summarize: (r) => ({ summary: `HTTP ${r.status}`, ids: [`s${r.status}`] }), warn: () => undefined });
+  const w = createWorker({
+    session,
+    local,
+    badge,
+    summarize: (r) => ({ summary: `HTTP ${r.status}`, ids: [`s${r.status}`] }),
+    warn: () => undefined,
+  });
   return { w, session, local, badge };
 }
 
-function fail(w: ReturnType<typeof boot>['w'], r: Req, t: number, status = 401, headers = [h('WWW-Authenticate', 'Bearer')]) {
+function fail(
+  w: ReturnType<typeof boot>['w'],
+  r: Req,
+  t: number,
+  status = 401,
+  headers = [h('WWW-Authenticate', 'Bearer')],
+) {
   w.onSendHeaders(sent(r, t, [h('Authorization', 'Bearer t')]));
   w.onHeadersReceived(received(r, t + 1, status, headers));
 }
@@ -44,7 +56,8 @@ describe('worker', () => {
   });
 
   it('a stopped and restarted worker loses nothing (new instance over the same storage)', async () => {
-    const session = new MemoryArea(), local = new MemoryArea();
+    const session = new MemoryArea(),
+      local = new MemoryArea();
     const first = boot(session, local);
     fail(first.w, { requestId: '1', url: 'http://a/1', tabId: 1 }, 10);
     fail(first.w, { requestId: '2', url: 'http://a/2', tabId: -1 }, 20);
@@ -62,7 +75,7 @@ describe('worker', () => {
     expect(port.types()).toEqual(['snapshot', 'added']);
   });
 
-  it('clears on a committed top-level navigation but keeps that navigation\'s own main-frame 401', async () => {
+  it("clears on a committed top-level navigation but keeps that navigation's own main-frame 401", async () => {
     const { w, badge } = boot();
     fail(w, { requestId: '1', url: 'http://a/api/old', tabId: 1 }, 10);
     // navigate: the main-frame request fails, its record arrives BEFORE onCommitted

@@ -15,7 +15,11 @@ describe('SerialWriter', () => {
       inFlight--;
     };
     const values = new Map<string, unknown>();
-    const w = new SerialWriter(area, { valueOf: (k) => values.get(k), onQuota: () => undefined, warn: () => undefined });
+    const w = new SerialWriter(area, {
+      valueOf: (k) => values.get(k),
+      onQuota: () => undefined,
+      warn: () => undefined,
+    });
     for (let i = 0; i < 20; i++) {
       values.set(`k${i % 3}`, i);
       w.mark(`k${i % 3}`);

@@ -16,12 +16,17 @@ describe('normalizeContent: the three getContent shapes', () => {
   });
   it('Firefox / polyfill [content, mimeType]', () => {
     expect(normalizeContent([json, 'application/json'])).toEqual({ ok: true, body: json, truncated: false });
-    expect(normalizeContent(['<html>CSRF verification failed</html>', 'text/html; charset=utf-8'])).toMatchObject({ ok: true });
+    expect(normalizeContent(['<html>CSRF verification failed</html>', 'text/html; charset=utf-8'])).toMatchObject({
+      ok: true,
+    });
     expect(normalizeContent(['GIF89a...', 'image/gif'])).toEqual({ ok: false, reason: 'not text (image/gif)' });
   });
   it('UTF-8 survives base64', () => {
     const s = '{"detail":"Jeton expiré — réessayez"}';
-    expect(normalizeContent({ content: Buffer.from(s).toString('base64'), encoding: 'base64' })).toMatchObject({ ok: true, body: s });
+    expect(normalizeContent({ content: Buffer.from(s).toString('base64'), encoding: 'base64' })).toMatchObject({
+      ok: true,
+      body: s,
+    });
   });
 });
 
@@ -40,7 +45,12 @@ describe('normalizeContent: text only, capped, never throws', () => {
   });
   it('accepts text with the HAR mime type', () => {
     expect(normalizeContent({ content: json, encoding: '' }, 'application/problem+json').ok).toBe(true);
-    expect(normalizeContent({ content: '<Error><Code>SignatureDoesNotMatch</Code></Error>', encoding: '' }, 'application/xml').ok).toBe(true);
+    expect(
+      normalizeContent(
+        { content: '<Error><Code>SignatureDoesNotMatch</Code></Error>', encoding: '' },
+        'application/xml',
+      ).ok,
+    ).toBe(true);
   });
   it('caps at 64 KB and says so', () => {
     const big = 'x'.repeat(BODY_CAP + 10);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isAuthFailure, matchOf, readContent, type HarEntryLike } from '../../src/devtools/entry.ts';
 
-function entry(status: number, headers: { name: string; value: string }[] = [], getContent?: HarEntryLike['getContent']): HarEntryLike {
+function entry(
+  status: number,
+  headers: { name: string; value: string }[] = [],
+  getContent?: HarEntryLike['getContent'],
+): HarEntryLike {
   return {
     startedDateTime: '2026-11-22T18:00:00.123Z',
     request: { url: 'https://api.example.com/me', method: 'GET' },
@@ -24,15 +28,26 @@ describe('isAuthFailure', () => {
 
 describe('matchOf', () => {
   it('takes url, method, status and the start time', () => {
-    expect(matchOf(entry(401))).toEqual({ url: 'https://api.example.com/me', method: 'GET', status: 401, time: Date.UTC(2026, 10, 22, 18, 0, 0, 123) });
+    expect(matchOf(entry(401))).toEqual({
+      url: 'https://api.example.com/me',
+      method: 'GET',
+      status: 401,
+      time: Date.UTC(2026, 10, 22, 18, 0, 0, 123),
+    });
     expect(matchOf({ ...entry(401), startedDateTime: 'junk' }).time).toBe(0);
   });
 });
 
 describe('readContent', () => {
   it('promise style (polyfill, Firefox, Chrome 151+): resolves with what the promise gives', async () => {
-    expect(await readContent(entry(401, [], () => Promise.resolve(['{}', 'application/json'])))).toEqual(['{}', 'application/json']);
-    expect(await readContent(entry(401, [], () => Promise.resolve({ content: '{}', encoding: '' })))).toEqual({ content: '{}', encoding: '' });
+    expect(await readContent(entry(401, [], () => Promise.resolve(['{}', 'application/json'])))).toEqual([
+      '{}',
+      'application/json',
+    ]);
+    expect(await readContent(entry(401, [], () => Promise.resolve({ content: '{}', encoding: '' })))).toEqual({
+      content: '{}',
+      encoding: '',
+    });
   });
   it('callback style (old Chrome): passes the callback arguments as an array', async () => {
     const cbOnly = (...args: unknown[]): undefined => {
@@ -44,10 +59,21 @@ describe('readContent', () => {
   });
   it('a rejected promise, a throwing getContent or none at all resolve undefined', async () => {
     expect(await readContent(entry(401, [], () => Promise.reject(new Error('gone'))))).toBeUndefined();
-    expect(await readContent(entry(401, [], () => { throw new Error('nope'); }))).toBeUndefined();
+    expect(
+      await readContent(
+        entry(401, [], () => {
+          throw new Error('nope');
+        }),
+      ),
+    ).toBeUndefined();
     expect(await readContent(entry(401))).toBeUndefined();
   });
   it('a getContent that never answers times out', async () => {
-    expect(await readContent(entry(401, [], () => new Promise(() => {})), 20)).toBeUndefined();
+    expect(
+      await readContent(
+        entry(401, [], () => new Promise(() => {})),
+        20,
+      ),
+    ).toBeUndefined();
   });
 });

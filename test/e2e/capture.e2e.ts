@@ -11,7 +11,17 @@ import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import type { Launched } from '../../scripts/lab/chromium.ts';
 import { READY_SELECTOR, labUrl } from '../../scripts/lab/scenarios.ts';
 import { click } from '../../scripts/lab/driver.ts';
-import { badgeText, badgeTitle, clearTab, getRecords, headerOf, openExtensionPage, setSettings, tabIdOf, waitForRecords } from '../../scripts/lab/extension.ts';
+import {
+  badgeText,
+  badgeTitle,
+  clearTab,
+  getRecords,
+  headerOf,
+  openExtensionPage,
+  setSettings,
+  tabIdOf,
+  waitForRecords,
+} from '../../scripts/lab/extension.ts';
 import { launch, outputDir, stopWorkers } from './support/chromium.ts';
 
 const out = outputDir('capture');
@@ -38,7 +48,13 @@ async function openTab(tab: string): Promise<Page> {
 
 /** 200s from a page: the lab's /ok/ endpoints, same origin. */
 async function successes(p: Page, n: number): Promise<number[]> {
-  return p.evaluate((count) => Promise.all(Array.from({ length: count }, (_, i) => fetch(`/ok/${i}`, { cache: 'no-store' }).then((r) => r.status))), n);
+  return p.evaluate(
+    (count) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) => fetch(`/ok/${i}`, { cache: 'no-store' }).then((r) => r.status)),
+      ),
+    n,
+  );
 }
 
 async function expectScenario(p: Page, id: string): Promise<void> {
@@ -82,7 +98,9 @@ describe('capture in real Chromium (issue 2)', () => {
     expect(expired.statusLine).toMatch(/401/);
     expect(expired.requestHeadersKnown).toBe(true);
     expect(headerOf(expired.requestHeaders, 'Authorization')).toMatch(/^Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(headerOf(expired.responseHeaders, 'WWW-Authenticate')).toBe('Bearer realm="lab", error="invalid_token", error_description="The access token expired"');
+    expect(headerOf(expired.responseHeaders, 'WWW-Authenticate')).toBe(
+      'Bearer realm="lab", error="invalid_token", error_description="The access token expired"',
+    );
 
     const scope = all.find((r) => r.status === 403)!;
     expect(headerOf(scope.requestHeaders, 'Authorization')).toMatch(/^Bearer eyJ/);
@@ -128,18 +146,22 @@ describe('capture in real Chromium (issue 2)', () => {
     expect((await getRecords(ext, idA)).map((r) => r.id)).toEqual(before.map((r) => r.id));
   });
 
-  it('each tab\'s badge shows its own count, with a tooltip', async () => {
+  it("each tab's badge shows its own count, with a tooltip", async () => {
     await expect.poll(() => badgeText(ext, idA), WAIT).toBe('3');
     await expect.poll(() => badgeText(ext, idB), WAIT).toBe('2');
     expect(await badgeTitle(ext, idA)).toMatch(/3 auth failures.*2 × 401.*1 × 403/);
   });
 
-  it('the panel (panel.html?tabId=N) shows the tab\'s rows, live, also after another worker stop', async () => {
+  it("the panel (panel.html?tabId=N) shows the tab's rows, live, also after another worker stop", async () => {
     const panel = await openExtensionPage(l.context, l.extensionId, `panel.html?tabId=${idA}`);
     await panel.setViewportSize({ width: 1280, height: 760 });
     const rows = panel.locator('[data-testid="record-row"]');
     await expect.poll(() => rows.count(), WAIT).toBe(3);
-    expect((await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).sort()).toEqual(['401', '401', '403']);
+    expect((await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).sort()).toEqual([
+      '401',
+      '401',
+      '403',
+    ]);
     await tabA.bringToFront();
     await stopWorkers(l, tabA);
     await expectScenario(tabA, 'step-up');
@@ -148,11 +170,13 @@ describe('capture in real Chromium (issue 2)', () => {
     expect(findings).toContain('step-up-required');
     await panel.locator('[data-testid="record-row"][data-finding="step-up-required"]').click({ timeout: 5000 });
     await panel.waitForSelector('[data-testid="detail"]');
-    expect(await panel.locator('[data-testid="finding"][data-finding-id="step-up-required"]').count()).toBeGreaterThan(0);
+    expect(await panel.locator('[data-testid="finding"][data-finding-id="step-up-required"]').count()).toBeGreaterThan(
+      0,
+    );
     await panel.screenshot({ path: join(out, 'panel.png') });
   });
 
-  it('the popup shows the active tab\'s rows', async () => {
+  it("the popup shows the active tab's rows", async () => {
     const popup = await openExtensionPage(l.context, l.extensionId, 'popup.html');
     await popup.setViewportSize({ width: 420, height: 600 });
     await tabB.bringToFront();

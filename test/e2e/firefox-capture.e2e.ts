@@ -46,7 +46,13 @@ async function until<T>(f: () => Promise<T>, want: T, what: string, timeoutMs = 
 }
 
 function successes(p: Page, n: number): Promise<number[]> {
-  return p.evaluate((count) => Promise.all(Array.from({ length: count }, (_, i) => fetch(`/ok/${i}`, { cache: 'no-store' }).then((r) => r.status))), n);
+  return p.evaluate(
+    (count) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) => fetch(`/ok/${i}`, { cache: 'no-store' }).then((r) => r.status)),
+      ),
+    n,
+  );
 }
 
 async function scenario(t: LabTab, id: string): Promise<void> {
@@ -80,10 +86,17 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     expect(summary(all)).toEqual(['DELETE /api/admin/users 403', 'GET /api/invoices 401', 'GET /app/api/me 401']);
 
     const expired = all.find((r) => path(r) === '/api/invoices')!;
-    expect(expired).toMatchObject({ tabId: A.tabId, type: 'xmlhttprequest', requestHeadersKnown: true, preflight: false });
+    expect(expired).toMatchObject({
+      tabId: A.tabId,
+      type: 'xmlhttprequest',
+      requestHeadersKnown: true,
+      preflight: false,
+    });
     expect(expired.statusLine).toMatch(/401/);
     expect(header(expired.requestHeaders, 'Authorization')).toMatch(/^Bearer eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
-    expect(header(expired.responseHeaders, 'WWW-Authenticate')).toBe('Bearer realm="lab", error="invalid_token", error_description="The access token expired"');
+    expect(header(expired.responseHeaders, 'WWW-Authenticate')).toBe(
+      'Bearer realm="lab", error="invalid_token", error_description="The access token expired"',
+    );
     // Firefox's webRequest details have no `initiator`; capture derives it from originUrl
     expect(expired.initiator).toBe(lab.primary);
 
@@ -103,9 +116,12 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     await clearBucket(ext, NO_TAB);
     await scenario(A, 'service-worker');
     const end = Date.now() + 10_000;
-    while (!(await records(NO_TAB)).some((r) => path(r) === '/api/sw-sync') && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    while (!(await records(NO_TAB)).some((r) => path(r) === '/api/sw-sync') && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 300));
-    expect((await records(NO_TAB)).filter((r) => path(r) === '/api/sw-sync').map((r) => [r.tabId, r.status])).toEqual([[NO_TAB, 401]]);
+    expect((await records(NO_TAB)).filter((r) => path(r) === '/api/sw-sync').map((r) => [r.tabId, r.status])).toEqual([
+      [NO_TAB, 401],
+    ]);
     expect(await records(A.tabId)).toHaveLength(3);
   });
 
@@ -131,13 +147,13 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     expect((await records(A.tabId)).map((r) => r.id)).toEqual(before);
   });
 
-  it('each tab\'s badge shows its own count, with a tooltip', async () => {
+  it("each tab's badge shows its own count, with a tooltip", async () => {
     expect(await badgeText(ext, A.tabId)).toBe('3');
     expect(await badgeText(ext, B.tabId)).toBe('2');
     expect(await badgeTitle(ext, A.tabId)).toMatch(/3 auth failures.*2 × 401.*1 × 403/);
   });
 
-  it('the panel (panel.html?tabId=N) shows the tab\'s rows, live, also across another event-page stop', async () => {
+  it("the panel (panel.html?tabId=N) shows the tab's rows, live, also across another event-page stop", async () => {
     const panel = await ff.openExtensionPage(`panel.html?tabId=${A.tabId}`);
     await panel.setViewport({ width: 1280, height: 760 });
     const ids = (await records(A.tabId)).map((r) => r.id).sort();
@@ -155,14 +171,26 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     await panel.screenshot({ path: join(out, 'panel.png') });
   });
 
-  it('the popup (pinned to tab B with ?tabId=) shows that tab\'s rows', async () => {
+  it("the popup (pinned to tab B with ?tabId=) shows that tab's rows", async () => {
     const popup = await ff.openExtensionPage(`popup.html?tabId=${B.tabId}`);
     await popup.setViewport({ width: 420, height: 600 });
-    const n = await poll(popup, () => document.querySelectorAll('[data-testid="popup-row"]').length, (x) => x === 2, 10_000, '2 popup rows');
+    const n = await poll(
+      popup,
+      () => document.querySelectorAll('[data-testid="popup-row"]').length,
+      (x) => x === 2,
+      10_000,
+      '2 popup rows',
+    );
     expect(n).toBe(2);
     await popup.screenshot({ path: join(out, 'popup-tab-b.png') });
     await gotoExtensionPage(popup, ff.extensionUrl(`popup.html?tabId=${A.tabId}`));
-    await poll(popup, () => document.querySelectorAll('[data-testid="popup-row"]').length, (x) => x === 4, 10_000, '4 popup rows');
+    await poll(
+      popup,
+      () => document.querySelectorAll('[data-testid="popup-row"]').length,
+      (x) => x === 4,
+      10_000,
+      '4 popup rows',
+    );
     await popup.screenshot({ path: join(out, 'popup.png') });
     await popup.close();
   });
@@ -178,7 +206,11 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
   });
 
   it('with Preserve log on, records survive navigation and the badge is re-applied after Firefox resets it', async () => {
-    await ext.evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ ns: 'authlens', type: 'setSettings', patch: { preserveLog: true } }));
+    await ext.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).browser.runtime.sendMessage({ ns: 'authlens', type: 'setSettings', patch: { preserveLog: true } }),
+    );
     try {
       // a 401 page as the top-level document: Firefox resets tab-specific badge text at its commit
       await A.page.goto(`${lab.primary}/api/profile`);
@@ -191,7 +223,11 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
       await until(() => badgeText(ext, A.tabId), '5', 'tab A badge after navigating back');
       expect(await records(A.tabId)).toHaveLength(5);
     } finally {
-      await ext.evaluate(() => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ ns: 'authlens', type: 'setSettings', patch: { preserveLog: false } }));
+      await ext.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).browser.runtime.sendMessage({ ns: 'authlens', type: 'setSettings', patch: { preserveLog: false } }),
+      );
     }
   });
 

@@ -52,13 +52,21 @@ describe('every lab scenario in real Firefox (dist/firefox)', () => {
       const { outcome, records, bucket } = await driveScenario(d, tab, sc);
       const want = sc.expect.capture;
       expect(outcome.state, outcome.log).toBe('done');
-      expect(outcome.produced, `the lab answered ${want.method} ${want.path} with ${want.status}\n${outcome.log}`).toBe(true);
+      expect(outcome.produced, `the lab answered ${want.method} ${want.path} with ${want.status}\n${outcome.log}`).toBe(
+        true,
+      );
       expect(outcome.captured, `records for ${want.method} ${want.path} ${want.status}`).toBe(want.count ?? 1);
       for (const r of records) expect(r.tabId).toBe(bucket);
       if (want.preflight !== undefined) expect(records[0]?.preflight).toBe(want.preflight);
       if (bucket !== NO_TAB) {
         // the bucket was emptied before the click, so the badge counts this scenario's records
-        const { records: all } = await ext.evaluate((id) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ ns: 'authlens', type: 'getRecords', tabId: id }), bucket) as { records: unknown[] };
+        const { records: all } = (await ext.evaluate(
+          (id) =>
+            (
+              globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+            ).browser.runtime.sendMessage({ ns: 'authlens', type: 'getRecords', tabId: id }),
+          bucket,
+        )) as { records: unknown[] };
         expect(await badgeText(ext, bucket)).toBe(all.length ? String(all.length) : '');
       }
       const newest = records[records.length - 1]!;

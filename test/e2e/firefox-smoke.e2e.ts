@@ -25,7 +25,10 @@ let tabId = -1;
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/api/private') {
-      res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="smoke", error="invalid_token", error_description="The access token expired"', 'Content-Type': 'application/json' });
+      res.writeHead(401, {
+        'WWW-Authenticate': 'Bearer realm="smoke", error="invalid_token", error_description="The access token expired"',
+        'Content-Type': 'application/json',
+      });
       res.end('{"error":"invalid_token"}');
     } else if (req.url === '/api/public') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
@@ -66,10 +69,27 @@ describe('Firefox smoke (dist/firefox)', () => {
     const records = await waitForRecords(ext, tabId, 1);
     expect(records).toHaveLength(1);
     const r = records[0]!;
-    expect(r).toMatchObject({ tabId, method: 'GET', status: 401, url: `${origin}/api/private`, type: 'xmlhttprequest', preflight: false });
+    expect(r).toMatchObject({
+      tabId,
+      method: 'GET',
+      status: 401,
+      url: `${origin}/api/private`,
+      type: 'xmlhttprequest',
+      preflight: false,
+    });
     expect(header(r.requestHeaders, 'authorization')).toBe('Bearer smoke.token.value');
     expect(header(r.responseHeaders, 'www-authenticate')).toContain('invalid_token');
-    await poll(ext, (id) => (globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }).browser.action.getBadgeText({ tabId: id }), (t) => t === '1', 5000, 'badge 1', tabId);
+    await poll(
+      ext,
+      (id) =>
+        (
+          globalThis as unknown as { browser: { action: { getBadgeText(d: object): Promise<string> } } }
+        ).browser.action.getBadgeText({ tabId: id }),
+      (t) => t === '1',
+      5000,
+      'badge 1',
+      tabId,
+    );
   });
 
   it('loses nothing when the event page is terminated, and captures again after it wakes', async () => {
@@ -94,7 +114,11 @@ describe('Firefox stops the event page by itself when idle (idle timeout lowered
   beforeAll(async () => {
     // extensions.background.idle.timeout is Firefox's own idle limit (30 000 ms by default):
     // lowered at launch, the real lifecycle stops the page between our requests.
-    idle = await launchFirefox({ extensionDir: firefoxDist(repo), runDir: join(runDir, 'idle'), prefs: { 'extensions.background.idle.timeout': 1000 } });
+    idle = await launchFirefox({
+      extensionDir: firefoxDist(repo),
+      runDir: join(runDir, 'idle'),
+      prefs: { 'extensions.background.idle.timeout': 1000 },
+    });
     lab = (await idle.browser.pages())[0]!;
     await lab.goto(`${origin}/`);
     extPage = await idle.openExtensionPage('options.html');
@@ -125,7 +149,11 @@ describe('without host permission (Firefox before 127, or withdrawn by the user)
 
   beforeAll(async () => {
     // what Firefox 121-126 did for every MV3 install: host permissions not granted
-    bare = await launchFirefox({ extensionDir: firefoxDist(repo), runDir: join(runDir, 'no-host'), prefs: { 'extensions.originControls.grantByDefault': false } });
+    bare = await launchFirefox({
+      extensionDir: firefoxDist(repo),
+      runDir: join(runDir, 'no-host'),
+      prefs: { 'extensions.originControls.grantByDefault': false },
+    });
   });
 
   afterAll(async () => {
@@ -136,11 +164,21 @@ describe('without host permission (Firefox before 127, or withdrawn by the user)
     const p = (await bare.browser.pages())[0]!;
     await p.goto(`${origin}/`);
     const e = await bare.openExtensionPage('options.html');
-    expect(await e.evaluate(() => (globalThis as unknown as { browser: { permissions: { contains(x: object): Promise<boolean> } } }).browser.permissions.contains({ origins: ['<all_urls>'] }))).toBe(false);
+    expect(
+      await e.evaluate(() =>
+        (
+          globalThis as unknown as { browser: { permissions: { contains(x: object): Promise<boolean> } } }
+        ).browser.permissions.contains({ origins: ['<all_urls>'] }),
+      ),
+    ).toBe(false);
     expect(await p.evaluate(async () => (await fetch('/api/private')).status)).toBe(401);
     await new Promise((r) => setTimeout(r, 1500));
     // without host permission (and no "tabs" permission) Firefox hides the page's URL too
-    const tabs = await e.evaluate(() => (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({}));
+    const tabs = await e.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }
+      ).browser.tabs.query({}),
+    );
     const pageTabs = tabs.filter((t) => !t.url?.startsWith('moz-extension:'));
     expect(pageTabs.map((t) => t.url)).toEqual([undefined]);
     expect((await getRecords(e, pageTabs[0]!.id!)).records).toEqual([]);

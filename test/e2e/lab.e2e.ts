@@ -71,14 +71,20 @@ describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
       expect(outcome.captured, `records for ${want.method} ${want.path} ${want.status}`).toBe(want.count ?? 1);
       expect(outcome.findingFrom, 'the panel shows a row for the record').toBe('panel');
       expect(outcome.finding, judge(sc, outcome).why.join('; ')).toBe(sc.expect.topFinding);
-      for (const id of sc.expect.alsoFindings ?? []) expect(outcome.findings, `${id} among the row's findings`).toContain(id);
+      for (const id of sc.expect.alsoFindings ?? [])
+        expect(outcome.findings, `${id} among the row's findings`).toContain(id);
     });
   }
 
   // what the lab's own log says the browser sent (no extension involved)
   it('the browser really dropped Authorization on the cross-origin redirect', () => {
-    const hops = served.filter((e) => e.path === '/moved/api/profile' || (e.origin === 'secondary' && e.path === '/api/profile'));
-    expect(hops.map((h) => [h.origin, h.status, h.authorization])).toEqual([['primary', 307, true], ['secondary', 401, false]]);
+    const hops = served.filter(
+      (e) => e.path === '/moved/api/profile' || (e.origin === 'secondary' && e.path === '/api/profile'),
+    );
+    expect(hops.map((h) => [h.origin, h.status, h.authorization])).toEqual([
+      ['primary', 307, true],
+      ['secondary', 401, false],
+    ]);
   });
 
   it('the cross-origin call carried no cookie although the login set one', () => {
@@ -90,14 +96,18 @@ describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
   });
 
   it('Digest: the right password on an old nonce earned stale=true; a wrong password did not', async () => {
-    expect(await s.lab.locator('[data-scenario-state="digest-stale"]').textContent()).toMatch(/\(Digest alice\) → 401 .*stale=true/);
+    expect(await s.lab.locator('[data-scenario-state="digest-stale"]').textContent()).toMatch(
+      /\(Digest alice\) → 401 .*stale=true/,
+    );
     const wrong = await s.lab.locator('[data-scenario-state="digest-wrong-password"]').textContent();
     expect(wrong).toMatch(/\(Digest alice\) → 401 /);
     expect(wrong).not.toMatch(/stale/);
   });
 
   it('Basic did not leave the page stuck behind the login dialog', async () => {
-    expect(await s.lab.locator('[data-scenario-state="basic-wrong-password"]').textContent()).toMatch(/aborted after 1500 ms/);
+    expect(await s.lab.locator('[data-scenario-state="basic-wrong-password"]').textContent()).toMatch(
+      /aborted after 1500 ms/,
+    );
   });
 
   it('screenshots of the lab, the panel and the popup (test-output/lab/)', async () => {

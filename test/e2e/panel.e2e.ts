@@ -15,13 +15,37 @@ import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
 import { fromHar } from '../../src/shared/export/har-import.ts';
 import { startLab, type Lab } from '../../scripts/lab/server.ts';
 import { launch, outputDir, repo } from './support/chromium.ts';
-import { ROW, describeViolations, detailFindings, exportHar, importHar, openPage, recordLabHar, runAxe, settledRows, type Row } from './support/panel.ts';
+import {
+  ROW,
+  describeViolations,
+  detailFindings,
+  exportHar,
+  importHar,
+  openPage,
+  recordLabHar,
+  runAxe,
+  settledRows,
+  type Row,
+} from './support/panel.ts';
 
 const out = outputDir('panel');
 /** the live failures behind the screenshots: an expired JWT among other kinds */
 const LIVE = ['csrf-django', 'insufficient-scope', 'missing-challenge', 'jwt-expired'] as const;
 /** what Chromium's own HAR recorder sees of the lab (each answered by the lab with a real failure) */
-const RECORDED = ['jwt-expired', 'jwt-not-yet-valid', 'insufficient-scope', 'step-up', 'digest-wrong-password', 'csrf-django', 'csrf-laravel', 'session-expired', 'missing-challenge', 'github-sso', 'aws-missing-token', 'docker-registry'] as const;
+const RECORDED = [
+  'jwt-expired',
+  'jwt-not-yet-valid',
+  'insufficient-scope',
+  'step-up',
+  'digest-wrong-password',
+  'csrf-django',
+  'csrf-laravel',
+  'session-expired',
+  'missing-challenge',
+  'github-sso',
+  'aws-missing-token',
+  'docker-registry',
+] as const;
 const FIXTURE = join(repo, 'test', 'fixtures', 'har', 'chromium-recorded-lab.har');
 const PANEL = { width: 1280, height: 800 };
 const POPUP = { width: 420, height: 600 };
@@ -94,7 +118,13 @@ describe('panel and popup in real Chromium (issue 4)', () => {
     for (const dark of [false, true]) {
       const popup = await open(`popup.html?tabId=${s.tabId}`, POPUP, dark);
       await expect.poll(() => popup.locator('[data-testid="popup-row"]').count()).toBe(LIVE.length);
-      expect((await popup.locator('[data-testid="popup-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))).sort()).toEqual(live.map((r) => r.status).sort());
+      expect(
+        (
+          await popup
+            .locator('[data-testid="popup-row"]')
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')))
+        ).sort(),
+      ).toEqual(live.map((r) => r.status).sort());
       await popup.screenshot({ path: join(out, `popup-${dark ? 'dark' : 'light'}.png`) });
     }
   });
@@ -118,9 +148,13 @@ describe('panel and popup in real Chromium (issue 4)', () => {
     await panel.click('[data-testid="export"]');
     await panel.setChecked('[data-testid="export-reveal"]', reveal);
     await panel.keyboard.press('Escape');
-    const har = JSON.parse(await exportHar(panel, file)) as { log: { entries: { request: { headers: { name: string; value: string }[] } }[] } };
+    const har = JSON.parse(await exportHar(panel, file)) as {
+      log: { entries: { request: { headers: { name: string; value: string }[] } }[] };
+    };
     expect(har.log.entries).toHaveLength(LIVE.length);
-    const auth = har.log.entries.flatMap((e) => e.request.headers.filter((h) => h.name.toLowerCase() === 'authorization').map((h) => h.value));
+    const auth = har.log.entries.flatMap((e) =>
+      e.request.headers.filter((h) => h.name.toLowerCase() === 'authorization').map((h) => h.value),
+    );
     expect(auth.length).toBeGreaterThan(0);
     // masked: no JWT leaves AuthLens whole; revealed: the tokens as sent
     for (const a of auth) expect(/^Bearer eyJ[\w-]+\.[\w-]+\.[\w-]{20,}$/.test(a)).toBe(reveal);
@@ -136,14 +170,15 @@ describe('panel and popup in real Chromium (issue 4)', () => {
     expect(findings[0]).toBe('token-expired');
   }
 
-  it('HAR round trip with secrets: export from the panel, import into another panel, same statuses and top findings', () => roundTrip(true));
+  it('HAR round trip with secrets: export from the panel, import into another panel, same statuses and top findings', () =>
+    roundTrip(true));
 
   // the default export masks every JWT to `eyJhbGciOi…Qc_Q #3b16b7`: the importer must show the
   // diagnosis the file carries (`_authlens.report`), not re-run the engine on masked tokens
   // (before 93aa02f it said malformed-authorization for the expired token and the 403 scope)
   it('HAR round trip, masked (the default): same statuses and top findings', () => roundTrip(false));
 
-  it('a HAR written by Chromium while it met the lab\'s failures, imported into the panel offline: the lab\'s diagnoses', async () => {
+  it("a HAR written by Chromium while it met the lab's failures, imported into the panel offline: the lab's diagnoses", async () => {
     const recorded = join(out, 'chromium-recorded-lab.har');
     const done = await recordLabHar(ensureChromium().path, lab.primary, RECORDED, recorded);
     expect(done).toEqual([...RECORDED]);
@@ -152,18 +187,32 @@ describe('panel and popup in real Chromium (issue 4)', () => {
     if (!existsSync(FIXTURE) || process.env.AUTHLENS_UPDATE_FIXTURES === '1') copyFileSync(recorded, FIXTURE);
 
     for (const file of [recorded, FIXTURE]) {
-      const har = JSON.parse(readFileSync(file, 'utf8')) as { log: { creator: { name: string }; browser?: { name: string }; entries: { request: { method: string; url: string }; response: { status: number } }[] } };
+      const har = JSON.parse(readFileSync(file, 'utf8')) as {
+        log: {
+          creator: { name: string };
+          browser?: { name: string };
+          entries: { request: { method: string; url: string }; response: { status: number } }[];
+        };
+      };
       expect(har.log.browser?.name).toBe('chromium');
       const panelPage = await open(`panel.html?tabId=${fakeTab++}`, PANEL);
       await panelPage.waitForSelector('[data-testid="import-file"]', { state: 'attached' });
       await importHar(panelPage, file);
       // as many rows as the importer keeps (the lab's 200s and the Digest handshake's first 401 aside)
       const rows = await settledRows(panelPage, fromHar(har, { tabId: 0 }).records.length);
-      const got = new Map(rows.map((r) => {
-        const e = har.log.entries[entryIndex(r.id)]!;
-        return [`${e.request.method} ${new URL(e.request.url).pathname} ${e.response.status}`, r.finding] as const;
-      }));
-      const want = RECORDED.map((id) => SCENARIOS.find((x) => x.id === id)!).map((sc) => [`${sc.expect.capture.method} ${sc.expect.capture.path} ${sc.expect.capture.status}`, sc.expect.topFinding] as const);
+      const got = new Map(
+        rows.map((r) => {
+          const e = har.log.entries[entryIndex(r.id)]!;
+          return [`${e.request.method} ${new URL(e.request.url).pathname} ${e.response.status}`, r.finding] as const;
+        }),
+      );
+      const want = RECORDED.map((id) => SCENARIOS.find((x) => x.id === id)!).map(
+        (sc) =>
+          [
+            `${sc.expect.capture.method} ${sc.expect.capture.path} ${sc.expect.capture.status}`,
+            sc.expect.topFinding,
+          ] as const,
+      );
       expect(want.map(([k]) => [k, got.get(k)])).toEqual(want);
     }
   });

@@ -44,7 +44,13 @@ describe('Options', () => {
     expect(twin.sent).toContainEqual({
       ns: NS,
       type: 'setSettings',
-      patch: { captureStatuses: [401, 403, 419], recordsPerTab: 1000, preserveLog: true, paused: true, revealSecrets: false },
+      patch: {
+        captureStatuses: [401, 403, 419],
+        recordsPerTab: 1000,
+        preserveLog: true,
+        paused: true,
+        revealSecrets: false,
+      },
     });
     expect(screen.getByTestId('opt-saved').textContent).toBe(
       'Saved: capturing 401, 403, 419; 1000 records per tab; log preserved across navigations; capture paused; secrets masked.',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeSettings, formFromSettings, parseRecords, parseStatuses, sameSettings, validate } from '../../src/options/form.ts';
+import {
+  describeSettings,
+  formFromSettings,
+  parseRecords,
+  parseStatuses,
+  sameSettings,
+  validate,
+} from '../../src/options/form.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 
 describe('parseStatuses', () => {
@@ -16,17 +23,29 @@ describe('parseStatuses', () => {
     ]);
   });
   it('an empty list is an error', () => {
-    expect(parseStatuses(' , ').errors).toEqual(['List at least one status code (the defaults are 401, 403, 407, 419, 440, 498)']);
+    expect(parseStatuses(' , ').errors).toEqual([
+      'List at least one status code (the defaults are 401, 403, 407, 419, 440, 498)',
+    ]);
   });
   it('warns about non-error statuses', () => {
-    expect(parseStatuses('200, 401').warnings).toEqual(['200 is not an error status: every such response will be recorded']);
-    expect(parseStatuses('302 200').warnings).toEqual(['200, 302 are not error statuses: every such response will be recorded']);
+    expect(parseStatuses('200, 401').warnings).toEqual([
+      '200 is not an error status: every such response will be recorded',
+    ]);
+    expect(parseStatuses('302 200').warnings).toEqual([
+      '200, 302 are not error statuses: every such response will be recorded',
+    ]);
   });
 });
 
 describe('parseRecords', () => {
-  it.each([['10', 10], ['5000', 5000], [' 500 ', 500]])('%j -> %d', (t, n) => expect(parseRecords(t)).toEqual({ value: n }));
-  it.each(['9', '5001', '', '1e3', '12.5', 'abc', '-20'])('%j is refused', (t) => expect(parseRecords(t).error).toBe('Enter a whole number from 10 to 5000'));
+  it.each([
+    ['10', 10],
+    ['5000', 5000],
+    [' 500 ', 500],
+  ])('%j -> %d', (t, n) => expect(parseRecords(t)).toEqual({ value: n }));
+  it.each(['9', '5001', '', '1e3', '12.5', 'abc', '-20'])('%j is refused', (t) =>
+    expect(parseRecords(t).error).toBe('Enter a whole number from 10 to 5000'),
+  );
 });
 
 describe('validate and friends', () => {
@@ -44,6 +63,8 @@ describe('validate and friends', () => {
     expect(sameSettings(v.patch!, DEFAULT_SETTINGS)).toBe(false);
   });
   it('describes the settings in one sentence', () => {
-    expect(describeSettings(DEFAULT_SETTINGS)).toBe('capturing 401, 403, 407, 419, 440, 498; 500 records per tab; log cleared on navigation; capture on; secrets masked');
+    expect(describeSettings(DEFAULT_SETTINGS)).toBe(
+      'capturing 401, 403, 407, 419, 440, 498; 500 records per tab; log cleared on navigation; capture on; secrets masked',
+    );
   });
 });

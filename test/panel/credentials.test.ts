@@ -4,13 +4,20 @@ import { tokenFormat } from '../../src/panel/tokenFormats.ts';
 import { rec } from './records.ts';
 
 const b64url = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-const jwt = (payload: Record<string, unknown>): string => `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.c2ln`;
+const jwt = (payload: Record<string, unknown>): string =>
+  `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(payload)}.c2ln`;
 
 describe('credentialsOf', () => {
   it('decodes a Bearer JWT with its time claims', () => {
     const token = jwt({ sub: 'u1', exp: 1_790_000_000, iat: 1_789_996_400 });
     const [c] = credentialsOf(rec({ requestHeaders: [{ name: 'Authorization', value: `Bearer ${token}` }] }));
-    expect(c).toMatchObject({ kind: 'authorization', header: 'Authorization', scheme: 'Bearer', token, format: 'JWT (JWS)' });
+    expect(c).toMatchObject({
+      kind: 'authorization',
+      header: 'Authorization',
+      scheme: 'Bearer',
+      token,
+      format: 'JWT (JWS)',
+    });
     if (c?.kind !== 'authorization' || !c.jwt || !('payload' in c.jwt)) throw new Error('no jwt');
     expect(c.jwt.payload.sub).toBe('u1');
     expect(c.times).toEqual([
@@ -25,7 +32,9 @@ describe('credentialsOf', () => {
   });
 
   it('Basic: the user name, never the password; malformed base64 or no colon is a problem', () => {
-    const ok = credentialsOf(rec({ requestHeaders: [{ name: 'Authorization', value: `Basic ${btoa('alice:s3cret')}` }] }))[0];
+    const ok = credentialsOf(
+      rec({ requestHeaders: [{ name: 'Authorization', value: `Basic ${btoa('alice:s3cret')}` }] }),
+    )[0];
     expect(ok).toMatchObject({ kind: 'basic', user: 'alice' });
     expect(JSON.stringify({ ...ok, raw: '' })).not.toContain('s3cret');
     expect(basicUser('!!!')).toEqual({ problem: 'not valid base64 (or not UTF-8)' });
@@ -44,10 +53,22 @@ describe('credentialsOf', () => {
       }),
     );
     expect(cs).toEqual([
-      { kind: 'api-key', where: 'header', name: 'X-API-Key', value: 'sk_live_1234567890', format: 'Stripe live secret key' },
+      {
+        kind: 'api-key',
+        where: 'header',
+        name: 'X-API-Key',
+        value: 'sk_live_1234567890',
+        format: 'Stripe live secret key',
+      },
       { kind: 'cookie', name: 'sid', value: 'abc' },
       { kind: 'cookie', name: 'theme', value: 'dark' },
-      { kind: 'api-key', where: 'query', name: 'access_token', value: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789', format: 'GitHub personal access token (classic)' },
+      {
+        kind: 'api-key',
+        where: 'query',
+        name: 'access_token',
+        value: 'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+        format: 'GitHub personal access token (classic)',
+      },
     ]);
   });
 
@@ -56,14 +77,29 @@ describe('credentialsOf', () => {
   });
 
   it('Authorization with no token keeps the scheme and an empty token', () => {
-    expect(credentialsOf(rec({ requestHeaders: [{ name: 'Authorization', value: 'Bearer' }] }))[0]).toMatchObject({ scheme: 'Bearer', token: '' });
+    expect(credentialsOf(rec({ requestHeaders: [{ name: 'Authorization', value: 'Bearer' }] }))[0]).toMatchObject({
+      scheme: 'Bearer',
+      token: '',
+    });
   });
 });
 
 describe('parseCookies', () => {
   it.each([
-    ['a=1; b=2', [{ name: 'a', value: '1' }, { name: 'b', value: '2' }]],
-    ['a=1;;  ;b = x=y', [{ name: 'a', value: '1' }, { name: 'b', value: 'x=y' }]],
+    [
+      'a=1; b=2',
+      [
+        { name: 'a', value: '1' },
+        { name: 'b', value: '2' },
+      ],
+    ],
+    [
+      'a=1;;  ;b = x=y',
+      [
+        { name: 'a', value: '1' },
+        { name: 'b', value: 'x=y' },
+      ],
+    ],
     ['lonely', [{ name: '', value: 'lonely' }]],
     ['', []],
   ])('%j', (v, out) => {
@@ -73,11 +109,16 @@ describe('parseCookies', () => {
 
 describe('referenceClock', () => {
   it('prefers the server Date header, else the capture time', () => {
-    expect(referenceClock({ time: 5, responseHeaders: [{ name: 'Date', value: 'Sun, 22 Nov 2026 18:00:00 GMT' }] })).toEqual({
+    expect(
+      referenceClock({ time: 5, responseHeaders: [{ name: 'Date', value: 'Sun, 22 Nov 2026 18:00:00 GMT' }] }),
+    ).toEqual({
       at: Date.UTC(2026, 10, 22, 18),
       source: 'server',
     });
-    expect(referenceClock({ time: 5, responseHeaders: [{ name: 'date', value: 'garbage' }] })).toEqual({ at: 5, source: 'client' });
+    expect(referenceClock({ time: 5, responseHeaders: [{ name: 'date', value: 'garbage' }] })).toEqual({
+      at: 5,
+      source: 'client',
+    });
     expect(referenceClock({ time: 5, responseHeaders: [] })).toEqual({ at: 5, source: 'client' });
   });
 });

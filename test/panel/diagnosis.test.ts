@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { diagnosisOf, historyOf, HISTORY_MS, setTabContext, peekSummary, summaryOf } from '../../src/panel/diagnosis.ts';
+import {
+  diagnosisOf,
+  historyOf,
+  HISTORY_MS,
+  setTabContext,
+  peekSummary,
+  summaryOf,
+} from '../../src/panel/diagnosis.ts';
 import { factsOf } from '../../src/panel/facts.ts';
 import { rec } from './records.ts';
 import { createStore } from '../../src/panel/store.ts';
@@ -32,7 +39,9 @@ describe('historyOf', () => {
 
 describe('diagnosis in the panel', () => {
   it('sees a burst of failures across the tab’s records', () => {
-    const burst = Array.from({ length: 6 }, (_, i) => rec({ time: T + i * 1000, url: `https://api.example.com/r${i}`, status: 401 }));
+    const burst = Array.from({ length: 6 }, (_, i) =>
+      rec({ time: T + i * 1000, url: `https://api.example.com/r${i}`, status: 401 }),
+    );
     const last = burst[5]!;
     const d = diagnosisOf(last, burst);
     expect(d.ok && d.diagnosis.findings.map((f) => f.id)).toContain('failure-burst');
@@ -52,7 +61,9 @@ describe('diagnosis in the panel', () => {
   });
 
   it('filter facts made by a list cell (no list) still diagnose with the list given later', () => {
-    const burst = Array.from({ length: 6 }, (_, i) => rec({ time: T + i * 1000, url: `https://b.example/r${i}`, status: 401 }));
+    const burst = Array.from({ length: 6 }, (_, i) =>
+      rec({ time: T + i * 1000, url: `https://b.example/r${i}`, status: 401 }),
+    );
     const last = burst[5]!;
     void factsOf(last).origin;
     expect(factsOf(last, burst).findings).toContain('failure-burst');
@@ -72,13 +83,28 @@ describe('re-sync after a worker restart', () => {
 
 describe('history with context entries (successful requests around a failure)', () => {
   const base = 1_790_000_500_000;
-  const failure = () => rec({
-    time: base, url: 'https://app.example/api/feed',
-    requestHeaders: [{ name: 'Authorization', value: 'Bearer expired' }],
-    responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
-  });
-  const refresh: ContextEntry = { url: 'https://app.example/oauth/token', method: 'POST', status: 200, time: base + 10, type: 'xmlhttprequest' };
-  const retry: ContextEntry = { url: 'https://app.example/api/feed', method: 'GET', status: 200, time: base + 20, type: 'xmlhttprequest', authorization: 'Bearer fresh' };
+  const failure = () =>
+    rec({
+      time: base,
+      url: 'https://app.example/api/feed',
+      requestHeaders: [{ name: 'Authorization', value: 'Bearer expired' }],
+      responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
+    });
+  const refresh: ContextEntry = {
+    url: 'https://app.example/oauth/token',
+    method: 'POST',
+    status: 200,
+    time: base + 10,
+    type: 'xmlhttprequest',
+  };
+  const retry: ContextEntry = {
+    url: 'https://app.example/api/feed',
+    method: 'GET',
+    status: 200,
+    time: base + 20,
+    type: 'xmlhttprequest',
+    authorization: 'Bearer fresh',
+  };
 
   it('a refresh and a successful retry after the failure make it refresh-recovered', () => {
     const r = failure();
@@ -92,7 +118,14 @@ describe('history with context entries (successful requests around a failure)', 
     const store = createStore(7, { filterText: '', toggles: [], groupByOrigin: false });
     const r = failure();
     const far = rec({ time: base - 5 * HISTORY_MS, url: 'https://app.example/api/old' });
-    store.dispatch({ ns: NS, type: 'snapshot', tabId: 7, records: [far, r], settings: { ...DEFAULT_SETTINGS }, context: [] });
+    store.dispatch({
+      ns: NS,
+      type: 'snapshot',
+      tabId: 7,
+      records: [far, r],
+      settings: { ...DEFAULT_SETTINGS },
+      context: [],
+    });
     expect(summaryOf(store.records.value[1]!, store.records.value)?.ids).not.toContain('refresh-recovered');
     store.dispatch({ ns: NS, type: 'context', tabId: 7, entries: [refresh] });
     store.dispatch({ ns: NS, type: 'context', tabId: 7, entries: [retry] });

@@ -39,7 +39,10 @@ describe('parseFilter', () => {
     ['foo:bar', [t('text', 'foo:bar')]],
     [':403', [t('text', ':403')]],
     ['https://x.example/a', [t('text', 'https://x.example/a')]],
-    ['status:401 domain:*.example.com  "bad token"', [t('status', '401'), t('domain', '*.example.com'), t('text', 'bad token')]],
+    [
+      'status:401 domain:*.example.com  "bad token"',
+      [t('status', '401'), t('domain', '*.example.com'), t('text', 'bad token')],
+    ],
   ])('%j', (text, terms) => {
     expect(parseFilter(text)).toEqual(terms);
   });
@@ -51,8 +54,17 @@ describe('matching', () => {
     url: 'https://api.example.com/v1/login',
     status: 403,
     requestHeaders: [{ name: 'Authorization', value: 'Basic dTpw' }],
-    responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="api", error="insufficient_scope", Digest realm="x", nonce="n"' }],
-    diagnosis: { summary: 'Token lacks scope', top: { id: 'insufficient-scope', severity: 'error', title: 'x' }, ids: ['insufficient-scope', 'scheme-mismatch'] },
+    responseHeaders: [
+      {
+        name: 'WWW-Authenticate',
+        value: 'Bearer realm="api", error="insufficient_scope", Digest realm="x", nonce="n"',
+      },
+    ],
+    diagnosis: {
+      summary: 'Token lacks scope',
+      top: { id: 'insufficient-scope', severity: 'error', title: 'x' },
+      ids: ['insufficient-scope', 'scheme-mismatch'],
+    },
   });
   const f = factsOf(r);
   const yes = (text: string): boolean => matchesTerms(parseFilter(text), f);

@@ -6,14 +6,25 @@ import { contextExchange, contextStamp, historyFor, HISTORY_MS } from '../../src
 import { rec } from './records.ts';
 
 const T = 1_790_000_100_000;
-const entry = (time: number, over: Partial<ContextEntry> = {}): ContextEntry =>
-  ({ url: `https://api.example.com/ok/${time - T}`, method: 'GET', status: 200, time, type: 'xmlhttprequest', ...over });
+const entry = (time: number, over: Partial<ContextEntry> = {}): ContextEntry => ({
+  url: `https://api.example.com/ok/${time - T}`,
+  method: 'GET',
+  status: 200,
+  time,
+  type: 'xmlhttprequest',
+  ...over,
+});
 
 describe('contextExchange', () => {
   it('carries the Authorization it sent, nothing else it does not know', () => {
     expect(contextExchange(entry(T, { authorization: 'Bearer x', method: 'POST', status: 204 }))).toEqual({
-      url: 'https://api.example.com/ok/0', method: 'POST', status: 204, type: 'xmlhttprequest', timeStamp: T,
-      requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }], responseHeaders: [],
+      url: 'https://api.example.com/ok/0',
+      method: 'POST',
+      status: 204,
+      type: 'xmlhttprequest',
+      timeStamp: T,
+      requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }],
+      responseHeaders: [],
     });
     expect(contextExchange(entry(T)).requestHeaders).toEqual([]);
   });
@@ -28,7 +39,13 @@ describe('historyFor', () => {
     rec({ id: 'c', time: T + 5, url: 'https://x/after' }),
     rec({ id: 'd', time: T + HISTORY_MS + 1, url: 'https://x/too-late' }),
   ];
-  const context = [entry(T - HISTORY_MS - 5), entry(T - 3), entry(T + 2), entry(T + HISTORY_MS), entry(T + HISTORY_MS + 1)];
+  const context = [
+    entry(T - HISTORY_MS - 5),
+    entry(T - 3),
+    entry(T + 2),
+    entry(T + HISTORY_MS),
+    entry(T + HISTORY_MS + 1),
+  ];
 
   it('merges failures and context entries a minute either side, in time order, without the record', () => {
     expect(historyFor(records, context, r, toExchange).map((e) => e.url)).toEqual([

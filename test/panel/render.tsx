@@ -30,7 +30,11 @@ export function renderPanel(opts: { tabId?: number; selected?: string; filterTex
     if (m.type === 'getSettings') return { settings };
     return {};
   });
-  const store = createStore(tabId, { filterText: opts.filterText ?? '', toggles: [], groupByOrigin: false }, opts.selected);
+  const store = createStore(
+    tabId,
+    { filterText: opts.filterText ?? '', toggles: [], groupByOrigin: false },
+    opts.selected,
+  );
   const client = createClient(t.transport);
   const copied: string[] = [];
   const downloads: Rendered['downloads'] = [];
@@ -44,7 +48,11 @@ export function renderPanel(opts: { tabId?: number; selected?: string; filterTex
     version: '9.9.9',
     now: () => 1_790_000_000_000,
   };
-  client.watchTab(tabId, (e) => store.dispatch(e), (connected) => store.dispatch({ type: 'status', connected }));
+  client.watchTab(
+    tabId,
+    (e) => store.dispatch(e),
+    (connected) => store.dispatch({ type: 'status', connected }),
+  );
   const { container } = render(
     <StoreContext.Provider value={store}>
       <ServicesContext.Provider value={services}>

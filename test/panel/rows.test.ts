@@ -18,7 +18,11 @@ describe('rows', () => {
   it('groups by origin in order of first appearance, with collapsible groups', () => {
     const rows = buildRows(all, { ...view, groupByOrigin: true });
     expect(rows.map((r) => (r.kind === 'group' ? `${r.origin}(${r.count})` : r.record.id))).toEqual([
-      'https://a.example(2)', a.id, c.id, 'https://b.example(1)', b.id,
+      'https://a.example(2)',
+      a.id,
+      c.id,
+      'https://b.example(1)',
+      b.id,
     ]);
     const folded = buildRows(all, { ...view, groupByOrigin: true, collapsed: new Set(['https://a.example']) });
     expect(recordIds(folded)).toEqual([b.id]);
@@ -37,7 +41,9 @@ describe('rows', () => {
 });
 
 describe('filterRecords with a diagnosis budget', () => {
-  const many = Array.from({ length: 10 }, (_, i) => rec({ id: `d${i}`, url: `https://api.example/${i}`, status: 401, time: 1_790_000_000_000 + i }));
+  const many = Array.from({ length: 10 }, (_, i) =>
+    rec({ id: `d${i}`, url: `https://api.example/${i}`, status: 401, time: 1_790_000_000_000 + i }),
+  );
 
   it('diagnoses at most the budget per pass and defers the rest; later passes catch up', () => {
     const v = { terms: parseFilter('expired'), toggles: [] };
@@ -53,6 +59,9 @@ describe('filterRecords with a diagnosis budget', () => {
 
   it('never defers when the filter needs no diagnosis', () => {
     const fresh = many.map((r) => ({ ...r, id: `${r.id}x` }));
-    expect(filterRecords(fresh, { terms: parseFilter('status:401 -domain:other.example'), toggles: [] }, 0)).toEqual({ records: fresh, deferred: 0 });
+    expect(filterRecords(fresh, { terms: parseFilter('status:401 -domain:other.example'), toggles: [] }, 0)).toEqual({
+      records: fresh,
+      deferred: 0,
+    });
   });
 });

@@ -111,10 +111,23 @@ describe('apply', () => {
 });
 
 describe('context entries (history for the diagnosis, never rows)', () => {
-  const e = (time: number, url = `https://a.example/ok/${time}`) => ({ url, method: 'GET', status: 200, time, type: 'xmlhttprequest' });
+  const e = (time: number, url = `https://a.example/ok/${time}`) => ({
+    url,
+    method: 'GET',
+    status: 200,
+    time,
+    type: 'xmlhttprequest',
+  });
   it('the snapshot carries them sorted; live ones append; a replace or a clear resets them; other tabs are ignored', () => {
     const r = rec({ time: 1000 });
-    let s = apply(initialState(7), { ns: NS, type: 'snapshot', tabId: 7, records: [r], settings, context: [e(30), e(10)] });
+    let s = apply(initialState(7), {
+      ns: NS,
+      type: 'snapshot',
+      tabId: 7,
+      records: [r],
+      settings,
+      context: [e(30), e(10)],
+    });
     expect(s.context.map((c) => c.time)).toEqual([10, 30]);
     expect(allRecords(s)).toHaveLength(1);
     s = apply(s, { ns: NS, type: 'context', tabId: 7, entries: [e(20)] });
@@ -125,7 +138,14 @@ describe('context entries (history for the diagnosis, never rows)', () => {
     s = apply(s, { ns: NS, type: 'cleared', tabId: 7 });
     expect(s.context).toEqual([]);
     // an older worker's snapshot without context
-    const { context: _omit, ...old } = { ns: NS, type: 'snapshot' as const, tabId: 7, records: [r], settings, context: [] };
+    const { context: _omit, ...old } = {
+      ns: NS,
+      type: 'snapshot' as const,
+      tabId: 7,
+      records: [r],
+      settings,
+      context: [],
+    };
     expect(apply(s, old).context).toEqual([]);
   });
 

@@ -15,18 +15,24 @@ describe('windowRange', () => {
   });
   it('always renders every row that intersects the viewport, and a bounded number of rows', () => {
     fc.assert(
-      fc.property(fc.nat(10_000), fc.nat(200_000), fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 1, max: 60 }), (count, scrollTop, viewport, h) => {
-        const { start, end } = windowRange(scrollTop, viewport, h, count, 8);
-        expect(start).toBeGreaterThanOrEqual(0);
-        expect(end).toBeLessThanOrEqual(count);
-        expect(end - start).toBeLessThanOrEqual(Math.ceil(viewport / h) + 1 + 16);
-        for (let i = 0; i < count; i++) {
-          const top = i * h;
-          if (top < scrollTop + viewport && top + h > scrollTop) {
-            expect(i >= start && i < end).toBe(true);
+      fc.property(
+        fc.nat(10_000),
+        fc.nat(200_000),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 1, max: 60 }),
+        (count, scrollTop, viewport, h) => {
+          const { start, end } = windowRange(scrollTop, viewport, h, count, 8);
+          expect(start).toBeGreaterThanOrEqual(0);
+          expect(end).toBeLessThanOrEqual(count);
+          expect(end - start).toBeLessThanOrEqual(Math.ceil(viewport / h) + 1 + 16);
+          for (let i = 0; i < count; i++) {
+            const top = i * h;
+            if (top < scrollTop + viewport && top + h > scrollTop) {
+              expect(i >= start && i < end).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -20,9 +20,18 @@ function mount(twin: ReturnType<typeof backgroundTwin>) {
 
 describe('Popup', () => {
   it("lists the tab's failures newest first: chip, method, host + path, one line of why", async () => {
-    const older = rec({ status: 403, statusLine: 'HTTP/1.1 403 Forbidden', method: 'POST', url: 'https://api.example.com/v1/orders?token=abc' });
+    const older = rec({
+      status: 403,
+      statusLine: 'HTTP/1.1 403 Forbidden',
+      method: 'POST',
+      url: 'https://api.example.com/v1/orders?token=abc',
+    });
     const newer = rec({
-      diagnosis: { summary: 'The access token expired 14 min ago', top: { id: 'token-expired', severity: 'error', title: 'Token expired' }, ids: ['token-expired'] },
+      diagnosis: {
+        summary: 'The access token expired 14 min ago',
+        top: { id: 'token-expired', severity: 'error', title: 'Token expired' },
+        ids: ['token-expired'],
+      },
     });
     const other = rec({ tabId: 6 });
     const twin = backgroundTwin({ activeTab: 5, records: { 5: [older, newer], 6: [other] } });
@@ -31,11 +40,15 @@ describe('Popup', () => {
     const [first, second] = rowsShown();
     expect(first?.dataset.recordId).toBe(newer.id);
     expect(first?.dataset.status).toBe('401');
-    expect(first?.textContent).toBe(`401 GET ${new URL(newer.url).host}${new URL(newer.url).pathname} The access token expired 14 min ago (opens the full report)`);
+    expect(first?.textContent).toBe(
+      `401 GET ${new URL(newer.url).host}${new URL(newer.url).pathname} The access token expired 14 min ago (opens the full report)`,
+    );
     expect(first?.className).toContain('sev-error');
     expect(second?.dataset.recordId).toBe(older.id);
     // no stored diagnosis (the worker leaves it to the UIs): the popup runs the engine itself
-    expect(second?.textContent).toBe(`403 POST api.example.com/v1/orders ${summarize(older).summary} (opens the full report)`);
+    expect(second?.textContent).toBe(
+      `403 POST api.example.com/v1/orders ${summarize(older).summary} (opens the full report)`,
+    );
     expect(second?.className).toContain(`sev-${summarize(older).top?.severity}`);
     // the query (which may hold a token) never shows
     expect(document.body.textContent).not.toContain('access_token');
@@ -46,7 +59,9 @@ describe('Popup', () => {
     const r = rec({ id: 'a b/1' });
     const twin = backgroundTwin({ activeTab: 5, records: { 5: [r] } });
     const m = mount(twin);
-    const row = await screen.findByRole('button', { name: `401 GET api.example.com${new URL(r.url).pathname} ${summarize(r).summary} (opens the full report)` });
+    const row = await screen.findByRole('button', {
+      name: `401 GET api.example.com${new URL(r.url).pathname} ${summarize(r).summary} (opens the full report)`,
+    });
     fireEvent.click(row);
     await waitFor(() => expect(twin.opened).toEqual(['chrome-extension://twin/panel.html?tabId=5&record=a%20b%2F1']));
     expect(m.navigated()).toBe(1);
@@ -123,7 +138,10 @@ describe('Popup', () => {
   });
 
   it('mentions failures from service workers (no tab) and opens them', async () => {
-    const twin = backgroundTwin({ activeTab: 5, records: { [NO_TAB]: [rec({ tabId: NO_TAB }), rec({ tabId: NO_TAB })] } });
+    const twin = backgroundTwin({
+      activeTab: 5,
+      records: { [NO_TAB]: [rec({ tabId: NO_TAB }), rec({ tabId: NO_TAB })] },
+    });
     mount(twin);
     const note = await screen.findByTestId('popup-notab');
     expect(note.textContent).toContain('2 failures from service workers (no tab).');

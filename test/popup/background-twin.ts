@@ -29,7 +29,9 @@ export interface TwinInit {
 }
 
 export function backgroundTwin(init: TwinInit = {}) {
-  const records = new Map<number, CaptureRecord[]>(Object.entries(init.records ?? {}).map(([k, v]) => [Number(k), [...v]]));
+  const records = new Map<number, CaptureRecord[]>(
+    Object.entries(init.records ?? {}).map(([k, v]) => [Number(k), [...v]]),
+  );
   let settings: Settings = normalizeSettings({ ...DEFAULT_SETTINGS, ...init.settings });
   const ports: TwinPort[] = [];
   const sent: unknown[] = [];
@@ -70,7 +72,9 @@ export function backgroundTwin(init: TwinInit = {}) {
       if (tabId === undefined) throw new Error(`bad port ${name}`);
       const p = new TwinPort(tabId);
       ports.push(p);
-      queueMicrotask(() => p.emit({ ns: NS, type: 'snapshot', tabId, records: [...(records.get(tabId) ?? [])], settings }));
+      queueMicrotask(() =>
+        p.emit({ ns: NS, type: 'snapshot', tabId, records: [...(records.get(tabId) ?? [])], settings }),
+      );
       return p;
     },
     activeTabId: async () => init.activeTab,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { apply, hostPath, initialState, reportPath, statusList, tabIdFromSearch, whyLine } from '../../src/popup/state.ts';
+import {
+  apply,
+  hostPath,
+  initialState,
+  reportPath,
+  statusList,
+  tabIdFromSearch,
+  whyLine,
+} from '../../src/popup/state.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import { rec } from './background-twin.ts';
@@ -31,7 +39,9 @@ describe('popup state', () => {
   it('ignores other tabs; settings apply to all', () => {
     const s = apply(initialState, { ns: NS, type: 'added', tabId: 6, record: rec({ tabId: 6 }) }, 5);
     expect(s).toBe(initialState);
-    expect(apply(initialState, { ns: NS, type: 'settings', settings: { ...settings, paused: true } }, 5).settings?.paused).toBe(true);
+    expect(
+      apply(initialState, { ns: NS, type: 'settings', settings: { ...settings, paused: true } }, 5).settings?.paused,
+    ).toBe(true);
   });
 
   it.each([

@@ -8,8 +8,12 @@ describe('find-browser', () => {
   });
 
   it('a CHROME_PATH that does not exist is an error naming it, never a silent fallback', () => {
-    expect(() => findChromium({ CHROME_PATH: '/nowhere/chromium' })).toThrow('CHROME_PATH=/nowhere/chromium does not exist');
-    expect(() => ensureChromium({ CHROME_PATH: '/nowhere/chromium' })).toThrow('CHROME_PATH=/nowhere/chromium does not exist');
+    expect(() => findChromium({ CHROME_PATH: '/nowhere/chromium' })).toThrow(
+      'CHROME_PATH=/nowhere/chromium does not exist',
+    );
+    expect(() => ensureChromium({ CHROME_PATH: '/nowhere/chromium' })).toThrow(
+      'CHROME_PATH=/nowhere/chromium does not exist',
+    );
   });
 
   it('finds the Debian chromium on this machine', () => {

@@ -38,14 +38,26 @@ describe('manifestFor', () => {
   });
 
   it('asks both browsers for the same permissions and pages', () => {
-    for (const key of ['permissions', 'host_permissions', 'action', 'devtools_page', 'options_ui', 'icons', 'manifest_version', 'name']) {
+    for (const key of [
+      'permissions',
+      'host_permissions',
+      'action',
+      'devtools_page',
+      'options_ui',
+      'icons',
+      'manifest_version',
+      'name',
+    ]) {
       expect(firefox[key], key).toEqual(chrome[key]);
     }
     expect(chrome.permissions).not.toContain('extraHeaders');
   });
 
   it('every icon the manifest names exists in public/', () => {
-    const icons = [...Object.values(chrome.icons as Record<string, string>), ...Object.values(chrome.action.default_icon as Record<string, string>)];
+    const icons = [
+      ...Object.values(chrome.icons as Record<string, string>),
+      ...Object.values(chrome.action.default_icon as Record<string, string>),
+    ];
     for (const icon of icons) expect(existsSync(join(repo, 'public', icon)), icon).toBe(true);
   });
 });

@@ -4,7 +4,17 @@
 // the Firefox zip is checked by addons-linter (what addons.mozilla.org runs on an upload).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
@@ -58,7 +68,10 @@ const git = (...args: string[]): void => void execFileSync('git', args, { cwd: r
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'authlens-package-'));
-  write(join(root, 'package.json'), JSON.stringify({ name: 'authlens', version: VERSION, engines: { node: '>=20.19' } }));
+  write(
+    join(root, 'package.json'),
+    JSON.stringify({ name: 'authlens', version: VERSION, engines: { node: '>=20.19' } }),
+  );
   write(join(root, 'manifest.json'), JSON.stringify(source));
   cpSync(join(repo, 'public'), join(root, 'public'), { recursive: true });
   write(join(root, 'src', 'background', 'index.ts'), 'browser.runtime.onInstalled.addListener(() => {});\n');
@@ -105,12 +118,20 @@ describe('packageAll', () => {
     }
   });
 
-  it('the source zip holds the git-tracked files and the reviewers\' README, nothing else', async () => {
+  it("the source zip holds the git-tracked files and the reviewers' README, nothing else", async () => {
     const files = await read(join(root, 'artifacts', artifactName('source', VERSION)));
     const names = [...files.keys()].sort();
     expect(names).toContain(REVIEWER_README);
     expect(names).toContain('public/icons/icon-16.png');
-    expect(names.filter((n) => !n.startsWith('public/'))).toEqual(['.gitignore', REVIEWER_README, 'manifest.json', 'package.json', 'scripts/build.mts', 'scripts/run.sh', 'src/background/index.ts']);
+    expect(names.filter((n) => !n.startsWith('public/'))).toEqual([
+      '.gitignore',
+      REVIEWER_README,
+      'manifest.json',
+      'package.json',
+      'scripts/build.mts',
+      'scripts/run.sh',
+      'src/background/index.ts',
+    ]);
     const readme = files.get(REVIEWER_README)!;
     expect(readme).toContain('npm ci');
     expect(readme).toContain('npm run build');
@@ -125,7 +146,7 @@ describe('packageAll', () => {
     expect(again.map((a) => a.sha256)).toEqual(artifacts.map((a) => a.sha256));
   });
 
-  it('refuses a stale dist whose manifest version is not package.json\'s', () => {
+  it("refuses a stale dist whose manifest version is not package.json's", () => {
     const stale = mkdtempSync(join(tmpdir(), 'authlens-stale-'));
     try {
       cpSync(root, stale, { recursive: true });
@@ -142,7 +163,9 @@ describe('packageAll', () => {
     const good = readFileSync(bg);
     writeFileSync(bg, '// edited by hand\n');
     try {
-      expect(() => packageAll({ root, outDir: join(root, 'bad'), mtime: MTIME, verify: BUILD })).toThrow(/does not rebuild.*firefox: background\.js differs/s);
+      expect(() => packageAll({ root, outDir: join(root, 'bad'), mtime: MTIME, verify: BUILD })).toThrow(
+        /does not rebuild.*firefox: background\.js differs/s,
+      );
       expect(existsSync(join(root, 'bad'))).toBe(false);
     } finally {
       writeFileSync(bg, good);
@@ -154,14 +177,16 @@ describe('packageAll', () => {
     write(extra, 'export {};\n');
     try {
       expect(untrackedBuildInputs(root)).toEqual(['src/background/failure.ts']);
-      expect(() => packageAll({ root, outDir: join(root, 'bad'), mtime: MTIME })).toThrow(/git does not track.*src\/background\/failure\.ts/);
+      expect(() => packageAll({ root, outDir: join(root, 'bad'), mtime: MTIME })).toThrow(
+        /git does not track.*src\/background\/failure\.ts/,
+      );
     } finally {
       unlinkSync(extra);
     }
     expect(untrackedBuildInputs(root)).toEqual([]);
   });
 
-  it('addons-linter (AMO\'s upload check) finds no errors in the Firefox zip', () => {
+  it("addons-linter (AMO's upload check) finds no errors in the Firefox zip", () => {
     const lint = lintFirefoxZip(repo, join(root, 'artifacts', artifactName('firefox', VERSION)));
     expect(lint.errors).toEqual([]);
   });
@@ -183,8 +208,14 @@ describe('manifestProblems', () => {
     const ff = manifestFor(source, 'firefox', '1.0.0');
     delete (ff.browser_specific_settings as { gecko: Record<string, unknown> }).gecko.data_collection_permissions;
     expect(manifestProblems(ff, 'firefox', '1.0.0')).toEqual([expect.stringMatching(/data_collection_permissions/)]);
-    expect(manifestProblems(manifestFor(source, 'chrome', '1.0.0'), 'firefox', '1.0.0').join()).toMatch(/background.scripts.*gecko.id/);
-    expect(manifestProblems(manifestFor(source, 'firefox', '1.0.0'), 'chrome', '1.0.0').join()).toMatch(/service_worker.*browser_specific_settings/);
-    expect(manifestProblems({ ...manifestFor(source, 'chrome', '1.0.0'), manifest_version: 2 }, 'chrome', '2.0.0')).toHaveLength(2);
+    expect(manifestProblems(manifestFor(source, 'chrome', '1.0.0'), 'firefox', '1.0.0').join()).toMatch(
+      /background.scripts.*gecko.id/,
+    );
+    expect(manifestProblems(manifestFor(source, 'firefox', '1.0.0'), 'chrome', '1.0.0').join()).toMatch(
+      /service_worker.*browser_specific_settings/,
+    );
+    expect(
+      manifestProblems({ ...manifestFor(source, 'chrome', '1.0.0'), manifest_version: 2 }, 'chrome', '2.0.0'),
+    ).toHaveLength(2);
   });
 });

@@ -14,7 +14,15 @@ async function readWithJSZip(buf: Buffer): Promise<Map<string, Buffer>> {
   return out;
 }
 
-interface YEntry { name: string; method: number; size: number; compressed: number; mode: number; date: Date; data: Buffer }
+interface YEntry {
+  name: string;
+  method: number;
+  size: number;
+  compressed: number;
+  mode: number;
+  date: Date;
+  data: Buffer;
+}
 
 function readWithYauzl(buf: Buffer): Promise<YEntry[]> {
   return new Promise((resolve, reject) => {
@@ -31,8 +39,13 @@ function readWithYauzl(buf: Buffer): Promise<YEntry[]> {
           stream.on('error', reject);
           stream.on('end', () => {
             out.push({
-              name: e.fileName, method: e.compressionMethod, size: e.uncompressedSize, compressed: e.compressedSize,
-              mode: (e.externalFileAttributes >>> 16) & 0o7777, date: e.getLastModDate(), data: Buffer.concat(parts),
+              name: e.fileName,
+              method: e.compressionMethod,
+              size: e.uncompressedSize,
+              compressed: e.compressedSize,
+              mode: (e.externalFileAttributes >>> 16) & 0o7777,
+              date: e.getLastModDate(),
+              data: Buffer.concat(parts),
             });
             zf.readEntry();
           });
@@ -65,10 +78,12 @@ describe('zip', () => {
   });
 
   it('deflates what shrinks and stores what does not', async () => {
-    const y = await readWithYauzl(zip([
-      { name: 'text.txt', data: 'abc'.repeat(1000) },
-      { name: 'noise.bin', data: randomBytes(2000) },
-    ]));
+    const y = await readWithYauzl(
+      zip([
+        { name: 'text.txt', data: 'abc'.repeat(1000) },
+        { name: 'noise.bin', data: randomBytes(2000) },
+      ]),
+    );
     const text = y.find((e) => e.name === 'text.txt')!;
     const noise = y.find((e) => e.name === 'noise.bin')!;
     expect(text.method).toBe(8);
@@ -85,20 +100,27 @@ describe('zip', () => {
 
   it('is deterministic and carries the given timestamp', async () => {
     const mtime = new Date(Date.UTC(2026, 10, 22, 18, 30, 42));
-    const entries: ZipEntry[] = [{ name: 'a.txt', data: 'one' }, { name: 'b/c.txt', data: 'two' }];
+    const entries: ZipEntry[] = [
+      { name: 'a.txt', data: 'one' },
+      { name: 'b/c.txt', data: 'two' },
+    ];
     const a = zip(entries, { mtime });
     expect(a.equals(zip(entries, { mtime }))).toBe(true);
     expect(a.equals(zip(entries, { mtime: new Date(Date.UTC(2026, 10, 22, 18, 30, 44)) }))).toBe(false);
     const y = await readWithYauzl(a);
     // yauzl reads DOS time as local wall time; we wrote UTC fields, so compare the fields.
     const d = y[0]!.date;
-    expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()])
-      .toEqual([2026, 10, 22, 18, 30, 42]);
+    expect([d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()]).toEqual([
+      2026, 10, 22, 18, 30, 42,
+    ]);
   });
 
   it('encodes DOS date and time words per APPNOTE 4.4.6', () => {
     expect(dosDateTime(new Date(Date.UTC(1980, 0, 1, 0, 0, 0)))).toEqual({ date: 0x21, time: 0 });
-    expect(dosDateTime(new Date(Date.UTC(2107, 11, 31, 23, 59, 59)))).toEqual({ date: (127 << 9) | (12 << 5) | 31, time: (23 << 11) | (59 << 5) | 29 });
+    expect(dosDateTime(new Date(Date.UTC(2107, 11, 31, 23, 59, 59)))).toEqual({
+      date: (127 << 9) | (12 << 5) | 31,
+      time: (23 << 11) | (59 << 5) | 29,
+    });
     expect(() => dosDateTime(new Date(Date.UTC(1979, 11, 31)))).toThrow(/1980/);
   });
 
@@ -107,7 +129,12 @@ describe('zip', () => {
       expect(() => checkEntryName(bad), bad).toThrow(/bad zip entry name/);
       expect(() => zip([{ name: bad, data: 'x' }]), bad).toThrow(/bad zip entry name/);
     }
-    expect(() => zip([{ name: 'a', data: '1' }, { name: 'a', data: '2' }])).toThrow(/duplicate/);
+    expect(() =>
+      zip([
+        { name: 'a', data: '1' },
+        { name: 'a', data: '2' },
+      ]),
+    ).toThrow(/duplicate/);
   });
 
   it('the CRC-32 written is the one readers check (a flipped data byte is caught)', async () => {
@@ -126,10 +153,16 @@ describe('zip', () => {
   });
 
   it('any set of entries reads back byte for byte (property)', async () => {
-    const name = fc.array(fc.stringMatching(/^[a-zA-Z0-9_\-ü✓ ]{1,12}$/), { minLength: 1, maxLength: 3 }).map((p) => p.join('/'));
+    const name = fc
+      .array(fc.stringMatching(/^[a-zA-Z0-9_\-ü✓ ]{1,12}$/), { minLength: 1, maxLength: 3 })
+      .map((p) => p.join('/'));
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(fc.record({ name, data: fc.uint8Array({ maxLength: 3000 }) }), { selector: (e) => e.name, maxLength: 8 })
+        fc
+          .uniqueArray(fc.record({ name, data: fc.uint8Array({ maxLength: 3000 }) }), {
+            selector: (e) => e.name,
+            maxLength: 8,
+          })
           // a name can't be both a file and a folder of another entry for JSZip's folder view
           .filter((es) => es.every((a) => es.every((b) => !b.name.startsWith(a.name + '/')))),
         fc.integer({ min: 0, max: 9 }),

@@ -28,7 +28,10 @@ beforeAll(async () => {
 
 describe('extraHeaders', () => {
   it('adds extraHeaders where Chrome exposes the enum, nothing in Firefox (which throws on it)', () => {
-    g.chrome = { runtime: { id: 'x' }, webRequest: { OnSendHeadersOptions: { REQUESTHEADERS: 'requestHeaders', EXTRA_HEADERS: 'extraHeaders' } } };
+    g.chrome = {
+      runtime: { id: 'x' },
+      webRequest: { OnSendHeadersOptions: { REQUESTHEADERS: 'requestHeaders', EXTRA_HEADERS: 'extraHeaders' } },
+    };
     expect(m.extraHeaders()).toEqual(['extraHeaders']);
     // what Firefox 153 really has (probed in test/e2e/firefox-smoke.e2e.ts's browser)
     g.chrome = { runtime: { id: 'x' }, webRequest: { OnSendHeadersOptions: { REQUESTHEADERS: 'requestHeaders' } } };
@@ -53,12 +56,18 @@ describe('host access (Firefox < 127 does not grant <all_urls> at install)', () 
     expect(await m.hasHostAccess()).toBe(false);
     expect(await m.requestHostAccess()).toBe(true);
     expect(await m.hasHostAccess()).toBe(true);
-    expect(asked).toEqual([['contains', { origins: ['<all_urls>'] }], ['request', { origins: ['<all_urls>'] }], ['contains', { origins: ['<all_urls>'] }]]);
+    expect(asked).toEqual([
+      ['contains', { origins: ['<all_urls>'] }],
+      ['request', { origins: ['<all_urls>'] }],
+      ['contains', { origins: ['<all_urls>'] }],
+    ]);
   });
 
   it('answers false, never throws, when the API fails', async () => {
     const saved = permissions.contains;
-    permissions.contains = async () => { throw new Error('no permissions API here'); };
+    permissions.contains = async () => {
+      throw new Error('no permissions API here');
+    };
     try {
       expect(await m.hasHostAccess()).toBe(false);
     } finally {
@@ -81,7 +90,11 @@ describe('splitMergedHeaders', () => {
     // verbatim shape from Firefox 153's webRequest for the lab's /digest/vault
     const ff = [
       { name: 'Content-Type', value: 'text/plain' },
-      { name: 'WWW-Authenticate', value: 'Digest realm="lab files", algorithm=SHA-256, nonce="a"\nDigest realm="lab files", algorithm=MD5, nonce="b"' },
+      {
+        name: 'WWW-Authenticate',
+        value:
+          'Digest realm="lab files", algorithm=SHA-256, nonce="a"\nDigest realm="lab files", algorithm=MD5, nonce="b"',
+      },
       { name: 'Set-Cookie', value: 'a=1; Path=/\nb=2; Path=/\n' },
     ];
     expect(m.splitMergedHeaders(ff)).toEqual([
@@ -94,18 +107,30 @@ describe('splitMergedHeaders', () => {
   });
 
   it('returns Chrome-shaped lists (and binaryValue entries) untouched, as the same array', () => {
-    const chrome = [{ name: 'WWW-Authenticate', value: 'Bearer' }, { name: 'X-Bin', binaryValue: [1, 2] } as { name: string; value?: string }];
+    const chrome = [
+      { name: 'WWW-Authenticate', value: 'Bearer' },
+      { name: 'X-Bin', binaryValue: [1, 2] } as { name: string; value?: string },
+    ];
     expect(m.splitMergedHeaders(chrome)).toBe(chrome);
   });
 
   it('never leaves a newline in a value and never invents or loses text (property)', () => {
-    const value = fc.array(fc.stringMatching(/^[ -~]{0,20}$/), { minLength: 1, maxLength: 4 }).map((ls) => ls.join('\n'));
-    fc.assert(fc.property(fc.array(fc.record({ name: fc.constantFrom('A', 'Set-Cookie'), value }), { maxLength: 6 }), (hs) => {
-      const out = m.splitMergedHeaders(hs);
-      for (const h of out) expect(h.value).not.toContain('\n');
-      const text = (xs: readonly { name: string; value?: string }[]): string[] =>
-        xs.flatMap((h) => (h.value ?? '').split('\n').filter((l) => l.trim() !== '').map((l) => `${h.name}:${l}`));
-      expect(text(out)).toEqual(text(hs));
-    }));
+    const value = fc
+      .array(fc.stringMatching(/^[ -~]{0,20}$/), { minLength: 1, maxLength: 4 })
+      .map((ls) => ls.join('\n'));
+    fc.assert(
+      fc.property(fc.array(fc.record({ name: fc.constantFrom('A', 'Set-Cookie'), value }), { maxLength: 6 }), (hs) => {
+        const out = m.splitMergedHeaders(hs);
+        for (const h of out) expect(h.value).not.toContain('\n');
+        const text = (xs: readonly { name: string; value?: string }[]): string[] =>
+          xs.flatMap((h) =>
+            (h.value ?? '')
+              .split('\n')
+              .filter((l) => l.trim() !== '')
+              .map((l) => `${h.name}:${l}`),
+          );
+        expect(text(out)).toEqual(text(hs));
+      }),
+    );
   });
 });

@@ -10,11 +10,17 @@ class FakePort implements PortLike {
   closed = false;
   constructor(readonly name: string) {}
   postMessage(): void {}
-  disconnect(): void { this.closed = true; }
+  disconnect(): void {
+    this.closed = true;
+  }
   onMessage = { addListener: (cb: (m: unknown) => void) => void this.listeners.push(cb) };
   onDisconnect = { addListener: (cb: () => void) => void this.disconnects.push(cb) };
-  emit(m: unknown): void { for (const l of this.listeners) l(m); }
-  die(): void { for (const d of this.disconnects) d(); }
+  emit(m: unknown): void {
+    for (const l of this.listeners) l(m);
+  }
+  die(): void {
+    for (const d of this.disconnects) d();
+  }
 }
 
 function twin() {
@@ -22,14 +28,27 @@ function twin() {
   const timers: (() => void)[] = [];
   const sent: unknown[] = [];
   const t: Transport = {
-    send: async (m) => { sent.push(m); return { ok: true }; },
-    connect: (name) => { const p = new FakePort(name); ports.push(p); return p; },
+    send: async (m) => {
+      sent.push(m);
+      return { ok: true };
+    },
+    connect: (name) => {
+      const p = new FakePort(name);
+      ports.push(p);
+      return p;
+    },
     setTimeout: (cb) => void timers.push(cb),
   };
   return { t, ports, timers, sent };
 }
 
-const snapshot = (tabId: number): PortEvent => ({ ns: NS, type: 'snapshot', tabId, records: [], settings: { ...DEFAULT_SETTINGS } });
+const snapshot = (tabId: number): PortEvent => ({
+  ns: NS,
+  type: 'snapshot',
+  tabId,
+  records: [],
+  settings: { ...DEFAULT_SETTINGS },
+});
 
 describe('client', () => {
   it('tags requests with the namespace', async () => {
@@ -42,7 +61,11 @@ describe('client', () => {
     const { t, ports, timers } = twin();
     const events: string[] = [];
     const status: boolean[] = [];
-    createClient(t).watchTab(9, (e) => events.push(e.type), (c) => status.push(c));
+    createClient(t).watchTab(
+      9,
+      (e) => events.push(e.type),
+      (c) => status.push(c),
+    );
     expect(ports.map((p) => p.name)).toEqual(['authlens:tab:9']);
     ports[0]!.emit(snapshot(9));
     ports[0]!.emit({ ns: NS, type: 'cleared', tabId: 9 });
@@ -73,8 +96,14 @@ describe('client', () => {
     const waits: number[] = [];
     const failing: Transport = {
       ...t,
-      connect: () => { attempts++; throw new Error('Could not establish connection'); },
-      setTimeout: (cb, ms) => { waits.push(ms); timers.push(cb); },
+      connect: () => {
+        attempts++;
+        throw new Error('Could not establish connection');
+      },
+      setTimeout: (cb, ms) => {
+        waits.push(ms);
+        timers.push(cb);
+      },
     };
     createClient(failing).watchTab(1, () => {});
     for (let i = 0; i < 8; i++) timers.shift()!();

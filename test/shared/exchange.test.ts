@@ -3,21 +3,51 @@ import { statusTextOf, toExchange } from '../../src/shared/exchange.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 
 const record: CaptureRecord = {
-  id: '7-1', requestId: '7', tabId: 3, frameId: 0, type: 'xmlhttprequest', method: 'GET',
-  url: 'https://api.example.com/me', initiator: 'https://app.example.com', status: 401,
-  statusLine: 'HTTP/1.1 401 Unauthorized', time: 1_795_000_000_000, fromCache: false, preflight: false,
-  source: 'headers', requestHeadersKnown: true,
+  id: '7-1',
+  requestId: '7',
+  tabId: 3,
+  frameId: 0,
+  type: 'xmlhttprequest',
+  method: 'GET',
+  url: 'https://api.example.com/me',
+  initiator: 'https://app.example.com',
+  status: 401,
+  statusLine: 'HTTP/1.1 401 Unauthorized',
+  time: 1_795_000_000_000,
+  fromCache: false,
+  preflight: false,
+  source: 'headers',
+  requestHeadersKnown: true,
   requestHeaders: [{ name: 'Authorization', value: 'Bearer abc' }],
   responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
-  redirects: [{ url: 'http://api.example.com/me', status: 301, statusLine: 'HTTP/1.1 301 Moved Permanently', location: 'https://api.example.com/me', requestHeaders: [], responseHeaders: [] }],
+  redirects: [
+    {
+      url: 'http://api.example.com/me',
+      status: 301,
+      statusLine: 'HTTP/1.1 301 Moved Permanently',
+      location: 'https://api.example.com/me',
+      requestHeaders: [],
+      responseHeaders: [],
+    },
+  ],
 };
 
 describe('toExchange', () => {
   it('carries what the engine reads', () => {
     const ex = toExchange(record);
-    expect(ex).toMatchObject({ url: record.url, method: 'GET', status: 401, statusText: 'Unauthorized', type: 'xmlhttprequest', timeStamp: record.time, initiator: record.initiator });
+    expect(ex).toMatchObject({
+      url: record.url,
+      method: 'GET',
+      status: 401,
+      statusText: 'Unauthorized',
+      type: 'xmlhttprequest',
+      timeStamp: record.time,
+      initiator: record.initiator,
+    });
     expect(ex.requestHeaders).toBe(record.requestHeaders);
-    expect(ex.redirects).toEqual([{ url: 'http://api.example.com/me', status: 301, requestHeaders: [], location: 'https://api.example.com/me' }]);
+    expect(ex.redirects).toEqual([
+      { url: 'http://api.example.com/me', status: 301, requestHeaders: [], location: 'https://api.example.com/me' },
+    ]);
     expect('responseBody' in ex).toBe(false);
   });
 

@@ -23,7 +23,9 @@ describe('context entries on the wire', () => {
   const settings = { ...DEFAULT_SETTINGS };
 
   it('accepts a context event and a snapshot with or without context', () => {
-    expect(isPortEvent({ ns: NS, type: 'context', tabId: 3, entries: [entry, { ...entry, authorization: 'Bearer x' }] })).toBe(true);
+    expect(
+      isPortEvent({ ns: NS, type: 'context', tabId: 3, entries: [entry, { ...entry, authorization: 'Bearer x' }] }),
+    ).toBe(true);
     expect(isPortEvent({ ns: NS, type: 'context', tabId: 3, entries: [], replace: true })).toBe(true);
     expect(isPortEvent({ ns: NS, type: 'snapshot', tabId: 3, records: [], settings, context: [entry] })).toBe(true);
     expect(isPortEvent({ ns: NS, type: 'snapshot', tabId: 3, records: [], settings })).toBe(true);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fingerprint, maskSecret } from '../../src/analysis/mask.ts';
 import {
-  MASK, isSecretHeader, isSecretParam, maskCookieHeader, maskHeaderValue, maskHeaders, maskSetCookie, maskUrl,
+  MASK,
+  isSecretHeader,
+  isSecretParam,
+  maskCookieHeader,
+  maskHeaderValue,
+  maskHeaders,
+  maskSetCookie,
+  maskUrl,
 } from '../../src/shared/secrets.ts';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXgtN1F3';
@@ -10,15 +17,41 @@ const fp = (s: string): string => fingerprint(s);
 
 describe('isSecretHeader', () => {
   it.each([
-    'Authorization', 'authorization', 'PROXY-AUTHORIZATION', 'Cookie', 'Set-Cookie', 'X-Api-Key', 'Api-Key',
-    'X-Auth-Token', 'X-Access-Token', 'X-CSRF-Token', 'x-xsrf-token', 'X-Amz-Security-Token', 'DPoP',
-    'X-Shopify-Access-Token', 'X-Refresh-Token', 'X-Goog-Api-Key', 'Ocp-Apim-Subscription-Key', 'Private-Token',
-    'X-Forwarded-Authorization', 'X-Client-Secret', ' Authorization ',
+    'Authorization',
+    'authorization',
+    'PROXY-AUTHORIZATION',
+    'Cookie',
+    'Set-Cookie',
+    'X-Api-Key',
+    'Api-Key',
+    'X-Auth-Token',
+    'X-Access-Token',
+    'X-CSRF-Token',
+    'x-xsrf-token',
+    'X-Amz-Security-Token',
+    'DPoP',
+    'X-Shopify-Access-Token',
+    'X-Refresh-Token',
+    'X-Goog-Api-Key',
+    'Ocp-Apim-Subscription-Key',
+    'Private-Token',
+    'X-Forwarded-Authorization',
+    'X-Client-Secret',
+    ' Authorization ',
   ])('%s is secret', (name) => expect(isSecretHeader(name)).toBe(true));
 
   it.each([
-    'Content-Type', 'WWW-Authenticate', 'Proxy-Authenticate', 'DPoP-Nonce', 'Sec-WebSocket-Key', 'Idempotency-Key',
-    'Accept', 'Location', 'X-Amz-Date', 'Date', 'Token-Type-Hint-Doc',
+    'Content-Type',
+    'WWW-Authenticate',
+    'Proxy-Authenticate',
+    'DPoP-Nonce',
+    'Sec-WebSocket-Key',
+    'Idempotency-Key',
+    'Accept',
+    'Location',
+    'X-Amz-Date',
+    'Date',
+    'Token-Type-Hint-Doc',
   ])('%s is not secret', (name) => expect(isSecretHeader(name)).toBe(false));
 });
 
@@ -43,13 +76,18 @@ describe('maskHeaderValue: Authorization', () => {
   });
 
   it('Basic with garbage base64 or no colon shows no user and does not throw', () => {
-    expect(maskHeaderValue('Authorization', 'Basic %%%%', { showBasicUser: true })).toBe(`Basic ${MASK} #${fp('%%%%')}`);
+    expect(maskHeaderValue('Authorization', 'Basic %%%%', { showBasicUser: true })).toBe(
+      `Basic ${MASK} #${fp('%%%%')}`,
+    );
     const nocolon = btoa('alicepassword');
-    expect(maskHeaderValue('Authorization', `Basic ${nocolon}`, { showBasicUser: true })).toBe(`Basic ${MASK} #${fp(nocolon)}`);
+    expect(maskHeaderValue('Authorization', `Basic ${nocolon}`, { showBasicUser: true })).toBe(
+      `Basic ${MASK} #${fp(nocolon)}`,
+    );
   });
 
   it('Digest keeps realm/nonce/uri/qop, masks response, cnonce and (by default) username', () => {
-    const v = 'Digest username="alice", realm="api", nonce="abc", uri="/x", qop=auth, nc=00000001, cnonce="0a4f113b", response="6629fae49393a05397450978507c4ef1"';
+    const v =
+      'Digest username="alice", realm="api", nonce="abc", uri="/x", qop=auth, nc=00000001, cnonce="0a4f113b", response="6629fae49393a05397450978507c4ef1"';
     expect(maskHeaderValue('Authorization', v)).toBe(
       `Digest username="${MASK}", realm="api", nonce="abc", uri="/x", qop=auth, nc=00000001, cnonce="${MASK} #${fp('0a4f113b')}", response="${MASK} #${fp('6629fae49393a05397450978507c4ef1')}"`,
     );
@@ -57,7 +95,8 @@ describe('maskHeaderValue: Authorization', () => {
   });
 
   it('AWS SigV4 keeps SignedHeaders, masks Credential and Signature', () => {
-    const v = 'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024';
+    const v =
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024';
     const out = maskHeaderValue('Authorization', v);
     expect(out).toBe(
       `AWS4-HMAC-SHA256 Credential=${MASK} #${fp('AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request')}, SignedHeaders=host;range;x-amz-date, Signature=${MASK} #${fp('fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024')}`,
@@ -94,28 +133,53 @@ describe('cookies', () => {
 describe('maskUrl', () => {
   it('masks secret params in query and fragment, leaves everything else byte for byte', () => {
     const url = 'https://api.example.com/v1/x?page=2&access_token=abcdefghij&Key=k1&q=a%20b#frag';
-    expect(maskUrl(url)).toBe(`https://api.example.com/v1/x?page=2&access_token=${MASK}(${fp('abcdefghij')})&Key=${MASK}&q=a%20b#frag`);
-    expect(maskUrl('https://app/cb#access_token=abcdefghij&state=xyz')).toBe(`https://app/cb#access_token=${MASK}(${fp('abcdefghij')})&state=xyz`);
+    expect(maskUrl(url)).toBe(
+      `https://api.example.com/v1/x?page=2&access_token=${MASK}(${fp('abcdefghij')})&Key=${MASK}&q=a%20b#frag`,
+    );
+    expect(maskUrl('https://app/cb#access_token=abcdefghij&state=xyz')).toBe(
+      `https://app/cb#access_token=${MASK}(${fp('abcdefghij')})&state=xyz`,
+    );
   });
 
   it('covers OAuth and AWS presigned names', () => {
-    const url = 'https://b.s3.amazonaws.com/o?X-Amz-Credential=AKIA%2F2024&X-Amz-Signature=deadbeefdeadbeef&X-Amz-Expires=60&code=c0de1234&client_secret=s';
+    const url =
+      'https://b.s3.amazonaws.com/o?X-Amz-Credential=AKIA%2F2024&X-Amz-Signature=deadbeefdeadbeef&X-Amz-Expires=60&code=c0de1234&client_secret=s';
     expect(maskUrl(url)).toBe(
       `https://b.s3.amazonaws.com/o?X-Amz-Credential=${MASK}(${fp('AKIA/2024')})&X-Amz-Signature=${MASK}(${fp('deadbeefdeadbeef')})&X-Amz-Expires=60&code=${MASK}(${fp('c0de1234')})&client_secret=${MASK}`,
     );
-    for (const n of ['api_key', 'apikey', 'token', 'id_token', 'refresh_token', 'sig', 'signature', 'X-Amz-Security-Token']) {
+    for (const n of [
+      'api_key',
+      'apikey',
+      'token',
+      'id_token',
+      'refresh_token',
+      'sig',
+      'signature',
+      'X-Amz-Security-Token',
+    ]) {
       expect(isSecretParam(n)).toBe(true);
     }
   });
 
   it('leaves URLs without secrets untouched, including odd ones', () => {
-    for (const u of ['https://a/b', 'https://a/b?', 'https://a/b?x', 'https://a/?token=', 'not a url', '', '?&&=', 'https://a/%zz?key']) {
+    for (const u of [
+      'https://a/b',
+      'https://a/b?',
+      'https://a/b?x',
+      'https://a/?token=',
+      'not a url',
+      '',
+      '?&&=',
+      'https://a/%zz?key',
+    ]) {
       expect(maskUrl(u)).toBe(u);
     }
   });
 
   it('Location and Referer headers get their URLs masked', () => {
-    expect(maskHeaderValue('Location', 'https://app/cb?code=abcdefgh&state=1')).toBe(`https://app/cb?code=${MASK}(${fp('abcdefgh')})&state=1`);
+    expect(maskHeaderValue('Location', 'https://app/cb?code=abcdefgh&state=1')).toBe(
+      `https://app/cb?code=${MASK}(${fp('abcdefgh')})&state=1`,
+    );
     expect(maskHeaderValue('Referer', 'https://a/?q=1')).toBe('https://a/?q=1');
   });
 });
@@ -144,23 +208,29 @@ describe('maskHeaders', () => {
 
 describe('never throws, never leaks a long secret', () => {
   it('any header name/value', () => {
-    fc.assert(fc.property(fc.string(), fc.string(), (n, v) => {
-      expect(typeof maskHeaderValue(n, v)).toBe('string');
-    }));
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (n, v) => {
+        expect(typeof maskHeaderValue(n, v)).toBe('string');
+      }),
+    );
   });
   it('any URL', () => {
-    fc.assert(fc.property(fc.string(), (u) => {
-      expect(typeof maskUrl(u)).toBe('string');
-    }));
+    fc.assert(
+      fc.property(fc.string(), (u) => {
+        expect(typeof maskUrl(u)).toBe('string');
+      }),
+    );
   });
   it('a random token in Authorization, Cookie or ?access_token never appears whole', () => {
     const token = fc.stringMatching(/^[A-Za-z0-9_-]{24,80}$/);
-    fc.assert(fc.property(token, (t) => {
-      expect(maskHeaderValue('Authorization', `Bearer ${t}`)).not.toContain(t);
-      expect(maskHeaderValue('Cookie', `s=${t}`)).not.toContain(t);
-      expect(maskUrl(`https://a/?access_token=${t}`)).not.toContain(t);
-      expect(maskHeaderValue('X-Api-Key', t)).not.toContain(t);
-    }));
+    fc.assert(
+      fc.property(token, (t) => {
+        expect(maskHeaderValue('Authorization', `Bearer ${t}`)).not.toContain(t);
+        expect(maskHeaderValue('Cookie', `s=${t}`)).not.toContain(t);
+        expect(maskUrl(`https://a/?access_token=${t}`)).not.toContain(t);
+        expect(maskHeaderValue('X-Api-Key', t)).not.toContain(t);
+      }),
+    );
   });
 });
 
@@ -171,7 +241,12 @@ describe('exact masked forms (what a user sees and what exports contain)', () =>
     ['Authorization', `Basic ${btoa('alice:s3cret-pass')}`, {}, 'Basic ••• #f798ed'],
     ['Cookie', 'sid=abc123xyz789; theme=dark', {}, 'sid=••• #f0ffe8; theme=•••'],
     ['Set-Cookie', 'sid=abc123xyz789; Path=/; HttpOnly', {}, 'sid=••• #f0ffe8; Path=/; HttpOnly'],
-    ['Location', 'https://api.example.com/x?access_token=abcdefghij&page=2', {}, 'https://api.example.com/x?access_token=•••(bce81e)&page=2'],
+    [
+      'Location',
+      'https://api.example.com/x?access_token=abcdefghij&page=2',
+      {},
+      'https://api.example.com/x?access_token=•••(bce81e)&page=2',
+    ],
   ] as const)('%s: %s', (name, value, opts, expected) => {
     expect(maskHeaderValue(name, value, opts)).toBe(expected);
   });
@@ -179,14 +254,16 @@ describe('exact masked forms (what a user sees and what exports contain)', () =>
 
 describe('hostile credentials cannot slip past the mask', () => {
   it('a stray quote in a param-style scheme masks the whole malformed chunk', () => {
-    const secret = '"$$-!!\'!-$$!--!\'$!\'-$';
+    const secret = "\"$$-!!'!-$$!--!'$!'-$";
     const out = maskHeaderValue('Authorization', `Token token="${secret}"`);
     expect(out).not.toContain(secret);
     expect(out).toBe(`Token ${MASK} #${fp(`token="${secret}"`)}`);
   });
 
   it('any 20+ character secret (no separators) in any credential position', () => {
-    const secretArb = fc.string({ minLength: 20, maxLength: 60 }).filter((s) => s.trim().length >= 20 && !/[\s;,&#=]/.test(s));
+    const secretArb = fc
+      .string({ minLength: 20, maxLength: 60 })
+      .filter((s) => s.trim().length >= 20 && !/[\s;,&#=]/.test(s));
     fc.assert(
       fc.property(secretArb, (secret) => {
         const cases: [string, string][] = [
@@ -200,7 +277,9 @@ describe('hostile credentials cannot slip past the mask', () => {
           ['X-Api-Key', secret],
         ];
         for (const [n, v] of cases) expect(maskHeaderValue(n, v)).not.toContain(secret);
-        expect(maskUrl(`https://a/?access_token=${encodeURIComponent(secret)}`)).not.toContain(encodeURIComponent(secret));
+        expect(maskUrl(`https://a/?access_token=${encodeURIComponent(secret)}`)).not.toContain(
+          encodeURIComponent(secret),
+        );
       }),
       { numRuns: 1000 },
     );

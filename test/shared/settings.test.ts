@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, normalizeSettings, RECORDS_PER_TAB_MAX, RECORDS_PER_TAB_MIN } from '../../src/shared/settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  RECORDS_PER_TAB_MAX,
+  RECORDS_PER_TAB_MIN,
+} from '../../src/shared/settings.ts';
 
 describe('normalizeSettings', () => {
   it('gives the defaults for nothing, junk or a non-object', () => {
@@ -13,7 +18,9 @@ describe('normalizeSettings', () => {
   });
 
   it('keeps valid status codes, sorted and unique, accepting numeric strings', () => {
-    expect(normalizeSettings({ captureStatuses: [403, '401', 403, 99, 600, 4.5, 'abc', null] }).captureStatuses).toEqual([401, 403]);
+    expect(
+      normalizeSettings({ captureStatuses: [403, '401', 403, 99, 600, 4.5, 'abc', null] }).captureStatuses,
+    ).toEqual([401, 403]);
   });
 
   it('allows an empty capture set (only challenges are captured then)', () => {

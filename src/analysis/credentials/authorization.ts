@@ -17,7 +17,20 @@ export interface AuthCredential {
   sigv4?: SigV4;
 }
 
-const TOKEN_SCHEMES = new Set(['bearer', 'dpop', 'token', 'jwt', 'basic', 'negotiate', 'ntlm', 'apikey', 'api-key', 'key', 'sso-key', 'otoken']);
+const TOKEN_SCHEMES = new Set([
+  'bearer',
+  'dpop',
+  'token',
+  'jwt',
+  'basic',
+  'negotiate',
+  'ntlm',
+  'apikey',
+  'api-key',
+  'key',
+  'sso-key',
+  'otoken',
+]);
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const BOGUS = /^(undefined|null|\[object object\]|nan|none|""|''|<token>|\$\{?\w*\}?|\{\{\s*\w*\s*\}\})$/i;
 const KNOWN_PREFIXES = ['bearer', 'basic', 'token', 'digest', 'negotiate'];
@@ -47,14 +60,22 @@ export function inspectAuthorization(raw: string): AuthCredential {
     if (glued) problems.push(`no space between "${first.slice(0, glued.length)}" and the token`);
     else if (TOKEN_SCHEMES.has(lc)) problems.push(`"${first}" is followed by no token`);
     else problems.push('a token with no scheme in front of it (expected e.g. "Bearer <token>")');
-    return { scheme: glued ? first.slice(0, glued.length) : TOKEN_SCHEMES.has(lc) ? first : '', lc: glued ?? (TOKEN_SCHEMES.has(lc) ? lc : ''), params: {}, problems, ...(!TOKEN_SCHEMES.has(lc) ? { token: glued ? first.slice(glued.length) : first } : {}) };
+    return {
+      scheme: glued ? first.slice(0, glued.length) : TOKEN_SCHEMES.has(lc) ? first : '',
+      lc: glued ?? (TOKEN_SCHEMES.has(lc) ? lc : ''),
+      params: {},
+      problems,
+      ...(!TOKEN_SCHEMES.has(lc) ? { token: glued ? first.slice(glued.length) : first } : {}),
+    };
   }
   const token = rest;
   if (token.split(/\s+/)[0]!.toLowerCase() === lc) problems.push(`the scheme is doubled ("${first} ${first} …")`);
   else if (/^["'].*["']$/s.test(token)) problems.push('the token is wrapped in quotes');
-  else if (BOGUS.test(token)) problems.push(`the token is the literal text "${token.slice(0, 20)}": the code sending it had no token`);
+  else if (BOGUS.test(token))
+    problems.push(`the token is the literal text "${token.slice(0, 20)}": the code sending it had no token`);
   else if (/\s/.test(token)) problems.push('the token contains spaces');
-  else if ((lc === 'bearer' || lc === 'dpop') && !B64TOKEN.test(token)) problems.push('the token has characters a Bearer token cannot contain');
+  else if ((lc === 'bearer' || lc === 'dpop') && !B64TOKEN.test(token))
+    problems.push('the token has characters a Bearer token cannot contain');
   const out: AuthCredential = { scheme: first, lc, token, params: {}, problems };
   if (lc === 'basic' && problems.length === 0) {
     out.basic = inspectBasic(token);

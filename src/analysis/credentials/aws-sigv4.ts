@@ -17,7 +17,10 @@ export function parseSigV4(value: string): SigV4 | undefined {
   const [accessKeyId = '', date = '', region = '', service = ''] = cred.split('/');
   const signed = /SignedHeaders=([^,\s]*)/i.exec(value)?.[1] ?? '';
   return {
-    accessKeyId, date, region, service,
+    accessKeyId,
+    date,
+    region,
+    service,
     signedHeaders: signed ? signed.toLowerCase().split(';') : [],
     hasSignature: /Signature=[0-9a-f]{64}/i.test(value),
   };

@@ -1,6 +1,9 @@
 // Cookie request header (RFC 6265 §5.4): names are shown, values are secrets.
 
-export interface Cookie { name: string; value: string }
+export interface Cookie {
+  name: string;
+  value: string;
+}
 
 export function parseCookies(header: string | undefined): Cookie[] {
   if (!header) return [];

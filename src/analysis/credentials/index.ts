@@ -19,8 +19,15 @@ function jwtDetails(t: FoundToken): CredentialView['details'] {
   if (t.jwt?.kind !== 'jws') return t.jwt?.kind === 'malformed' ? [{ label: 'Problem', value: t.jwt.error }] : [];
   const { header: h, payload: p } = t.jwt;
   const out: CredentialView['details'] = [];
-  for (const [label, v] of [['alg', claim(h, 'alg')], ['kid', claim(h, 'kid')], ['iss', claim(p, 'iss')], ['aud', claim(p, 'aud')],
-    ['sub', claim(p, 'sub')], ['azp', claim(p, 'azp') ?? claim(p, 'client_id')]] as const) if (v) out.push({ label, value: v.slice(0, 300) });
+  for (const [label, v] of [
+    ['alg', claim(h, 'alg')],
+    ['kid', claim(h, 'kid')],
+    ['iss', claim(p, 'iss')],
+    ['aud', claim(p, 'aud')],
+    ['sub', claim(p, 'sub')],
+    ['azp', claim(p, 'azp') ?? claim(p, 'client_id')],
+  ] as const)
+    if (v) out.push({ label, value: v.slice(0, 300) });
   for (const n of ['iat', 'nbf', 'exp']) {
     const ms = timeClaim(p, n);
     if (ms !== undefined) out.push({ label: n, value: formatUtc(ms) });
@@ -31,7 +38,15 @@ function jwtDetails(t: FoundToken): CredentialView['details'] {
 }
 
 const kindOf = (t: FoundToken): string =>
-  t.format ? describeFormat(t.format) : t.jwt?.kind === 'jws' ? 'JWT' : t.jwt?.kind === 'jwe' ? 'encrypted JWT (JWE)' : t.jwt ? 'malformed JWT' : 'opaque token';
+  t.format
+    ? describeFormat(t.format)
+    : t.jwt?.kind === 'jws'
+      ? 'JWT'
+      : t.jwt?.kind === 'jwe'
+        ? 'encrypted JWT (JWE)'
+        : t.jwt
+          ? 'malformed JWT'
+          : 'opaque token';
 
 export function inspectCredentials(exchange: Exchange): CredentialView[] {
   try {
@@ -42,13 +57,38 @@ export function inspectCredentials(exchange: Exchange): CredentialView[] {
     if (a && (a.basic || a.sigv4 || a.lc === 'digest')) {
       const details: CredentialView['details'] = [];
       if (a.basic?.user !== undefined) details.push({ label: 'user', value: a.basic.user });
-      if (a.sigv4) details.push({ label: 'access key id', value: maskSecret(a.sigv4.accessKeyId) }, { label: 'scope', value: `${a.sigv4.date}/${a.sigv4.region}/${a.sigv4.service}` });
-      for (const n of ['username', 'realm', 'algorithm', 'qop']) if (a.lc === 'digest' && a.params[n]) details.push({ label: n, value: a.params[n]! });
-      out.push({ where: 'Authorization', kind: a.sigv4 ? 'AWS SigV4' : a.scheme, masked: maskSecret(raw), fingerprint: fingerprint(raw), details });
+      if (a.sigv4)
+        details.push(
+          { label: 'access key id', value: maskSecret(a.sigv4.accessKeyId) },
+          { label: 'scope', value: `${a.sigv4.date}/${a.sigv4.region}/${a.sigv4.service}` },
+        );
+      for (const n of ['username', 'realm', 'algorithm', 'qop'])
+        if (a.lc === 'digest' && a.params[n]) details.push({ label: n, value: a.params[n]! });
+      out.push({
+        where: 'Authorization',
+        kind: a.sigv4 ? 'AWS SigV4' : a.scheme,
+        masked: maskSecret(raw),
+        fingerprint: fingerprint(raw),
+        details,
+      });
     }
-    for (const t of c.tokens) out.push({ where: t.where, kind: kindOf(t), masked: maskSecret(t.value), fingerprint: fingerprint(t.value), details: jwtDetails(t) });
+    for (const t of c.tokens)
+      out.push({
+        where: t.where,
+        kind: kindOf(t),
+        masked: maskSecret(t.value),
+        fingerprint: fingerprint(t.value),
+        details: jwtDetails(t),
+      });
     for (const k of c.cookies) {
-      if (!c.tokens.some((t) => t.where === `cookie ${k.name}`)) out.push({ where: `cookie ${k.name}`, kind: 'cookie', masked: maskSecret(k.value), fingerprint: fingerprint(k.value), details: [] });
+      if (!c.tokens.some((t) => t.where === `cookie ${k.name}`))
+        out.push({
+          where: `cookie ${k.name}`,
+          kind: 'cookie',
+          masked: maskSecret(k.value),
+          fingerprint: fingerprint(k.value),
+          details: [],
+        });
     }
     return out;
   } catch {

@@ -10,7 +10,8 @@ const B64URL_PART = /^[A-Za-z0-9_-]*$/;
 
 /** undefined when the token does not look like a JWT at all (an opaque token). */
 export function inspectJwt(token: string): JwtState | undefined {
-  if (token.length > 65536) return token.startsWith('eyJ') ? { kind: 'malformed', error: 'the token is too long to decode' } : undefined;
+  if (token.length > 65536)
+    return token.startsWith('eyJ') ? { kind: 'malformed', error: 'the token is too long to decode' } : undefined;
   const parts = token.split('.');
   const jsonish = token.startsWith('eyJ');
   if (parts.length === 5 && jsonish && parts.every((p) => B64URL_PART.test(p))) return { kind: 'jwe' };

@@ -1,8 +1,21 @@
 // Credentials in the query string (RFC 6750 §2.3 `access_token`, and the usual key names).
 
-const NAMES = new Set(['access_token', 'api_key', 'apikey', 'api-key', 'token', 'key', 'id_token', 'auth_token', 'x-amz-security-token']);
+const NAMES = new Set([
+  'access_token',
+  'api_key',
+  'apikey',
+  'api-key',
+  'token',
+  'key',
+  'id_token',
+  'auth_token',
+  'x-amz-security-token',
+]);
 
-export interface QueryToken { name: string; value: string }
+export interface QueryToken {
+  name: string;
+  value: string;
+}
 
 export function findQueryTokens(url: URL | undefined): QueryToken[] {
   if (!url) return [];

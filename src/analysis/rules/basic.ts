@@ -21,33 +21,72 @@ export const basic: Rule = (c) => {
   // Under another scheme's challenge the server never read the Basic pair: scheme-mismatch says so.
   if (b?.user !== undefined && (ch || (!c.challenges.length && (c.status === 401 || c.status === 403)))) {
     const charsetHint = b.nonAscii && ch?.params.charset?.toLowerCase() !== 'utf-8';
-    out.push(draft({
-      id: 'basic-credentials-rejected', severity: 'error', title: 'Basic credentials rejected',
-      summary: `Basic credentials for user "${b.user}" were rejected: check the user name and password`,
-      explanation: `The server refused user "${b.user}" (password not shown, ${b.passwordLength} characters).` +
-        (b.passwordLength === 0 ? ' The password is empty.' : '') +
-        (charsetHint ? ' The credentials contain non-ASCII characters and the challenge has no charset="UTF-8": the server may decode them differently (RFC 7617 §2.1).' : ''),
-      evidence: [ev('User', b.user), ...challengeEvidence(c)],
-      fixes: [consumer('Check user and password; encode "user:password" as UTF-8 before base64.', "'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))"),
-        ...(charsetHint ? [server('Declare the encoding.', 'WWW-Authenticate: Basic realm="api", charset="UTF-8"')] : [])],
-      refs: [rfc(7617, '2')],
-    }));
+    out.push(
+      draft({
+        id: 'basic-credentials-rejected',
+        severity: 'error',
+        title: 'Basic credentials rejected',
+        summary: `Basic credentials for user "${b.user}" were rejected: check the user name and password`,
+        explanation:
+          `The server refused user "${b.user}" (password not shown, ${b.passwordLength} characters).` +
+          (b.passwordLength === 0 ? ' The password is empty.' : '') +
+          (charsetHint
+            ? ' The credentials contain non-ASCII characters and the challenge has no charset="UTF-8": the server may decode them differently (RFC 7617 §2.1).'
+            : ''),
+        evidence: [ev('User', b.user), ...challengeEvidence(c)],
+        fixes: [
+          consumer(
+            'Check user and password; encode "user:password" as UTF-8 before base64.',
+            "'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))",
+          ),
+          ...(charsetHint
+            ? [server('Declare the encoding.', 'WWW-Authenticate: Basic realm="api", charset="UTF-8"')]
+            : []),
+        ],
+        refs: [rfc(7617, '2')],
+      }),
+    );
   }
   if (ch && c.status === 401 && scripted(c.ex.type, c.req('sec-fetch-dest'), c.req('accept'))) {
     // Without credentials the dialog is what the developer sees first, and it is the surprise:
     // the script meant to handle the 401 itself. With credentials sent, their rejection leads.
     const bare = !c.auth;
-    out.push(draft({
-      id: 'basic-prompt', severity: bare ? 'error' : 'warning', title: 'Browser login dialog for a script request',
-      summary: bare ? 'The browser shows its own login dialog: a fetch/XHR without credentials got 401 with a Basic challenge'
-        : 'A 401 with Basic to fetch/XHR makes the browser show its own login dialog',
-      explanation: 'Browsers answer a Basic challenge with a native prompt, even for background API calls; the request stays pending until the user acts.' +
-        (bare ? ' No Authorization was sent, so the server challenged; the script only sees the 401 once the dialog is cancelled.' : ''),
-      evidence: [...challengeEvidence(c), ev('Request', `${c.ex.type || 'fetch/XHR'}${bare ? ', no Authorization' : ''}`)],
-      fixes: [server('For API calls, answer 401 with a non-Basic challenge (e.g. Bearer) or use token auth.', 'WWW-Authenticate: Bearer realm="api"'),
-        consumer('Send credentials up front so no challenge comes back.', "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })")],
-      refs: [rfc(7617, '2'), link('Chromium: auth dialogs for subresources', 'https://www.chromium.org/developers/design-documents/http-authentication/')],
-    }));
+    out.push(
+      draft({
+        id: 'basic-prompt',
+        severity: bare ? 'error' : 'warning',
+        title: 'Browser login dialog for a script request',
+        summary: bare
+          ? 'The browser shows its own login dialog: a fetch/XHR without credentials got 401 with a Basic challenge'
+          : 'A 401 with Basic to fetch/XHR makes the browser show its own login dialog',
+        explanation:
+          'Browsers answer a Basic challenge with a native prompt, even for background API calls; the request stays pending until the user acts.' +
+          (bare
+            ? ' No Authorization was sent, so the server challenged; the script only sees the 401 once the dialog is cancelled.'
+            : ''),
+        evidence: [
+          ...challengeEvidence(c),
+          ev('Request', `${c.ex.type || 'fetch/XHR'}${bare ? ', no Authorization' : ''}`),
+        ],
+        fixes: [
+          server(
+            'For API calls, answer 401 with a non-Basic challenge (e.g. Bearer) or use token auth.',
+            'WWW-Authenticate: Bearer realm="api"',
+          ),
+          consumer(
+            'Send credentials up front so no challenge comes back.',
+            "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })",
+          ),
+        ],
+        refs: [
+          rfc(7617, '2'),
+          link(
+            'Chromium: auth dialogs for subresources',
+            'https://www.chromium.org/developers/design-documents/http-authentication/',
+          ),
+        ],
+      }),
+    );
   }
   return out;
 };

@@ -9,7 +9,11 @@ const TESTISH = /(^|[.-])(staging|stage|stg|dev|develop|test|testing|sandbox|qa|
 
 function hostOf(s: string | undefined): string | undefined {
   if (!s) return undefined;
-  try { return new URL(s.includes('://') ? s : `https://${s}`).hostname.toLowerCase(); } catch { return undefined; }
+  try {
+    return new URL(s.includes('://') ? s : `https://${s}`).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
 }
 
 const site = (h: string): string => h.split('.').slice(-2).join('.');
@@ -27,8 +31,10 @@ function verdict(c: Ctx, t: FoundToken): string | undefined {
   for (const name of ['iss', 'aud']) {
     const h = hostOf(claim(p, name)?.split(', ')[0]);
     if (!h) continue;
-    if (TESTISH.test(h) && liveHost) return `the token's ${name} (${h}) is a test environment, the API (${c.host}) is not`;
-    if (!TESTISH.test(h) && !liveHost && !c.loopback && site(h) === site(c.host)) return `the token's ${name} (${h}) is production, the API (${c.host}) is a test environment`;
+    if (TESTISH.test(h) && liveHost)
+      return `the token's ${name} (${h}) is a test environment, the API (${c.host}) is not`;
+    if (!TESTISH.test(h) && !liveHost && !c.loopback && site(h) === site(c.host))
+      return `the token's ${name} (${h}) is production, the API (${c.host}) is a test environment`;
   }
   return undefined;
 }
@@ -38,14 +44,18 @@ export const environment: Rule = (c) => {
   for (const t of c.tokens) {
     const why = verdict(c, t);
     if (!why) continue;
-    return [draft({
-      id: 'token-wrong-environment', severity: 'error', title: 'Credential from another environment',
-      summary: `Credential from the wrong environment: ${why}`,
-      explanation: `${why[0]!.toUpperCase()}${why.slice(1)}. Environments have separate signing keys and accounts, so the server cannot accept it.`,
-      evidence: [ev('API host', c.host), ...tokenEvidence(t)],
-      fixes: [consumer('Use the credential issued for this environment (check .env files and base URLs).')],
-      refs: [link('Stripe: test and live modes', 'https://docs.stripe.com/keys')],
-    })];
+    return [
+      draft({
+        id: 'token-wrong-environment',
+        severity: 'error',
+        title: 'Credential from another environment',
+        summary: `Credential from the wrong environment: ${why}`,
+        explanation: `${why[0]!.toUpperCase()}${why.slice(1)}. Environments have separate signing keys and accounts, so the server cannot accept it.`,
+        evidence: [ev('API host', c.host), ...tokenEvidence(t)],
+        fixes: [consumer('Use the credential issued for this environment (check .env files and base URLs).')],
+        refs: [link('Stripe: test and live modes', 'https://docs.stripe.com/keys')],
+      }),
+    ];
   }
   return [];
 };

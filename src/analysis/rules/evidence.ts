@@ -15,9 +15,13 @@ export function tokenEvidence(t: FoundToken | undefined): Evidence[] {
   if (t.format) out.push(ev('Token type', describeFormat(t.format)));
   if (t.jwt?.kind === 'jws') {
     const { header: h, payload: p } = t.jwt;
-    for (const [label, v] of [['Issuer (iss)', claim(p, 'iss')], ['Audience (aud)', claim(p, 'aud')],
-      ['Key id (kid)', claim(h, 'kid')], ['Authorized party (azp)', claim(p, 'azp') ?? claim(p, 'client_id')],
-      ['Algorithm (alg)', claim(h, 'alg')]] as const) {
+    for (const [label, v] of [
+      ['Issuer (iss)', claim(p, 'iss')],
+      ['Audience (aud)', claim(p, 'aud')],
+      ['Key id (kid)', claim(h, 'kid')],
+      ['Authorized party (azp)', claim(p, 'azp') ?? claim(p, 'client_id')],
+      ['Algorithm (alg)', claim(h, 'alg')],
+    ] as const) {
       if (v) out.push(ev(label, v));
     }
   }

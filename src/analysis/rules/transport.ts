@@ -11,36 +11,70 @@ export const transport: Rule = (c) => {
   const out: Draft[] = [];
   if (c.queryTokens.length) {
     const names = c.queryTokens.map((q) => q.name);
-    out.push(draft({
-      id: 'token-in-query', severity: 'warning', title: 'Credential in the URL',
-      summary: `Credential in the URL (?${names[0]}=): it leaks into logs and history; send it in a header`,
-      explanation: `The query carries ${list(names)}. It works, but URLs end up in server logs, proxies, browser history and Referer headers (RFC 6750 §2.3).`,
-      evidence: c.queryTokens.map((q) => ev(`?${q.name}`, maskSecret(q.value))),
-      fixes: [consumer('Move the credential into a header.', "fetch(url, { headers: { Authorization: `Bearer ${token}` } })")],
-      refs: [rfc(6750, '2.3'), rfc(9700, '4.3.2')],
-    }));
+    out.push(
+      draft({
+        id: 'token-in-query',
+        severity: 'warning',
+        title: 'Credential in the URL',
+        summary: `Credential in the URL (?${names[0]}=): it leaks into logs and history; send it in a header`,
+        explanation: `The query carries ${list(names)}. It works, but URLs end up in server logs, proxies, browser history and Referer headers (RFC 6750 §2.3).`,
+        evidence: c.queryTokens.map((q) => ev(`?${q.name}`, maskSecret(q.value))),
+        fixes: [
+          consumer(
+            'Move the credential into a header.',
+            'fetch(url, { headers: { Authorization: `Bearer ${token}` } })',
+          ),
+        ],
+        refs: [rfc(6750, '2.3'), rfc(9700, '4.3.2')],
+      }),
+    );
   }
   if (c.url?.protocol === 'http:' && !c.loopback && (c.hasCredentials || c.failure)) {
-    const what = [c.auth && 'Authorization', c.cookies.length && 'cookies', c.apiKeys.length && 'API key', c.queryTokens.length && 'URL token'].filter((x): x is string => !!x);
-    out.push(draft({
-      id: 'insecure-transport', severity: 'warning', title: 'Plain http to a non-local host',
-      summary: what.length ? `Credentials (${list(what)}) sent over plain http to ${c.host}: use https` : `Plain http to ${c.host}: Secure cookies are not sent; use https`,
-      explanation: `${what.length ? `The ${list(what)} went unencrypted: anyone on the path can read and replay them.` : 'No credentials went out.'} Browsers also never send Secure cookies over http, which can explain a missing session.`,
-      evidence: [ev('URL scheme', 'http'), ev('Host', c.host)],
-      fixes: [consumer('Call the https URL.'), server('Redirect http to https and send HSTS.', 'Strict-Transport-Security: max-age=31536000')],
-      refs: [rfc(6750, '5.3'), MDN_COOKIES],
-    }));
+    const what = [
+      c.auth && 'Authorization',
+      c.cookies.length && 'cookies',
+      c.apiKeys.length && 'API key',
+      c.queryTokens.length && 'URL token',
+    ].filter((x): x is string => !!x);
+    out.push(
+      draft({
+        id: 'insecure-transport',
+        severity: 'warning',
+        title: 'Plain http to a non-local host',
+        summary: what.length
+          ? `Credentials (${list(what)}) sent over plain http to ${c.host}: use https`
+          : `Plain http to ${c.host}: Secure cookies are not sent; use https`,
+        explanation: `${what.length ? `The ${list(what)} went unencrypted: anyone on the path can read and replay them.` : 'No credentials went out.'} Browsers also never send Secure cookies over http, which can explain a missing session.`,
+        evidence: [ev('URL scheme', 'http'), ev('Host', c.host)],
+        fixes: [
+          consumer('Call the https URL.'),
+          server('Redirect http to https and send HSTS.', 'Strict-Transport-Security: max-age=31536000'),
+        ],
+        refs: [rfc(6750, '5.3'), MDN_COOKIES],
+      }),
+    );
   }
   if (c.serverTime !== undefined && c.clientTime !== undefined && Math.abs(c.clientTime - c.serverTime) > SKEW_MS) {
     const d = c.clientTime - c.serverTime;
-    out.push(draft({
-      id: 'clock-skew', severity: 'warning', title: "Browser clock differs from the server's",
-      summary: `Browser clock is ${formatDuration(d)} ${d > 0 ? 'ahead of' : 'behind'} the server: sync the system clock`,
-      explanation: `The response Date is ${formatUtc(c.serverTime)} but the browser recorded ${formatUtc(c.clientTime)}. Tokens judged by the client clock expire early or late; signed requests (AWS, HMAC) fail.`,
-      evidence: [ev('Server time (Date)', formatUtc(c.serverTime)), ev('Browser time', formatUtc(c.clientTime)), ev('Difference', formatDuration(d))],
-      fixes: [consumer('Turn on automatic time sync (NTP); judge token expiry by the server Date.')],
-      refs: [rfc(9110, '6.6.1'), link('AWS: RequestTimeTooSkewed', 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html')],
-    }));
+    out.push(
+      draft({
+        id: 'clock-skew',
+        severity: 'warning',
+        title: "Browser clock differs from the server's",
+        summary: `Browser clock is ${formatDuration(d)} ${d > 0 ? 'ahead of' : 'behind'} the server: sync the system clock`,
+        explanation: `The response Date is ${formatUtc(c.serverTime)} but the browser recorded ${formatUtc(c.clientTime)}. Tokens judged by the client clock expire early or late; signed requests (AWS, HMAC) fail.`,
+        evidence: [
+          ev('Server time (Date)', formatUtc(c.serverTime)),
+          ev('Browser time', formatUtc(c.clientTime)),
+          ev('Difference', formatDuration(d)),
+        ],
+        fixes: [consumer('Turn on automatic time sync (NTP); judge token expiry by the server Date.')],
+        refs: [
+          rfc(9110, '6.6.1'),
+          link('AWS: RequestTimeTooSkewed', 'https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html'),
+        ],
+      }),
+    );
   }
   return out;
 };

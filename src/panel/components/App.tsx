@@ -31,7 +31,11 @@ export function App() {
         e.preventDefault();
         filterRef.current?.focus();
         filterRef.current?.select();
-      } else if (e.key === 'Escape' && store.detailOpen.value && !(e.target as HTMLElement | null)?.closest?.('details[open]')) {
+      } else if (
+        e.key === 'Escape' &&
+        store.detailOpen.value &&
+        !(e.target as HTMLElement | null)?.closest?.('details[open]')
+      ) {
         e.preventDefault();
         store.detailOpen.value = false;
         document.querySelector<HTMLElement>('[data-testid="list"]')?.focus();
@@ -71,7 +75,9 @@ export function App() {
         </div>
       )}
       <main class={`main${showDetail ? ' has-detail' : ''}`}>
-        <div class="list-pane">{records.length === 0 ? <EmptyState /> : rows.length === 0 ? <NoMatch /> : <RecordList />}</div>
+        <div class="list-pane">
+          {records.length === 0 ? <EmptyState /> : rows.length === 0 ? <NoMatch /> : <RecordList />}
+        </div>
         {showDetail && <Detail record={selected} />}
       </main>
       <StatusBar />

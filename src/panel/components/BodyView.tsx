@@ -5,8 +5,8 @@ export function BodyView({ record: r }: { record: CaptureRecord }) {
   if (r.responseBody === undefined) {
     return (
       <p class="muted">
-        Response body not known. The browser does not give extensions response bodies; AuthLens reads them from DevTools' network
-        data, for requests made while DevTools is open (or from an imported HAR file).
+        Response body not known. The browser does not give extensions response bodies; AuthLens reads them from
+        DevTools' network data, for requests made while DevTools is open (or from an imported HAR file).
       </p>
     );
   }

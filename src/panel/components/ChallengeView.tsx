@@ -16,7 +16,8 @@ export function ChallengeView({ record: r }: { record: CaptureRecord }) {
     return (
       <p class="muted">
         The response carried no <code>WWW-Authenticate</code> or <code>Proxy-Authenticate</code> challenge.
-        {r.status === 401 && ' A 401 must carry one (RFC 9110 §15.5.2): the server does app-level auth, and its body usually says more.'}
+        {r.status === 401 &&
+          ' A 401 must carry one (RFC 9110 §15.5.2): the server does app-level auth, and its body usually says more.'}
       </p>
     );
   }
@@ -41,7 +42,10 @@ export function ChallengeView({ record: r }: { record: CaptureRecord }) {
                 <tbody>
                   {p.challenges.flatMap((c, ci) => {
                     const params = Object.entries(c.params);
-                    const rows: [string, string][] = [...(c.token68 !== undefined ? ([['token68', c.token68]] as [string, string][]) : []), ...params];
+                    const rows: [string, string][] = [
+                      ...(c.token68 !== undefined ? ([['token68', c.token68]] as [string, string][]) : []),
+                      ...params,
+                    ];
                     if (rows.length === 0) rows.push(['', '(no parameters)']);
                     return rows.map(([k, v], ri) => (
                       <tr key={`${ci}-${ri}`} class={ri === 0 ? 'first' : undefined}>

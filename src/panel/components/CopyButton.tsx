@@ -18,7 +18,13 @@ export function CopyButton({ text, label, children, class: cls }: Props) {
     setTimeout(() => setState('idle'), 1500);
   };
   return (
-    <button type="button" class={`btn small ${cls ?? ''}`} aria-label={label} title={label} onClick={() => void onClick()}>
+    <button
+      type="button"
+      class={`btn small ${cls ?? ''}`}
+      aria-label={label}
+      title={label}
+      onClick={() => void onClick()}
+    >
       {state === 'ok' ? 'Copied' : state === 'failed' ? 'Copy failed' : (children ?? 'Copy')}
     </button>
   );

@@ -15,7 +15,10 @@ function Times({ times, clock }: { times: JwtTime[]; clock: { at: number; source
   if (times.length === 0) return null;
   return (
     <table class="kv-table" data-testid="jwt-times">
-      <caption>Token times (relative to the {clock.source === 'server' ? "server's Date header" : 'capture time (client clock, no Date header)'})</caption>
+      <caption>
+        Token times (relative to the{' '}
+        {clock.source === 'server' ? "server's Date header" : 'capture time (client clock, no Date header)'})
+      </caption>
       <tbody>
         {times.map((t) => (
           <tr key={t.claim} class={t.claim === 'exp' && t.at <= clock.at ? 'bad' : undefined}>
@@ -60,7 +63,8 @@ function CredentialView({ c, r, i }: { c: Credential; r: CaptureRecord; i: numbe
           <h3>{c.header}: Basic</h3>
           {c.user !== undefined ? (
             <p>
-              User name: <code data-testid="basic-user">{c.user}</code> <span class="muted">(the password is never shown)</span>
+              User name: <code data-testid="basic-user">{c.user}</code>{' '}
+              <span class="muted">(the password is never shown)</span>
             </p>
           ) : (
             <p class="problem">Malformed Basic credentials: {c.problem}</p>
@@ -75,7 +79,12 @@ function CredentialView({ c, r, i }: { c: Credential; r: CaptureRecord; i: numbe
             API key in {c.where === 'header' ? 'header' : 'URL query'} <code>{c.name}</code>
             {c.format && <span class="tag">{c.format}</span>}
           </h3>
-          <Secret secretKey={key} name={c.where === 'header' ? c.name : 'x-api-key'} value={c.value} label={`${c.name} value`} />
+          <Secret
+            secretKey={key}
+            name={c.where === 'header' ? c.name : 'x-api-key'}
+            value={c.value}
+            label={`${c.name} value`}
+          />
         </section>
       );
     case 'cookie':
@@ -89,11 +98,13 @@ export function CredentialsView({ record: r }: { record: CaptureRecord }) {
   const others = creds.map((c, i) => ({ c, i })).filter(({ c }) => c.kind !== 'cookie');
   return (
     <div class="credentials">
-      {!r.requestHeadersKnown && <p class="muted">The request headers of this request were not seen, so its credentials are unknown.</p>}
+      {!r.requestHeadersKnown && (
+        <p class="muted">The request headers of this request were not seen, so its credentials are unknown.</p>
+      )}
       {r.requestHeadersKnown && creds.length === 0 && (
         <p>
-          No credentials: the page sent no <code>Authorization</code>, no cookies and no API key. (Credentials the browser adds by
-          itself after an HTTP-auth prompt may not be visible.)
+          No credentials: the page sent no <code>Authorization</code>, no cookies and no API key. (Credentials the
+          browser adds by itself after an HTTP-auth prompt may not be visible.)
         </p>
       )}
       {others.map(({ c, i }) => (

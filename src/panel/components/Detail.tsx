@@ -70,13 +70,22 @@ export function Detail({ record }: { record: CaptureRecord }) {
           <CloseIcon />
         </button>
         <div class="request-line" title={url}>
-          <strong class={`status s${Math.floor(record.status / 100)}xx`}>{record.status}</strong> <span class="method">{record.method}</span>{' '}
-          <span class="url">{url}</span>
+          <strong class={`status s${Math.floor(record.status / 100)}xx`}>{record.status}</strong>{' '}
+          <span class="method">{record.method}</span> <span class="url">{url}</span>
         </div>
         <div class="share" role="group" aria-label="Copy this request">
-          <CopyButton text={text('curl')} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>cURL</CopyButton>
-          <CopyButton text={text('fetch')} label={`Copy as fetch${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>fetch</CopyButton>
-          <CopyButton text={text('markdown')} label="Copy report as Markdown">Markdown</CopyButton>
+          <CopyButton text={text('curl')} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>
+            cURL
+          </CopyButton>
+          <CopyButton
+            text={text('fetch')}
+            label={`Copy as fetch${reveal ? ' (secrets included)' : ' (secrets masked)'}`}
+          >
+            fetch
+          </CopyButton>
+          <CopyButton text={text('markdown')} label="Copy report as Markdown">
+            Markdown
+          </CopyButton>
         </div>
       </header>
       <div class="tabs" role="tablist" aria-label="Detail sections" onKeyDown={onTabKey}>

@@ -9,9 +9,17 @@ const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } a
 
 function FindingView({ f }: { f: Finding }) {
   return (
-    <article class={`finding sev-${f.severity}`} data-testid="finding" data-finding-id={f.id} aria-labelledby={`f-${f.id}`}>
+    <article
+      class={`finding sev-${f.severity}`}
+      data-testid="finding"
+      data-finding-id={f.id}
+      aria-labelledby={`f-${f.id}`}
+    >
       <h3 id={`f-${f.id}`}>
-        <span class="sev-icon" aria-label={f.severity}>{SEVERITY_ICON[f.severity]}</span> {f.title} <code class="fid">{f.id}</code>
+        <span class="sev-icon" aria-label={f.severity}>
+          {SEVERITY_ICON[f.severity]}
+        </span>{' '}
+        {f.title} <code class="fid">{f.id}</code>
       </h3>
       <p class="explanation">{f.explanation}</p>
       {f.evidence.length > 0 && (

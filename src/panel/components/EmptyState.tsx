@@ -10,8 +10,8 @@ export function EmptyState() {
       <h2>No auth failures in this tab{synced ? '' : ' yet'}</h2>
       <p>
         AuthLens watches this tab's requests for responses with status{' '}
-        <strong>{settings.captureStatuses.join(', ')}</strong> and any response carrying{' '}
-        <code>WWW-Authenticate</code> or <code>Proxy-Authenticate</code>, and explains why each failed.
+        <strong>{settings.captureStatuses.join(', ')}</strong> and any response carrying <code>WWW-Authenticate</code>{' '}
+        or <code>Proxy-Authenticate</code>, and explains why each failed.
       </p>
       <p>Reload the page or repeat the action that fails. With DevTools open, response bodies are read too.</p>
       {settings.paused && (

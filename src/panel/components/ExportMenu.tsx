@@ -34,10 +34,17 @@ export function ExportMenu() {
         d.querySelector('summary')?.focus();
       }}
     >
-      <summary class="btn" data-testid="export">Export</summary>
+      <summary class="btn" data-testid="export">
+        Export
+      </summary>
       <div class="menu-body" role="group" aria-label="Export records">
         <label class="check">
-          <input type="checkbox" checked={reveal} data-testid="export-reveal" onChange={(e) => setReveal(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={reveal}
+            data-testid="export-reveal"
+            onChange={(e) => setReveal(e.currentTarget.checked)}
+          />
           Include secrets unmasked
         </label>
         <button
@@ -53,7 +60,19 @@ export function ExportMenu() {
           class="btn"
           data-testid="export-har"
           onClick={() =>
-            services.download(name('har'), 'application/json', JSON.stringify(toHar(records(), { reveal, version: services.version, diagnose: (r) => reportOf(r, store.records.value) }), null, 2))
+            services.download(
+              name('har'),
+              'application/json',
+              JSON.stringify(
+                toHar(records(), {
+                  reveal,
+                  version: services.version,
+                  diagnose: (r) => reportOf(r, store.records.value),
+                }),
+                null,
+                2,
+              ),
+            )
           }
         >
           Export HAR 1.2

@@ -17,11 +17,20 @@ export function HeaderTable({ headers, keyPrefix, caption }: Props) {
       <caption>{caption}</caption>
       <tbody>
         {headers.map((h, i) => (
-          <tr key={i} class={isAuthHeader(h.name) ? 'auth' : undefined} data-auth={isAuthHeader(h.name) ? 'true' : undefined}>
+          <tr
+            key={i}
+            class={isAuthHeader(h.name) ? 'auth' : undefined}
+            data-auth={isAuthHeader(h.name) ? 'true' : undefined}
+          >
             <th scope="row">{h.name}</th>
             <td>
               {isSecretHeader(h.name) ? (
-                <Secret secretKey={`${keyPrefix}:${i}:${h.name.toLowerCase()}`} name={h.name} value={h.value} label={`${h.name} header`} />
+                <Secret
+                  secretKey={`${keyPrefix}:${i}:${h.name.toLowerCase()}`}
+                  name={h.name}
+                  value={h.value}
+                  label={`${h.name} header`}
+                />
               ) : (
                 <code>{h.value}</code>
               )}

@@ -45,7 +45,10 @@ export function HeadersView({ record: r }: { record: CaptureRecord }) {
       ) : (
         <p class="muted">Request headers: not seen for this request (it started before AuthLens was listening).</p>
       )}
-      <p class="muted">Auth-relevant headers are highlighted. Headers the browser's network stack adds itself (HTTP-auth cache) may be missing.</p>
+      <p class="muted">
+        Auth-relevant headers are highlighted. Headers the browser's network stack adds itself (HTTP-auth cache) may be
+        missing.
+      </p>
     </div>
   );
 }

@@ -28,11 +28,14 @@ export function RecordList() {
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   const rows = store.rows.value;
   const selectedId = store.selectedId.value;
-  const onSelect = useCallback((id: string) => {
-    store.selectedId.value = id;
-    store.detailOpen.value = true;
-    el.current?.focus();
-  }, [store]);
+  const onSelect = useCallback(
+    (id: string) => {
+      store.selectedId.value = id;
+      store.detailOpen.value = true;
+      el.current?.focus();
+    },
+    [store],
+  );
 
   useLayoutEffect(() => {
     performance.mark('authlens:list-mounted');
@@ -89,11 +92,22 @@ export function RecordList() {
       return;
     }
     const page = Math.max(1, Math.floor(bodyViewport / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const moves: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -Infinity,
+      End: Infinity,
+    };
     const delta = moves[e.key];
     if (delta !== undefined) {
       e.preventDefault();
-      const next = Number.isFinite(delta) ? moveSelection(ids, store.selectedId.value, delta) : delta < 0 ? ids[0] : ids[ids.length - 1];
+      const next = Number.isFinite(delta)
+        ? moveSelection(ids, store.selectedId.value, delta)
+        : delta < 0
+          ? ids[0]
+          : ids[ids.length - 1];
       select(next);
     } else if (e.key === 'Enter' && store.selectedId.value !== undefined) {
       e.preventDefault();
@@ -127,7 +141,9 @@ export function RecordList() {
   });
 
   const [, setDiagnosed] = useState(0);
-  const missing = rows.slice(start, end).flatMap((r) => (r.kind === 'record' && !peekSummary(r.record).known ? [r.record] : []));
+  const missing = rows
+    .slice(start, end)
+    .flatMap((r) => (r.kind === 'record' && !peekSummary(r.record).known ? [r.record] : []));
   const deferred = missing.length > SYNC_DIAGNOSES;
   const all = store.records.value;
   if (!deferred) for (const r of missing) summaryOf(r, all);
@@ -152,51 +168,67 @@ export function RecordList() {
 
   return (
     <>
-    <div
-      ref={el}
-      class="list"
-      role="grid"
-      aria-label="Auth failures"
-      aria-rowcount={rows.length + 1}
-      aria-activedescendant={activeRendered && selectedId !== undefined ? `row-${selectedId}` : undefined}
-      tabIndex={0}
-      data-testid="list"
-      onScroll={(e) => {
-        const n = e.currentTarget;
-        atEnd.current = n.scrollTop + n.clientHeight >= n.scrollHeight - ROW_HEIGHT;
-        setScrollTop(n.scrollTop);
-      }}
-      onKeyDown={onKeyDown}
-      onContextMenu={onContextMenu}
-    >
-      <div class="list-head row-grid" role="row" aria-rowindex={1}>
-        <div role="columnheader" class="c-time">Time</div>
-        <div role="columnheader" class="c-status">Status</div>
-        <div role="columnheader" class="c-method">Method</div>
-        <div role="columnheader" class="c-url">Host + path</div>
-        <div role="columnheader" class="c-scheme">Scheme</div>
-        <div role="columnheader" class="c-diag">Diagnosis</div>
+      <div
+        ref={el}
+        class="list"
+        role="grid"
+        aria-label="Auth failures"
+        aria-rowcount={rows.length + 1}
+        aria-activedescendant={activeRendered && selectedId !== undefined ? `row-${selectedId}` : undefined}
+        tabIndex={0}
+        data-testid="list"
+        onScroll={(e) => {
+          const n = e.currentTarget;
+          atEnd.current = n.scrollTop + n.clientHeight >= n.scrollHeight - ROW_HEIGHT;
+          setScrollTop(n.scrollTop);
+        }}
+        onKeyDown={onKeyDown}
+        onContextMenu={onContextMenu}
+      >
+        <div class="list-head row-grid" role="row" aria-rowindex={1}>
+          <div role="columnheader" class="c-time">
+            Time
+          </div>
+          <div role="columnheader" class="c-status">
+            Status
+          </div>
+          <div role="columnheader" class="c-method">
+            Method
+          </div>
+          <div role="columnheader" class="c-url">
+            Host + path
+          </div>
+          <div role="columnheader" class="c-scheme">
+            Scheme
+          </div>
+          <div role="columnheader" class="c-diag">
+            Diagnosis
+          </div>
+        </div>
+        <div class="list-body" style={{ height: `${rows.length * ROW_HEIGHT}px` }} role="rowgroup">
+          {rows
+            .slice(start, end)
+            .map((row, k) =>
+              row.kind === 'group' ? (
+                <GroupRow key={`g:${row.origin}`} row={row} index={start + k} />
+              ) : (
+                <RecordRow
+                  key={row.record.id}
+                  record={row.record}
+                  index={start + k}
+                  selected={row.record.id === selectedId}
+                  summary={peekSummary(row.record).summary}
+                  pending={!peekSummary(row.record).known}
+                  reveal={store.state.value.settings.revealSecrets}
+                  onSelect={onSelect}
+                />
+              ),
+            )}
+        </div>
       </div>
-      <div class="list-body" style={{ height: `${rows.length * ROW_HEIGHT}px` }} role="rowgroup">
-        {rows.slice(start, end).map((row, k) =>
-          row.kind === 'group' ? (
-            <GroupRow key={`g:${row.origin}`} row={row} index={start + k} />
-          ) : (
-            <RecordRow
-              key={row.record.id}
-              record={row.record}
-              index={start + k}
-              selected={row.record.id === selectedId}
-              summary={peekSummary(row.record).summary}
-              pending={!peekSummary(row.record).known}
-              reveal={store.state.value.settings.revealSecrets}
-              onSelect={onSelect}
-            />
-          ),
-        )}
-      </div>
-    </div>
-    {menu && store.selected.value?.id === menu.id && <RowMenu record={store.selected.value} x={menu.x} y={menu.y} onClose={closeMenu} />}
+      {menu && store.selected.value?.id === menu.id && (
+        <RowMenu record={store.selected.value} x={menu.x} y={menu.y} onClose={closeMenu} />
+      )}
     </>
   );
 }

@@ -34,7 +34,15 @@ interface RecordRowProps {
   onSelect: (id: string) => void;
 }
 
-export const RecordRow = memo(function RecordRow({ record: r, index, selected, summary: d, pending, reveal, onSelect }: RecordRowProps) {
+export const RecordRow = memo(function RecordRow({
+  record: r,
+  index,
+  selected,
+  summary: d,
+  pending,
+  reveal,
+  onSelect,
+}: RecordRowProps) {
   const f = factsOf(r);
   const sev = d?.top?.severity ?? 'none';
   const scheme = f.challengeSchemes.length ? f.challengeSchemes.join(', ') : (f.sentScheme ?? '');
@@ -56,16 +64,34 @@ export const RecordRow = memo(function RecordRow({ record: r, index, selected, s
       data-pending={pending ? 'true' : undefined}
       onClick={() => onSelect(r.id)}
     >
-      <div role="gridcell" class="c-time">{clock(r.time)}</div>
-      <div role="gridcell" class="c-status">{r.status}</div>
+      <div role="gridcell" class="c-time">
+        {clock(r.time)}
+      </div>
+      <div role="gridcell" class="c-status">
+        {r.status}
+      </div>
       <div role="gridcell" class="c-method">
         {r.method}
-        {r.preflight ? <span class="tag" title="CORS preflight">pre</span> : null}
-        {r.source === 'import' ? <span class="tag" title="Imported from a HAR file">har</span> : null}
+        {r.preflight ? (
+          <span class="tag" title="CORS preflight">
+            pre
+          </span>
+        ) : null}
+        {r.source === 'import' ? (
+          <span class="tag" title="Imported from a HAR file">
+            har
+          </span>
+        ) : null}
       </div>
-      <div role="gridcell" class="c-url" title={path}>{path}</div>
-      <div role="gridcell" class="c-scheme" title={schemeTitle}>{scheme || '—'}</div>
-      <div role="gridcell" class="c-diag" title={d?.summary ?? ''}>{pending ? '…' : (d?.summary ?? '—')}</div>
+      <div role="gridcell" class="c-url" title={path}>
+        {path}
+      </div>
+      <div role="gridcell" class="c-scheme" title={schemeTitle}>
+        {scheme || '—'}
+      </div>
+      <div role="gridcell" class="c-diag" title={d?.summary ?? ''}>
+        {pending ? '…' : (d?.summary ?? '—')}
+      </div>
     </div>
   );
 });
@@ -84,10 +110,17 @@ export function GroupRow({ row, index }: GroupRowProps) {
     store.collapsed.value = next;
   };
   return (
-    <div class="row group-row" role="row" aria-rowindex={index + 2} style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }} data-testid="group-row">
+    <div
+      class="row group-row"
+      role="row"
+      aria-rowindex={index + 2}
+      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
+      data-testid="group-row"
+    >
       <div role="gridcell" class="c-group">
         <button type="button" class="group-btn" aria-expanded={!row.collapsed} onClick={toggle}>
-          <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span> {row.origin} <span class="muted">({row.count})</span>
+          <span aria-hidden="true">{row.collapsed ? '▸' : '▾'}</span> {row.origin}{' '}
+          <span class="muted">({row.count})</span>
         </button>
       </div>
     </div>

@@ -4,7 +4,8 @@ import { header } from '../facts.ts';
 import { HeaderTable } from './HeaderTable.tsx';
 
 export function RedirectsView({ record: r }: { record: CaptureRecord }) {
-  if (r.redirects.length === 0) return <p class="muted">No redirects: the request went straight to {maskUrl(r.url)}.</p>;
+  if (r.redirects.length === 0)
+    return <p class="muted">No redirects: the request went straight to {maskUrl(r.url)}.</p>;
   return (
     <ol class="redirects">
       {r.redirects.map((h, i) => (
@@ -32,7 +33,11 @@ export function RedirectsView({ record: r }: { record: CaptureRecord }) {
       ))}
       <li>
         <strong>{r.status}</strong> <code>{maskUrl(r.url)}</code>
-        {header(r.requestHeaders, 'authorization') !== undefined ? <span class="tag">Authorization sent</span> : <span class="tag muted">no Authorization</span>}
+        {header(r.requestHeaders, 'authorization') !== undefined ? (
+          <span class="tag">Authorization sent</span>
+        ) : (
+          <span class="tag muted">no Authorization</span>
+        )}
       </li>
     </ol>
   );

@@ -31,7 +31,9 @@ export function RowMenu({ record, x, y, onClose }: Props) {
 
   const copy = async (kind: ShareKind): Promise<void> => {
     const ok = await services.copy(shareText(kind, record, store.records.value, reveal));
-    store.notice.value = ok ? `${SHARE_LABELS[kind]}: copied${reveal ? ' (secrets included)' : ' (secrets masked)'}` : 'Copy failed';
+    store.notice.value = ok
+      ? `${SHARE_LABELS[kind]}: copied${reveal ? ' (secrets included)' : ' (secrets masked)'}`
+      : 'Copy failed';
     onClose();
   };
 
@@ -52,7 +54,15 @@ export function RowMenu({ record, x, y, onClose }: Props) {
   const left = Math.max(0, Math.min(x, (globalThis.innerWidth || 800) - 220));
   const top = Math.max(0, Math.min(y, (globalThis.innerHeight || 600) - 150));
   return (
-    <div ref={ref} class="context-menu" role="menu" aria-label="Row actions" style={{ left: `${left}px`, top: `${top}px` }} onKeyDown={onKeyDown} data-testid="row-menu">
+    <div
+      ref={ref}
+      class="context-menu"
+      role="menu"
+      aria-label="Row actions"
+      style={{ left: `${left}px`, top: `${top}px` }}
+      onKeyDown={onKeyDown}
+      data-testid="row-menu"
+    >
       {KINDS.map((k) => (
         <button type="button" role="menuitem" tabIndex={-1} key={k} onClick={() => void copy(k)}>
           {SHARE_LABELS[k]}
@@ -63,7 +73,9 @@ export function RowMenu({ record, x, y, onClose }: Props) {
         role="menuitem"
         tabIndex={-1}
         onClick={() => {
-          void services.client.openPage(`panel.html?tabId=${store.state.value.tabId}&record=${encodeURIComponent(record.id)}`);
+          void services.client.openPage(
+            `panel.html?tabId=${store.state.value.tabId}&record=${encodeURIComponent(record.id)}`,
+          );
           onClose();
         }}
       >

@@ -20,7 +20,11 @@ export function Secret({ secretKey, name, value, label }: Props) {
   const global = store.state.value.settings.revealSecrets;
   return (
     <span class="secret">
-      <code class={shown ? 'value revealed' : 'value masked'} data-testid="secret" data-revealed={shown ? 'true' : 'false'}>
+      <code
+        class={shown ? 'value revealed' : 'value masked'}
+        data-testid="secret"
+        data-revealed={shown ? 'true' : 'false'}
+      >
         {shown ? value : maskHeaderValue(name, value)}
       </code>
       {!global && (

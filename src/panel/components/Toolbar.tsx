@@ -23,7 +23,14 @@ export function Toolbar({ filterRef }: { filterRef: Ref<HTMLInputElement> }) {
   return (
     <header class="toolbar" aria-label="AuthLens controls">
       <h1 class="visually-hidden">AuthLens: auth failures</h1>
-      <button type="button" class="icon-btn" data-testid="clear" aria-label="Clear" title="Clear" onClick={() => void clearAll(store, services)}>
+      <button
+        type="button"
+        class="icon-btn"
+        data-testid="clear"
+        aria-label="Clear"
+        title="Clear"
+        onClick={() => void clearAll(store, services)}
+      >
         <ClearIcon />
       </button>
       <button

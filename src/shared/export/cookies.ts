@@ -18,7 +18,8 @@ export function parseSetCookie(line: string): HarCookie | undefined {
   const [pair = '', ...attrs] = line.split(';');
   if (pair.trim() === '') return undefined;
   const eq = pair.indexOf('=');
-  const c: HarCookie = eq < 0 ? { name: '', value: pair.trim() } : { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
+  const c: HarCookie =
+    eq < 0 ? { name: '', value: pair.trim() } : { name: pair.slice(0, eq).trim(), value: pair.slice(eq + 1).trim() };
   for (const a of attrs) {
     const i = a.indexOf('=');
     const k = (i < 0 ? a : a.slice(0, i)).trim().toLowerCase();

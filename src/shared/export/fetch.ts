@@ -6,9 +6,27 @@ import { anyMasked, headerValues, isPseudoHeader, maskRecord, type ExportOptions
 
 /** https://fetch.spec.whatwg.org/#forbidden-request-header (plus Proxy-* and Sec-* prefixes). */
 const FORBIDDEN = new Set([
-  'accept-charset', 'accept-encoding', 'access-control-request-headers', 'access-control-request-method',
-  'connection', 'content-length', 'cookie', 'cookie2', 'date', 'dnt', 'expect', 'host', 'keep-alive',
-  'origin', 'referer', 'set-cookie', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'via',
+  'accept-charset',
+  'accept-encoding',
+  'access-control-request-headers',
+  'access-control-request-method',
+  'connection',
+  'content-length',
+  'cookie',
+  'cookie2',
+  'date',
+  'dnt',
+  'expect',
+  'host',
+  'keep-alive',
+  'origin',
+  'referer',
+  'set-cookie',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'via',
 ]);
 
 export function isForbiddenRequestHeader(name: string): boolean {
@@ -29,7 +47,9 @@ export function toFetch(record: CaptureRecord, opts: ExportOptions): string {
   }
   const hasCookie = headerValues(r.requestHeaders, 'cookie').length > 0;
   if (hasCookie) {
-    lines.push('// The request carried cookies: page script cannot set Cookie, credentials: "include" sends the browser\'s own.');
+    lines.push(
+      '// The request carried cookies: page script cannot set Cookie, credentials: "include" sends the browser\'s own.',
+    );
   }
   const headers = mergeDuplicates(r.requestHeaders.filter((h) => !isForbiddenRequestHeader(h.name)));
   lines.push(`await fetch(${str(r.url)}, {`);

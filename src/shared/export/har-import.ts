@@ -16,7 +16,11 @@ export interface FromHarOptions {
   idPrefix?: string;
 }
 
-export interface FromHarResult { records: CaptureRecord[]; skipped: number; problems: string[] }
+export interface FromHarResult {
+  records: CaptureRecord[];
+  skipped: number;
+  problems: string[];
+}
 
 /** Response bodies are kept for diagnosis (JSON error fields, CSRF pages), not archived. */
 export const IMPORTED_BODY_CAP = 64 * 1024;
@@ -24,9 +28,20 @@ const MAX_PROBLEMS = 20;
 
 /** Chrome's `_resourceType` -> webRequest `type` (what the rest of AuthLens speaks). */
 const TYPE_OF_RESOURCE: Record<string, string> = {
-  document: 'main_frame', fetch: 'xmlhttprequest', xhr: 'xmlhttprequest', preflight: 'xmlhttprequest',
-  eventsource: 'xmlhttprequest', script: 'script', stylesheet: 'stylesheet', image: 'image', font: 'font',
-  media: 'media', websocket: 'websocket', ping: 'ping', 'csp-violation-report': 'csp_report', other: 'other',
+  document: 'main_frame',
+  fetch: 'xmlhttprequest',
+  xhr: 'xmlhttprequest',
+  preflight: 'xmlhttprequest',
+  eventsource: 'xmlhttprequest',
+  script: 'script',
+  stylesheet: 'stylesheet',
+  image: 'image',
+  font: 'font',
+  media: 'media',
+  websocket: 'websocket',
+  ping: 'ping',
+  'csp-violation-report': 'csp_report',
+  other: 'other',
 };
 
 export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
@@ -57,12 +72,21 @@ export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
     else skipped++;
   });
   if (isChromeExport(log) && records.length > 0 && !records.some(hasCredentials)) {
-    note('No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings about missing credentials may be wrong. Export "with sensitive data" to diagnose them.');
+    note(
+      'No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings about missing credentials may be wrong. Export "with sensitive data" to diagnose them.',
+    );
   }
   return { records, skipped, problems };
 }
 
-function readEntry(entry: unknown, i: number, id: string, tabId: number, statuses: Set<number>, note: (m: string) => void): CaptureRecord | undefined {
+function readEntry(
+  entry: unknown,
+  i: number,
+  id: string,
+  tabId: number,
+  statuses: Set<number>,
+  note: (m: string) => void,
+): CaptureRecord | undefined {
   const where = `entry ${i}`;
   if (!isObj(entry) || !isObj(entry.request) || !isObj(entry.response)) {
     note(`${where}: no request/response object`);
@@ -81,7 +105,9 @@ function readEntry(entry: unknown, i: number, id: string, tabId: number, statuse
   const resH = readHeaders(res.headers);
   const requestHeaders = reqH.headers.filter((h) => !isPseudoHeader(h.name));
   const responseHeaders = resH.headers.filter((h) => !isPseudoHeader(h.name));
-  const challenged = headerValues(responseHeaders, 'www-authenticate').length > 0 || headerValues(responseHeaders, 'proxy-authenticate').length > 0;
+  const challenged =
+    headerValues(responseHeaders, 'www-authenticate').length > 0 ||
+    headerValues(responseHeaders, 'proxy-authenticate').length > 0;
   // status 0: the request never got a response (blocked, aborted, CORS failure)
   if (status === 0 || (!statuses.has(status) && !challenged)) return undefined;
   if (reqH.bad + resH.bad > 0) note(`${where}: ${reqH.bad + resH.bad} malformed header(s) ignored`);
@@ -107,7 +133,9 @@ function readEntry(entry: unknown, i: number, id: string, tabId: number, statuse
     statusLine: str(ours?.statusLine) ?? [version, String(status), statusText].filter((s) => s !== '').join(' '),
     time,
     fromCache: bool(ours?.fromCache) ?? false,
-    preflight: bool(ours?.preflight) ?? (method.toUpperCase() === 'OPTIONS' && headerValues(requestHeaders, 'access-control-request-method').length > 0),
+    preflight:
+      bool(ours?.preflight) ??
+      (method.toUpperCase() === 'OPTIONS' && headerValues(requestHeaders, 'access-control-request-method').length > 0),
     source: 'import',
     requestHeadersKnown: bool(ours?.requestHeadersKnown) ?? requestHeaders.length > 0,
     requestHeaders,
@@ -134,7 +162,8 @@ function readEntry(entry: unknown, i: number, id: string, tabId: number, statuse
 function addCookieHeader(headers: Header[], cookies: unknown): void {
   if (headerValues(headers, 'cookie').length > 0 || !Array.isArray(cookies)) return;
   const pairs = cookies.filter(isObj).filter((c) => typeof c.name === 'string' && typeof c.value === 'string');
-  if (pairs.length) headers.push({ name: 'Cookie', value: pairs.map((c) => `${String(c.name)}=${String(c.value)}`).join('; ') });
+  if (pairs.length)
+    headers.push({ name: 'Cookie', value: pairs.map((c) => `${String(c.name)}=${String(c.value)}`).join('; ') });
 }
 
 /**

@@ -30,7 +30,8 @@ export function readHeaders(v: unknown): { headers: Header[]; bad: number } {
       bad++;
       continue;
     }
-    const value = typeof item.value === 'string' ? item.value : typeof item.value === 'number' ? String(item.value) : undefined;
+    const value =
+      typeof item.value === 'string' ? item.value : typeof item.value === 'number' ? String(item.value) : undefined;
     if (value === undefined) {
       bad++;
       continue;

@@ -3,7 +3,11 @@
 import type { Diagnosis } from '../../analysis/types.ts';
 import type { CaptureRecord, DiagnosisSummary, RedirectHop } from '../types.ts';
 
-export interface HarNameValue { name: string; value: string; comment?: string }
+export interface HarNameValue {
+  name: string;
+  value: string;
+  comment?: string;
+}
 
 export interface HarCookie {
   name: string;
@@ -27,7 +31,12 @@ export interface HarRequest {
   bodySize: number;
 }
 
-export interface HarContent { size: number; mimeType: string; text?: string; encoding?: string }
+export interface HarContent {
+  size: number;
+  mimeType: string;
+  text?: string;
+  encoding?: string;
+}
 
 export interface HarResponse {
   status: number;
@@ -41,7 +50,15 @@ export interface HarResponse {
   bodySize: number;
 }
 
-export interface HarTimings { blocked?: number; dns?: number; connect?: number; send: number; wait: number; receive: number; ssl?: number }
+export interface HarTimings {
+  blocked?: number;
+  dns?: number;
+  connect?: number;
+  send: number;
+  wait: number;
+  receive: number;
+  ssl?: number;
+}
 
 /** What HAR cannot say about a captured record; read back by fromHar. */
 export interface HarAuthLensFields {

@@ -19,9 +19,21 @@ export interface HarOptions extends ExportOptions {
 
 /** webRequest resource types as Chrome's HAR `_resourceType` names them. */
 const RESOURCE_TYPE: Record<string, string> = {
-  main_frame: 'document', sub_frame: 'document', xmlhttprequest: 'fetch', script: 'script',
-  stylesheet: 'stylesheet', image: 'image', imageset: 'image', font: 'font', media: 'media',
-  websocket: 'websocket', ping: 'ping', beacon: 'ping', csp_report: 'ping', object: 'other', other: 'other',
+  main_frame: 'document',
+  sub_frame: 'document',
+  xmlhttprequest: 'fetch',
+  script: 'script',
+  stylesheet: 'stylesheet',
+  image: 'image',
+  imageset: 'image',
+  font: 'font',
+  media: 'media',
+  websocket: 'websocket',
+  ping: 'ping',
+  beacon: 'ping',
+  csp_report: 'ping',
+  object: 'other',
+  other: 'other',
 };
 
 export function toHar(records: readonly CaptureRecord[], opts: HarOptions): Har {
@@ -66,9 +78,10 @@ function toEntry(r: CaptureRecord, report: Diagnosis | undefined): HarEntry {
         .map(parseSetCookie)
         .filter((c) => c !== undefined),
       headers: copy(r.responseHeaders),
-      content: r.responseBody !== undefined
-        ? { size: new TextEncoder().encode(r.responseBody).length, mimeType, text: r.responseBody }
-        : { size: 0, mimeType },
+      content:
+        r.responseBody !== undefined
+          ? { size: new TextEncoder().encode(r.responseBody).length, mimeType, text: r.responseBody }
+          : { size: 0, mimeType },
       redirectURL: '',
       headersSize: -1,
       bodySize: -1,

@@ -27,7 +27,9 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
   if (r.source === 'import') context.push('imported from HAR');
   out.push(`- **Context:** ${escapeText(context.join(', '))}`);
   const challenges = challengeLines(r.responseHeaders);
-  out.push(`- **Challenge:** ${challenges.length ? challenges.map(codeSpan).join(', ') : 'none (no WWW-Authenticate or Proxy-Authenticate)'}`);
+  out.push(
+    `- **Challenge:** ${challenges.length ? challenges.map(codeSpan).join(', ') : 'none (no WWW-Authenticate or Proxy-Authenticate)'}`,
+  );
   if (!r.requestHeadersKnown) out.push('- **Note:** the request headers were not seen by AuthLens.');
   out.push('');
   out.push('### Findings');
@@ -37,7 +39,8 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
   if (r.redirects.length) {
     out.push('### Redirects');
     out.push('');
-    for (const h of r.redirects) out.push(`- ${h.status} ${codeSpan(h.url)}${h.location ? ` → ${codeSpan(h.location)}` : ''}`);
+    for (const h of r.redirects)
+      out.push(`- ${h.status} ${codeSpan(h.url)}${h.location ? ` → ${codeSpan(h.location)}` : ''}`);
     out.push('');
   }
   out.push('### Request headers');
@@ -46,7 +49,9 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
   out.push('');
   out.push('### Response headers');
   out.push('');
-  out.push(codeBlock([r.statusLine || String(r.status), headerText(r.responseHeaders)].filter(Boolean).join('\n'), 'http'));
+  out.push(
+    codeBlock([r.statusLine || String(r.status), headerText(r.responseHeaders)].filter(Boolean).join('\n'), 'http'),
+  );
   out.push('');
   if (r.responseBody !== undefined && r.responseBody !== '') {
     const cut = r.responseBody.length > MARKDOWN_BODY_CAP;
@@ -55,12 +60,19 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
     out.push(codeBlock(cut ? r.responseBody.slice(0, MARKDOWN_BODY_CAP) : r.responseBody));
     out.push('');
   }
-  out.push(`_Report by AuthLens. ${opts.reveal ? 'Secrets are NOT masked: do not share this publicly.' : 'Secrets are masked (•••, with a fingerprint to compare them).'}_`);
+  out.push(
+    `_Report by AuthLens. ${opts.reveal ? 'Secrets are NOT masked: do not share this publicly.' : 'Secrets are masked (•••, with a fingerprint to compare them).'}_`,
+  );
   return `${out.join('\n')}\n`;
 }
 
 function findingLines(f: Finding, n: number): string[] {
-  const out = [`#### ${n}. ${escapeText(f.title)} (${f.severity}, ${codeSpan(f.id)})`, '', escapeText(f.explanation), ''];
+  const out = [
+    `#### ${n}. ${escapeText(f.title)} (${f.severity}, ${codeSpan(f.id)})`,
+    '',
+    escapeText(f.explanation),
+    '',
+  ];
   if (f.evidence.length) {
     out.push('Evidence:', '');
     for (const e of f.evidence) out.push(`- ${escapeText(e.label)}: ${codeSpan(e.value)}`);
@@ -70,13 +82,20 @@ function findingLines(f: Finding, n: number): string[] {
     out.push('Fixes:', '');
     for (const fix of f.fixes) {
       out.push(`- **${AUDIENCE[fix.audience] ?? escapeText(String(fix.audience))}:** ${escapeText(fix.text)}`);
-      if (fix.code) out.push('', ...codeBlock(fix.code).split('\n').map((l) => `  ${l}`));
+      if (fix.code)
+        out.push(
+          '',
+          ...codeBlock(fix.code)
+            .split('\n')
+            .map((l) => `  ${l}`),
+        );
     }
     out.push('');
   }
   if (f.references.length) {
     out.push('References:', '');
-    for (const ref of f.references) out.push(`- [${escapeText(ref.title)}](<${ref.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
+    for (const ref of f.references)
+      out.push(`- [${escapeText(ref.title)}](<${ref.url.replace(/[<>\s]/g, encodeURIComponent)}>)`);
     out.push('');
   }
   return out;
@@ -87,7 +106,10 @@ function challengeLines(headers: readonly Header[]): string[] {
 }
 
 function headerText(headers: readonly Header[]): string {
-  return headers.filter((h) => !isPseudoHeader(h.name)).map((h) => `${h.name}: ${h.value}`).join('\n');
+  return headers
+    .filter((h) => !isPseudoHeader(h.name))
+    .map((h) => `${h.name}: ${h.value}`)
+    .join('\n');
 }
 
 function hostPath(url: string): string {

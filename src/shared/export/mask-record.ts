@@ -23,13 +23,22 @@ export function maskRecord(r: CaptureRecord, reveal: boolean): CaptureRecord {
       responseHeaders: maskHeaders(h.responseHeaders, reveal),
     })),
   };
-  if (r.diagnosis) out.diagnosis = { ...r.diagnosis, ids: [...r.diagnosis.ids], ...(r.diagnosis.top ? { top: { ...r.diagnosis.top } } : {}) };
+  if (r.diagnosis)
+    out.diagnosis = {
+      ...r.diagnosis,
+      ids: [...r.diagnosis.ids],
+      ...(r.diagnosis.top ? { top: { ...r.diagnosis.top } } : {}),
+    };
   return out;
 }
 
 /** True when masking changed anything (so an export can say that it is not replayable as is). */
 export function anyMasked(original: CaptureRecord, masked: CaptureRecord): boolean {
-  return original.url !== masked.url || differs(original.requestHeaders, masked.requestHeaders) || differs(original.responseHeaders, masked.responseHeaders);
+  return (
+    original.url !== masked.url ||
+    differs(original.requestHeaders, masked.requestHeaders) ||
+    differs(original.responseHeaders, masked.responseHeaders)
+  );
 }
 
 function differs(a: readonly Header[], b: readonly Header[]): boolean {

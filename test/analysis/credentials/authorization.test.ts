@@ -32,9 +32,16 @@ describe('inspectAuthorization', () => {
     expect(problems(value).join('; ')).toMatch(re);
   });
 
-  it.each(['Bearer abc', 'Bearer a.b.c==', 'DPoP eyJ0.eyJ1.sig', 'Token 9944b09199c6', 'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
-    'Negotiate YIIGhgYJKoZIhvcSAQICAQBuggZ1', 'NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw==',
-    'SharedKey myaccount:ctzMq410TV3wS7upTBcunJTDLEJwMAZuFPfr0mrrA08='])('%j is fine', (value) => {
+  it.each([
+    'Bearer abc',
+    'Bearer a.b.c==',
+    'DPoP eyJ0.eyJ1.sig',
+    'Token 9944b09199c6',
+    'Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==',
+    'Negotiate YIIGhgYJKoZIhvcSAQICAQBuggZ1',
+    'NTLM TlRMTVNTUAABAAAAB4IIogAAAAAAAAAAAAAAAAAAAAAKAGFKAAAADw==',
+    'SharedKey myaccount:ctzMq410TV3wS7upTBcunJTDLEJwMAZuFPfr0mrrA08=',
+  ])('%j is fine', (value) => {
     expect(problems(value)).toEqual([]);
   });
 
@@ -45,14 +52,25 @@ describe('inspectAuthorization', () => {
   });
 
   it('parses Digest parameters and reports Digest grammar problems', () => {
-    const a = inspectAuthorization('Digest username="Mufasa", realm="http-auth@example.org", algorithm=SHA-256, qop=auth');
+    const a = inspectAuthorization(
+      'Digest username="Mufasa", realm="http-auth@example.org", algorithm=SHA-256, qop=auth',
+    );
     expect(a.params).toMatchObject({ username: 'Mufasa', realm: 'http-auth@example.org', algorithm: 'SHA-256' });
     expect(a.problems).toEqual([]);
     expect(inspectAuthorization('Digest username="Mufasa').problems.length).toBeGreaterThan(0);
   });
 
   it('parses AWS SigV4', () => {
-    const a = inspectAuthorization('AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024');
-    expect(a.sigv4).toEqual({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', date: '20261122', region: 'eu-west-1', service: 's3', signedHeaders: ['host', 'x-amz-date'], hasSignature: true });
+    const a = inspectAuthorization(
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024',
+    );
+    expect(a.sigv4).toEqual({
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      date: '20261122',
+      region: 'eu-west-1',
+      service: 's3',
+      signedHeaders: ['host', 'x-amz-date'],
+      hasSignature: true,
+    });
   });
 });

@@ -30,7 +30,8 @@ describe('identifyToken', () => {
   it('knows Stripe modes and leaves opaque tokens alone', () => {
     expect(identifyToken('sk_test_abc')?.env).toBe('test');
     expect(identifyToken('pk_live_abc')?.env).toBe('live');
-    for (const t of ['mF_9.B5f-4.1JqM', 'AKIA', 'eyJhbGciOi', 'sk_abc', 'ghx_abc']) expect(identifyToken(t)).toBeUndefined();
+    for (const t of ['mF_9.B5f-4.1JqM', 'AKIA', 'eyJhbGciOi', 'sk_abc', 'ghx_abc'])
+      expect(identifyToken(t)).toBeUndefined();
   });
 });
 
@@ -49,14 +50,36 @@ describe('inspectBasic', () => {
 
 describe('request credential finders', () => {
   it('parses cookies by name', () => {
-    expect(parseCookies('a=1; b = two ;c=x=y')).toEqual([{ name: 'a', value: '1' }, { name: 'b', value: 'two' }, { name: 'c', value: 'x=y' }]);
+    expect(parseCookies('a=1; b = two ;c=x=y')).toEqual([
+      { name: 'a', value: '1' },
+      { name: 'b', value: 'two' },
+      { name: 'c', value: 'x=y' },
+    ]);
     expect(parseCookies(undefined)).toEqual([]);
     expect(parseCookies('x;'.repeat(1000)).length).toBe(200);
   });
   it('finds API-key headers, not look-alikes', () => {
-    const names = ['x-api-key', 'api-key', 'X-API-Token', 'Ocp-Apim-Subscription-Key', 'x-goog-api-key', 'PRIVATE-TOKEN', 'x-auth-token', 'accept', 'x-apikey-hint', 'x-api-version'];
-    expect(findApiKeys(names.map((name) => ({ name, value: 'v' }))).map((h) => h.name))
-      .toEqual(['x-api-key', 'api-key', 'X-API-Token', 'Ocp-Apim-Subscription-Key', 'x-goog-api-key', 'PRIVATE-TOKEN', 'x-auth-token']);
+    const names = [
+      'x-api-key',
+      'api-key',
+      'X-API-Token',
+      'Ocp-Apim-Subscription-Key',
+      'x-goog-api-key',
+      'PRIVATE-TOKEN',
+      'x-auth-token',
+      'accept',
+      'x-apikey-hint',
+      'x-api-version',
+    ];
+    expect(findApiKeys(names.map((name) => ({ name, value: 'v' }))).map((h) => h.name)).toEqual([
+      'x-api-key',
+      'api-key',
+      'X-API-Token',
+      'Ocp-Apim-Subscription-Key',
+      'x-goog-api-key',
+      'PRIVATE-TOKEN',
+      'x-auth-token',
+    ]);
   });
   it('finds query tokens and presigned URLs', () => {
     const u = new URL('https://x.test/?access_token=a&apikey=b&page=2&key=c&token=');
@@ -66,8 +89,14 @@ describe('request credential finders', () => {
   });
   it('reads region and service from AWS hosts', () => {
     expect(awsHostScope('examplebucket.s3.eu-west-1.amazonaws.com')).toEqual({ service: 's3', region: 'eu-west-1' });
-    expect(awsHostScope('a1b2.execute-api.us-east-1.amazonaws.com')).toEqual({ service: 'execute-api', region: 'us-east-1' });
-    expect(awsHostScope('dynamodb.us-gov-west-1.amazonaws.com')).toEqual({ service: 'dynamodb', region: 'us-gov-west-1' });
+    expect(awsHostScope('a1b2.execute-api.us-east-1.amazonaws.com')).toEqual({
+      service: 'execute-api',
+      region: 'us-east-1',
+    });
+    expect(awsHostScope('dynamodb.us-gov-west-1.amazonaws.com')).toEqual({
+      service: 'dynamodb',
+      region: 'us-gov-west-1',
+    });
     expect(awsHostScope('s3.amazonaws.com')).toEqual({ service: 's3' });
     expect(awsHostScope('example.com')).toBeUndefined();
   });

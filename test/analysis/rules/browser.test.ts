@@ -15,28 +15,61 @@ describe('browser-level causes', () => {
     expect(d.findings[0]?.explanation).toContain('Secure cookie');
   });
   it('a redirect within one origin does not drop Authorization', () => {
-    const redirects = [{ url: 'https://api.example.com/v1/items', status: 301, requestHeaders: [{ name: 'Authorization', value: 'Bearer abcdefgh' }] }];
-    expect(ids(ex({ url: 'https://api.example.com/v1/items/', res: { 'WWW-Authenticate': 'Bearer realm="api"' }, redirects }))).not.toContain('authorization-dropped-on-redirect');
-    expect(ids(ex({ url: 'https://cdn.example.com/v1/items/', res: { 'WWW-Authenticate': 'Bearer realm="api"' }, redirects }))[0]).toBe('authorization-dropped-on-redirect');
+    const redirects = [
+      {
+        url: 'https://api.example.com/v1/items',
+        status: 301,
+        requestHeaders: [{ name: 'Authorization', value: 'Bearer abcdefgh' }],
+      },
+    ];
+    expect(
+      ids(
+        ex({ url: 'https://api.example.com/v1/items/', res: { 'WWW-Authenticate': 'Bearer realm="api"' }, redirects }),
+      ),
+    ).not.toContain('authorization-dropped-on-redirect');
+    expect(
+      ids(
+        ex({ url: 'https://cdn.example.com/v1/items/', res: { 'WWW-Authenticate': 'Bearer realm="api"' }, redirects }),
+      )[0],
+    ).toBe('authorization-dropped-on-redirect');
   });
   it('csrf-rejected needs an unsafe method and cookies', () => {
     const body = 'CSRF verification failed. Request aborted.';
     expect(ids(ex({ method: 'POST', status: 403, req: { Cookie: 'sessionid=abc' }, body }))[0]).toBe('csrf-rejected');
-    expect(ids(ex({ method: 'GET', status: 403, req: { Cookie: 'sessionid=abc' }, body }))).not.toContain('csrf-rejected');
+    expect(ids(ex({ method: 'GET', status: 403, req: { Cookie: 'sessionid=abc' }, body }))).not.toContain(
+      'csrf-rejected',
+    );
     expect(ids(ex({ method: 'POST', status: 403, body }))).not.toContain('csrf-rejected');
   });
   it('a CSRF header that was sent but refused is called stale', () => {
-    const d = diagnose(ex({ method: 'DELETE', status: 419, req: { Cookie: 'laravel_session=abc', 'X-XSRF-TOKEN': 'tok' }, body: '{"message":"CSRF token mismatch."}' }));
+    const d = diagnose(
+      ex({
+        method: 'DELETE',
+        status: 419,
+        req: { Cookie: 'laravel_session=abc', 'X-XSRF-TOKEN': 'tok' },
+        body: '{"message":"CSRF token mismatch."}',
+      }),
+    );
     expect(d.findings[0]?.id).toBe('csrf-rejected');
     expect(d.summary).toContain('stale or wrong');
   });
   it('preflight rejection hides the misleading no-credentials', () => {
-    expect(ids(ex({ method: 'OPTIONS', req: { 'Access-Control-Request-Method': 'GET' }, res: { 'WWW-Authenticate': 'Bearer realm="x"' } }))).toEqual(['cors-preflight-auth']);
+    expect(
+      ids(
+        ex({
+          method: 'OPTIONS',
+          req: { 'Access-Control-Request-Method': 'GET' },
+          res: { 'WWW-Authenticate': 'Bearer realm="x"' },
+        }),
+      ),
+    ).toEqual(['cors-preflight-auth']);
     // An OPTIONS that is not a preflight is judged like any request.
     expect(ids(ex({ method: 'OPTIONS', res: { 'WWW-Authenticate': 'Bearer realm="x"' } }))[0]).toBe('no-credentials');
   });
   it('session-expired needs cookies and no challenge', () => {
     expect(ids(ex({ req: { Cookie: 'sid=abc' } }))[0]).toBe('session-expired');
-    expect(ids(ex({ req: { Cookie: 'sid=abc' }, res: { 'WWW-Authenticate': 'Bearer realm="x"' } }))).not.toContain('session-expired');
+    expect(ids(ex({ req: { Cookie: 'sid=abc' }, res: { 'WWW-Authenticate': 'Bearer realm="x"' } }))).not.toContain(
+      'session-expired',
+    );
   });
 });

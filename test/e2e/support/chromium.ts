@@ -12,7 +12,8 @@ export const repo = resolve(import.meta.dirname, '../../..');
 /** dist/chrome, or AUTHLENS_EXTENSION_DIR to test another build. */
 export function extensionDir(): string {
   const dir = resolve(process.env.AUTHLENS_EXTENSION_DIR ?? join(repo, 'dist', 'chrome'));
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`no built extension at ${dir}: run \`npm run build\` first (npm run test:e2e does)`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`no built extension at ${dir}: run \`npm run build\` first (npm run test:e2e does)`);
   return dir;
 }
 
@@ -24,7 +25,12 @@ export function outputDir(name: string): string {
 }
 
 export async function launch(): Promise<Launched> {
-  return launchWithExtension({ executablePath: ensureChromium().path, extensionDir: extensionDir(), headless: true, tmpRoot: outputDir('profiles') });
+  return launchWithExtension({
+    executablePath: ensureChromium().path,
+    extensionDir: extensionDir(),
+    headless: true,
+    tmpRoot: outputDir('profiles'),
+  });
 }
 
 /**
@@ -44,7 +50,12 @@ export async function stopWorkers(l: Launched, page: Page): Promise<void> {
   await cdp.send('ServiceWorker.stopAllWorkers');
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([stopped, new Promise((_, rej) => { timer = setTimeout(() => rej(new Error('the extension worker did not stop')), 10_000); })]);
+    await Promise.race([
+      stopped,
+      new Promise((_, rej) => {
+        timer = setTimeout(() => rej(new Error('the extension worker did not stop')), 10_000);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
     await cdp.detach();

@@ -10,10 +10,20 @@ import type { Served } from '../../../scripts/lab/server.ts';
 import type { FirefoxSession } from './firefox.ts';
 import { getRecords, tabIdOf } from './firefox-extension.ts';
 
-export interface LabTab { page: Page; url: string; tabId: number }
+export interface LabTab {
+  page: Page;
+  url: string;
+  tabId: number;
+}
 
-export async function openLabTab(ff: FirefoxSession, ext: Page, origins: Origins, tab?: string, page?: Page): Promise<LabTab> {
-  const p = page ?? await ff.browser.newPage();
+export async function openLabTab(
+  ff: FirefoxSession,
+  ext: Page,
+  origins: Origins,
+  tab?: string,
+  page?: Page,
+): Promise<LabTab> {
+  const p = page ?? (await ff.browser.newPage());
   const url = labUrl(origins.primary, tab);
   await p.goto(url);
   await p.waitForSelector('body[data-lab-ready="true"]', { timeout: 15_000 });
@@ -22,7 +32,11 @@ export async function openLabTab(ff: FirefoxSession, ext: Page, origins: Origins
 }
 
 /** Click a scenario's button and wait for the lab page to say it is done. */
-export async function clickScenario(lab: Page, id: string, timeoutMs = 20_000): Promise<{ state: string; log: string }> {
+export async function clickScenario(
+  lab: Page,
+  id: string,
+  timeoutMs = 20_000,
+): Promise<{ state: string; log: string }> {
   await lab.click(`[data-scenario="${id}"]`);
   const sel = `[data-scenario-state="${id}"]`;
   try {
@@ -34,7 +48,13 @@ export async function clickScenario(lab: Page, id: string, timeoutMs = 20_000): 
 }
 
 export function clearBucket(ext: Page, tabId: number): Promise<unknown> {
-  return ext.evaluate((id) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage({ ns: 'authlens', type: 'clear', tabId: id }), tabId);
+  return ext.evaluate(
+    (id) =>
+      (
+        globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).browser.runtime.sendMessage({ ns: 'authlens', type: 'clear', tabId: id }),
+    tabId,
+  );
 }
 
 export interface Drive {
@@ -45,7 +65,11 @@ export interface Drive {
 }
 
 /** What one scenario left: the lab's outcome (as match.ts judges it) and the records it matched. */
-export interface Driven { outcome: Outcome; records: CaptureRecord[]; bucket: number }
+export interface Driven {
+  outcome: Outcome;
+  records: CaptureRecord[];
+  bucket: number;
+}
 
 /**
  * Runs one scenario from an empty bucket (history-based findings such as bursts see only this
@@ -60,7 +84,11 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
   await clearBucket(d.ext, bucket);
   const before = d.served.length;
   const { state, log } = await clickScenario(lab.page, sc.id);
-  const produced = d.served.slice(before).some((e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status);
+  const produced = d.served
+    .slice(before)
+    .some(
+      (e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status,
+    );
   const end = Date.now() + (produced ? wait : 500);
   let caps: CaptureRecord[] = [];
   for (;;) {
@@ -72,22 +100,42 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
   await new Promise((r) => setTimeout(r, 150));
   caps = capturesFor((await getRecords(d.ext, bucket)).records, want, d.origins);
   const newest = caps[caps.length - 1];
-  const outcome: Outcome = { id: sc.id, produced, captured: caps.length, findingFrom: newest ? 'record' : 'none', state, log };
+  const outcome: Outcome = {
+    id: sc.id,
+    produced,
+    captured: caps.length,
+    findingFrom: newest ? 'record' : 'none',
+    state,
+    log,
+  };
   if (newest?.diagnosis?.top) outcome.finding = newest.diagnosis.top.id;
   return { outcome, records: caps, bucket };
 }
 
-export interface RowView { id: string; status: string; finding: string }
+export interface RowView {
+  id: string;
+  status: string;
+  finding: string;
+}
 
 /** The panel's rendered rows (panel.html?tabId=N opened as a page). */
 export function panelRows(panel: Page): Promise<RowView[]> {
-  return panel.evaluate(() => [...document.querySelectorAll('[data-testid="record-row"][data-record-id]')].map((e) => ({
-    id: e.getAttribute('data-record-id') ?? '', status: e.getAttribute('data-status') ?? '', finding: e.getAttribute('data-finding') ?? '',
-  })));
+  return panel.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="record-row"][data-record-id]')].map((e) => ({
+      id: e.getAttribute('data-record-id') ?? '',
+      status: e.getAttribute('data-status') ?? '',
+      finding: e.getAttribute('data-finding') ?? '',
+    })),
+  );
 }
 
 /** Waits until the panel shows rows satisfying ok (polling: no waitForSelector on extension pages). */
-export async function waitForRows(panel: Page, ok: (rows: RowView[]) => boolean, timeoutMs: number, what: string): Promise<RowView[]> {
+export async function waitForRows(
+  panel: Page,
+  ok: (rows: RowView[]) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<RowView[]> {
   const end = Date.now() + timeoutMs;
   let rows: RowView[] = [];
   for (;;) {

@@ -7,11 +7,22 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export interface FoundFirefox { path: string; how: string }
+export interface FoundFirefox {
+  path: string;
+  how: string;
+}
 
-const CANDIDATES = ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr', '/usr/lib/firefox/firefox', '/snap/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'];
+const CANDIDATES = [
+  '/usr/bin/firefox-esr',
+  '/usr/bin/firefox',
+  '/usr/lib/firefox-esr/firefox-esr',
+  '/usr/lib/firefox/firefox',
+  '/snap/bin/firefox',
+  '/Applications/Firefox.app/Contents/MacOS/firefox',
+];
 
-export const FIREFOX_INSTALL_HINT = 'sudo apt-get update && sudo apt-get install -y firefox-esr   (or set FIREFOX_PATH=/path/to/firefox)';
+export const FIREFOX_INSTALL_HINT =
+  'sudo apt-get update && sudo apt-get install -y firefox-esr   (or set FIREFOX_PATH=/path/to/firefox)';
 
 export function findFirefox(env: NodeJS.ProcessEnv = process.env): FoundFirefox {
   if (env.FIREFOX_PATH) {
@@ -29,9 +40,12 @@ export function ensureFirefox(env: NodeJS.ProcessEnv = process.env): FoundFirefo
   } catch (e) {
     const root = typeof process.getuid === 'function' && process.getuid() === 0;
     if (!root || !existsSync('/usr/bin/apt-get') || env.FIREFOX_PATH) throw e;
-    console.log('No Firefox found: installing Debian\'s firefox-esr with apt-get (running as root)...');
+    console.log("No Firefox found: installing Debian's firefox-esr with apt-get (running as root)...");
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'firefox-esr'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', 'firefox-esr'], {
+      stdio: 'inherit',
+      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     return findFirefox(env);
   }
 }
@@ -80,14 +94,21 @@ export interface FirefoxSession {
 }
 
 function geckoId(extensionDir: string): string {
-  const m = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const m = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
   const id = m.browser_specific_settings?.gecko?.id;
-  if (!id) throw new Error(`${extensionDir}/manifest.json has no browser_specific_settings.gecko.id: is this a Firefox build?`);
+  if (!id)
+    throw new Error(
+      `${extensionDir}/manifest.json has no browser_specific_settings.gecko.id: is this a Firefox build?`,
+    );
   return id;
 }
 
 /** The BiDi connection puppeteer keeps: public on BidiBrowser, not in its typings. */
-interface BidiConnection { send(method: string, params: object): Promise<{ result: unknown }> }
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
 
 export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession> {
   const extensionDir = resolve(opts.extensionDir);
@@ -99,29 +120,31 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
   // afterwards so nothing else in this process writes there
   const savedTmp = process.env.TMPDIR;
   process.env.TMPDIR = tmp;
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    headless: opts.headless ?? true,
-    executablePath: firefox.path,
-    // needed to open moz-extension:// pages over BiDi and to reach the chrome scope
-    args: ['-remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [addonId]: TEST_UUID }),
-      // Firefox 127+ grants an MV3 add-on's host permissions at install by default; a test
-      // that saw it off would see no webRequest events at all. Pin it.
-      'extensions.originControls.grantByDefault': true,
-      // A sub-resource's Basic/Digest 401 makes Firefox open its login dialog; under WebDriver
-      // BiDi that dialog ends the session ("Target closed", then the browser is killed: seen in
-      // Firefox 153). 0 = no login dialogs for sub-resources: the page gets the 401 itself.
-      // webRequest still sees the same response headers, which is all AuthLens reads.
-      'network.auth.subresource-http-auth-allow': 0,
-      ...opts.prefs,
-    },
-  }).finally(() => {
-    if (savedTmp === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = savedTmp;
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      headless: opts.headless ?? true,
+      executablePath: firefox.path,
+      // needed to open moz-extension:// pages over BiDi and to reach the chrome scope
+      args: ['-remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [addonId]: TEST_UUID }),
+        // Firefox 127+ grants an MV3 add-on's host permissions at install by default; a test
+        // that saw it off would see no webRequest events at all. Pin it.
+        'extensions.originControls.grantByDefault': true,
+        // A sub-resource's Basic/Digest 401 makes Firefox open its login dialog; under WebDriver
+        // BiDi that dialog ends the session ("Target closed", then the browser is killed: seen in
+        // Firefox 153). 0 = no login dialogs for sub-resources: the page gets the 401 itself.
+        // webRequest still sees the same response headers, which is all AuthLens reads.
+        'network.auth.subresource-http-auth-allow': 0,
+        ...opts.prefs,
+      },
+    })
+    .finally(() => {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+    });
   try {
     const installed = await browser.installExtension(extensionDir);
     if (installed !== addonId) throw new Error(`installed ${installed}, expected ${addonId}`);
@@ -134,19 +157,31 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
 
   const chromeEval = async <T>(expression: string): Promise<T> => {
     if (!chromeContext) {
-      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
-      chromeContext = tree.contexts.find((c) => c.url.startsWith('chrome://browser/'))?.context ?? tree.contexts[0]?.context;
+      const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+        contexts: { context: string; url: string }[];
+      };
+      chromeContext =
+        tree.contexts.find((c) => c.url.startsWith('chrome://browser/'))?.context ?? tree.contexts[0]?.context;
       if (!chromeContext) throw new Error('no chrome-scope browsing context (is -remote-allow-system-access set?)');
     }
-    const r = (await connection.send('script.evaluate', { expression, target: { context: chromeContext }, awaitPromise: true, resultOwnership: 'none' })).result as
-      { type: 'success'; result: { type: string; value?: unknown } } | { type: 'exception'; exceptionDetails: { text: string } };
+    const r = (
+      await connection.send('script.evaluate', {
+        expression,
+        target: { context: chromeContext },
+        awaitPromise: true,
+        resultOwnership: 'none',
+      })
+    ).result as
+      | { type: 'success'; result: { type: string; value?: unknown } }
+      | { type: 'exception'; exceptionDetails: { text: string } };
     if (r.type === 'exception') throw new Error(`chrome scope: ${r.exceptionDetails.text}`);
     const v = r.result;
     return (v.type === 'undefined' ? undefined : v.type === 'string' ? JSON.parse(v.value as string) : v.value) as T;
   };
   // Firefox's own module that about:debugging calls through the devtools server
   // (DebugUtils.terminateBackgroundScript / isBackgroundScriptRunning).
-  const debugUtils = 'ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs").ExtensionParent.DebugUtils';
+  const debugUtils =
+    'ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs").ExtensionParent.DebugUtils';
   const extensionUrl = (path: string): string => `moz-extension://${TEST_UUID}/${path.replace(/^\//, '')}`;
 
   return {
@@ -171,8 +206,10 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       })()`);
       if (running !== false) throw new Error(`the event page did not stop (running: ${String(running)})`);
     },
-    backgroundRunning: () => chromeEval<boolean | undefined>(`${debugUtils}.isBackgroundScriptRunning(${JSON.stringify(addonId)})`),
-    openDevTools: (urlPrefix, select) => chromeEval<string[]>(`(async () => {
+    backgroundRunning: () =>
+      chromeEval<boolean | undefined>(`${debugUtils}.isBackgroundScriptRunning(${JSON.stringify(addonId)})`),
+    openDevTools: (urlPrefix, select) =>
+      chromeEval<string[]>(`(async () => {
       const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
       const { gDevTools } = require("devtools/client/framework/devtools");
       const win = Services.wm.getMostRecentWindow("navigator:browser");
@@ -188,7 +225,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       if (tool) await toolbox.selectTool(tool.id);
       return JSON.stringify(tools.map((x) => x.label));
     })()`),
-    consoleErrors: () => chromeEval<string[]>(`JSON.stringify(Services.console.getMessageArray()
+    consoleErrors: () =>
+      chromeEval<string[]>(`JSON.stringify(Services.console.getMessageArray()
       .filter((m) => m instanceof Ci.nsIScriptError && String(m.sourceName).startsWith(${JSON.stringify(`moz-extension://${TEST_UUID}/`)}))
       .map((m) => m.errorMessage + ' (' + m.sourceName + ':' + m.lineNumber + ')'))`),
     close: () => browser.close(),
@@ -202,12 +240,26 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
  */
 export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { timeout: 1500 }).catch(() => undefined);
-  await poll(page, () => document.readyState === 'complete' && typeof (globalThis as { browser?: unknown }).browser === 'object' && location.href, (href) => typeof href === 'string' && href.startsWith(url.split('?')[0]!), 10_000, `extension page ${url}`);
+  await poll(
+    page,
+    () =>
+      document.readyState === 'complete' &&
+      typeof (globalThis as { browser?: unknown }).browser === 'object' &&
+      location.href,
+    (href) => typeof href === 'string' && href.startsWith(url.split('?')[0]!),
+    10_000,
+    `extension page ${url}`,
+  );
 }
 
 /** Evaluate fn in the page every 100 ms until ok(result); returns that result. */
 export async function poll<A extends unknown[], R>(
-  page: Page, fn: (...args: A) => R | Promise<R>, ok: (r: Awaited<R>) => boolean, timeoutMs: number, what: string, ...args: A
+  page: Page,
+  fn: (...args: A) => R | Promise<R>,
+  ok: (r: Awaited<R>) => boolean,
+  timeoutMs: number,
+  what: string,
+  ...args: A
 ): Promise<Awaited<R>> {
   const end = Date.now() + timeoutMs;
   let last: unknown;
@@ -218,7 +270,8 @@ export async function poll<A extends unknown[], R>(
     } catch (e) {
       last = e instanceof Error ? e.message : e;
     }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 500)}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)?.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

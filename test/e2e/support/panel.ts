@@ -9,12 +9,21 @@ import { click } from '../../../scripts/lab/driver.ts';
 import { READY_SELECTOR, labUrl } from '../../../scripts/lab/scenarios.ts';
 import { repo } from './chromium.ts';
 
-export interface Row { id: string; status: string; finding: string }
+export interface Row {
+  id: string;
+  status: string;
+  finding: string;
+}
 
 export const ROW = '[data-testid="record-row"]';
 const SETTLED = `${ROW}:not([data-pending])`;
 
-export async function openPage(context: BrowserContext, extensionId: string, path: string, o: { width: number; height: number; dark?: boolean }): Promise<Page> {
+export async function openPage(
+  context: BrowserContext,
+  extensionId: string,
+  path: string,
+  o: { width: number; height: number; dark?: boolean },
+): Promise<Page> {
   const page = await context.newPage();
   await page.setViewportSize({ width: o.width, height: o.height });
   await page.emulateMedia({ colorScheme: o.dark ? 'dark' : 'light' });
@@ -28,13 +37,19 @@ export async function openPage(context: BrowserContext, extensionId: string, pat
  */
 export async function settledRows(page: Page, count: number, timeout = 10_000): Promise<Row[]> {
   await page.waitForFunction(
-    ([all, settled, n]) => document.querySelectorAll(all).length === n && document.querySelectorAll(settled).length === n,
+    ([all, settled, n]) =>
+      document.querySelectorAll(all).length === n && document.querySelectorAll(settled).length === n,
     [ROW, SETTLED, count] as const,
     { timeout, polling: 100 },
   );
   return page.locator(ROW).evaluateAll((els) =>
     els
-      .map((e) => ({ id: e.getAttribute('data-record-id') ?? '', status: e.getAttribute('data-status') ?? '', finding: e.getAttribute('data-finding') ?? '', y: e.getBoundingClientRect().top }))
+      .map((e) => ({
+        id: e.getAttribute('data-record-id') ?? '',
+        status: e.getAttribute('data-status') ?? '',
+        finding: e.getAttribute('data-finding') ?? '',
+        y: e.getBoundingClientRect().top,
+      }))
       .sort((a, b) => a.y - b.y)
       .map(({ id, status, finding }) => ({ id, status, finding })),
   );
@@ -42,10 +57,18 @@ export async function settledRows(page: Page, count: number, timeout = 10_000): 
 
 /** The finding ids of the open detail, in the order shown. */
 export function detailFindings(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="detail"] [data-testid="finding"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id') ?? ''));
+  return page
+    .locator('[data-testid="detail"] [data-testid="finding"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-id') ?? ''));
 }
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: number; targets: string[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+  targets: string[];
+}
 
 const AXE = join(repo, 'node_modules', 'axe-core', 'axe.min.js');
 
@@ -55,14 +78,31 @@ const AXE = join(repo, 'node_modules', 'axe-core', 'axe.min.js');
  * source is then evaluated through the DevTools protocol, which CSP does not govern.
  */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-  const loaded = (): Promise<boolean> => page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
+  const loaded = (): Promise<boolean> =>
+    page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   await page.addScriptTag({ path: AXE }).catch(() => undefined);
   if (!(await loaded())) await page.evaluate(readFileSync(AXE, 'utf8'));
   if (!(await loaded())) throw new Error('axe-core could not be loaded into the page');
   const res = await page.evaluate(() =>
-    (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] }),
+    (
+      window as unknown as {
+        axe: {
+          run(
+            o: object,
+          ): Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe.run({ resultTypes: ['violations'] }),
   );
-  return res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  return res.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.length,
+    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+  }));
 }
 
 export function describeViolations(vs: AxeViolation[]): string {
@@ -88,7 +128,12 @@ export async function importHar(panel: Page, file: string): Promise<void> {
  * given scenarios: a plain browser, no extension, like a developer's "Save all as HAR".
  * Returns the scenarios whose page step ended "done".
  */
-export async function recordLabHar(executablePath: string, primary: string, scenarios: readonly string[], file: string): Promise<string[]> {
+export async function recordLabHar(
+  executablePath: string,
+  primary: string,
+  scenarios: readonly string[],
+  file: string,
+): Promise<string[]> {
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_FLAGS] });
   try {
     const ctx = await browser.newContext({ recordHar: { path: file, content: 'embed' } });

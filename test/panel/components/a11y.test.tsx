@@ -9,8 +9,13 @@ import { renderPanel } from '../render.tsx';
 afterEach(cleanup);
 
 async function violations(): Promise<string[]> {
-  const r = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } }, resultTypes: ['violations'] });
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const r = await axe.run(document.body, {
+    rules: { 'color-contrast': { enabled: false } },
+    resultTypes: ['violations'],
+  });
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('accessibility (axe-core, serious and critical)', () => {
@@ -31,7 +36,10 @@ describe('accessibility (axe-core, serious and critical)', () => {
 
   it('list with the detail open on each tab, and the row menu', async () => {
     const r = rec({
-      requestHeaders: [{ name: 'Authorization', value: 'Bearer abc.def.ghi' }, { name: 'Cookie', value: 'a=1' }],
+      requestHeaders: [
+        { name: 'Authorization', value: 'Bearer abc.def.ghi' },
+        { name: 'Cookie', value: 'a=1' },
+      ],
       responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
     });
     const p = renderPanel({ selected: r.id });

@@ -22,11 +22,18 @@ function expired() {
       { name: 'Accept', value: 'application/json' },
     ],
     responseHeaders: [
-      { name: 'WWW-Authenticate', value: 'Bearer realm="api", error="invalid_token", error_description="The access token expired"' },
+      {
+        name: 'WWW-Authenticate',
+        value: 'Bearer realm="api", error="invalid_token", error_description="The access token expired"',
+      },
       { name: 'Date', value: new Date(NOW).toUTCString() },
       { name: 'Content-Type', value: 'application/json' },
     ],
-    diagnosis: { summary: 'Access token expired', top: { id: 'token-expired', severity: 'error', title: 'Access token expired' }, ids: ['token-expired', 'bearer-invalid-token'] },
+    diagnosis: {
+      summary: 'Access token expired',
+      top: { id: 'token-expired', severity: 'error', title: 'Access token expired' },
+      ids: ['token-expired', 'bearer-invalid-token'],
+    },
   });
 }
 
@@ -71,7 +78,9 @@ describe('detail pane', () => {
     expect(detail.textContent).not.toContain('cookie-secret-value-123');
     await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Hide Authorization header' })));
     expect(authRow.textContent).not.toContain(TOKEN);
-    await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Copy Authorization header (unmasked)' })));
+    await act(
+      () => void fireEvent.click(within(authRow).getByRole('button', { name: 'Copy Authorization header (unmasked)' })),
+    );
     expect(p.copied).toEqual([`Bearer ${TOKEN}`]);
   });
 
@@ -95,7 +104,9 @@ describe('detail pane', () => {
   });
 
   it('shows the challenge as a table, with the problems the parser found', async () => {
-    const r = rec({ responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="api", error=invalid token"' }] });
+    const r = rec({
+      responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="api", error=invalid token"' }],
+    });
     const { detail } = await open(r);
     await tab('Challenge');
     const table = within(detail).getByTestId('challenge-table');
@@ -126,7 +137,9 @@ describe('detail pane', () => {
   });
 
   it('shows the Basic user name, never the password', async () => {
-    const { detail } = await open(rec({ requestHeaders: [{ name: 'Authorization', value: `Basic ${btoa('alice:hunter2')}` }] }));
+    const { detail } = await open(
+      rec({ requestHeaders: [{ name: 'Authorization', value: `Basic ${btoa('alice:hunter2')}` }] }),
+    );
     await tab('Credentials');
     expect(within(detail).getByTestId('basic-user').textContent).toBe('alice');
     expect(detail.textContent).not.toContain('hunter2');
@@ -135,7 +148,16 @@ describe('detail pane', () => {
   it('shows the redirect chain and the response body when known', async () => {
     const r = rec({
       url: 'https://b.example/api',
-      redirects: [{ url: 'https://a.example/api', status: 302, statusLine: 'HTTP/1.1 302 Found', location: 'https://b.example/api', requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }], responseHeaders: [] }],
+      redirects: [
+        {
+          url: 'https://a.example/api',
+          status: 302,
+          statusLine: 'HTTP/1.1 302 Found',
+          location: 'https://b.example/api',
+          requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }],
+          responseHeaders: [],
+        },
+      ],
       responseBody: '{"error":"unauthorized"}',
     });
     const { detail } = await open(r);
@@ -156,8 +178,12 @@ describe('detail pane', () => {
 
   it('copies cURL / fetch masked by default and with the secret once revealed; Markdown report', async () => {
     const { p, detail } = await open();
-    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' })));
-    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' })));
+    await act(
+      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' })),
+    );
+    await act(
+      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' })),
+    );
     await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy report as Markdown' })));
     const [curl, fetchText, md] = p.copied;
     expect(curl).toMatch(/^curl /m);
@@ -169,7 +195,9 @@ describe('detail pane', () => {
     await tab('Headers');
     const authRow = within(detail).getByText('Authorization').closest('tr')!;
     await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
-    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' })));
+    await act(
+      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' })),
+    );
     expect(p.copied[3]).toContain(TOKEN);
   });
 
@@ -178,10 +206,16 @@ describe('detail pane', () => {
     // (with the csrftoken cookie the engine infers csrf-rejected without a body)
     const r = rec({ status: 403, method: 'POST', requestHeaders: [{ name: 'Cookie', value: 'sessionid=def' }] });
     const { p, detail } = await open(r);
-    const before = within(detail).queryAllByTestId('finding').map((f) => f.dataset.findingId);
+    const before = within(detail)
+      .queryAllByTestId('finding')
+      .map((f) => f.dataset.findingId);
     const body = '<h1>Forbidden <span>(403)</span></h1><p>CSRF verification failed. Request aborted.</p>';
-    await act(() => p.twin.lastPort().emit({ ns: NS, type: 'updated', tabId: 7, record: { ...r, responseBody: body } }));
-    const after = within(detail).getAllByTestId('finding').map((f) => f.dataset.findingId);
+    await act(() =>
+      p.twin.lastPort().emit({ ns: NS, type: 'updated', tabId: 7, record: { ...r, responseBody: body } }),
+    );
+    const after = within(detail)
+      .getAllByTestId('finding')
+      .map((f) => f.dataset.findingId);
     expect(after).toContain('csrf-rejected');
     expect(before).not.toContain('csrf-rejected');
   });

@@ -23,7 +23,14 @@ describe('panel list', () => {
 
   it('renders one row per record with the test hooks, coloured by the top finding', async () => {
     const p = renderPanel();
-    const a = rec({ status: 401, diagnosis: { summary: 'Token expired', top: { id: 'token-expired', severity: 'error', title: 't' }, ids: ['token-expired'] } });
+    const a = rec({
+      status: 401,
+      diagnosis: {
+        summary: 'Token expired',
+        top: { id: 'token-expired', severity: 'error', title: 't' },
+        ids: ['token-expired'],
+      },
+    });
     const b = rec({ status: 403, method: 'POST', url: 'https://x.example/admin?api_key=supersecretvalue123' });
     await act(() => p.snapshot([a, b]));
     const [ra, rb] = rows();
@@ -54,7 +61,11 @@ describe('panel list', () => {
     expect(rows().length).toBeGreaterThan(SYNC_ROWS);
     expect(new Set(rows().map((r) => r.getAttribute('data-finding')))).toEqual(new Set(['no-credentials']));
     // a few streaming in are diagnosed before they are shown
-    await act(() => p.twin.lastPort().emit({ ns: NS, type: 'added', tabId: 7, record: rec({ status: 401, url: 'https://api.example.com/x' }) }));
+    await act(() =>
+      p.twin
+        .lastPort()
+        .emit({ ns: NS, type: 'added', tabId: 7, record: rec({ status: 401, url: 'https://api.example.com/x' }) }),
+    );
     expect(rows().some((r) => r.hasAttribute('data-pending'))).toBe(false);
   });
 
@@ -118,15 +129,28 @@ describe('panel list', () => {
     expect(rows().map((r) => r.dataset.status)).toEqual(['403', '419']);
     await act(() => void fireEvent.input(filter, { target: { value: 'status:500' } }));
     expect(screen.getByTestId('no-match')).toBeTruthy();
-    expect(p.store.persisted.value).toEqual({ filterText: 'status:500', toggles: ['other', '403'], groupByOrigin: false });
+    expect(p.store.persisted.value).toEqual({
+      filterText: 'status:500',
+      toggles: ['other', '403'],
+      groupByOrigin: false,
+    });
   });
 
   it('groups by origin with collapsible group rows', async () => {
     const p = renderPanel();
-    await act(() => p.snapshot([rec({ url: 'https://a.example/1' }), rec({ url: 'https://b.example/1' }), rec({ url: 'https://a.example/2' })]));
+    await act(() =>
+      p.snapshot([
+        rec({ url: 'https://a.example/1' }),
+        rec({ url: 'https://b.example/1' }),
+        rec({ url: 'https://a.example/2' }),
+      ]),
+    );
     await act(() => void fireEvent.click(screen.getByTestId('group-by-origin')));
     const groups = screen.getAllByTestId('group-row');
-    expect(groups.map((g) => g.textContent)).toEqual([expect.stringContaining('https://a.example'), expect.stringContaining('https://b.example')]);
+    expect(groups.map((g) => g.textContent)).toEqual([
+      expect.stringContaining('https://a.example'),
+      expect.stringContaining('https://b.example'),
+    ]);
     await act(() => void fireEvent.click(groups[0]!.querySelector('button')!));
     expect(rows().length).toBe(1);
   });
@@ -184,7 +208,9 @@ describe('panel list', () => {
     const p = renderPanel();
     const many = Array.from({ length: 300 }, (_, i) => rec({ time: 1_790_000_000_000 + i }));
     await act(() => p.snapshot(many));
-    const last = (): string | undefined => rows().sort((a, b) => Number(b.getAttribute('aria-rowindex')) - Number(a.getAttribute('aria-rowindex')))[0]?.dataset.recordId;
+    const last = (): string | undefined =>
+      rows().sort((a, b) => Number(b.getAttribute('aria-rowindex')) - Number(a.getAttribute('aria-rowindex')))[0]
+        ?.dataset.recordId;
     expect(last()).toBe(many[299]!.id);
     const next = rec({ time: 1_790_000_001_000 });
     await act(() => p.twin.lastPort().emit({ ns: NS, type: 'added', tabId: 7, record: next }));
@@ -196,6 +222,8 @@ describe('panel list', () => {
     const p = renderPanel({ selected: many[400]!.id });
     await act(() => p.snapshot(many));
     await act(async () => {});
-    expect(rows().some((r) => r.dataset.recordId === many[400]!.id && r.getAttribute('aria-selected') === 'true')).toBe(true);
+    expect(rows().some((r) => r.dataset.recordId === many[400]!.id && r.getAttribute('aria-selected') === 'true')).toBe(
+      true,
+    );
   });
 });

@@ -14,8 +14,14 @@ function failing() {
     status: 403,
     url: 'https://api.example.com/admin',
     requestHeaders: [{ name: 'Authorization', value: SECRET }],
-    responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="api", error="insufficient_scope", scope="admin"' }],
-    diagnosis: { summary: 'Token lacks scope admin', top: { id: 'insufficient-scope', severity: 'error', title: 't' }, ids: ['insufficient-scope'] },
+    responseHeaders: [
+      { name: 'WWW-Authenticate', value: 'Bearer realm="api", error="insufficient_scope", scope="admin"' },
+    ],
+    diagnosis: {
+      summary: 'Token lacks scope admin',
+      top: { id: 'insufficient-scope', severity: 'error', title: 't' },
+      ids: ['insufficient-scope'],
+    },
   });
 }
 
@@ -48,7 +54,10 @@ describe('export', () => {
 });
 
 describe('import HAR', () => {
-  const har = (): string => JSON.stringify(toHar([failing(), rec({ status: 401, url: 'https://api.example.com/me' })], { reveal: true, version: '1' }));
+  const har = (): string =>
+    JSON.stringify(
+      toHar([failing(), rec({ status: 401, url: 'https://api.example.com/me' })], { reveal: true, version: '1' }),
+    );
 
   it('adds the file’s auth failures to the list with diagnoses, from the file picker', async () => {
     const p = renderPanel();
@@ -72,9 +81,13 @@ describe('import HAR', () => {
     const p = renderPanel();
     await act(() => p.snapshot([]));
     const app = p.container.querySelector('.app')!;
-    await act(() => void fireEvent.drop(app, { dataTransfer: { files: [new File([har()], 'dropped.har')], types: ['Files'] } }));
+    await act(
+      () => void fireEvent.drop(app, { dataTransfer: { files: [new File([har()], 'dropped.har')], types: ['Files'] } }),
+    );
     await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(2));
-    await act(() => void fireEvent.drop(app, { dataTransfer: { files: [new File(['nope'], 'junk.txt')], types: ['Files'] } }));
+    await act(
+      () => void fireEvent.drop(app, { dataTransfer: { files: [new File(['nope'], 'junk.txt')], types: ['Files'] } }),
+    );
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('junk.txt: not JSON, so not a HAR file'));
     expect(screen.getAllByTestId('record-row')).toHaveLength(2);
   });
@@ -83,7 +96,9 @@ describe('import HAR', () => {
     const p = renderPanel();
     await act(() => p.snapshot([]));
     const app = p.container.querySelector('.app')!;
-    await act(() => void fireEvent.drop(app, { dataTransfer: { files: [new File([har()], 'x.har')], types: ['Files'] } }));
+    await act(
+      () => void fireEvent.drop(app, { dataTransfer: { files: [new File([har()], 'x.har')], types: ['Files'] } }),
+    );
     await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(2));
     await act(() => void fireEvent.click(screen.getByTestId('clear')));
     expect(screen.getByTestId('empty')).toBeTruthy();
@@ -99,7 +114,11 @@ describe('row context menu', () => {
     await act(() => void fireEvent.contextMenu(row, { clientX: 10, clientY: 10 }));
     const menu = screen.getByTestId('row-menu');
     expect([...menu.querySelectorAll('[role=menuitem]')].map((b) => b.textContent)).toEqual([
-      'Copy as cURL', 'Copy as fetch', 'Copy report as Markdown', 'Copy URL', 'Open in a new tab',
+      'Copy as cURL',
+      'Copy as fetch',
+      'Copy report as Markdown',
+      'Copy URL',
+      'Open in a new tab',
     ]);
     expect(document.activeElement?.textContent).toBe('Copy as cURL');
     await act(() => void fireEvent.keyDown(menu, { key: 'ArrowDown' }));
@@ -120,21 +139,31 @@ describe('row context menu', () => {
 });
 
 describe('import of HAR files written by browsers (test/fixtures/har)', () => {
-  it.each(['playwright-chromium.har', 'chrome-h2.har', 'firefox.har'])('%s: its auth failures appear with diagnoses', async (name) => {
-    const { readFileSync } = await import('node:fs');
-    // vitest runs from the repository root (import.meta.url is the page's URL under happy-dom)
-    const text = readFileSync(`${process.cwd()}/test/fixtures/har/${name}`, 'utf8');
-    const { fromHar } = await import('../../../src/shared/export/har-import.ts');
-    const expected = fromHar(JSON.parse(text), { tabId: 7 }).records;
-    expect(expected.length).toBeGreaterThan(0);
-    const p = renderPanel();
-    await act(() => p.snapshot([]));
-    const app = p.container.querySelector('.app')!;
-    await act(() => void fireEvent.drop(app, { dataTransfer: { files: [new File([text], name)], types: ['Files'] } }));
-    await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(Math.min(expected.length, 30)));
-    const rows = screen.getAllByTestId('record-row');
-    expect(rows.map((r) => r.dataset.status).sort()).toEqual(expected.slice(0, rows.length).map((r) => String(r.status)).sort());
-    expect(rows.every((r) => !r.hasAttribute('data-pending'))).toBe(true);
-    expect(rows.filter((r) => r.getAttribute('data-finding') !== '').length).toBe(rows.length);
-  });
+  it.each(['playwright-chromium.har', 'chrome-h2.har', 'firefox.har'])(
+    '%s: its auth failures appear with diagnoses',
+    async (name) => {
+      const { readFileSync } = await import('node:fs');
+      // vitest runs from the repository root (import.meta.url is the page's URL under happy-dom)
+      const text = readFileSync(`${process.cwd()}/test/fixtures/har/${name}`, 'utf8');
+      const { fromHar } = await import('../../../src/shared/export/har-import.ts');
+      const expected = fromHar(JSON.parse(text), { tabId: 7 }).records;
+      expect(expected.length).toBeGreaterThan(0);
+      const p = renderPanel();
+      await act(() => p.snapshot([]));
+      const app = p.container.querySelector('.app')!;
+      await act(
+        () => void fireEvent.drop(app, { dataTransfer: { files: [new File([text], name)], types: ['Files'] } }),
+      );
+      await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(Math.min(expected.length, 30)));
+      const rows = screen.getAllByTestId('record-row');
+      expect(rows.map((r) => r.dataset.status).sort()).toEqual(
+        expected
+          .slice(0, rows.length)
+          .map((r) => String(r.status))
+          .sort(),
+      );
+      expect(rows.every((r) => !r.hasAttribute('data-pending'))).toBe(true);
+      expect(rows.filter((r) => r.getAttribute('data-finding') !== '').length).toBe(rows.length);
+    },
+  );
 });

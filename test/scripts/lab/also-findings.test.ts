@@ -4,8 +4,16 @@ import { judge, type Outcome } from '../../../scripts/lab/match.ts';
 import { SCENARIOS } from '../../../scripts/lab/scenarios.ts';
 
 const burst = SCENARIOS.find((s) => s.id === 'failure-burst')!;
-const outcome = (over: Partial<Outcome>): Outcome =>
-  ({ id: burst.id, produced: true, captured: 1, finding: 'token-rejected', findingFrom: 'panel', state: 'done', log: '', ...over });
+const outcome = (over: Partial<Outcome>): Outcome => ({
+  id: burst.id,
+  produced: true,
+  captured: 1,
+  finding: 'token-rejected',
+  findingFrom: 'panel',
+  state: 'done',
+  log: '',
+  ...over,
+});
 
 describe('judge with alsoFindings', () => {
   it('the burst scenario wants the per-request cause on top and failure-burst among the findings', () => {
@@ -15,7 +23,9 @@ describe('judge with alsoFindings', () => {
 
   it('passes when they are among the findings read, fails when missing', () => {
     expect(judge(burst, outcome({ findings: ['token-rejected', 'failure-burst'] }))).toEqual({ ok: true, why: [] });
-    expect(judge(burst, outcome({ findings: ['token-rejected'] })).why).toEqual(['failure-burst not among the findings (token-rejected)']);
+    expect(judge(burst, outcome({ findings: ['token-rejected'] })).why).toEqual([
+      'failure-burst not among the findings (token-rejected)',
+    ]);
     expect(judge(burst, outcome({ findings: [] })).why).toEqual(['failure-burst not among the findings (none)']);
     // a caller that read only the top finding (the headless driver) is judged on that alone
     expect(judge(burst, outcome({})).ok).toBe(true);

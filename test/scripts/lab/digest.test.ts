@@ -2,13 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { createDigestServer, hash, parseDigest, responseFor, type Algorithm } from '../../../scripts/lab/digest.ts';
 
 const T0 = 1_800_000_000_000;
-const server = () => createDigestServer({ realm: 'lab files', users: [{ user: 'alice', password: 'wonderland' }], nonceLifetimeMs: 1000, secret: Buffer.alloc(32, 7) });
+const server = () =>
+  createDigestServer({
+    realm: 'lab files',
+    users: [{ user: 'alice', password: 'wonderland' }],
+    nonceLifetimeMs: 1000,
+    secret: Buffer.alloc(32, 7),
+  });
 
-function answer(challenge: string, o: { user?: string; password?: string; uri?: string; method?: string; alg?: Algorithm } = {}): string {
+function answer(
+  challenge: string,
+  o: { user?: string; password?: string; uri?: string; method?: string; alg?: Algorithm } = {},
+): string {
   const p = parseDigest(challenge)!;
   const alg = o.alg ?? (p.algorithm as Algorithm);
   const uri = o.uri ?? '/digest/vault';
-  const base = { user: o.user ?? 'alice', realm: p.realm!, password: o.password ?? 'wonderland', method: o.method ?? 'GET', uri, nonce: p.nonce!, nc: '00000001', cnonce: 'c0ffee', qop: 'auth' };
+  const base = {
+    user: o.user ?? 'alice',
+    realm: p.realm!,
+    password: o.password ?? 'wonderland',
+    method: o.method ?? 'GET',
+    uri,
+    nonce: p.nonce!,
+    nc: '00000001',
+    cnonce: 'c0ffee',
+    qop: 'auth',
+  };
   return `Digest username="${base.user}", realm="${base.realm}", nonce="${base.nonce}", uri="${uri}", algorithm=${alg}, qop=auth, nc=00000001, cnonce="c0ffee", response="${responseFor(alg, base)}"`;
 }
 
@@ -42,7 +61,7 @@ describe('lab Digest server (RFC 7616)', () => {
     expect(s.check(answer(sha!, { user: 'mallory' }), 'GET', '/digest/vault', T0)).toBe('rejected');
     expect(s.check(answer(sha!), 'GET', '/digest/other', T0)).toBe('rejected');
     expect(s.check(answer(sha!, { method: 'POST' }), 'GET', '/digest/vault', T0)).toBe('rejected');
-    const forged = answer(sha!).replace(/nonce="[^"]+"/, `nonce="${(T0).toString(36)}.AAAAAAAA.forgedforgedforgedforg"`);
+    const forged = answer(sha!).replace(/nonce="[^"]+"/, `nonce="${T0.toString(36)}.AAAAAAAA.forgedforgedforgedforg"`);
     expect(s.check(forged, 'GET', '/digest/vault', T0)).toBe('rejected');
     const other = server();
     expect(other.check(answer(sha!), 'GET', '/digest/vault', T0)).toBe('ok'); // same secret, same realm
@@ -56,15 +75,28 @@ describe('lab Digest server (RFC 7616)', () => {
   });
 
   it('computes RFC 7616 §3.9.1 example responses (SHA-256 and MD5)', () => {
-    const p = { user: 'Mufasa', realm: 'http-auth@example.org', password: 'Circle of Life', method: 'GET', uri: '/dir/index.html',
-      nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v', nc: '00000001', cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ', qop: 'auth' };
+    const p = {
+      user: 'Mufasa',
+      realm: 'http-auth@example.org',
+      password: 'Circle of Life',
+      method: 'GET',
+      uri: '/dir/index.html',
+      nonce: '7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v',
+      nc: '00000001',
+      cnonce: 'f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ',
+      qop: 'auth',
+    };
     expect(responseFor('MD5', p)).toBe('8ca523f5e9506fed4657c9700eebdbec');
     expect(responseFor('SHA-256', p)).toBe('753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1');
     expect(hash('MD5', '')).toBe('d41d8cd98f00b204e9800998ecf8427e');
   });
 
   it('parses quoted, escaped and bare parameters', () => {
-    expect(parseDigest('Digest username="a\\"b", nc=00000001, qop=auth')).toEqual({ username: 'a"b', nc: '00000001', qop: 'auth' });
+    expect(parseDigest('Digest username="a\\"b", nc=00000001, qop=auth')).toEqual({
+      username: 'a"b',
+      nc: '00000001',
+      qop: 'auth',
+    });
     expect(parseDigest('Bearer x')).toBeUndefined();
   });
 });

@@ -11,7 +11,13 @@ describe('lab JWTs (jose)', async () => {
     const t = await mint(keys, 'valid', NOW);
     const v = await verify(keys, t, NOW);
     expect(v.ok).toBe(true);
-    expect(decodeJwt(t)).toMatchObject({ iss: ISSUER, aud: AUDIENCE, sub: 'alice', scope: 'lab:read lab:write', acr: 'urn:lab:mfa' });
+    expect(decodeJwt(t)).toMatchObject({
+      iss: ISSUER,
+      aud: AUDIENCE,
+      sub: 'alice',
+      scope: 'lab:read lab:write',
+      acr: 'urn:lab:mfa',
+    });
     expect(decodeProtectedHeader(t)).toMatchObject({ alg: 'ES256', kid: 'lab-2026' });
   });
 
@@ -41,10 +47,11 @@ describe('lab JWTs (jose)', async () => {
   });
 
   it('garbage and `undefined` are malformed, never a throw', async () => {
-    for (const t of ['undefined', '', 'a.b.c', 'x'.repeat(5000)]) expect(await verify(keys, t, NOW)).toEqual({ ok: false, description: 'The access token is malformed' });
+    for (const t of ['undefined', '', 'a.b.c', 'x'.repeat(5000)])
+      expect(await verify(keys, t, NOW)).toEqual({ ok: false, description: 'The access token is malformed' });
   });
 
   it('knows every kind it mints', async () => {
-    for (const k of TOKEN_KINDS) expect(typeof await mint(keys, k, NOW)).toBe('string');
+    for (const k of TOKEN_KINDS) expect(typeof (await mint(keys, k, NOW))).toBe('string');
   });
 });

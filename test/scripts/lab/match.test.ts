@@ -4,9 +4,24 @@ import type { CaptureRecord } from '../../../src/shared/types.ts';
 
 const origins = { primary: 'http://127.0.0.1:1000', secondary: 'http://127.0.0.1:2000' };
 const rec = (over: Partial<CaptureRecord>): CaptureRecord => ({
-  id: 'r', requestId: '1', tabId: 1, frameId: 0, type: 'xmlhttprequest', method: 'GET', url: `${origins.primary}/api/x?y=1`,
-  status: 401, statusLine: 'HTTP/1.1 401 Unauthorized', time: 1, fromCache: false, preflight: false, source: 'headers',
-  requestHeadersKnown: true, requestHeaders: [], responseHeaders: [], redirects: [], ...over,
+  id: 'r',
+  requestId: '1',
+  tabId: 1,
+  frameId: 0,
+  type: 'xmlhttprequest',
+  method: 'GET',
+  url: `${origins.primary}/api/x?y=1`,
+  status: 401,
+  statusLine: 'HTTP/1.1 401 Unauthorized',
+  time: 1,
+  fromCache: false,
+  preflight: false,
+  source: 'headers',
+  requestHeadersKnown: true,
+  requestHeaders: [],
+  responseHeaders: [],
+  redirects: [],
+  ...over,
 });
 const want = { status: 401, method: 'GET', origin: 'primary' as const, path: '/api/x' };
 

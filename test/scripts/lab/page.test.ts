@@ -12,7 +12,9 @@ function render(scenarios: readonly Scenario[]): Document {
 describe('lab page', () => {
   it('has one button and one output per scenario, and states the expected finding', () => {
     const doc = render(SCENARIOS);
-    expect([...doc.querySelectorAll('[data-scenario]')].map((b) => b.getAttribute('data-scenario'))).toEqual(SCENARIOS.map((s) => s.id));
+    expect([...doc.querySelectorAll('[data-scenario]')].map((b) => b.getAttribute('data-scenario'))).toEqual(
+      SCENARIOS.map((s) => s.id),
+    );
     expect(doc.querySelectorAll('[data-scenario-state][data-state="idle"]')).toHaveLength(SCENARIOS.length);
     const item = doc.getElementById('s-jwt-expired')!;
     expect(item.textContent).toContain('AuthLens should show token-expired');
@@ -21,13 +23,20 @@ describe('lab page', () => {
 
   it('marks the canned vendor look-alikes, and explains why', () => {
     const doc = render(SCENARIOS);
-    expect(doc.querySelectorAll('.scenario .canned')).toHaveLength(SCENARIOS.filter((s) => s.mechanism === 'canned').length);
+    expect(doc.querySelectorAll('.scenario .canned')).toHaveLength(
+      SCENARIOS.filter((s) => s.mechanism === 'canned').length,
+    );
     expect(doc.body.textContent).toMatch(/cannot run here[\s\S]*copied from[\s\S]*documentation/);
     expect(doc.body.textContent).toContain(origins.secondary);
   });
 
   it('embeds the scenarios as JSON the client can read back, safely escaped', () => {
-    const evil: Scenario = { ...SCENARIOS[0]!, id: 'x', title: '<img src=x onerror=alert(1)>', what: '</script><script>alert(1)</script>' };
+    const evil: Scenario = {
+      ...SCENARIOS[0]!,
+      id: 'x',
+      title: '<img src=x onerror=alert(1)>',
+      what: '</script><script>alert(1)</script>',
+    };
     const doc = render([evil]);
     expect(doc.querySelector('img')).toBeNull();
     expect(doc.querySelectorAll('script')).toHaveLength(2);

@@ -6,9 +6,23 @@ import { SCENARIOS, scenarioById, labUrl, type Step } from '../../../scripts/lab
 
 // the engine's documented ids (test/fixtures/finding-ids.json), plus auth-signatures.md's
 // "Patterns across requests", which that list leaves out
-const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/finding-ids.json'), 'utf8')) as { ids: string[] };
-const documented = new Set([...fixture.ids, 'failure-burst', 'refresh-recovered', 'refresh-loop', 'credential-stopped-working']);
-const VENDOR_FINDINGS = new Set(['github-sso-required', 'claims-challenge', 'waf-block', 'aws-route-not-found', 'registry-token-required']);
+const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/finding-ids.json'), 'utf8')) as {
+  ids: string[];
+};
+const documented = new Set([
+  ...fixture.ids,
+  'failure-burst',
+  'refresh-recovered',
+  'refresh-loop',
+  'credential-stopped-working',
+]);
+const VENDOR_FINDINGS = new Set([
+  'github-sso-required',
+  'claims-challenge',
+  'waf-block',
+  'aws-route-not-found',
+  'registry-token-required',
+]);
 
 function paths(steps: readonly Step[]): string[] {
   return steps.flatMap((s) => ('to' in s ? [s.to.path.split('?')[0]!] : 'steps' in s ? paths(s.steps) : []));
@@ -26,15 +40,43 @@ describe('lab scenarios', () => {
   it('cover everything issue 5 asks for', () => {
     // a finding that is never top (failure-burst) is covered as one of a scenario's alsoFindings
     const findings = new Set(SCENARIOS.flatMap((s) => [s.expect.topFinding, ...(s.expect.alsoFindings ?? [])]));
-    for (const f of ['no-credentials', 'malformed-authorization', 'token-expired', 'token-not-yet-valid', 'token-rejected', 'insufficient-scope',
-      'protected-resource-metadata', 'dpop-nonce-required', 'step-up-required', 'basic-credentials-rejected', 'basic-prompt', 'digest-stale-nonce', 'digest-rejected',
-      'negotiate-not-attempted', 'cors-preflight-auth', 'credentials-not-sent', 'authorization-dropped-on-redirect', 'csrf-rejected', 'session-expired',
-      'refresh-recovered', 'refresh-loop', 'failure-burst', 'missing-challenge', ...VENDOR_FINDINGS]) expect(findings, f).toContain(f);
-    expect(SCENARIOS.filter((s) => s.expect.topFinding === 'csrf-rejected').map((s) => s.expect.capture.status).sort()).toEqual([403, 419]);
+    for (const f of [
+      'no-credentials',
+      'malformed-authorization',
+      'token-expired',
+      'token-not-yet-valid',
+      'token-rejected',
+      'insufficient-scope',
+      'protected-resource-metadata',
+      'dpop-nonce-required',
+      'step-up-required',
+      'basic-credentials-rejected',
+      'basic-prompt',
+      'digest-stale-nonce',
+      'digest-rejected',
+      'negotiate-not-attempted',
+      'cors-preflight-auth',
+      'credentials-not-sent',
+      'authorization-dropped-on-redirect',
+      'csrf-rejected',
+      'session-expired',
+      'refresh-recovered',
+      'refresh-loop',
+      'failure-burst',
+      'missing-challenge',
+      ...VENDOR_FINDINGS,
+    ])
+      expect(findings, f).toContain(f);
+    expect(
+      SCENARIOS.filter((s) => s.expect.topFinding === 'csrf-rejected')
+        .map((s) => s.expect.capture.status)
+        .sort(),
+    ).toEqual([403, 419]);
   });
 
   it('expect only documented finding ids (auth-signatures.md)', () => {
-    for (const s of SCENARIOS) for (const f of [s.expect.topFinding, ...(s.expect.alsoFindings ?? [])]) expect(documented, s.id).toContain(f);
+    for (const s of SCENARIOS)
+      for (const f of [s.expect.topFinding, ...(s.expect.alsoFindings ?? [])]) expect(documented, s.id).toContain(f);
   });
 
   it('are canned exactly for the vendor look-alikes, and say so', () => {

@@ -4,28 +4,54 @@ import { judge, type Outcome } from '../../../scripts/lab/match.ts';
 import type { Scenario } from '../../../scripts/lab/scenarios.ts';
 
 const sc = (id: string, topFinding: string, count?: number): Scenario => ({
-  id, title: id, what: '', mechanism: 'real', bucket: 'tab', steps: [],
-  expect: { capture: { status: 401, method: 'GET', origin: 'primary', path: `/${id}`, ...(count ? { count } : {}) }, topFinding },
+  id,
+  title: id,
+  what: '',
+  mechanism: 'real',
+  bucket: 'tab',
+  steps: [],
+  expect: {
+    capture: { status: 401, method: 'GET', origin: 'primary', path: `/${id}`, ...(count ? { count } : {}) },
+    topFinding,
+  },
 });
-const ok = (id: string, finding: string, captured = 1): Outcome => ({ id, produced: true, captured, finding, findingFrom: 'panel', state: 'done', log: '' });
+const ok = (id: string, finding: string, captured = 1): Outcome => ({
+  id,
+  produced: true,
+  captured,
+  finding,
+  findingFrom: 'panel',
+  state: 'done',
+  log: '',
+});
 
 describe('headless npm start summary', () => {
   it('prints an aligned table and exits 0 when every scenario matches', () => {
-    const s = summarize([sc('jwt-expired', 'token-expired'), sc('digest', 'digest-rejected', 2)], [ok('jwt-expired', 'token-expired'), ok('digest', 'digest-rejected', 2)]);
+    const s = summarize(
+      [sc('jwt-expired', 'token-expired'), sc('digest', 'digest-rejected', 2)],
+      [ok('jwt-expired', 'token-expired'), ok('digest', 'digest-rejected', 2)],
+    );
     expect(s.exitCode).toBe(0);
     expect(s.failures).toBe(0);
-    expect(s.table).toBe([
-      'Scenario     Captured  AuthLens top finding  Expected         Match',
-      '-----------  --------  --------------------  ---------------  -----',
-      'jwt-expired  yes       token-expired         token-expired    ok',
-      'digest       yes (2)   digest-rejected       digest-rejected  ok',
-      '',
-      'All 2 scenarios diagnosed as expected.',
-    ].join('\n'));
+    expect(s.table).toBe(
+      [
+        'Scenario     Captured  AuthLens top finding  Expected         Match',
+        '-----------  --------  --------------------  ---------------  -----',
+        'jwt-expired  yes       token-expired         token-expired    ok',
+        'digest       yes (2)   digest-rejected       digest-rejected  ok',
+        '',
+        'All 2 scenarios diagnosed as expected.',
+      ].join('\n'),
+    );
   });
 
   it('marks a wrong finding, a missing capture, a duplicate and a scenario not run; exits 1', () => {
-    const scenarios = [sc('a', 'token-expired'), sc('b', 'no-credentials'), sc('c', 'csrf-rejected'), sc('d', 'waf-block')];
+    const scenarios = [
+      sc('a', 'token-expired'),
+      sc('b', 'no-credentials'),
+      sc('c', 'csrf-rejected'),
+      sc('d', 'waf-block'),
+    ];
     const s = summarize(scenarios, [
       ok('a', 'token-rejected'),
       { id: 'b', produced: true, captured: 0, findingFrom: 'none', state: 'done', log: '' },
@@ -49,9 +75,17 @@ describe('judge', () => {
   const s = sc('x', 'token-expired');
   it('needs the lab to have produced it, the page to be done, one capture, a panel row and the finding', () => {
     expect(judge(s, ok('x', 'token-expired'))).toEqual({ ok: true, why: [] });
-    expect(judge(s, { ...ok('x', 'token-expired'), produced: false }).why).toEqual(['the lab never answered GET /x with 401']);
-    expect(judge(s, { ...ok('x', 'token-expired'), state: 'timeout' }).why).toEqual(['the lab page reported "timeout"']);
-    expect(judge(s, { ...ok('x', 'token-expired'), findingFrom: 'record' }).why).toEqual(['no row for it in the panel (finding read from the stored record)']);
-    expect(judge(s, { ...ok('x', 'token-expired'), finding: undefined }).why).toEqual(['top finding (none), expected token-expired']);
+    expect(judge(s, { ...ok('x', 'token-expired'), produced: false }).why).toEqual([
+      'the lab never answered GET /x with 401',
+    ]);
+    expect(judge(s, { ...ok('x', 'token-expired'), state: 'timeout' }).why).toEqual([
+      'the lab page reported "timeout"',
+    ]);
+    expect(judge(s, { ...ok('x', 'token-expired'), findingFrom: 'record' }).why).toEqual([
+      'no row for it in the panel (finding read from the stored record)',
+    ]);
+    expect(judge(s, { ...ok('x', 'token-expired'), finding: undefined }).why).toEqual([
+      'top finding (none), expected token-expired',
+    ]);
   });
 });

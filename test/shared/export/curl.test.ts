@@ -73,7 +73,7 @@ describe('bashQuote', () => {
     ['plain', "'plain'"],
     ["it's", "'it'\\''s'"],
     ['', "''"],
-    ['$HOME `x` "y" \\z', "'$HOME `x` \"y\" \\z'"],
+    ['$HOME `x` "y" \\z', '\'$HOME `x` "y" \\z\''],
     ['a\nb', "$'a\\nb'"],
     ["tab\there's\\", "$'tab\\there\\'s\\\\'"],
     ['\x01\x7f', "$'\\x01\\x7f'"],

@@ -7,7 +7,8 @@ import { summarize } from '../../../src/shared/summary.ts';
 import type { CaptureRecord } from '../../../src/shared/types.ts';
 import { records } from './records.ts';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/har/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/har/${name}`, import.meta.url), 'utf8'));
 
 /** What a HAR round trip may change: the ids, the tab, and the source (it is an import now). */
 function comparable(r: CaptureRecord): Omit<CaptureRecord, 'id' | 'requestId' | 'tabId' | 'source'> {
@@ -55,7 +56,10 @@ describe('fromHar: Chrome HAR (HTTP/2)', () => {
   it('drops pseudo headers, builds the status line from "http/2.0", maps _resourceType', () => {
     const me = byPath('/v1/me');
     expect(me?.requestHeaders.map((h) => h.name)).not.toContain(':authority');
-    expect(me?.requestHeaders).toContainEqual({ name: 'authorization', value: expect.stringMatching(/^Bearer eyJ/) as unknown as string });
+    expect(me?.requestHeaders).toContainEqual({
+      name: 'authorization',
+      value: expect.stringMatching(/^Bearer eyJ/) as unknown as string,
+    });
     expect(me?.statusLine).toBe('HTTP/2 401');
     expect(me?.type).toBe('xmlhttprequest');
     expect(me?.source).toBe('import');
@@ -70,7 +74,9 @@ describe('fromHar: Chrome HAR (HTTP/2)', () => {
   });
 
   it('decodes a base64 JSON body; text body kept as is', () => {
-    expect(byPath('/v1/orders')?.responseBody).toBe('{"error": "insufficient_scope", "error_description": "requires orders:write"}');
+    expect(byPath('/v1/orders')?.responseBody).toBe(
+      '{"error": "insufficient_scope", "error_description": "requires orders:write"}',
+    );
     expect(byPath('/v1/me')?.responseBody).toBe('{"error":"invalid_token"}');
   });
 
@@ -109,13 +115,20 @@ describe('fromHar: Firefox HAR', () => {
     expect(basic?.type).toBe('other'); // Firefox writes no resource type
     expect(basic?.responseBody).toBeUndefined(); // empty text
     expect(csrf?.responseBody).toContain('Page Expired');
-    expect(csrf?.requestHeaders).toContainEqual({ name: 'Cookie', value: 'laravel_session=eyJpdiI6IjEyMyJ9; XSRF-TOKEN=abc123def456' });
+    expect(csrf?.requestHeaders).toContainEqual({
+      name: 'Cookie',
+      value: 'laravel_session=eyJpdiI6IjEyMyJ9; XSRF-TOKEN=abc123def456',
+    });
     expect(csrf?.initiator).toBe('https://shop.example.com');
     expect(session?.responseBody).toBeUndefined(); // "Response bodies are not included."
   });
 
   it('diagnoses Basic, CSRF and session failures offline', () => {
-    expect(res.records.map((r) => r.diagnosis?.top?.id)).toEqual(['basic-credentials-rejected', 'csrf-rejected', 'session-expired']);
+    expect(res.records.map((r) => r.diagnosis?.top?.id)).toEqual([
+      'basic-credentials-rejected',
+      'csrf-rejected',
+      'session-expired',
+    ]);
   });
 
   it('builds a Cookie header from the cookies list when the headers have none', () => {
@@ -166,8 +179,15 @@ describe('fromHar: never throws on garbage', () => {
   });
 
   it('bad entries are skipped and named; good ones still import', () => {
-    const good = { startedDateTime: 'nope', request: { method: 'GET', url: 'https://a/', headers: [{ name: 'X', value: 1 }, { bad: true }, 'str'] }, response: { status: 401, headers: null } };
-    const res = fromHar({ log: { entries: [null, { request: {} }, { request: { method: 'GET' }, response: { status: '401' } }, good] } }, { tabId: 1 });
+    const good = {
+      startedDateTime: 'nope',
+      request: { method: 'GET', url: 'https://a/', headers: [{ name: 'X', value: 1 }, { bad: true }, 'str'] },
+      response: { status: 401, headers: null },
+    };
+    const res = fromHar(
+      { log: { entries: [null, { request: {} }, { request: { method: 'GET' }, response: { status: '401' } }, good] } },
+      { tabId: 1 },
+    );
     expect(res.records).toHaveLength(1);
     expect(res.records[0]?.requestHeaders).toEqual([{ name: 'X', value: '1' }]);
     expect(res.records[0]?.time).toBe(0);
@@ -183,39 +203,78 @@ describe('fromHar: never throws on garbage', () => {
   });
 
   it('caps bodies, ignores binary and invalid base64', () => {
-    const entry = (content: unknown) => ({ startedDateTime: '2026-01-01T00:00:00Z', request: { method: 'GET', url: 'https://a/', headers: [] }, response: { status: 401, headers: [], content } });
-    const res = fromHar({ log: { entries: [
-      entry({ mimeType: 'text/plain', text: 'y'.repeat(IMPORTED_BODY_CAP + 5) }),
-      entry({ mimeType: 'image/png', text: 'iVBORw0KGgo=', encoding: 'base64' }),
-      entry({ mimeType: 'application/json', text: '%%%', encoding: 'base64' }),
-      entry({ mimeType: 'application/json', text: btoa('\xff\xfe'), encoding: 'base64' }),
-    ] } }, { tabId: 1 });
-    expect(res.records.map((r) => r.responseBody?.length)).toEqual([IMPORTED_BODY_CAP, undefined, undefined, undefined]);
+    const entry = (content: unknown) => ({
+      startedDateTime: '2026-01-01T00:00:00Z',
+      request: { method: 'GET', url: 'https://a/', headers: [] },
+      response: { status: 401, headers: [], content },
+    });
+    const res = fromHar(
+      {
+        log: {
+          entries: [
+            entry({ mimeType: 'text/plain', text: 'y'.repeat(IMPORTED_BODY_CAP + 5) }),
+            entry({ mimeType: 'image/png', text: 'iVBORw0KGgo=', encoding: 'base64' }),
+            entry({ mimeType: 'application/json', text: '%%%', encoding: 'base64' }),
+            entry({ mimeType: 'application/json', text: btoa('\xff\xfe'), encoding: 'base64' }),
+          ],
+        },
+      },
+      { tabId: 1 },
+    );
+    expect(res.records.map((r) => r.responseBody?.length)).toEqual([
+      IMPORTED_BODY_CAP,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it('honours a custom status set and always keeps a challenge', () => {
-    const e = (status: number, headers: { name: string; value: string }[] = []) => ({ request: { method: 'GET', url: 'https://a/', headers: [] }, response: { status, headers } });
-    const res = fromHar({ log: { entries: [e(401), e(500), e(200, [{ name: 'Proxy-Authenticate', value: 'Basic' }])] } }, { tabId: 1, statuses: [500] });
+    const e = (status: number, headers: { name: string; value: string }[] = []) => ({
+      request: { method: 'GET', url: 'https://a/', headers: [] },
+      response: { status, headers },
+    });
+    const res = fromHar(
+      { log: { entries: [e(401), e(500), e(200, [{ name: 'Proxy-Authenticate', value: 'Basic' }])] } },
+      { tabId: 1, statuses: [500] },
+    );
     expect(res.records.map((r) => r.status)).toEqual([500, 200]);
   });
 
   it('notes a Chrome export without any credentials (sanitized by default)', () => {
-    const e = { startedDateTime: '2026-01-01T00:00:00Z', request: { method: 'GET', url: 'https://a/', headers: [{ name: 'accept', value: '*/*' }] }, response: { status: 401, headers: [] } };
+    const e = {
+      startedDateTime: '2026-01-01T00:00:00Z',
+      request: { method: 'GET', url: 'https://a/', headers: [{ name: 'accept', value: '*/*' }] },
+      response: { status: 401, headers: [] },
+    };
     const res = fromHar({ log: { creator: { name: 'WebInspector', version: '537.36' }, entries: [e] } }, { tabId: 1 });
     expect(res.problems).toHaveLength(1);
     expect(res.problems[0]).toMatch(/sanitized/);
   });
 
   it('any JSON value: no exception, counts add up', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => {
-      const res = fromHar(v, { tabId: 1 });
-      expect(Array.isArray(res.records)).toBe(true);
-    }));
-    const entryArb = fc.record({ request: fc.anything(), response: fc.anything(), startedDateTime: fc.anything(), timings: fc.anything(), _authlens: fc.anything() }, { requiredKeys: [] });
-    fc.assert(fc.property(fc.array(fc.oneof(entryArb, fc.anything())), (entries) => {
-      const res = fromHar({ log: { entries } }, { tabId: 1 });
-      expect(res.records.length + res.skipped).toBe(entries.length);
-      expect(res.problems.length).toBeLessThanOrEqual(22);
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const res = fromHar(v, { tabId: 1 });
+        expect(Array.isArray(res.records)).toBe(true);
+      }),
+    );
+    const entryArb = fc.record(
+      {
+        request: fc.anything(),
+        response: fc.anything(),
+        startedDateTime: fc.anything(),
+        timings: fc.anything(),
+        _authlens: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(entryArb, fc.anything())), (entries) => {
+        const res = fromHar({ log: { entries } }, { tabId: 1 });
+        expect(res.records.length + res.skipped).toBe(entries.length);
+        expect(res.problems.length).toBeLessThanOrEqual(22);
+      }),
+    );
   });
 });

@@ -76,8 +76,14 @@ describe('toHar', () => {
     const har = toHar([record('812-1')], { reveal: true, version: '9.9.9' });
     expect(har.log.comment).toBe('Exported by AuthLens with secrets revealed: treat this file as a credential.');
     const e = har.log.entries[0];
-    expect(e?.request.cookies).toEqual([{ name: 'sid', value: 'abc123xyz789' }, { name: 'theme', value: 'dark' }]);
-    expect(e?.request.queryString).toEqual([{ name: 'page', value: '2' }, { name: 'access_token', value: 'abcdefghijkl' }]);
+    expect(e?.request.cookies).toEqual([
+      { name: 'sid', value: 'abc123xyz789' },
+      { name: 'theme', value: 'dark' },
+    ]);
+    expect(e?.request.queryString).toEqual([
+      { name: 'page', value: '2' },
+      { name: 'access_token', value: 'abcdefghijkl' },
+    ]);
     expect(e?.request.headers).toContainEqual({ name: 'Authorization', value: `Bearer ${JWT}` });
     expect(e?.response.cookies).toEqual([{ name: 'sid', value: '', path: '/', httpOnly: true }]);
     expect(e?.response.content).toEqual({ size: 25, mimeType: 'application/json', text: '{"error":"invalid_token"}' });
@@ -86,12 +92,25 @@ describe('toHar', () => {
 
   it('masked: the masked query and cookies, nothing secret anywhere in the file', () => {
     const text = JSON.stringify(toHar(records(), { reveal: false, version: '0.1.0' }));
-    for (const secret of [JWT, 'abcdefghijkl', 'abc123xyz789', 'YWxpY2U6czNjcmV0LXBhc3M=', 'sk_live_0123456789abcdef', 'c0de12345']) {
+    for (const secret of [
+      JWT,
+      'abcdefghijkl',
+      'abc123xyz789',
+      'YWxpY2U6czNjcmV0LXBhc3M=',
+      'sk_live_0123456789abcdef',
+      'c0de12345',
+    ]) {
       expect(text).not.toContain(secret);
     }
     const e = toHar([record('812-1')], { reveal: false, version: '0.1.0' }).log.entries[0];
-    expect(e?.request.queryString).toEqual([{ name: 'page', value: '2' }, { name: 'access_token', value: '•••(e8fb3e)' }]);
-    expect(e?.request.cookies).toEqual([{ name: 'sid', value: '••• #f0ffe8' }, { name: 'theme', value: '•••' }]);
+    expect(e?.request.queryString).toEqual([
+      { name: 'page', value: '2' },
+      { name: 'access_token', value: '•••(e8fb3e)' },
+    ]);
+    expect(e?.request.cookies).toEqual([
+      { name: 'sid', value: '••• #f0ffe8' },
+      { name: 'theme', value: '•••' },
+    ]);
   });
 
   it('HTTP/2 status line without a reason phrase; preflight maps to fetch', () => {

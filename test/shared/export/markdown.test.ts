@@ -4,7 +4,8 @@ import { MARKDOWN_BODY_CAP, toMarkdown } from '../../../src/shared/export/markdo
 import { codeBlock, codeSpan, escapeText, utc } from '../../../src/shared/export/md-syntax.ts';
 import { JWT, expiredDiagnosis, record } from './records.ts';
 
-const expected = (name: string): string => readFileSync(new URL(`../../fixtures/har/expected/${name}`, import.meta.url), 'utf8');
+const expected = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/har/expected/${name}`, import.meta.url), 'utf8');
 
 describe('toMarkdown', () => {
   it('masked report: request line, status, UTC time, challenge, findings with evidence, fixes, references', () => {
@@ -17,8 +18,17 @@ describe('toMarkdown', () => {
   });
 
   it('masked report never contains the secrets', () => {
-    const md = toMarkdown(record('812-1'), expiredDiagnosis(), { reveal: false }) + toMarkdown(record('900-1'), expiredDiagnosis(), { reveal: false });
-    for (const secret of [JWT, 'abcdefghijkl', 'abc123xyz789', 'YWxpY2U6czNjcmV0LXBhc3M=', 'sk_live_0123456789abcdef', 'c0de12345']) {
+    const md =
+      toMarkdown(record('812-1'), expiredDiagnosis(), { reveal: false }) +
+      toMarkdown(record('900-1'), expiredDiagnosis(), { reveal: false });
+    for (const secret of [
+      JWT,
+      'abcdefghijkl',
+      'abc123xyz789',
+      'YWxpY2U6czNjcmV0LXBhc3M=',
+      'sk_live_0123456789abcdef',
+      'c0de12345',
+    ]) {
       expect(md).not.toContain(secret);
     }
   });
@@ -27,7 +37,9 @@ describe('toMarkdown', () => {
     const r = record('812-1');
     r.responseBody = 'x'.repeat(MARKDOWN_BODY_CAP + 10);
     const md = toMarkdown(r, { summary: 's', findings: [] }, { reveal: false });
-    expect(md).toContain(`### Response body (first ${MARKDOWN_BODY_CAP} characters)\n\n\`\`\`\n${'x'.repeat(MARKDOWN_BODY_CAP)}\n\`\`\``);
+    expect(md).toContain(
+      `### Response body (first ${MARKDOWN_BODY_CAP} characters)\n\n\`\`\`\n${'x'.repeat(MARKDOWN_BODY_CAP)}\n\`\`\``,
+    );
   });
 
   it('hostile values cannot break out of their code', () => {

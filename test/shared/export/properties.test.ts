@@ -16,32 +16,48 @@ const headerValue = fc.string({ maxLength: 40 }).map((s) => s.replace(/[\r\n]/g,
 const header: fc.Arbitrary<Header> = fc.record({ name: headerName, value: headerValue });
 
 function recordArb(secret: fc.Arbitrary<string>) {
-  return fc.record({
-    secret,
-    where: fc.constantFrom('bearer', 'cookie', 'query', 'apikey', 'basic'),
-    status: fc.constantFrom(...DEFAULT_SETTINGS.captureStatuses),
-    method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'),
-    extra: fc.array(header, { maxLength: 5 }),
-    responseHeaders: fc.array(header, { maxLength: 5 }),
-    body: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
-    time: fc.integer({ min: 0, max: 4_102_444_800_000 }),
-    statusText: fc.constantFrom('', ' Unauthorized', ' Forbidden'),
-  }).map(({ secret, where, status, method, extra, responseHeaders, body, time, statusText }) => {
-    const requestHeaders: Header[] = [...extra];
-    let url = 'https://api.example.com/v1/thing';
-    if (where === 'bearer') requestHeaders.push({ name: 'Authorization', value: `Bearer ${secret}` });
-    if (where === 'cookie') requestHeaders.push({ name: 'Cookie', value: `sid=${secret}; theme=dark` });
-    if (where === 'query') url += `?page=1&access_token=${secret}`;
-    if (where === 'apikey') requestHeaders.push({ name: 'X-Api-Key', value: secret });
-    if (where === 'basic') requestHeaders.push({ name: 'Authorization', value: `Basic ${btoa(`alice:${secret}`)}` });
-    const r: CaptureRecord = {
-      id: 'x-1', requestId: 'x', tabId: 4, frameId: 0, type: 'xmlhttprequest', method, url, status,
-      statusLine: `HTTP/1.1 ${status}${statusText}`, time, fromCache: false, preflight: false, source: 'headers',
-      requestHeadersKnown: true, requestHeaders, responseHeaders, redirects: [],
-    };
-    if (body !== undefined) r.responseBody = body;
-    return { r, secret, basic: btoa(`alice:${secret}`) };
-  });
+  return fc
+    .record({
+      secret,
+      where: fc.constantFrom('bearer', 'cookie', 'query', 'apikey', 'basic'),
+      status: fc.constantFrom(...DEFAULT_SETTINGS.captureStatuses),
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'),
+      extra: fc.array(header, { maxLength: 5 }),
+      responseHeaders: fc.array(header, { maxLength: 5 }),
+      body: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
+      time: fc.integer({ min: 0, max: 4_102_444_800_000 }),
+      statusText: fc.constantFrom('', ' Unauthorized', ' Forbidden'),
+    })
+    .map(({ secret, where, status, method, extra, responseHeaders, body, time, statusText }) => {
+      const requestHeaders: Header[] = [...extra];
+      let url = 'https://api.example.com/v1/thing';
+      if (where === 'bearer') requestHeaders.push({ name: 'Authorization', value: `Bearer ${secret}` });
+      if (where === 'cookie') requestHeaders.push({ name: 'Cookie', value: `sid=${secret}; theme=dark` });
+      if (where === 'query') url += `?page=1&access_token=${secret}`;
+      if (where === 'apikey') requestHeaders.push({ name: 'X-Api-Key', value: secret });
+      if (where === 'basic') requestHeaders.push({ name: 'Authorization', value: `Basic ${btoa(`alice:${secret}`)}` });
+      const r: CaptureRecord = {
+        id: 'x-1',
+        requestId: 'x',
+        tabId: 4,
+        frameId: 0,
+        type: 'xmlhttprequest',
+        method,
+        url,
+        status,
+        statusLine: `HTTP/1.1 ${status}${statusText}`,
+        time,
+        fromCache: false,
+        preflight: false,
+        source: 'headers',
+        requestHeadersKnown: true,
+        requestHeaders,
+        responseHeaders,
+        redirects: [],
+      };
+      if (body !== undefined) r.responseBody = body;
+      return { r, secret, basic: btoa(`alice:${secret}`) };
+    });
 }
 
 describe('masked exports never carry the secret', () => {

@@ -18,4 +18,5 @@ export function expiredDiagnosis(): Diagnosis {
   return structuredClone(diagnosisFixture.diagnosis) as Diagnosis;
 }
 
-export const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhbGljZSIsImV4cCI6MTc5NTM3MDAwMH0.c2lnbmF0dXJlLXgtN1F3';
+export const JWT =
+  'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhbGljZSIsImV4cCI6MTc5NTM3MDAwMH0.c2lnbmF0dXJlLXgtN1F3';

@@ -33,12 +33,24 @@ describe('a masked HAR carries the diagnosis made before masking', () => {
 });
 
 describe('readReport', () => {
-  const finding = { id: 'token-expired', severity: 'error', title: 'Access token expired', explanation: 'x', evidence: [{ label: 'exp', value: '…' }], fixes: [{ audience: 'consumer', text: 'Refresh', code: 'refresh()' }], references: [{ title: 'RFC 7519', url: 'https://www.rfc-editor.org/rfc/rfc7519' }] };
+  const finding = {
+    id: 'token-expired',
+    severity: 'error',
+    title: 'Access token expired',
+    explanation: 'x',
+    evidence: [{ label: 'exp', value: '…' }],
+    fixes: [{ audience: 'consumer', text: 'Refresh', code: 'refresh()' }],
+    references: [{ title: 'RFC 7519', url: 'https://www.rfc-editor.org/rfc/rfc7519' }],
+  };
 
   it('keeps well-formed findings and summarises them', () => {
     const d = readReport({ summary: 'Access token expired', findings: [finding] });
     expect(d?.findings[0]).toEqual(finding);
-    expect(summaryOfReport(d!)).toEqual({ summary: 'Access token expired', ids: ['token-expired'], top: { id: 'token-expired', severity: 'error', title: 'Access token expired' } });
+    expect(summaryOfReport(d!)).toEqual({
+      summary: 'Access token expired',
+      ids: ['token-expired'],
+      top: { id: 'token-expired', severity: 'error', title: 'Access token expired' },
+    });
   });
 
   it('drops what a file must not bring in: bad severities, non-web links, junk items', () => {
@@ -46,7 +58,13 @@ describe('readReport', () => {
       summary: 's',
       findings: [
         { ...finding, severity: 'fatal' },
-        { ...finding, id: 'ok-one', references: [{ title: 'x', url: 'javascript:alert(1)' }, 7], evidence: [{ label: 1, value: 'v' }], fixes: [{ audience: 'attacker', text: 't' }] },
+        {
+          ...finding,
+          id: 'ok-one',
+          references: [{ title: 'x', url: 'javascript:alert(1)' }, 7],
+          evidence: [{ label: 1, value: 'v' }],
+          fixes: [{ audience: 'attacker', text: 't' }],
+        },
         'junk',
       ],
     });
@@ -54,10 +72,22 @@ describe('readReport', () => {
   });
 
   it('answers undefined for anything that is not a report, and never throws', () => {
-    for (const v of [undefined, null, 1, 'x', [], { summary: 's' }, { summary: 's', findings: [] }, { findings: [finding] }]) expect(readReport(v)).toBeUndefined();
-    fc.assert(fc.property(fc.anything(), (v) => {
-      readReport(v);
-      readReport({ summary: 's', findings: [v, { ...finding, evidence: v, fixes: v, references: v }] });
-    }));
+    for (const v of [
+      undefined,
+      null,
+      1,
+      'x',
+      [],
+      { summary: 's' },
+      { summary: 's', findings: [] },
+      { findings: [finding] },
+    ])
+      expect(readReport(v)).toBeUndefined();
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        readReport(v);
+        readReport({ summary: 's', findings: [v, { ...finding, evidence: v, fixes: v, references: v }] });
+      }),
+    );
   });
 });

@@ -7,11 +7,15 @@ import { formatDuration, formatUtc } from '../../time.ts';
 import { awsHostScope } from '../../credentials/aws-sigv4.ts';
 import { link } from '../../refs.ts';
 
-const SIGNATURE = /^(SignatureDoesNotMatch|InvalidSignatureException|IncompleteSignatureException|IncompleteSignature|AuthorizationHeaderMalformed|InvalidSignature)$/;
+const SIGNATURE =
+  /^(SignatureDoesNotMatch|InvalidSignatureException|IncompleteSignatureException|IncompleteSignature|AuthorizationHeaderMalformed|InvalidSignature)$/;
 const SKEW = /^(RequestTimeTooSkewed|RequestExpired|RequestTimeTooSkewedException)$/;
 const EXPIRED = /^(ExpiredToken|ExpiredTokenException|TokenRefreshRequired)$/;
 const REJECTED = /^(InvalidAccessKeyId|UnrecognizedClientException|InvalidClientTokenId)$/;
-const DOCS = link('AWS: signing requests (SigV4)', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html');
+const DOCS = link(
+  'AWS: signing requests (SigV4)',
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html',
+);
 
 export function awsCode(c: Ctx): string | undefined {
   const t = c.res('x-amzn-errortype')?.split(':')[0]?.trim();
@@ -35,63 +39,122 @@ export const aws: Rule = (c) => {
   const scope = awsHostScope(c.host);
   const hints: string[] = [];
   if (v4) {
-    if (scope?.region && v4.region && scope.region !== v4.region) hints.push(`signed for region ${v4.region} but the host is in ${scope.region}`);
-    if (scope?.service && v4.service && scope.service !== v4.service && !(scope.service.startsWith('s3') && v4.service === 's3')) hints.push(`signed for service ${v4.service} but the host is ${scope.service}`);
-    if (v4.accessKeyId.startsWith('ASIA') && !c.req('x-amz-security-token')) hints.push('a temporary ASIA key is used without X-Amz-Security-Token');
+    if (scope?.region && v4.region && scope.region !== v4.region)
+      hints.push(`signed for region ${v4.region} but the host is in ${scope.region}`);
+    if (
+      scope?.service &&
+      v4.service &&
+      scope.service !== v4.service &&
+      !(scope.service.startsWith('s3') && v4.service === 's3')
+    )
+      hints.push(`signed for service ${v4.service} but the host is ${scope.service}`);
+    if (v4.accessKeyId.startsWith('ASIA') && !c.req('x-amz-security-token'))
+      hints.push('a temporary ASIA key is used without X-Amz-Security-Token');
     if (v4.signedHeaders.length && !v4.signedHeaders.includes('host')) hints.push('host is not in SignedHeaders');
   }
   const xAmz = amzDate(c.req('x-amz-date'));
   if ((code && SIGNATURE.test(code)) || (hints.length && c.failure)) {
-    out.push(draft({
-      id: 'aws-signature', severity: 'error', title: 'AWS signature mismatch',
-      summary: `AWS rejected the request signature${hints.length ? `: ${hints[0]}` : ''}: check secret key, region, signed headers and body hash`,
-      explanation: `The SigV4 signature AWS computed differs from the one sent${hints.length ? `; ${hints.join('; ')}` : ''}. Usual causes: wrong secret key, wrong region or service in the credential scope, a header changed after signing, or a body hash mismatch.`,
-      evidence: [...codeEv, ...(v4 ? [ev('Access key id', maskSecret(v4.accessKeyId)), ev('Credential scope', `${v4.date}/${v4.region}/${v4.service}`), ev('SignedHeaders', v4.signedHeaders.join(';'))] : []),
-        scope?.region ? ev('Host region', scope.region) : undefined],
-      fixes: [consumer('Let an AWS SDK sign; if signing by hand, sign the exact bytes sent with the host’s region.'), consumer('Compare with the canonical request AWS returns in the error body (S3: <CanonicalRequest>).')],
-      refs: [DOCS],
-    }));
+    out.push(
+      draft({
+        id: 'aws-signature',
+        severity: 'error',
+        title: 'AWS signature mismatch',
+        summary: `AWS rejected the request signature${hints.length ? `: ${hints[0]}` : ''}: check secret key, region, signed headers and body hash`,
+        explanation: `The SigV4 signature AWS computed differs from the one sent${hints.length ? `; ${hints.join('; ')}` : ''}. Usual causes: wrong secret key, wrong region or service in the credential scope, a header changed after signing, or a body hash mismatch.`,
+        evidence: [
+          ...codeEv,
+          ...(v4
+            ? [
+                ev('Access key id', maskSecret(v4.accessKeyId)),
+                ev('Credential scope', `${v4.date}/${v4.region}/${v4.service}`),
+                ev('SignedHeaders', v4.signedHeaders.join(';')),
+              ]
+            : []),
+          scope?.region ? ev('Host region', scope.region) : undefined,
+        ],
+        fixes: [
+          consumer('Let an AWS SDK sign; if signing by hand, sign the exact bytes sent with the host’s region.'),
+          consumer('Compare with the canonical request AWS returns in the error body (S3: <CanonicalRequest>).'),
+        ],
+        refs: [DOCS],
+      }),
+    );
   }
   const skewMs = xAmz !== undefined && c.serverTime !== undefined ? xAmz - c.serverTime : undefined;
   if ((code && SKEW.test(code)) || (skewMs !== undefined && Math.abs(skewMs) > 300_000 && c.failure)) {
-    out.push(draft({
-      id: 'clock-skew', severity: 'error', title: 'Request time too far from AWS time',
-      summary: `AWS refused the request time${skewMs !== undefined ? ` (X-Amz-Date is ${formatDuration(skewMs)} ${skewMs > 0 ? 'ahead of' : 'behind'} the server)` : ''}: sync the clock`,
-      explanation: 'SigV4 requests must be signed within a few minutes of AWS time (15 min for most services). The signing machine’s clock is off.',
-      evidence: [...codeEv, xAmz !== undefined ? ev('X-Amz-Date', formatUtc(xAmz)) : undefined, c.serverTime !== undefined ? ev('Server time (Date)', formatUtc(c.serverTime)) : undefined],
-      fixes: [consumer('Sync the clock (NTP); SDKs can correct skew (JS SDK: correctClockSkew: true).')],
-      refs: [DOCS],
-    }));
+    out.push(
+      draft({
+        id: 'clock-skew',
+        severity: 'error',
+        title: 'Request time too far from AWS time',
+        summary: `AWS refused the request time${skewMs !== undefined ? ` (X-Amz-Date is ${formatDuration(skewMs)} ${skewMs > 0 ? 'ahead of' : 'behind'} the server)` : ''}: sync the clock`,
+        explanation:
+          'SigV4 requests must be signed within a few minutes of AWS time (15 min for most services). The signing machine’s clock is off.',
+        evidence: [
+          ...codeEv,
+          xAmz !== undefined ? ev('X-Amz-Date', formatUtc(xAmz)) : undefined,
+          c.serverTime !== undefined ? ev('Server time (Date)', formatUtc(c.serverTime)) : undefined,
+        ],
+        fixes: [consumer('Sync the clock (NTP); SDKs can correct skew (JS SDK: correctClockSkew: true).')],
+        refs: [DOCS],
+      }),
+    );
   }
   if (code && EXPIRED.test(code)) {
-    out.push(draft({
-      id: 'token-expired', severity: 'error', title: 'AWS session token expired',
-      summary: `AWS session credentials expired (${code}): refresh them`,
-      explanation: 'The temporary credentials (STS, SSO, an assumed role) have expired. Get new ones.',
-      evidence: codeEv,
-      fixes: [consumer('Refresh temporary credentials.', 'aws sso login   # or: aws sts assume-role …')],
-      refs: [link('AWS: temporary credentials', 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html')],
-    }));
+    out.push(
+      draft({
+        id: 'token-expired',
+        severity: 'error',
+        title: 'AWS session token expired',
+        summary: `AWS session credentials expired (${code}): refresh them`,
+        explanation: 'The temporary credentials (STS, SSO, an assumed role) have expired. Get new ones.',
+        evidence: codeEv,
+        fixes: [consumer('Refresh temporary credentials.', 'aws sso login   # or: aws sts assume-role …')],
+        refs: [
+          link(
+            'AWS: temporary credentials',
+            'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html',
+          ),
+        ],
+      }),
+    );
   }
   if (code && REJECTED.test(code)) {
-    out.push(draft({
-      id: 'token-rejected', severity: 'error', title: 'AWS access key not recognised',
-      summary: `AWS does not recognise the access key (${code}): check the key id, account and partition`,
-      explanation: 'The access key id does not exist in this AWS account or partition, was deleted, or a temporary key is missing its session token.',
-      evidence: [...codeEv, ...(v4 ? [ev('Access key id', maskSecret(v4.accessKeyId))] : [])],
-      fixes: [consumer('Check which credentials the SDK picked up.', 'aws sts get-caller-identity')],
-      refs: [DOCS],
-    }));
+    out.push(
+      draft({
+        id: 'token-rejected',
+        severity: 'error',
+        title: 'AWS access key not recognised',
+        summary: `AWS does not recognise the access key (${code}): check the key id, account and partition`,
+        explanation:
+          'The access key id does not exist in this AWS account or partition, was deleted, or a temporary key is missing its session token.',
+        evidence: [...codeEv, ...(v4 ? [ev('Access key id', maskSecret(v4.accessKeyId))] : [])],
+        fixes: [consumer('Check which credentials the SDK picked up.', 'aws sts get-caller-identity')],
+        refs: [DOCS],
+      }),
+    );
   }
   if (code === 'MissingAuthenticationTokenException' || c.body.text.includes('missing authentication token')) {
-    out.push(draft({
-      id: 'aws-route-not-found', severity: 'error', title: 'API Gateway: route not found',
-      summary: `API Gateway "Missing Authentication Token": ${c.method} ${c.url?.pathname ?? ''} has no route (not a credential problem)`,
-      explanation: `API Gateway says this for any path or method it does not know${c.method === 'OPTIONS' ? ', here a CORS preflight with no OPTIONS route' : ''}, or an unsigned call to an IAM-authorised route. Usually a wrong URL, stage or method.`,
-      evidence: [...codeEv, ev('Method and path', `${c.method} ${c.url?.pathname ?? ''}`)],
-      fixes: [consumer('Check the URL: stage name, path and method.'), server('Deploy the route (and an OPTIONS route or CORS config for preflights).')],
-      refs: [link('AWS: Missing Authentication Token', 'https://repost.aws/knowledge-center/api-gateway-authentication-token-errors')],
-    }));
+    out.push(
+      draft({
+        id: 'aws-route-not-found',
+        severity: 'error',
+        title: 'API Gateway: route not found',
+        summary: `API Gateway "Missing Authentication Token": ${c.method} ${c.url?.pathname ?? ''} has no route (not a credential problem)`,
+        explanation: `API Gateway says this for any path or method it does not know${c.method === 'OPTIONS' ? ', here a CORS preflight with no OPTIONS route' : ''}, or an unsigned call to an IAM-authorised route. Usually a wrong URL, stage or method.`,
+        evidence: [...codeEv, ev('Method and path', `${c.method} ${c.url?.pathname ?? ''}`)],
+        fixes: [
+          consumer('Check the URL: stage name, path and method.'),
+          server('Deploy the route (and an OPTIONS route or CORS config for preflights).'),
+        ],
+        refs: [
+          link(
+            'AWS: Missing Authentication Token',
+            'https://repost.aws/knowledge-center/api-gateway-authentication-token-errors',
+          ),
+        ],
+      }),
+    );
   }
   return out;
 };

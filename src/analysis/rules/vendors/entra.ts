@@ -8,24 +8,47 @@ import { link } from '../../refs.ts';
 function decodeClaims(raw: string): string {
   const text = raw.trim().startsWith('{') ? raw : decodeBase64Text(raw.trim());
   if (text === undefined) return '(not base64 JSON)';
-  try { return JSON.stringify(JSON.parse(text)); } catch { return clip(text, 500); }
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return clip(text, 500);
+  }
 }
 
 export const entra: Rule = (c) => {
-  const ch = c.challenges.find((x) => x.params.error === 'insufficient_claims' || (x.params.claims && x.params.error !== undefined));
+  const ch = c.challenges.find(
+    (x) => x.params.error === 'insufficient_claims' || (x.params.claims && x.params.error !== undefined),
+  );
   if (!ch) return [];
   const raw = ch.params.claims ?? '';
   const json = raw ? decodeClaims(raw) : '(no claims parameter)';
   // Only the head: the pattern backtracks, and a real claims document is small.
   const acr = /"acrs"[^}]*"value"\s*:\s*"([^"]+)"/.exec(json.slice(0, 2000))?.[1];
-  return [draft({
-    id: 'claims-challenge', severity: 'error', title: 'Claims challenge: a new token with more claims is needed',
-    summary: `Claims challenge${acr ? ` (auth context ${acr})` : ''}: get a new token passing these claims, then retry`,
-    explanation: `Conditional Access or continuous access evaluation wants a token with these claims: ${clip(json, 300)}. The user may need to sign in again or pass MFA.`,
-    evidence: [ev('claims (decoded)', clip(json, 1000)), ch.params.error_description ? ev('error_description', clip(ch.params.error_description)) : undefined,
-      ch.params.authorization_uri ? ev('authorization_uri', clip(ch.params.authorization_uri)) : undefined],
-    fixes: [consumer('Request a token with the claims (MSAL); use interactive sign-in if silent fails.', `await msal.acquireTokenPopup({ scopes, claims: ${JSON.stringify(json.length > 300 ? '…' : json)} })`),
-      consumer('Declare CAE support so the server can send these challenges.', "clientCapabilities: ['cp1']")],
-    refs: [link('Microsoft: claims challenges', 'https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge')],
-  })];
+  return [
+    draft({
+      id: 'claims-challenge',
+      severity: 'error',
+      title: 'Claims challenge: a new token with more claims is needed',
+      summary: `Claims challenge${acr ? ` (auth context ${acr})` : ''}: get a new token passing these claims, then retry`,
+      explanation: `Conditional Access or continuous access evaluation wants a token with these claims: ${clip(json, 300)}. The user may need to sign in again or pass MFA.`,
+      evidence: [
+        ev('claims (decoded)', clip(json, 1000)),
+        ch.params.error_description ? ev('error_description', clip(ch.params.error_description)) : undefined,
+        ch.params.authorization_uri ? ev('authorization_uri', clip(ch.params.authorization_uri)) : undefined,
+      ],
+      fixes: [
+        consumer(
+          'Request a token with the claims (MSAL); use interactive sign-in if silent fails.',
+          `await msal.acquireTokenPopup({ scopes, claims: ${JSON.stringify(json.length > 300 ? '…' : json)} })`,
+        ),
+        consumer('Declare CAE support so the server can send these challenges.', "clientCapabilities: ['cp1']"),
+      ],
+      refs: [
+        link(
+          'Microsoft: claims challenges',
+          'https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge',
+        ),
+      ],
+    }),
+  ];
 };

@@ -8,10 +8,15 @@ function detect(c: Ctx): [string, string] | undefined {
   if (mitigated) return ['Cloudflare', `cf-mitigated: ${mitigated}`];
   const srv = c.res('server')?.toLowerCase() ?? '';
   const html = /html/i.test(c.res('content-type') ?? '') || c.body.text.trimStart().startsWith('<');
-  if (srv === 'cloudflare' && c.res('cf-ray') && c.status === 403 && html) return ['Cloudflare', `cf-ray: ${c.res('cf-ray')}`];
+  if (srv === 'cloudflare' && c.res('cf-ray') && c.status === 403 && html)
+    return ['Cloudflare', `cf-ray: ${c.res('cf-ray')}`];
   const wafAction = c.res('x-amzn-waf-action');
   if (wafAction) return ['AWS WAF', `x-amzn-waf-action: ${wafAction}`];
-  if (srv.startsWith('akamaighost') && c.status === 403) return ['Akamai', `server: ${c.res('server')}${c.body.text.includes('reference #') ? ' ("Reference #" page)' : ''}`];
+  if (srv.startsWith('akamaighost') && c.status === 403)
+    return [
+      'Akamai',
+      `server: ${c.res('server')}${c.body.text.includes('reference #') ? ' ("Reference #" page)' : ''}`,
+    ];
   if (c.res('x-iinfo')) return ['Imperva', `x-iinfo: ${c.res('x-iinfo')}`];
   const sucuri = c.res('x-sucuri-block') ?? c.res('x-sucuri-id');
   if (sucuri && c.status >= 400) return ['Sucuri', `x-sucuri: ${sucuri}`];
@@ -23,12 +28,24 @@ export const waf: Rule = (c) => {
   const hit = detect(c);
   if (!hit) return [];
   const [vendor, sign] = hit;
-  return [draft({
-    id: 'waf-block', severity: 'error', title: `${vendor} blocked the request`,
-    summary: `${vendor} firewall/bot check blocked this, not the app's auth: credentials are not the problem`,
-    explanation: `${vendor} answered before the request reached the application (${sign}): a bot challenge, firewall or rate rule. Changing credentials will not help.`,
-    evidence: [ev('Signal', sign.slice(0, 200))],
-    fixes: [consumer('Open the URL in a normal tab to pass the challenge, or ask the site owner to allow this client.'), server('Check the WAF event log for the ray/reference id and add a rule for API clients.')],
-    refs: [link('Cloudflare: challenge detection', 'https://developers.cloudflare.com/cloudflare-challenges/challenge-types/challenge-pages/detect-response/')],
-  })];
+  return [
+    draft({
+      id: 'waf-block',
+      severity: 'error',
+      title: `${vendor} blocked the request`,
+      summary: `${vendor} firewall/bot check blocked this, not the app's auth: credentials are not the problem`,
+      explanation: `${vendor} answered before the request reached the application (${sign}): a bot challenge, firewall or rate rule. Changing credentials will not help.`,
+      evidence: [ev('Signal', sign.slice(0, 200))],
+      fixes: [
+        consumer('Open the URL in a normal tab to pass the challenge, or ask the site owner to allow this client.'),
+        server('Check the WAF event log for the ray/reference id and add a rule for API clients.'),
+      ],
+      refs: [
+        link(
+          'Cloudflare: challenge detection',
+          'https://developers.cloudflare.com/cloudflare-challenges/challenge-types/challenge-pages/detect-response/',
+        ),
+      ],
+    }),
+  ];
 };
