@@ -1,7 +1,9 @@
 // Inspects an exchange once: every rule reads this instead of re-parsing headers.
 import type { Challenge, DiagnoseContext, Exchange, Header } from './types.ts';
 import { parseChallenges } from './challenge.ts';
-import { parseHttpDate } from './time.ts';
+import { parseHttpDate } from '../http/date.ts';
+import { AUTH_FAILURE_STATUSES } from '../http/failure.ts';
+import { headerJoined, headerValues } from '../http/headers.ts';
 import { inspectAuthorization, type AuthCredential } from './credentials/authorization.ts';
 import { inspectJwt, type JwtState } from './credentials/jwt-token.ts';
 import { parseCookies, type Cookie } from './credentials/cookies.ts';
@@ -59,19 +61,11 @@ export interface Ctx {
   history: Exchange[];
 }
 
-const FAILURE = new Set([401, 403, 407, 419, 440, 498]);
+const FAILURE = new Set(AUTH_FAILURE_STATUSES);
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$|\.localhost$/;
 
 function headerLookup(list: readonly Header[]): (name: string) => string | undefined {
-  return (name) => {
-    const n = name.toLowerCase();
-    const vals = list.filter((h) => h.name.toLowerCase() === n).map((h) => h.value);
-    return vals.length ? vals.join(', ') : undefined;
-  };
-}
-
-function headerValues(list: readonly Header[], name: string): string[] {
-  return list.filter((h) => h.name.toLowerCase() === name).map((h) => h.value);
+  return (name) => headerJoined(list, name);
 }
 
 function safeUrl(s: string): URL | undefined {

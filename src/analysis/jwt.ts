@@ -1,7 +1,7 @@
 // Compact JWS/JWE recognition and JWS decoding (RFC 7515 §7.1, RFC 7516 §7.1, RFC 7519 §7.2).
 // Decoding only: no signature check, nothing leaves the machine.
 import type { JwtDecode } from './types.ts';
-import { decodeBase64, decodeUtf8 } from './base64.ts';
+import { decodeBase64, decodeUtf8 } from '../http/base64.ts';
 
 /** Larger than any JWT a server accepts in a header (most cap headers at 8-64 KB). */
 const MAX_TOKEN = 256 * 1024;

@@ -1,9 +1,8 @@
 // The engine's public data shapes (issue #3). Pure data: no browser, no DOM, no clock.
 
-export interface Header {
-  name: string;
-  value: string;
-}
+import type { Header } from '../http/headers.ts';
+
+export type { Header };
 
 export interface Exchange {
   url: string;

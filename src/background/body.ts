@@ -1,10 +1,10 @@
 // Attaching a response body from DevTools (devtools.network) to the record it belongs to. Pure.
 import type { BodyMatch } from '../shared/messages.ts';
 import type { CaptureRecord } from '../shared/types.ts';
+import { BODY_CAP_CHARS } from '../http/limits.ts';
 
 /** DevTools' HAR time and webRequest's timeStamp are different clocks' views of one request. */
 export const BODY_MATCH_WINDOW_MS = 5000;
-export const MAX_BODY_CHARS = 64 * 1024;
 
 /** Same url, method and status; the nearest in time within the window. */
 export function findBodyTarget(
@@ -27,5 +27,5 @@ export function findBodyTarget(
 
 export function capBody(body: unknown): string {
   const text = typeof body === 'string' ? body : '';
-  return text.length > MAX_BODY_CHARS ? text.slice(0, MAX_BODY_CHARS) : text;
+  return text.length > BODY_CAP_CHARS ? text.slice(0, BODY_CAP_CHARS) : text;
 }

@@ -24,7 +24,9 @@ import type {
   SendHeadersDetails,
 } from './details.ts';
 import { initiatorOf } from './details.ts';
-import { hasChallenge, type CaptureConfig } from './failure.ts';
+import { hasChallenge } from '../http/failure.ts';
+import { PATTERN_WINDOW_MS } from '../http/limits.ts';
+import type { CaptureConfig } from './failure.ts';
 import { headerValue, toHeaders } from './headers.ts';
 
 export interface CaptureLimits {
@@ -41,12 +43,8 @@ const SWEEP_EVERY = 512;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** requestIds that failed recently, for retry numbering and onAuthRequired de-duplication */
 const MAX_FAILED = 256;
-/**
- * After a failure in a tab, its non-failing requests are kept as context this long (ms, by
- * event time), the window renewed by each failure: the engine's patterns look a minute around
- * a failure (analysis/rules/patterns.ts).
- */
-export const CONTEXT_WINDOW_MS = 60_000;
+/** After a failure, the tab's other requests are kept as context this long (the window renews). */
+export const CONTEXT_WINDOW_MS = PATTERN_WINDOW_MS;
 
 interface Failed {
   seq: number;

@@ -1,6 +1,7 @@
-// What counts as an auth failure. Pure.
+// The worker's settings check of a captured record. Pure. What counts as an auth failure is
+// src/http/failure.ts; this adds the user's status set and the pause switch.
+import { isAuthFailure } from '../http/failure.ts';
 import type { CaptureRecord } from '../shared/types.ts';
-import type { RawHeader } from './details.ts';
 
 export interface CaptureConfig {
   captureStatuses: readonly number[];
@@ -13,21 +14,6 @@ export interface CaptureConfig {
  */
 export function keepRecord(r: CaptureRecord, config: CaptureConfig): boolean {
   if (config.paused) return false;
-  if (config.captureStatuses.includes(r.status)) return true;
   if (r.source === 'auth-required') return true;
-  return (r.status < 200 || r.status >= 300) && hasChallenge(r.responseHeaders);
-}
-
-/**
- * Any challenge means an auth failure whatever the status (RFC 6750 puts invalid_request on a
- * 400), except on a 2xx (the caller skips those): a 200 with `WWW-Authenticate: Negotiate` is a
- * successful mutual authentication (RFC 4559 §5).
- */
-export function hasChallenge(headers: readonly RawHeader[] | undefined): boolean {
-  if (!headers) return false;
-  for (const h of headers) {
-    const n = h.name.length;
-    if ((n === 16 || n === 18) && /^(www|proxy)-authenticate$/i.test(h.name)) return true;
-  }
-  return false;
+  return isAuthFailure(r.status, r.responseHeaders, config.captureStatuses);
 }

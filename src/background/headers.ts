@@ -1,7 +1,9 @@
 // Header lists as webRequest gives them -> plain {name, value} records that survive JSON.
 import type { Header } from '../shared/types.ts';
 import type { RawHeader } from './details.ts';
-import { splitMergedHeaders } from '../shared/merged-headers.ts';
+import { splitMergedHeaders } from '../http/merged-headers.ts';
+
+export { headerValue } from '../http/headers.ts';
 
 const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes.slice(0, 65536).map((b) => b & 0xff));
 
@@ -14,10 +16,4 @@ export function toHeaders(raw: readonly RawHeader[]): Header[] {
     out[i] = { name: String(h.name), value: h.value ?? (Array.isArray(h.binaryValue) ? latin1(h.binaryValue) : '') };
   }
   return splitMergedHeaders(out) as Header[];
-}
-
-/** First value of a header, by case-insensitive name (pass the name in lower case). */
-export function headerValue(headers: readonly Header[], lowerName: string): string | undefined {
-  for (const h of headers) if (h.name.length === lowerName.length && h.name.toLowerCase() === lowerName) return h.value;
-  return undefined;
 }

@@ -5,10 +5,10 @@
 //    [content, encoding] (polyfill over Chrome), both arrays of two strings.
 // https://developer.chrome.com/docs/extensions/reference/api/devtools/network#type-Request
 // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/devtools/network/onRequestFinished
-import { decodeBase64Text } from '../analysis/base64.ts';
+import { decodeBase64Text } from '../http/base64.ts';
+import { BODY_CAP_CHARS as BODY_CAP } from '../http/limits.ts';
 
-/** Bodies are kept for diagnosis only; the error text of an auth failure is short. */
-export const BODY_CAP = 64 * 1024;
+export { BODY_CAP };
 
 export type Content = { ok: true; body: string; truncated: boolean } | { ok: false; reason: string };
 

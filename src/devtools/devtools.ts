@@ -5,7 +5,7 @@ import { createClient } from '../shared/client.ts';
 import { browserTransport } from '../shared/transport.ts';
 import { DEFAULT_SETTINGS } from '../shared/settings.ts';
 import { normalizeContent } from './content.ts';
-import { isAuthFailure, matchOf, readContent, type HarEntryLike } from './entry.ts';
+import { isAuthFailureEntry, matchOf, readContent, type HarEntryLike } from './entry.ts';
 
 const client = createClient(browserTransport());
 const tabId = browser.devtools.inspectedWindow.tabId;
@@ -30,7 +30,7 @@ async function captureStatuses(now: number): Promise<readonly number[]> {
 browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
   const entry = raw as HarEntryLike;
   void (async () => {
-    if (!isAuthFailure(entry, await captureStatuses(Date.now()))) return;
+    if (!isAuthFailureEntry(entry, await captureStatuses(Date.now()))) return;
     const content = normalizeContent(await readContent(entry), entry.response.content?.mimeType);
     if (!content.ok) return;
     try {

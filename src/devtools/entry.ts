@@ -1,5 +1,6 @@
 // Which finished DevTools network entries are auth failures worth a body, and how to ask
 // each browser for the body (pure except for calling the entry's own getContent).
+import { isAuthFailure } from '../http/failure.ts';
 import type { BodyMatch } from '../shared/messages.ts';
 
 /** The part of a HAR entry (as devtools.network gives it) that we read. */
@@ -14,9 +15,8 @@ export interface HarEntryLike {
   getContent?: (...args: unknown[]) => unknown;
 }
 
-export function isAuthFailure(e: HarEntryLike, captureStatuses: readonly number[]): boolean {
-  if (captureStatuses.includes(e.response.status)) return true;
-  return e.response.headers.some((h) => /^(www|proxy)-authenticate$/i.test(h.name));
+export function isAuthFailureEntry(e: HarEntryLike, captureStatuses: readonly number[]): boolean {
+  return isAuthFailure(e.response.status, e.response.headers, captureStatuses);
 }
 
 export function matchOf(e: HarEntryLike): BodyMatch {

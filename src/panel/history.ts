@@ -2,9 +2,9 @@
 // its context entries (successful requests around failures) within a minute either side. Pure.
 import type { Exchange } from '../analysis/types.ts';
 import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
+import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 
-/** The engine's cross-request patterns look at most a minute around a failure (analysis/rules/patterns.ts). */
-export const HISTORY_MS = 60_000;
+export const HISTORY_MS = PATTERN_WINDOW_MS;
 const HISTORY_MAX = 200;
 
 const converted = new WeakMap<ContextEntry, Exchange>();

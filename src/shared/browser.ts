@@ -8,8 +8,6 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-// Pure, so the background's header conversion can use it without the polyfill.
-export { splitMergedHeaders } from './merged-headers.ts';
 export type { Runtime, Tabs, WebRequest, WebNavigation, Storage } from 'webextension-polyfill';
 
 /**
@@ -36,7 +34,7 @@ export function extraHeaders(): ['extraHeaders'] | [] {
 // - Repeated response headers reach webRequest as ONE entry whose values are joined by "\n"
 //   (seen for WWW-Authenticate with a Digest SHA-256 + MD5 pair, and for Set-Cookie); Chrome
 //   gives one entry per line. A newline can never be part of a field value (RFC 9110 §5.5), so
-//   splitMergedHeaders() below undoes it. Page scripts cannot even read such a merged
+//   src/http/merged-headers.ts undoes it. Page scripts cannot even read such a merged
 //   WWW-Authenticate: fetch()'s Headers drops it (a value with a newline is invalid there).
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/HttpHeaders
 // - Background: MV3 `background.scripts` runs as an event page (a window, not a service

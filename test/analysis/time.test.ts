@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDuration, formatUtc, parseHttpDate } from '../../src/analysis/time.ts';
+import { formatDuration, formatUtc } from '../../src/analysis/time.ts';
+import { parseHttpDate } from '../../src/http/date.ts';
 
 const T = Date.UTC(1994, 10, 6, 8, 49, 37);
 

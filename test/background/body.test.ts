@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capBody, findBodyTarget, MAX_BODY_CHARS } from '../../src/background/body.ts';
+import { capBody, findBodyTarget } from '../../src/background/body.ts';
+import { BODY_CAP_CHARS as MAX_BODY_CHARS } from '../../src/http/limits.ts';
 import { rec } from './records.ts';
 
 describe('attaching a DevTools response body', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAuthFailure, matchOf, readContent, type HarEntryLike } from '../../src/devtools/entry.ts';
+import { isAuthFailureEntry, matchOf, readContent, type HarEntryLike } from '../../src/devtools/entry.ts';
 
 function entry(
   status: number,
@@ -14,15 +14,15 @@ function entry(
   };
 }
 
-describe('isAuthFailure', () => {
+describe('isAuthFailureEntry', () => {
   const set = [401, 403, 419];
   it('captures statuses in the set and any response with a challenge', () => {
-    expect(isAuthFailure(entry(401), set)).toBe(true);
-    expect(isAuthFailure(entry(419), set)).toBe(true);
-    expect(isAuthFailure(entry(200), set)).toBe(false);
-    expect(isAuthFailure(entry(500), set)).toBe(false);
-    expect(isAuthFailure(entry(400, [{ name: 'www-authenticate', value: 'Bearer realm="x"' }]), set)).toBe(true);
-    expect(isAuthFailure(entry(502, [{ name: 'Proxy-Authenticate', value: 'Basic' }]), set)).toBe(true);
+    expect(isAuthFailureEntry(entry(401), set)).toBe(true);
+    expect(isAuthFailureEntry(entry(419), set)).toBe(true);
+    expect(isAuthFailureEntry(entry(200), set)).toBe(false);
+    expect(isAuthFailureEntry(entry(500), set)).toBe(false);
+    expect(isAuthFailureEntry(entry(400, [{ name: 'www-authenticate', value: 'Bearer realm="x"' }]), set)).toBe(true);
+    expect(isAuthFailureEntry(entry(502, [{ name: 'Proxy-Authenticate', value: 'Basic' }]), set)).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 // Basic credentials (RFC 7617): base64 of user-id ":" password. Only the user id ever leaves here.
-import { decodeBase64, decodeUtf8 } from '../base64.ts';
+import { decodeBase64, decodeUtf8 } from '../../http/base64.ts';
 
 export interface BasicInfo {
   user?: string;

@@ -9,12 +9,14 @@ import { rank } from '../rank.ts';
 import { fingerprint } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { rfc } from '../refs.ts';
+import { AUTH_FAILURE_STATUSES } from '../../http/failure.ts';
+import { PATTERN_WINDOW_MS } from '../../http/limits.ts';
 
-const FAIL = new Set([401, 403, 407, 419, 440, 498]);
+const FAIL = new Set(AUTH_FAILURE_STATUSES);
 // OAuth /token, Django simplejwt /token/refresh/, /auth/refresh, GitHub /access_token, oidc-client silent renew.
 const REFRESH = /(^|\/)(token|refresh|refresh[-_]?token|access[-_]?token|renew|silent[-_]?renew)(\/|$)/i;
 const BURST = { count: 5, ms: 10_000 };
-const LOOP_MS = 60_000;
+const LOOP_MS = PATTERN_WINDOW_MS;
 
 // Each history entry is seen by the diagnoses of all its neighbours: parse its URL once.
 const parsed = new Map<string, URL | undefined>();

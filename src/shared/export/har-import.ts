@@ -1,6 +1,7 @@
 // Import a HAR file (Chrome, Firefox, or our own export) as capture records, offline. Keeps the
 // entries AuthLens would have captured: a status in the capture set, or a challenge header
 // whatever the status. Garbage in gives problems out, never an exception.
+import { BODY_CAP_CHARS } from '../../http/limits.ts';
 import { DEFAULT_SETTINGS } from '../settings.ts';
 import { summarize } from '../summary.ts';
 import type { CaptureRecord, Header, RedirectHop } from '../types.ts';
@@ -23,7 +24,7 @@ export interface FromHarResult {
 }
 
 /** Response bodies are kept for diagnosis (JSON error fields, CSRF pages), not archived. */
-export const IMPORTED_BODY_CAP = 64 * 1024;
+export const IMPORTED_BODY_CAP = BODY_CAP_CHARS;
 const MAX_PROBLEMS = 20;
 
 /** Chrome's `_resourceType` -> webRequest `type` (what the rest of AuthLens speaks). */

@@ -2,7 +2,7 @@
 // Bearer ..., error="insufficient_claims", claims="<base64 JSON>".
 import type { Rule } from '../../context.ts';
 import { clip, consumer, draft, ev } from '../../finding.ts';
-import { decodeBase64Text } from '../../base64.ts';
+import { decodeBase64Text } from '../../../http/base64.ts';
 import { link } from '../../refs.ts';
 
 function decodeClaims(raw: string): string {

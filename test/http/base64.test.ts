@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeBase64, decodeBase64Text, decodeUtf8 } from '../../src/analysis/base64.ts';
+import { decodeBase64, decodeBase64Text, decodeUtf8 } from '../../src/http/base64.ts';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
