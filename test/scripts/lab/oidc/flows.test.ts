@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { startLab, type Lab, type Served } from '../../../../scripts/lab/server.ts';
 import { APP_PATHS, CLIENTS, SECRETS } from '../../../../scripts/lab/oidc/clients.ts';
+import { OAUTH_SCENARIOS } from '../../../../scripts/lab/scenarios-oauth.ts';
 import { authorize, authRequest, discover, signIn, tokenRequest, UserAgent } from './user-agent.ts';
 
 let lab: Lab;
@@ -22,6 +23,19 @@ const notes = (token: string) =>
   fetch(`${lab.primary}${APP_PATHS.api}/notes`, { headers: { Authorization: `Bearer ${token}` } });
 const refresh = (client: string, token: string) =>
   tokenRequest(lab, { grant_type: 'refresh_token', refresh_token: token, client_id: client });
+
+describe('the OAuth lab page', () => {
+  it('lists the OAuth scenarios and serves its client module and oauth4webapi as JavaScript', async () => {
+    const page = await (await fetch(lab.primary + APP_PATHS.page)).text();
+    for (const s of OAUTH_SCENARIOS) expect(page).toContain(`data-scenario="${s.id}"`);
+    expect(page).toContain(lab.idp);
+    for (const path of ['/lab/client-oauth.js', '/lab/vendor/oauth4webapi.js']) {
+      const r = await fetch(lab.primary + path);
+      expect(r.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(await r.text()).toMatch(/export (async )?function|export \{/);
+    }
+  });
+});
 
 describe('the lab OpenID Provider', () => {
   it('lives on localhost (another site than the app on 127.0.0.1) and advertises S256 only', async () => {
