@@ -62,11 +62,11 @@ describe('OAuth lab scenarios in Chromium, third-party cookies blocked', () => {
   afterAll(() => l?.close());
 
   for (const sc of OAUTH_SCENARIOS) {
-    it(`${sc.id}: ${sc.wire.length} wire facts, ${sc.expect.capture.method} ${sc.expect.capture.path} → ${sc.expect.capture.status}`, async () => {
+    const want = sc.expect.capture;
+    it(`${sc.id}: ${sc.wire.length} wire facts, ${want.method} ${want.path} → ${want.status}`, async () => {
       const { state, log, wire } = await run(page, sc);
       logs.set(sc.id, log);
       expect(state, log).toBe('done');
-      const want = sc.expect.capture;
       expect(
         wire.some((e) => servedMatches(e, want)),
         `the lab answered ${want.method} ${want.path} with ${want.status}\n${log}`,
