@@ -49,6 +49,7 @@ export default tseslint.config(
       'test-output/**',
       'bench-output/**',
       'scripts/lab/client.js',
+      'scripts/lab/oidc/client-oauth.js',
       'scripts/lab/sw.js',
       'test/fixtures/**',
     ],

@@ -11,6 +11,7 @@ import { launchWithExtension, type Launched } from './lab/chromium.ts';
 import { SCENARIOS, labUrl, type Scenario } from './lab/scenarios.ts';
 import { runHeadless } from './lab/headless.ts';
 import { startFirefox } from './lab/firefox-start.ts';
+import { APP_PATHS } from './lab/oidc/clients.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 // AUTHLENS_EXTENSION_DIR: try another build (the e2e suite and CI use dist/chrome)
@@ -57,6 +58,7 @@ async function main(): Promise<number> {
     return 2;
   }
   console.log(`AuthLens lab:  ${labUrl(lab.primary)}\nSecond origin: ${lab.secondary}`);
+  console.log(`OAuth flows:   ${lab.primary}${APP_PATHS.page}  (OpenID Provider ${lab.idp}, MCP server ${lab.mcp})`);
 
   let launched: Launched | undefined;
   let closeFirefox: (() => Promise<void>) | undefined;

@@ -1,7 +1,7 @@
 // Chromium with the built extension loaded, in a fresh temporary profile (playwright-core,
 // never a downloaded browser). Shared by `npm start` and the Chromium end-to-end suite.
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -25,6 +25,8 @@ export interface LaunchOptions {
   /** where the temporary profile goes (default: the OS temp folder) */
   tmpRoot?: string;
   args?: string[];
+  /** profile preferences written to Default/Preferences before the first start (e.g. cookie controls) */
+  preferences?: Record<string, unknown>;
 }
 
 export interface Launched {
@@ -38,6 +40,10 @@ export interface Launched {
 export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
   const ext = resolve(o.extensionDir);
   const profileDir = mkdtempSync(join(o.tmpRoot ?? tmpdir(), 'authlens-profile-'));
+  if (o.preferences) {
+    mkdirSync(join(profileDir, 'Default'));
+    writeFileSync(join(profileDir, 'Default', 'Preferences'), JSON.stringify(o.preferences));
+  }
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profileDir, {

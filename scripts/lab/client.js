@@ -11,8 +11,7 @@ const swReady =
 swReady.catch(() => {});
 
 const fill = (s, vars) => String(s).replace(/\{\{(\w+)\}\}/g, (_, k) => (vars[k] === undefined ? '' : String(vars[k])));
-const urlOf = (to, vars) =>
-  (to.origin === 'secondary' ? data.origins.secondary : data.origins.primary) + fill(to.path, vars);
+const urlOf = (to, vars) => data.origins[to.origin || 'primary'] + fill(to.path, vars);
 const filled = (h, vars) => Object.fromEntries(Object.entries(h || {}).map(([k, v]) => [k, fill(v, vars)]));
 const b64url = (bytes) =>
   btoa(String.fromCharCode(...new Uint8Array(bytes)))
@@ -164,6 +163,9 @@ async function run(steps, vars, log) {
     else if (step.do === 'digest') await doDigest(step, vars, log);
     else if (step.do === 'dpop') await doDpop(step, vars, log);
     else if (step.do === 'sw-fetch') await doSwFetch(step, vars, log);
+    // OAuth flows (oauth4webapi, an ES module): loaded on first use
+    else if (step.do.startsWith('oauth-'))
+      await (await import('/lab/client-oauth.js')).runStep(step, vars, log, data.origins);
     else if (step.do === 'repeat') for (let i = 0; i < step.times; i++) await run(step.steps, vars, log);
     else if (step.do === 'parallel') await Promise.all(step.steps.map((s) => run([s], vars, log)));
   }

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { NO_TAB } from '../../src/shared/types.ts';
 import { READY_SELECTOR, buttonSelector, doneSelector, labUrl, type Scenario } from './scenarios.ts';
-import { capturesFor, type Origins, type Outcome } from './match.ts';
+import { capturesFor, servedMatches, type Origins, type Outcome } from './match.ts';
 import { clearTab, getRecords, openExtensionPage, tabIdOf, waitForRecords } from './extension.ts';
 import type { Served } from './server.ts';
 
@@ -70,11 +70,7 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
   await clearTab(s.ext, bucket);
   const servedBefore = o.served.length;
   const { state, log } = await click(s.lab, sc.id);
-  const produced = o.served
-    .slice(servedBefore)
-    .some(
-      (e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status,
-    );
+  const produced = o.served.slice(servedBefore).some((e) => servedMatches(e, want));
   const count = want.count ?? 1;
   const found = await waitForRecords(
     s.ext,

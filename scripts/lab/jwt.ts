@@ -98,7 +98,8 @@ export async function verify(keys: Keys, token: string, now: number): Promise<Ve
   }
 }
 
-function describe(e: unknown): string {
+/** Why a JWT was refused, in the words a resource server puts in `error_description`. */
+export function describe(e: unknown): string {
   if (e instanceof errors.JWTExpired) return 'The access token expired';
   if (e instanceof errors.JWTClaimValidationFailed) {
     if (e.claim === 'nbf' || e.claim === 'iat') return 'The access token is not yet valid';

@@ -6,6 +6,21 @@ import type { ExpectedCapture, Scenario } from './scenarios.ts';
 export interface Origins {
   primary: string;
   secondary: string;
+  idp?: string;
+  mcp?: string;
+}
+
+/** A URL path against an expected capture's path (exact, or a prefix when it says so). */
+export function pathMatches(path: string, want: Pick<ExpectedCapture, 'path' | 'pathMatch'>): boolean {
+  return want.pathMatch === 'prefix' ? path.startsWith(want.path) : path === want.path;
+}
+
+/** Whether a request the lab answered (its onRequest log) is the expected one. */
+export function servedMatches(
+  e: { origin: string; method: string; path: string; status: number },
+  want: ExpectedCapture,
+): boolean {
+  return e.origin === want.origin && e.method === want.method && pathMatches(e.path, want) && e.status === want.status;
 }
 
 export function matchesCapture(r: CaptureRecord, want: ExpectedCapture, origins: Origins): boolean {
@@ -17,7 +32,7 @@ export function matchesCapture(r: CaptureRecord, want: ExpectedCapture, origins:
   }
   return (
     u.origin === origins[want.origin] &&
-    u.pathname === want.path &&
+    pathMatches(u.pathname, want) &&
     r.method.toUpperCase() === want.method.toUpperCase() &&
     r.status === want.status &&
     (want.preflight === undefined || r.preflight === want.preflight)

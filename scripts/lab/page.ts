@@ -6,7 +6,12 @@ const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeA
 /** `code` spans in the scenario texts */
 const rich = (s: string): string => esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
 
-export function labPage(scenarios: readonly Scenario[], origins: { primary: string; secondary: string }): string {
+/** `intro` (HTML) replaces the page's introduction, for a page of other scenarios. */
+export function labPage(
+  scenarios: readonly Scenario[],
+  origins: { primary: string; secondary: string },
+  intro?: string,
+): string {
   const json = JSON.stringify({ scenarios, origins }).replace(/</g, '\\u003c');
   const rows = scenarios
     .map(
@@ -48,7 +53,9 @@ export function labPage(scenarios: readonly Scenario[], origins: { primary: stri
 </head>
 <body>
 <h1>AuthLens lab</h1>
-<p class="intro">Each button makes a real request that fails authentication, then shows what came back.
+${
+  intro ??
+  `<p class="intro">Each button makes a real request that fails authentication, then shows what came back.
 Open DevTools → <b>Auth</b> (or click the AuthLens toolbar button) to see how AuthLens explains it.
 Everything runs on this machine: the lab at <code>${esc(origins.primary)}</code> and a second origin at
 <code>${esc(origins.secondary)}</code> for the cross-origin cases.</p>
@@ -56,7 +63,8 @@ Everything runs on this machine: the lab at <code>${esc(origins.primary)}</code>
 exchange (RFC 7616) whose nonces go stale, cookie sessions with CSRF checks, real CORS, a real redirect.
 Scenarios marked <span class="canned">canned look-alike</span> imitate services that cannot run here
 (GitHub, Microsoft Entra, Cloudflare, AWS API Gateway, Docker Hub): their headers are copied from
-the vendors' documentation.</p>
+the vendors' documentation.</p>`
+}
 <ol>${rows}
 </ol>
 <script type="application/json" id="lab-data">${json}</script>

@@ -7,8 +7,11 @@
 // `[data-scenario-state="<id>"]` has `data-state` "done" or "error", then look for the record
 // that matches `expect.capture` in the tab's bucket (`bucket`).
 
-/** primary = the lab page's origin (http://127.0.0.1:P1); secondary = http://127.0.0.1:P2. */
-export type LabOrigin = 'primary' | 'secondary';
+/**
+ * primary = the lab page's origin (http://127.0.0.1:P1); secondary = http://127.0.0.1:P2;
+ * idp = the OpenID Provider, http://localhost:P3 (another site); mcp = the MCP server, http://127.0.0.1:P4.
+ */
+export type LabOrigin = 'primary' | 'secondary' | 'idp' | 'mcp';
 
 export interface Target {
   origin?: LabOrigin;
@@ -41,6 +44,31 @@ export type Step =
   | { do: 'dpop'; to: Target; token: string }
   /** ask the page's service worker to make this fetch (it arrives with tabId -1) */
   | { do: 'sw-fetch'; to: Target; headers?: Record<string, string> }
+  /**
+   * OAuth 2.0 code flow with PKCE, state and nonce (oauth4webapi) for `client` (a client_id of
+   * scripts/lab/oidc/clients.ts), in a sign-in popup: the provider's login and consent pages are
+   * answered by themselves (`consent`), then the code is exchanged (with `secret` for a confidential
+   * client). Saves {{access_token}} and {{refresh_token}}. With an unregistered `redirectPath` no
+   * redirect comes back: the step gives up after `waitMs`.
+   */
+  | {
+      do: 'oauth-signin';
+      client: string;
+      secret?: string;
+      consent?: 'allow' | 'deny';
+      prompt?: string;
+      redirectPath?: string;
+      waitMs?: number;
+    }
+  /** silent renew: the same authorization request with prompt=none, in a hidden iframe */
+  | { do: 'oauth-silent'; client: string; timeoutMs?: number }
+  /**
+   * refresh_token grant with `token` (default {{refresh_token}}); on success the old one is kept
+   * as {{previous_refresh_token}}
+   */
+  | { do: 'oauth-refresh'; client: string; secret?: string; token?: string }
+  /** RFC 7009 revocation of `token` (default {{refresh_token}}) */
+  | { do: 'oauth-revoke'; client: string; secret?: string; token?: string }
   | { do: 'repeat'; times: number; steps: Step[] }
   | { do: 'parallel'; steps: Step[] };
 
@@ -50,6 +78,8 @@ export interface ExpectedCapture {
   origin: LabOrigin;
   /** URL path (no query) of the request whose diagnosis is checked */
   path: string;
+  /** 'prefix': `path` is the start of the path (for paths with a per-request part, e.g. /auth/<uid>) */
+  pathMatch?: 'exact' | 'prefix';
   preflight?: boolean;
   /** how many records with this method+path+status the scenario leaves (default 1) */
   count?: number;
@@ -71,8 +101,11 @@ export interface Scenario {
     /** more finding ids AuthLens must show for the record (anywhere in its findings) */
     alsoFindings?: string[];
   };
-  /** where the record lands: the lab tab, or the "no tab" bucket (page service workers) */
-  bucket: 'tab' | 'no-tab';
+  /**
+   * where the record lands: the lab tab, the "no tab" bucket (page service workers), or the
+   * tab of the sign-in popup an OAuth step opened (window name `authlens-lab-signin`)
+   */
+  bucket: 'tab' | 'no-tab' | 'popup';
 }
 
 const token = (kind: string, as = 'token'): Step => ({

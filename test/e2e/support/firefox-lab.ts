@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { NO_TAB, type CaptureRecord } from '../../../src/shared/types.ts';
 import { labUrl, type Scenario } from '../../../scripts/lab/scenarios.ts';
-import { capturesFor, type Origins, type Outcome } from '../../../scripts/lab/match.ts';
+import { capturesFor, servedMatches, type Origins, type Outcome } from '../../../scripts/lab/match.ts';
 import type { Served } from '../../../scripts/lab/server.ts';
 import type { FirefoxSession } from './firefox.ts';
 import { getRecords, tabIdOf } from './firefox-extension.ts';
@@ -84,11 +84,7 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
   await clearBucket(d.ext, bucket);
   const before = d.served.length;
   const { state, log } = await clickScenario(lab.page, sc.id);
-  const produced = d.served
-    .slice(before)
-    .some(
-      (e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status,
-    );
+  const produced = d.served.slice(before).some((e) => servedMatches(e, want));
   const end = Date.now() + (produced ? wait : 500);
   let caps: CaptureRecord[] = [];
   for (;;) {
