@@ -3,8 +3,9 @@
 // requests come after the request's own cause (a burst shares it), except a refresh that recovered:
 // it leads, as it says the failure needs no fix (its summary names the cause).
 import type { Draft } from './finding.ts';
+import type { FindingId } from './catalogue.ts';
 
-const ORDER = [
+const ORDER: FindingId[] = [
   'waf-block',
   'cors-preflight-auth',
   'aws-route-not-found',
@@ -57,11 +58,11 @@ const ORDER = [
   'failure-burst',
   'refresh-recovered',
 ];
-const INDEX = new Map(ORDER.map((id, i) => [id, i]));
+const INDEX = new Map<string, number>(ORDER.map((id, i) => [id, i]));
 const SEVERITY = { error: 0, warning: 1, info: 2, ok: 3 } as const;
 
 /** When the key is found, the listed findings only repeat or mislead: drop them. */
-const SUPPRESS: Record<string, string[]> = {
+const SUPPRESS: Partial<Record<FindingId, FindingId[]>> = {
   'waf-block': [
     'no-credentials',
     'forbidden-authenticated',
@@ -88,7 +89,7 @@ const SUPPRESS: Record<string, string[]> = {
 
 export function rank(found: Draft[]): Draft[] {
   const ids = new Set(found.map((d) => d.id));
-  const drop = new Set(
+  const drop = new Set<string>(
     Object.entries(SUPPRESS)
       .filter(([k]) => ids.has(k))
       .flatMap(([, v]) => v),

@@ -1,5 +1,6 @@
-// Inspects an exchange once: every rule reads this instead of re-parsing headers.
+// The inspection of an exchange, made once: every rule reads it instead of re-parsing headers.
 import type { Challenge, DiagnoseContext, Exchange, Header } from './types.ts';
+import type { Draft } from './finding.ts';
 import { parseChallenges } from './challenge.ts';
 import { parseHttpDate } from '../http/date.ts';
 import { AUTH_FAILURE_STATUSES } from '../http/failure.ts';
@@ -22,7 +23,7 @@ export interface FoundToken {
   format?: TokenFormat;
 }
 
-export interface Ctx {
+export interface Inspection {
   ex: Exchange;
   status: number;
   method: string;
@@ -86,7 +87,7 @@ const wellFormed = (e: Exchange): boolean =>
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
 
-export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
+export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
   const reqH = ex.requestHeaders;
   const resH = ex.responseHeaders;
   const req = headerLookup(reqH);
@@ -192,4 +193,4 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
 }
 
 /** A rule family: reads the inspection (and what earlier families found), returns findings. */
-export type Rule = (c: Ctx, earlier: readonly import('./finding.ts').Draft[]) => import('./finding.ts').Draft[];
+export type Rule = (c: Inspection, earlier: readonly Draft[]) => Draft[];

@@ -1,0 +1,62 @@
+// The finding catalogue: every id the engine can report, gathered from the rule files that
+// declare them (defineFindings in finding.ts). docs/findings.md and the extension's findings.html
+// are rendered from it; a rule file that declares ids is listed here.
+import type { FindingMeta } from './finding.ts';
+import { STANDARDS } from './rules/standards.ts';
+import { BEARER } from './rules/bearer.ts';
+import { DPOP } from './rules/dpop.ts';
+import { DIGEST } from './rules/digest.ts';
+import { BASIC } from './rules/basic.ts';
+import { NEGOTIATE } from './rules/negotiate.ts';
+import { PROXY } from './rules/proxy.ts';
+import { TOKENS } from './rules/tokens.ts';
+import { ENVIRONMENT } from './rules/environment.ts';
+import { TRANSPORT } from './rules/transport.ts';
+import { BROWSER } from './rules/browser.ts';
+import { CSRF } from './rules/csrf.ts';
+import { FORBIDDEN } from './rules/forbidden.ts';
+import { GITHUB } from './rules/vendors/github.ts';
+import { ENTRA } from './rules/vendors/entra.ts';
+import { GOOGLE } from './rules/vendors/google.ts';
+import { DOCKER } from './rules/vendors/docker.ts';
+import { AWS } from './rules/vendors/aws.ts';
+import { WAF } from './rules/vendors/waf.ts';
+import { PATTERNS } from './rules/patterns.ts';
+
+const SETS = [
+  STANDARDS,
+  BEARER,
+  DPOP,
+  DIGEST,
+  BASIC,
+  NEGOTIATE,
+  PROXY,
+  TOKENS,
+  ENVIRONMENT,
+  TRANSPORT,
+  BROWSER,
+  CSRF,
+  FORBIDDEN,
+  GITHUB,
+  ENTRA,
+  GOOGLE,
+  DOCKER,
+  AWS,
+  WAF,
+  PATTERNS,
+] as const;
+
+/** Every id a diagnosis can contain. */
+export type FindingId = (typeof SETS)[number]['ids'][number];
+
+/** id -> metadata, in the order the rule files declare them. */
+export const CATALOGUE = Object.freeze(
+  Object.fromEntries(SETS.flatMap((s) => s.metas.map((m) => [m.id, m]))),
+) as Readonly<Record<FindingId, FindingMeta>>;
+
+export function findingMeta(id: string): FindingMeta | undefined {
+  return Object.hasOwn(CATALOGUE, id) ? CATALOGUE[id as FindingId] : undefined;
+}
+
+/** Where the extension documents an id: its page, relative to the extension's root. */
+export const findingDocPath = (id: string): string => `findings.html#${id}`;
