@@ -3,7 +3,7 @@ import type { Challenge, DiagnoseContext, Exchange, Header } from './types.ts';
 import type { Draft } from './finding.ts';
 import { parseChallenges } from './challenge.ts';
 import { parseHttpDate } from '../http/date.ts';
-import { AUTH_FAILURE_STATUSES } from '../http/failure.ts';
+import { isAuthFailure } from '../http/failure.ts';
 import { headerJoined, headerValues } from '../http/headers.ts';
 import { inspectAuthorization, type AuthCredential } from './credentials/authorization.ts';
 import { inspectJwt, type JwtState } from './credentials/jwt-token.ts';
@@ -62,7 +62,6 @@ export interface Inspection {
   history: Exchange[];
 }
 
-const FAILURE = new Set(AUTH_FAILURE_STATUSES);
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$|\.localhost$/;
 
 function headerLookup(list: readonly Header[]): (name: string) => string | undefined {
@@ -150,8 +149,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     body,
   });
   // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error.
-  const failure =
-    FAILURE.has(ex.status) || wwwAuth || proxyChallenges.length > 0 || (ex.status === 422 && csrf !== undefined);
+  const failure = isAuthFailure(ex.status, resH) || (ex.status === 422 && csrf !== undefined);
   const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
   const site = req('sec-fetch-site');
   const crossOrigin =
