@@ -49,6 +49,14 @@ const SETS = [
 /** Every id a diagnosis can contain. */
 export type FindingId = (typeof SETS)[number]['ids'][number];
 
+// An id declared in two rule files is a type error here, naming the id.
+type IdsOf<S> = S extends { ids: readonly (infer I)[] } ? I : never;
+type Repeated<T extends readonly unknown[], Seen = never> = T extends readonly [infer H, ...infer R]
+  ? (IdsOf<H> & Seen) | Repeated<R, Seen | IdsOf<H>>
+  : never;
+type DeclaredOnce<T extends never> = T;
+type _NoIdDeclaredTwice = DeclaredOnce<Repeated<typeof SETS>>;
+
 /** id -> metadata, in the order the rule files declare them. */
 export const CATALOGUE = Object.freeze(
   Object.fromEntries(SETS.flatMap((s) => s.metas.map((m) => [m.id, m]))),

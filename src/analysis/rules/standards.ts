@@ -5,6 +5,7 @@ import { clip, consumer, defineFindings, ev, list, server, type Draft } from '..
 import { maskSecret } from '../mask.ts';
 import { MDN_AUTH, MDN_CREDENTIALS, MDN_WWW_AUTH, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
+import { AUTH_FAILURE_STATUSES } from '../../http/failure.ts';
 
 const TOKEN_CODE = 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })';
 const COMPARE_CASE_INSENSITIVELY = server('Compare auth schemes case-insensitively.');
@@ -19,7 +20,7 @@ export const STANDARDS = defineFindings('http', {
       'left the cookies out. An HTTP auth scheme is read from the Authorization header: cookies alone do not ' +
       'answer a Basic or Bearer challenge.',
     restsOn:
-      'A failure (401, 407, 419, 440, 498, or a challenge on a non-2xx response) to a request with no ' +
+      'A failure (401, 419, 440, 498, or a challenge on another status but a 2xx) to a request with no ' +
       'Authorization, no cookie, no API-key header (X-API-Key, api-key, Ocp-Apim-Subscription-Key...), no ' +
       'credential query parameter (access_token, api_key, key...) and no presigned AWS signature; or with only ' +
       'cookies, against a challenge. A Bearer challenge without an error code says the same (RFC 6750 §3.1). ' +
@@ -107,8 +108,9 @@ export const STANDARDS = defineFindings('http', {
       'The response signals an authentication or authorization failure, but nothing in the headers points to ' +
       'one cause.',
     restsOn:
-      'An auth failure (401, 403, 407, 419, 440, 498, or a challenge on a non-2xx response) for which no rule ' +
-      'found a more specific error or warning. The response body, when known, usually names the reason.',
+      `An auth failure (status ${AUTH_FAILURE_STATUSES.join(', ')}, or a challenge on any status but a 2xx) ` +
+      'for which no rule found a more specific error or warning. The response body, when known, usually names ' +
+      'the reason.',
     fixes: [consumer('Read the response body and the API documentation for this status.')],
     references: [MDN_WWW_AUTH],
   },
