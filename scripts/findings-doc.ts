@@ -3,7 +3,7 @@
 // when the committed file is stale.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CATALOGUE, FAMILIES, type Family, type FindingMeta } from '../src/analysis/index.ts';
+import { catalogueByFamily, type FindingMeta } from '../src/analysis/index.ts';
 
 export const FINDINGS_DOC = 'docs/findings.md';
 
@@ -39,11 +39,7 @@ function section(m: FindingMeta): string[] {
 }
 
 export function findingsMarkdown(): string {
-  const byFamily = new Map<Family, FindingMeta[]>();
-  for (const m of Object.values(CATALOGUE) as FindingMeta[]) {
-    byFamily.set(m.family, [...(byFamily.get(m.family) ?? []), m]);
-  }
-  const families = (Object.keys(FAMILIES) as Family[]).filter((f) => byFamily.has(f));
+  const groups = catalogueByFamily();
   const lines = [
     '# AuthLens findings',
     '',
@@ -57,18 +53,12 @@ export function findingsMarkdown(): string {
     '',
     '## Index',
     '',
-    ...families.map(
-      (f) =>
-        `- ${FAMILIES[f]}: ${byFamily
-          .get(f)!
-          .map((m) => `[${m.id}](#${m.id})`)
-          .join(', ')}`,
-    ),
+    ...groups.map((g) => `- ${g.title}: ${g.findings.map((m) => `[${m.id}](#${m.id})`).join(', ')}`),
     '',
   ];
-  for (const f of families) {
-    lines.push(`## ${FAMILIES[f]}`, '');
-    for (const m of byFamily.get(f)!) lines.push(...section(m));
+  for (const g of groups) {
+    lines.push(`## ${g.title}`, '');
+    for (const m of g.findings) lines.push(...section(m));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -2,6 +2,7 @@
 // declare them (defineFindings in finding.ts). docs/findings.md and the extension's findings.html
 // are rendered from it; a rule file that declares ids is listed here.
 import type { FindingMeta } from './finding.ts';
+import { FAMILIES, type Family } from './families.ts';
 import { STANDARDS } from './rules/standards.ts';
 import { BEARER } from './rules/bearer.ts';
 import { DPOP } from './rules/dpop.ts';
@@ -68,3 +69,11 @@ export function findingMeta(id: string): FindingMeta | undefined {
 
 /** Where the extension documents an id: its page, relative to the extension's root. */
 export const findingDocPath = (id: string): string => `findings.html#${id}`;
+
+/** The catalogue by family, in the order of FAMILIES (what the docs and findings.html show). */
+export function catalogueByFamily(): { family: Family; title: string; findings: FindingMeta[] }[] {
+  const all = Object.values(CATALOGUE) as FindingMeta[];
+  return (Object.keys(FAMILIES) as Family[])
+    .map((family) => ({ family, title: FAMILIES[family], findings: all.filter((m) => m.family === family) }))
+    .filter((g) => g.findings.length > 0);
+}

@@ -16,6 +16,6 @@ export { diagnose } from './diagnose.ts';
 export { inspectCredentials, type CredentialView } from './credentials/index.ts';
 export { fingerprint, maskSecret } from './mask.ts';
 export { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
-export { CATALOGUE, findingDocPath, findingMeta, type FindingId } from './catalogue.ts';
+export { CATALOGUE, catalogueByFamily, findingDocPath, findingMeta, type FindingId } from './catalogue.ts';
 export { FAMILIES, type Family } from './families.ts';
 export type { FindingMeta } from './finding.ts';
