@@ -26,7 +26,7 @@ export interface FindingMeta {
   references: readonly Ref[];
 }
 
-export type MetaInput = Omit<FindingMeta, 'id' | 'family'>;
+type MetaInput = Omit<FindingMeta, 'id' | 'family'>;
 
 /** A finding plus the one-line summary used when it ranks first. */
 export interface Draft extends Finding {
@@ -34,7 +34,7 @@ export interface Draft extends Finding {
 }
 
 /** What a rule adds to an entry for one request; what it leaves out comes from the entry. */
-export interface DraftDetails {
+interface DraftDetails {
   summary: string;
   title?: string;
   severity?: Severity;
@@ -47,7 +47,7 @@ export interface DraftDetails {
   references?: readonly Ref[];
 }
 
-export interface FindingSet<Id extends string> {
+interface FindingSet<Id extends string> {
   readonly ids: readonly Id[];
   readonly metas: readonly FindingMeta[];
   meta(id: Id): FindingMeta;

@@ -93,7 +93,7 @@ export const BEARER = defineFindings('bearer', {
   },
 });
 
-export interface BearerError {
+interface BearerError {
   error: string;
   description?: string;
   uri?: string;

@@ -90,8 +90,7 @@ const origin = (u: string | undefined): string | undefined => {
   }
 };
 
-export const isPreflight = (c: Inspection): boolean =>
-  c.method === 'OPTIONS' && !!c.req('access-control-request-method');
+const isPreflight = (c: Inspection): boolean => c.method === 'OPTIONS' && !!c.req('access-control-request-method');
 
 export const browser: Rule = (c) => {
   const out: Draft[] = [];

@@ -107,7 +107,7 @@ const clockWord = (c: Inspection): string =>
 const label = (t: FoundToken): string => (t.where.startsWith('Authorization') ? 'Access token' : `Token in ${t.where}`);
 
 /** The server refused the credential (as opposed to: none was sent). */
-export function serverRejected(c: Inspection): string | undefined {
+function serverRejected(c: Inspection): string | undefined {
   const b = bearerError(c);
   // For an opaque token, bearer-invalid-token already says all that is known.
   if (b?.error === 'invalid_token')

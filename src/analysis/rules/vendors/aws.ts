@@ -60,7 +60,7 @@ export const AWS = defineFindings('vendors', {
   },
 });
 
-export function awsCode(c: Inspection): string | undefined {
+function awsCode(c: Inspection): string | undefined {
   const t = c.res('x-amzn-errortype')?.split(':')[0]?.trim();
   if (t) return t;
   const b = c.body.error;
