@@ -5,7 +5,7 @@
 import type { Draft } from './finding.ts';
 import type { FindingId } from './catalogue.ts';
 
-const ORDER: FindingId[] = [
+const ORDER = [
   'waf-block',
   'cors-preflight-auth',
   'aws-route-not-found',
@@ -57,7 +57,11 @@ const ORDER: FindingId[] = [
   'auth-failed',
   'failure-burst',
   'refresh-recovered',
-];
+] as const satisfies readonly FindingId[];
+// An id without a place here is a type error, naming the id.
+type Ranked<Unranked extends never> = Unranked;
+type _EveryIdRanked = Ranked<Exclude<FindingId, (typeof ORDER)[number]>>;
+
 const INDEX = new Map<string, number>(ORDER.map((id, i) => [id, i]));
 const SEVERITY = { error: 0, warning: 1, info: 2, ok: 3 } as const;
 
