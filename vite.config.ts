@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
 
 // Two builds from one config (scripts/build.ts runs both):
-//  - pages: popup, panel, devtools, options (HTML entries under src/, emitted at dist root);
+//  - pages: popup, panel, devtools, options, findings (HTML entries under src/, emitted at dist root);
 //  - `--mode background`: the worker as ONE self-contained file. MV3 service workers cannot use
 //    dynamic import(), and a file with no imports runs unchanged as Chrome's module worker and
 //    as Firefox's classic background script.
@@ -43,6 +43,7 @@ export default defineConfig(({ mode }) => {
           panel: resolve(root, 'panel.html'),
           devtools: resolve(root, 'devtools.html'),
           options: resolve(root, 'options.html'),
+          findings: resolve(root, 'findings.html'),
         },
         output: {
           entryFileNames: 'assets/[name].js',

@@ -1,14 +1,17 @@
-// npm run build: dist/chrome and dist/firefox from one source, with each bundle's size printed.
+// npm run build: dist/chrome and dist/firefox from one source, with each bundle's size printed, and
+// docs/findings.md from the finding catalogue.
 import { build } from 'vite';
 import { cpSync, readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { manifestFor, type Target } from './manifest.ts';
+import { FINDINGS_DOC, writeFindingsDoc } from './findings-doc.ts';
 
 const here = resolve(import.meta.dirname, '..');
 const dist = join(here, 'dist');
 const BACKGROUND_BUDGET = 50 * 1024;
 
 async function main(): Promise<void> {
+  if (writeFindingsDoc(here)) console.log(`${FINDINGS_DOC} rewritten from the finding catalogue`);
   const chrome = join(dist, 'chrome');
   process.env.AUTHLENS_OUT = chrome;
   await build({ configFile: join(here, 'vite.config.ts'), mode: 'production' });

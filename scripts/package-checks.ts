@@ -44,6 +44,7 @@ export const BUILD_INPUTS = [
   'tsconfig.json',
   'scripts/build.ts',
   'scripts/manifest.ts',
+  'scripts/findings-doc.ts',
 ];
 
 export function untrackedBuildInputs(root: string): string[] {

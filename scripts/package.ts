@@ -92,7 +92,7 @@ dist/firefox/ is then byte-for-byte the content of authlens-firefox-${version}.z
 
 Where things are: manifest.json (one source; scripts/manifest.ts derives the Firefox manifest),
 src/background (webRequest capture, storage.session store, badge), src/analysis (the pure
-diagnosis engine), src/panel, src/popup, src/options, src/devtools (Preact pages),
+diagnosis engine), src/panel, src/popup, src/options, src/devtools, src/findings (Preact pages),
 src/shared/browser.ts (the one module that imports webextension-polyfill, and every Firefox
 difference). Nothing is fetched at run time; no data leaves the browser.
 `;

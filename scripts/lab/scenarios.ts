@@ -96,7 +96,7 @@ export interface Scenario {
   steps: Step[];
   expect: {
     capture: ExpectedCapture;
-    /** the finding id (shared/docs/auth-signatures.md) AuthLens should put first */
+    /** the finding id (docs/findings.md) AuthLens should put first */
     topFinding: string;
     /** more finding ids AuthLens must show for the record (anywhere in its findings) */
     alsoFindings?: string[];

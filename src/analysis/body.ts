@@ -1,8 +1,9 @@
 // What a response body says, when one is known (DevTools, HAR). Bodies may be huge or
-// truncated: only the first 64 KB are read, and nothing here throws.
+// truncated: only the first BODY_CAP_CHARS are read, and nothing here throws.
+import { BODY_CAP_CHARS } from '../http/limits.ts';
 
 export interface BodyHints {
-  /** lower-cased first 64 KB, for phrase matching */
+  /** lower-cased first BODY_CAP_CHARS, for phrase matching */
   text: string;
   /** OAuth `error`, Google `error.status`, or AWS `__type`/`<Code>`/`code` */
   error?: string;
@@ -12,8 +13,6 @@ export interface BodyHints {
   /** a framework said the CSRF check failed */
   csrf?: boolean;
 }
-
-const MAX = 65536;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -45,7 +44,7 @@ const CSRF =
 
 export function readBody(body: unknown, contentType: string | undefined): BodyHints {
   if (typeof body !== 'string' || body === '') return { text: '' };
-  const raw = body.length > MAX ? body.slice(0, MAX) : body;
+  const raw = body.length > BODY_CAP_CHARS ? body.slice(0, BODY_CAP_CHARS) : body;
   const out: BodyHints = { text: raw.toLowerCase() };
   const t = raw.trimStart();
   if (t.startsWith('{') || /json/i.test(contentType ?? '')) fromJson(t, out);

@@ -129,7 +129,8 @@ function setParam(c: Cursor, ch: Challenge, key: string, value: string, at: numb
   if (Object.hasOwn(ch.params, key)) {
     note(
       c,
-      `Parameter "${key}" appears twice in the ${ch.scheme} challenge; each may occur only once (RFC 9110 §11.2), so the first value is kept`,
+      `Parameter "${key}" appears twice in the ${ch.scheme} challenge; ` +
+        'each may occur only once (RFC 9110 §11.2), so the first value is kept',
       at,
     );
     return;
@@ -158,7 +159,8 @@ function readValue(c: Cursor, name: string, at: number): string {
   else if (bad >= 0) {
     note(
       c,
-      `The value of "${name}" contains ${show(s[bad])}, which is not allowed in an unquoted value; it should be a quoted string`,
+      `The value of "${name}" contains ${show(s[bad])}, which is not allowed in an unquoted value; ` +
+        'it should be a quoted string',
       bad,
     );
   }

@@ -5,8 +5,9 @@
 import type { Header } from './types.ts';
 import { isCsrfCookie, type Cookie } from './credentials/cookies.ts';
 import type { BodyHints } from './body.ts';
+import { headerValue } from '../http/headers.ts';
 
-export type Framework = 'Django' | 'Laravel' | 'Rails';
+type Framework = 'Django' | 'Laravel' | 'Rails';
 
 export interface CsrfVerdict {
   /** the body (or Laravel's dedicated 419) says so; otherwise it is inferred from headers */
@@ -74,7 +75,7 @@ export function csrfVerdict(i: CsrfInput): CsrfVerdict | undefined {
   if (i.body.text !== '') return undefined;
   // Token-authenticated calls skip the CSRF check (Django REST framework enforces it only for
   // session auth), so with Authorization sent a bare 403 says nothing about CSRF.
-  if (i.requestHeaders.some((h) => h.name.toLowerCase() === 'authorization')) return undefined;
+  if (headerValue(i.requestHeaders, 'authorization') !== undefined) return undefined;
   const fits = fw.framework ? STATUS[fw.framework] === i.status : i.status === 403 || i.status === 422;
   // Rails keeps its token in the page, not in a cookie: its session cookie is the evidence there.
   const evidence = cookie !== undefined || fw.framework === 'Rails';

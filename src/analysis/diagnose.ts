@@ -1,11 +1,10 @@
 // diagnose(): inspect the exchange once, run every rule family, rank, summarise. Never throws:
 // a failing rule is skipped, and a failing inspection still yields a generic finding.
 import type { DiagnoseContext, Diagnosis, Exchange } from './types.ts';
-import { inspect, type Ctx, type Rule } from './context.ts';
-import { clip, consumer, draft, toFinding, type Draft } from './finding.ts';
+import { inspect, type Inspection, type Rule } from './inspect.ts';
+import { clip, toFinding, type Draft } from './finding.ts';
 import { rank } from './rank.ts';
-import { MDN_WWW_AUTH } from './refs.ts';
-import { standards } from './rules/standards.ts';
+import { refused, standards } from './rules/standards.ts';
 import { bearer } from './rules/bearer.ts';
 import { dpop } from './rules/dpop.ts';
 import { digest } from './rules/digest.ts';
@@ -24,7 +23,7 @@ import { waf } from './rules/vendors/waf.ts';
 import { browser } from './rules/browser.ts';
 import { csrf } from './rules/csrf.ts';
 import { forbidden } from './rules/forbidden.ts';
-import { patterns } from './rules/patterns.ts';
+import { PATTERNS, patterns } from './rules/patterns.ts';
 
 const FAMILIES: Rule[] = [
   standards,
@@ -50,21 +49,7 @@ const FAMILIES: Rule[] = [
  * request's own cause in what it says. */
 const LATE: Rule[] = [forbidden, patterns];
 
-const PATTERN_IDS = new Set(['failure-burst', 'refresh-recovered', 'refresh-loop', 'credential-stopped-working']);
-
-function generic(status: number, challenge: string | undefined): Draft {
-  return draft({
-    id: 'auth-failed',
-    severity: 'warning',
-    title: `Request refused (${status})`,
-    summary: `Request refused with ${status}; no specific cause recognised: check the response body`,
-    explanation:
-      'The response signals an authentication or authorization failure, but nothing in the headers points to one cause.',
-    evidence: challenge ? [{ label: 'WWW-Authenticate', value: clip(challenge) }] : [],
-    fixes: [consumer('Read the response body and the API documentation for this status.')],
-    refs: [MDN_WWW_AUTH],
-  });
-}
+const PATTERN_IDS = new Set<string>(PATTERNS.ids);
 
 function sane(ex: Exchange): Exchange {
   const headers = (h: unknown): Exchange['requestHeaders'] =>
@@ -85,7 +70,7 @@ function sane(ex: Exchange): Exchange {
 }
 
 export function diagnose(exchange: Exchange, context: DiagnoseContext = {}): Diagnosis {
-  let c: Ctx | undefined;
+  let c: Inspection | undefined;
   try {
     c = inspect(sane(exchange), context ?? {});
   } catch {
@@ -93,7 +78,7 @@ export function diagnose(exchange: Exchange, context: DiagnoseContext = {}): Dia
   }
   const status = typeof exchange?.status === 'number' ? exchange.status : 0;
   if (!c) {
-    const d = generic(status, undefined);
+    const d = refused(status, undefined);
     return { summary: d.summary, findings: [toFinding(d)] };
   }
   const found: Draft[] = [];
@@ -112,7 +97,7 @@ export function diagnose(exchange: Exchange, context: DiagnoseContext = {}): Dia
     c.failure &&
     !own.some((d) => d.severity === 'error' || d.severity === 'warning' || d.id === 'negotiate-handshake')
   ) {
-    found.push(generic(status, c.res('www-authenticate')));
+    found.push(refused(status, c.res('www-authenticate')));
   }
   const ranked = rank(found);
   const top = ranked[0];

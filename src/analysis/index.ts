@@ -1,4 +1,4 @@
-// The engine's public face (issue #3): the worker, the panel, the popup and HAR import use this.
+// The engine's public face: everything outside src/analysis imports from here.
 export type {
   Challenge,
   ChallengeParse,
@@ -10,9 +10,12 @@ export type {
   JwtDecode,
   Severity,
 } from './types.ts';
-export { parseChallenges, parseCredentials } from './challenge.ts';
+export { countParseSteps, parseChallenges, parseCredentials } from './challenge.ts';
 export { decodeJwt, findJwts, jwtShape } from './jwt.ts';
 export { diagnose } from './diagnose.ts';
 export { inspectCredentials, type CredentialView } from './credentials/index.ts';
 export { fingerprint, maskSecret } from './mask.ts';
 export { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
+export { CATALOGUE, catalogueByFamily, findingDocPath, findingMeta, type FindingId } from './catalogue.ts';
+export { FAMILIES, type Family } from './families.ts';
+export type { FindingMeta } from './finding.ts';

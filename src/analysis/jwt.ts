@@ -86,7 +86,9 @@ export function decodeJwt(token: string): JwtDecode {
     const alg = name(header['alg']);
     const enc = name(header['enc']);
     return {
-      error: `This is an encrypted JWT (JWE, 5 parts): its claims cannot be read without the key (alg ${alg}, enc ${enc}).`,
+      error:
+        'This is an encrypted JWT (JWE, 5 parts): its claims cannot be read without the key ' +
+        `(alg ${alg}, enc ${enc}).`,
     };
   }
   if (parts.length !== 3) {

@@ -3,6 +3,7 @@
 // requests come after the request's own cause (a burst shares it), except a refresh that recovered:
 // it leads, as it says the failure needs no fix (its summary names the cause).
 import type { Draft } from './finding.ts';
+import type { FindingId } from './catalogue.ts';
 
 const ORDER = [
   'waf-block',
@@ -56,12 +57,16 @@ const ORDER = [
   'auth-failed',
   'failure-burst',
   'refresh-recovered',
-];
-const INDEX = new Map(ORDER.map((id, i) => [id, i]));
+] as const satisfies readonly FindingId[];
+// An id without a place here is a type error, naming the id.
+type Ranked<Unranked extends never> = Unranked;
+type _EveryIdRanked = Ranked<Exclude<FindingId, (typeof ORDER)[number]>>;
+
+const INDEX = new Map<string, number>(ORDER.map((id, i) => [id, i]));
 const SEVERITY = { error: 0, warning: 1, info: 2, ok: 3 } as const;
 
 /** When the key is found, the listed findings only repeat or mislead: drop them. */
-const SUPPRESS: Record<string, string[]> = {
+const SUPPRESS: Partial<Record<FindingId, FindingId[]>> = {
   'waf-block': [
     'no-credentials',
     'forbidden-authenticated',
@@ -88,7 +93,7 @@ const SUPPRESS: Record<string, string[]> = {
 
 export function rank(found: Draft[]): Draft[] {
   const ids = new Set(found.map((d) => d.id));
-  const drop = new Set(
+  const drop = new Set<string>(
     Object.entries(SUPPRESS)
       .filter(([k]) => ids.has(k))
       .flatMap(([, v]) => v),

@@ -1,4 +1,4 @@
-// The engine's public data shapes (issue #3). Pure data: no browser, no DOM, no clock.
+// The engine's public data shapes. Pure data: no browser, no DOM, no clock.
 
 import type { Header } from '../http/headers.ts';
 

@@ -27,7 +27,8 @@ describe('readBody', () => {
       "Can't verify CSRF token authenticity.",
       '{"message":"CSRF token mismatch."}',
       '{"detail":"CSRF Failed: CSRF token from the \'X-Csrftoken\' HTTP header incorrect."}',
-      '{"status":403,"error":"Forbidden","message":"Could not verify the provided CSRF token because no token was found to compare."}',
+      '{"status":403,"error":"Forbidden",' +
+        '"message":"Could not verify the provided CSRF token because no token was found to compare."}',
     ]) {
       expect(readBody(b, 'text/html').csrf).toBe(true);
     }

@@ -185,7 +185,8 @@ describe('parseChallenges: real vendor and spec headers', () => {
 
   it('RFC 7616 Digest: two challenges with different algorithms on two field lines', () => {
     const common =
-      'realm="http-auth@example.org", qop="auth, auth-int", nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"';
+      'realm="http-auth@example.org", qop="auth, auth-int", nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", ' +
+      'opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"';
     const expected = (algorithm: string): Challenge => ({
       scheme: 'Digest',
       params: {
@@ -213,7 +214,8 @@ describe('parseChallenges: real vendor and spec headers', () => {
       },
     ]);
     ok(
-      'Bearer error="insufficient_user_authentication", error_description="A different authentication level is required", acr_values="myACR", max_age=5',
+      'Bearer error="insufficient_user_authentication", ' +
+        'error_description="A different authentication level is required", acr_values="myACR", max_age=5',
       [
         {
           scheme: 'Bearer',
@@ -422,8 +424,10 @@ describe('parseCredentials (Authorization, Proxy-Authorization)', () => {
   it('RFC 7616 §3.9.1 Digest response', () => {
     const v =
       'Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, ' +
-      'nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", ' +
-      'qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"';
+      'nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, ' +
+      'cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, ' +
+      'response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", ' +
+      'opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS"';
     const r = parseCredentials(v);
     expect(r.problems).toEqual([]);
     expect(r.scheme).toBe('Digest');
@@ -440,7 +444,9 @@ describe('parseCredentials (Authorization, Proxy-Authorization)', () => {
 
   it('AWS SigV4: parameters read, the unquoted "/" and ";" reported as outside the grammar', () => {
     const r = parseCredentials(
-      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024',
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, ' +
+        'SignedHeaders=host;range;x-amz-date, ' +
+        'Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024',
     );
     expect(r.scheme).toBe('AWS4-HMAC-SHA256');
     expect(r.params).toEqual({

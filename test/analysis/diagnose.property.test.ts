@@ -207,6 +207,7 @@ describe('diagnose never throws', () => {
 
   it('on 64 KB inputs shaped against the regular expressions', () => {
     const k = 65536;
+    const claimsOf = (n: number): string => Buffer.from(`{${'"acrs""value"'.repeat(n / 14)}`).toString('base64');
     const shapes: Partial<Exchange>[] = [
       { url: `https://${'aa-'.repeat(k / 3)}a.s3.eu-west-1.amazonaws.com/` },
       { url: `https://${'a.'.repeat(k / 2)}amazonaws.com/` },
@@ -221,7 +222,7 @@ describe('diagnose never throws', () => {
         responseHeaders: [
           {
             name: 'WWW-Authenticate',
-            value: `Bearer error="insufficient_claims", claims="${Buffer.from(`{${'"acrs""value"'.repeat(k / 14)}`).toString('base64')}"`,
+            value: `Bearer error="insufficient_claims", claims="${claimsOf(k)}"`,
           },
         ],
       },

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { rank } from '../../src/analysis/rank.ts';
-import { draft } from '../../src/analysis/finding.ts';
+import type { Draft } from '../../src/analysis/finding.ts';
 import type { Severity } from '../../src/analysis/types.ts';
 
-const d = (id: string, severity: Severity = 'error') =>
-  draft({ id, severity, title: id, summary: id, explanation: id });
-const order = (...xs: ReturnType<typeof d>[]) => rank(xs).map((x) => x.id);
+const d = (id: string, severity: Severity = 'error'): Draft => ({
+  id,
+  severity,
+  title: id,
+  summary: id,
+  explanation: id,
+  evidence: [],
+  fixes: [],
+  references: [],
+});
+const order = (...xs: Draft[]) => rank(xs).map((x) => x.id);
 
 describe('rank', () => {
   it('puts the specific cause before the generic one', () => {

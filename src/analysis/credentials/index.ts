@@ -1,7 +1,7 @@
 // Every credential in a request, described for the panel: where, what kind, masked, and what
 // can be read from it locally (JWT claims, Basic user, SigV4 scope). Secrets stay masked.
 import type { Exchange } from '../types.ts';
-import { inspect, type FoundToken } from '../context.ts';
+import { inspect, type FoundToken } from '../inspect.ts';
 import { fingerprint, maskSecret } from '../mask.ts';
 import { formatUtc } from '../time.ts';
 import { claim, scopesOf, timeClaim } from './jwt-token.ts';

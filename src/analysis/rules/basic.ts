@@ -1,14 +1,65 @@
 // RFC 7617 Basic: rejected credentials (the user name shown, never the password), the
 // browser's own login dialog for fetch/XHR, and charset.
-import type { Rule } from '../context.ts';
-import { consumer, draft, ev, server, type Draft } from '../finding.ts';
+import type { Rule } from '../inspect.ts';
+import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
 import { link, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
+
+const CHECK_CREDENTIALS = consumer(
+  'Check user and password; encode "user:password" as UTF-8 before base64.',
+  "'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))",
+);
+const DECLARE_CHARSET = server('Declare the encoding.', 'WWW-Authenticate: Basic realm="api", charset="UTF-8"');
+
+export const BASIC = defineFindings('basic', {
+  'basic-credentials-rejected': {
+    title: 'Basic credentials rejected',
+    severity: 'error',
+    means:
+      'The server refused the Basic user name and password. AuthLens decodes the user name to show it, never ' +
+      'the password (only its length). Non-ASCII credentials are a frequent hidden cause: without ' +
+      'charset="UTF-8" in the challenge, client and server may encode them differently (RFC 7617 §2.1).',
+    restsOn:
+      'Authorization: Basic with credentials that decode, answered by a Basic challenge, or by a 401 or 403 ' +
+      'with no challenge at all (under another scheme’s challenge the pair was never read: see ' +
+      'scheme-mismatch).',
+    fixes: [CHECK_CREDENTIALS, DECLARE_CHARSET],
+    references: [rfc(7617, '2')],
+  },
+  'basic-prompt': {
+    title: 'Browser login dialog for a script request',
+    severity: 'error',
+    means:
+      'Browsers answer a Basic challenge with a native prompt, even for background API calls; the request stays ' +
+      'pending until the user acts.',
+    restsOn:
+      'A 401 with a Basic challenge to a fetch or XMLHttpRequest: by its webRequest type, by Sec-Fetch-Dest: ' +
+      'empty, or, when the type is unknown (a bare HAR file), by an Accept that is not a page’s. An error when ' +
+      'no Authorization was sent, a warning when credentials were sent and refused.',
+    fixes: [
+      server(
+        'For API calls, answer 401 with a non-Basic challenge (e.g. Bearer) or use token auth.',
+        'WWW-Authenticate: Bearer realm="api"',
+      ),
+      consumer(
+        'Send credentials up front so no challenge comes back.',
+        "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })",
+      ),
+    ],
+    references: [
+      rfc(7617, '2'),
+      link(
+        'Chromium: auth dialogs for subresources',
+        'https://www.chromium.org/developers/design-documents/http-authentication/',
+      ),
+    ],
+  },
+});
 
 const SCRIPTED = new Set(['xmlhttprequest', 'fetch', 'xhr']);
 const UNKNOWN = new Set(['', 'other']);
 
-/** fetch/XHR: by webRequest type, by Sec-Fetch-Dest, or (type unknown, e.g. a bare HAR) by an Accept that is not a page's */
+/** fetch/XHR: by webRequest type, by Sec-Fetch-Dest, or (type unknown: a bare HAR) by an Accept not a page's */
 function scripted(type: string | undefined, dest: string | undefined, accept: string | undefined): boolean {
   if (SCRIPTED.has(type ?? '') || dest === 'empty') return true;
   return UNKNOWN.has(type ?? '') && dest === undefined && !/text\/html/i.test(accept ?? '');
@@ -22,28 +73,17 @@ export const basic: Rule = (c) => {
   if (b?.user !== undefined && (ch || (!c.challenges.length && (c.status === 401 || c.status === 403)))) {
     const charsetHint = b.nonAscii && ch?.params.charset?.toLowerCase() !== 'utf-8';
     out.push(
-      draft({
-        id: 'basic-credentials-rejected',
-        severity: 'error',
-        title: 'Basic credentials rejected',
+      BASIC.draft('basic-credentials-rejected', {
         summary: `Basic credentials for user "${b.user}" were rejected: check the user name and password`,
         explanation:
           `The server refused user "${b.user}" (password not shown, ${b.passwordLength} characters).` +
           (b.passwordLength === 0 ? ' The password is empty.' : '') +
           (charsetHint
-            ? ' The credentials contain non-ASCII characters and the challenge has no charset="UTF-8": the server may decode them differently (RFC 7617 §2.1).'
+            ? ' The credentials contain non-ASCII characters and the challenge has no charset="UTF-8": ' +
+              'the server may decode them differently (RFC 7617 §2.1).'
             : ''),
         evidence: [ev('User', b.user), ...challengeEvidence(c)],
-        fixes: [
-          consumer(
-            'Check user and password; encode "user:password" as UTF-8 before base64.',
-            "'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))",
-          ),
-          ...(charsetHint
-            ? [server('Declare the encoding.', 'WWW-Authenticate: Basic realm="api", charset="UTF-8"')]
-            : []),
-        ],
-        refs: [rfc(7617, '2')],
+        fixes: charsetHint ? [CHECK_CREDENTIALS, DECLARE_CHARSET] : [CHECK_CREDENTIALS],
       }),
     );
   }
@@ -52,38 +92,21 @@ export const basic: Rule = (c) => {
     // the script meant to handle the 401 itself. With credentials sent, their rejection leads.
     const bare = !c.auth;
     out.push(
-      draft({
-        id: 'basic-prompt',
+      BASIC.draft('basic-prompt', {
         severity: bare ? 'error' : 'warning',
-        title: 'Browser login dialog for a script request',
         summary: bare
           ? 'The browser shows its own login dialog: a fetch/XHR without credentials got 401 with a Basic challenge'
           : 'A 401 with Basic to fetch/XHR makes the browser show its own login dialog',
-        explanation:
-          'Browsers answer a Basic challenge with a native prompt, even for background API calls; the request stays pending until the user acts.' +
-          (bare
-            ? ' No Authorization was sent, so the server challenged; the script only sees the 401 once the dialog is cancelled.'
-            : ''),
+        ...(bare
+          ? {
+              more:
+                'No Authorization was sent, so the server challenged; ' +
+                'the script only sees the 401 once the dialog is cancelled.',
+            }
+          : {}),
         evidence: [
           ...challengeEvidence(c),
           ev('Request', `${c.ex.type || 'fetch/XHR'}${bare ? ', no Authorization' : ''}`),
-        ],
-        fixes: [
-          server(
-            'For API calls, answer 401 with a non-Basic challenge (e.g. Bearer) or use token auth.',
-            'WWW-Authenticate: Bearer realm="api"',
-          ),
-          consumer(
-            'Send credentials up front so no challenge comes back.',
-            "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })",
-          ),
-        ],
-        refs: [
-          rfc(7617, '2'),
-          link(
-            'Chromium: auth dialogs for subresources',
-            'https://www.chromium.org/developers/design-documents/http-authentication/',
-          ),
         ],
       }),
     );

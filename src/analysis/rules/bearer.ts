@@ -1,13 +1,99 @@
 // RFC 6750 §3 error codes, RFC 9728 resource metadata, RFC 9470 step-up.
-import type { Ctx, Rule } from '../context.ts';
+import type { Inspection, Rule } from '../inspect.ts';
 import type { Challenge } from '../types.ts';
-import { clip, consumer, draft, ev, list, server, type Draft } from '../finding.ts';
+import { clip, consumer, defineFindings, ev, list, server, type Draft, type Evidence } from '../finding.ts';
 import { link, rfc } from '../refs.ts';
 import { scopesOf, timeClaim } from '../credentials/jwt-token.ts';
 import { formatDuration } from '../time.ts';
 import { challengeEvidence, tokenEvidence } from './evidence.ts';
 
-export interface BearerError {
+const NAME_THE_SCOPE = server('Name the needed scope in the challenge: error="insufficient_scope", scope="..."');
+const STEP_UP = 'Send the user to the authorization server again with these values, then retry with the new token.';
+const METADATA = 'Fetch the metadata and discover the authorization server.';
+const metadataCode = (url: string): string =>
+  `const meta = await (await fetch('${url}')).json();\n` +
+  "// meta.authorization_servers[0] + '/.well-known/oauth-authorization-server'";
+
+export const BEARER = defineFindings('bearer', {
+  'bearer-invalid-request': {
+    title: 'Request malformed (invalid_request)',
+    severity: 'error',
+    means:
+      'The request is missing a parameter, repeats one, or sends the token more than one way (RFC 6750 §3.1), ' +
+      'e.g. both a header and access_token.',
+    restsOn:
+      'error="invalid_request" in a Bearer or DPoP challenge, or in an OAuth-style JSON error body ' +
+      '({"error": "invalid_request"}); RFC 6750 sends it with a 400.',
+    fixes: [
+      consumer(
+        'Send the token once, in the Authorization header.',
+        'fetch(url, { headers: { Authorization: `Bearer ${token}` } })',
+      ),
+    ],
+    references: [rfc(6750, '3.1')],
+  },
+  'bearer-invalid-token': {
+    title: 'Access token rejected (invalid_token)',
+    severity: 'error',
+    means:
+      'The token is expired, revoked, malformed or signed for someone else (RFC 6750 §3.1). Findings above say ' +
+      'which when the token can be read.',
+    restsOn:
+      'error="invalid_token" in a Bearer or DPoP challenge, or in an OAuth-style JSON error body. When the ' +
+      'token is a JWT, the token findings (token-expired, token-rejected...) name the cause.',
+    fixes: [consumer('Refresh or re-acquire the token and retry once.')],
+    references: [rfc(6750, '3.1')],
+  },
+  'insufficient-scope': {
+    title: 'Token lacks a required scope',
+    severity: 'error',
+    means:
+      'The token is valid but not allowed to do this: the call needs a scope (a permission granted to the ' +
+      'client, often with the user’s consent) that the token does not carry. Re-sending it will not help; a ' +
+      'token requested with that scope will.',
+    restsOn:
+      'error="insufficient_scope" with scope="..." in the Bearer challenge (RFC 6750 §3.1; Google APIs answer ' +
+      'so), or GitHub’s X-Accepted-OAuth-Scopes (needed) against X-OAuth-Scopes (granted) on a 403 or 404, ' +
+      'with GitHub’s scope hierarchy taken into account. The token’s scope, scp or scopes claim, when it is a ' +
+      'JWT, says which scopes are missing.',
+    fixes: [
+      consumer('Request the token again with the scope the endpoint needs (the user may need to consent again).'),
+      NAME_THE_SCOPE,
+    ],
+    references: [rfc(6750, '3.1')],
+  },
+  'step-up-required': {
+    title: 'Stronger or more recent sign-in required',
+    severity: 'error',
+    means:
+      'The token is fine but the sign-in behind it is too weak (another authentication level is needed, ' +
+      'such as MFA) or too old. RFC 9470 lets the resource server say so, with the level it needs in ' +
+      'acr_values and the maximum age of the sign-in in max_age; the client sends the user to the ' +
+      'authorization server again with those values.',
+    restsOn:
+      'error="insufficient_user_authentication" in the Bearer challenge, with its acr_values and max_age; the ' +
+      'token’s auth_time claim, when readable, says how long before the request the user signed in.',
+    fixes: [consumer(STEP_UP, 'authorize?…&acr_values=<from the challenge>&max_age=<from the challenge>')],
+    references: [rfc(9470, '3')],
+  },
+  'protected-resource-metadata': {
+    title: 'Server publishes how to get a token',
+    severity: 'error',
+    means:
+      'The challenge points to OAuth protected resource metadata (RFC 9728): fetch it, take an authorization ' +
+      'server from `authorization_servers`, and run OAuth with PKCE (MCP clients do this).',
+    restsOn:
+      'A resource_metadata parameter in a WWW-Authenticate challenge. An error when no credentials were sent ' +
+      '(this is how to get one), information when some were.',
+    fixes: [consumer(METADATA, metadataCode('<resource_metadata>'))],
+    references: [
+      rfc(9728, '5.1'),
+      link('MCP authorization', 'https://modelcontextprotocol.io/specification/draft/basic/authorization'),
+    ],
+  },
+});
+
+interface BearerError {
   error: string;
   description?: string;
   uri?: string;
@@ -15,7 +101,7 @@ export interface BearerError {
 }
 
 /** The error of the Bearer/DPoP challenge, else an OAuth-style JSON body error. */
-export function bearerError(c: Ctx): BearerError | undefined {
+export function bearerError(c: Inspection): BearerError | undefined {
   for (const ch of c.challenges) {
     const s = ch.scheme.toLowerCase();
     if ((s === 'bearer' || s === 'dpop') && ch.params.error) {
@@ -26,7 +112,7 @@ export function bearerError(c: Ctx): BearerError | undefined {
   return undefined;
 }
 
-export function describedEvidence(b: BearerError | undefined): ReturnType<typeof ev>[] {
+export function describedEvidence(b: BearerError | undefined): Evidence[] {
   if (!b) return [];
   return [
     ev('error', b.error),
@@ -35,15 +121,16 @@ export function describedEvidence(b: BearerError | undefined): ReturnType<typeof
   ].filter((e) => e !== undefined);
 }
 
-const grantedScopes = (c: Ctx): string[] | undefined =>
+const grantedScopes = (c: Inspection): string[] | undefined =>
   c.main?.jwt?.kind === 'jws' ? scopesOf(c.main.jwt.payload) : undefined;
 
+/** insufficient-scope, from a challenge or from a vendor's scope headers (`anyOf`: one of them suffices). */
 export function scopeFinding(
-  c: Ctx,
+  c: Inspection,
   required: string[],
   granted: string[] | undefined,
   source: string,
-  extra: ReturnType<typeof ev>[],
+  extra: Evidence[],
   anyOf = false,
 ): Draft {
   const missing = granted ? required.filter((s) => !granted.includes(s)) : required;
@@ -51,10 +138,9 @@ export function scopeFinding(
   anyOf = anyOf && shown.length > 1;
   const words = anyOf ? shown.join(' or ') : list(shown);
   const need = !required.length ? 'a scope it does not name' : anyOf ? `one of ${words}` : list(required);
-  return draft({
-    id: 'insufficient-scope',
-    severity: 'error',
-    title: 'Token lacks a required scope',
+  const sufficient =
+    missing.length && required.length ? '' : ', which looks sufficient (the server may want all of them)';
+  return BEARER.draft('insufficient-scope', {
     summary: !required.length
       ? 'Token lacks the scope this needs (the server did not name it): check the API docs for the scope'
       : anyOf
@@ -63,7 +149,7 @@ export function scopeFinding(
     explanation:
       `The token is valid but not allowed to do this. ${source} requires ${need}; ` +
       (granted
-        ? `the token grants ${list(granted) || 'no scopes'}${missing.length && required.length ? '' : ', which looks sufficient (the server may want all of them)'}.`
+        ? `the token grants ${list(granted) || 'no scopes'}${sufficient}.`
         : 'the token is opaque, so its scopes are unknown here.'),
     evidence: [
       required.length ? ev('Required scope', required.join(' ')) : undefined,
@@ -76,9 +162,8 @@ export function scopeFinding(
       consumer(
         `Request the token again with scope ${words || 'the endpoint needs'} (the user may need to consent again).`,
       ),
-      server('Name the needed scope in the challenge: error="insufficient_scope", scope="..."'),
+      NAME_THE_SCOPE,
     ],
-    refs: [rfc(6750, '3.1')],
   });
 }
 
@@ -89,36 +174,17 @@ export const bearer: Rule = (c) => {
   const desc = b?.description ? `: ${clip(b.description, 120)}` : '';
   if (b?.error === 'invalid_request') {
     out.push(
-      draft({
-        id: 'bearer-invalid-request',
-        severity: 'error',
-        title: 'Request malformed (invalid_request)',
+      BEARER.draft('bearer-invalid-request', {
         summary: `Server says invalid_request${desc}: fix how the token is sent`,
-        explanation:
-          'The request is missing a parameter, repeats one, or sends the token more than one way (RFC 6750 §3.1), e.g. both a header and access_token.',
         evidence: evs,
-        fixes: [
-          consumer(
-            'Send the token once, in the Authorization header.',
-            'fetch(url, { headers: { Authorization: `Bearer ${token}` } })',
-          ),
-        ],
-        refs: [rfc(6750, '3.1')],
       }),
     );
   }
   if (b?.error === 'invalid_token') {
     out.push(
-      draft({
-        id: 'bearer-invalid-token',
-        severity: 'error',
-        title: 'Access token rejected (invalid_token)',
+      BEARER.draft('bearer-invalid-token', {
         summary: `Server says invalid_token${desc}: get a new access token`,
-        explanation:
-          'The token is expired, revoked, malformed or signed for someone else (RFC 6750 §3.1). Findings above say which when the token can be read.',
         evidence: [...evs, ...tokenEvidence(c.main)],
-        fixes: [consumer('Refresh or re-acquire the token and retry once.')],
-        refs: [rfc(6750, '3.1')],
       }),
     );
   }
@@ -133,20 +199,20 @@ export const bearer: Rule = (c) => {
     const authTime = c.main?.jwt?.kind === 'jws' ? timeClaim(c.main.jwt.payload, 'auth_time') : undefined;
     const ago = authTime !== undefined && c.refTime !== undefined ? formatDuration(c.refTime - authTime) : undefined;
     out.push(
-      draft({
-        id: 'step-up-required',
-        severity: 'error',
-        title: 'Stronger or more recent sign-in required',
+      BEARER.draft('step-up-required', {
         summary: `Step-up required: sign in again${acr ? ` with ${acr}` : ''}${age ? ` (at most ${age} ago)` : ''}`,
-        explanation: `The token is fine but the sign-in behind it is too weak or too old (RFC 9470).${acr ? ` Required level: ${acr}.` : ''}${age ? ` Maximum age: ${age}.` : ''}${ago ? ` The user signed in ${ago} before the request.` : ''}`,
+        explanation:
+          'The token is fine but the sign-in behind it is too weak or too old (RFC 9470).' +
+          (acr ? ` Required level: ${acr}.` : '') +
+          (age ? ` Maximum age: ${age}.` : '') +
+          (ago ? ` The user signed in ${ago} before the request.` : ''),
         evidence: [...evs, ...tokenEvidence(c.main)],
         fixes: [
           consumer(
-            'Send the user to the authorization server again with these values, then retry with the new token.',
+            STEP_UP,
             `authorize?…${acr ? `&acr_values=${encodeURIComponent(acr)}` : ''}${age ? `&max_age=${maxAge}` : ''}`,
           ),
         ],
-        refs: [rfc(9470, '3')],
       }),
     );
   }
@@ -154,24 +220,11 @@ export const bearer: Rule = (c) => {
   if (meta) {
     const url = clip(meta.params.resource_metadata!);
     out.push(
-      draft({
-        id: 'protected-resource-metadata',
+      BEARER.draft('protected-resource-metadata', {
         severity: c.hasCredentials ? 'info' : 'error',
-        title: 'Server publishes how to get a token',
         summary: `Get a token: read ${url}, then run OAuth with its authorization server`,
-        explanation:
-          'The challenge points to OAuth protected resource metadata (RFC 9728): fetch it, take an authorization server from `authorization_servers`, and run OAuth with PKCE (MCP clients do this).',
         evidence: [ev('resource_metadata', url), ...challengeEvidence(c)],
-        fixes: [
-          consumer(
-            'Fetch the metadata and discover the authorization server.',
-            `const meta = await (await fetch('${url}')).json();\n// meta.authorization_servers[0] + '/.well-known/oauth-authorization-server'`,
-          ),
-        ],
-        refs: [
-          rfc(9728, '5.1'),
-          link('MCP authorization', 'https://modelcontextprotocol.io/specification/draft/basic/authorization'),
-        ],
+        fixes: [consumer(METADATA, metadataCode(url))],
       }),
     );
   }

@@ -1,14 +1,46 @@
-// CSRF refusals (context.csrf decides whether it is one): certain when the body names the check,
-// likely when only the cookies, the method and the missing token header point to it.
-import type { Rule } from '../context.ts';
-import { consumer, draft, ev, server } from '../finding.ts';
+// CSRF refusals (the inspection's csrf verdict decides whether it is one): certain when the body
+// names the check, likely when only the cookies, the method and the missing token header point to it.
+import type { Rule } from '../inspect.ts';
+import { consumer, defineFindings, ev, server } from '../finding.ts';
 import { link } from '../refs.ts';
 
+const sendTheToken = (header: string): string =>
+  `Read the token (cookie or meta tag) and send it in ${header} ` +
+  '(Django: X-CSRFToken, Laravel: X-XSRF-TOKEN, Rails: X-CSRF-Token).';
+const TRUSTED_ORIGINS = server(
+  'Django behind a proxy or on another origin: list it in CSRF_TRUSTED_ORIGINS.',
+  "CSRF_TRUSTED_ORIGINS = ['https://app.example']",
+);
 const TOKEN_CODE: Record<string, string> = {
   'X-CSRFToken': "headers: { 'X-CSRFToken': getCookie('csrftoken') }",
   'X-XSRF-TOKEN': "headers: { 'X-XSRF-TOKEN': decodeURIComponent(getCookie('XSRF-TOKEN')) }",
   'X-CSRF-Token': "headers: { 'X-CSRF-Token': document.querySelector('meta[name=csrf-token]').content }",
 };
+
+export const CSRF = defineFindings('browser', {
+  'csrf-rejected': {
+    title: 'CSRF check failed',
+    severity: 'error',
+    means:
+      'The framework’s cross-site request forgery protection refused a cookie-authenticated, state-changing ' +
+      'request (POST, PUT, PATCH, DELETE) that lacked a valid CSRF token: Django answers 403, Laravel 419 and ' +
+      'Rails 422. The page must read the token (from a cookie or a meta tag) and send it in the framework’s ' +
+      'header.',
+    restsOn:
+      'An unsafe method with cookies and no challenge, answered 403, 419 or 422. Certain when the body names ' +
+      'the check (Django "CSRF verification failed" or "Origin checking failed", Laravel "Page Expired", ' +
+      'Rails "Can’t verify CSRF token authenticity"...) or on Laravel’s 419. Likely when no body is known and ' +
+      'the CSRF cookie (csrftoken, XSRF-TOKEN, _csrf) or the framework’s session cookie went without an ' +
+      'X-CSRFToken, X-CSRF-Token or X-XSRF-TOKEN header. A request with Authorization is not judged by its ' +
+      'cookies.',
+    fixes: [consumer(sendTheToken('the framework’s header')), TRUSTED_ORIGINS],
+    references: [
+      link('Django: CSRF protection', 'https://docs.djangoproject.com/en/stable/howto/csrf/'),
+      link('Laravel: CSRF', 'https://laravel.com/docs/csrf'),
+      link('Rails: CSRF countermeasures', 'https://guides.rubyonrails.org/security.html#csrf-countermeasures'),
+    ],
+  },
+});
 
 export const csrf: Rule = (c) => {
   const v = c.csrf;
@@ -26,20 +58,28 @@ export const csrf: Rule = (c) => {
   const django = v.framework === 'Django' || (!v.framework && c.status === 403);
   const originFailed = c.body.text.includes('origin checking failed');
   const what = v.certain
-    ? `A cookie-authenticated ${c.method} was refused by the CSRF protection (Django 403, Laravel 419, Rails 422). ${v.header ? `The ${v.header} header was sent but did not match the session (stale token, or one from another session).` : 'No X-CSRFToken / X-CSRF-Token / X-XSRF-TOKEN header was sent.'}`
-    : `No response body was available to confirm it, so this is the likely cause, resting on: ${basis.join('; ')}. A ${c.status} to such a request is how ${v.framework ?? 'CSRF middleware'} refuses a missing token. If sending the token header does not help, the ${c.status} has another cause (${c.status === 422 ? 'a validation error' : 'a permission'}).`;
+    ? `A cookie-authenticated ${c.method} was refused by the CSRF protection (Django 403, Laravel 419, ` +
+      'Rails 422). ' +
+      (v.header
+        ? `The ${v.header} header was sent but did not match the session (stale token, or one from another session).`
+        : 'No X-CSRFToken / X-CSRF-Token / X-XSRF-TOKEN header was sent.')
+    : 'No response body was available to confirm it, so this is the likely cause, resting on: ' +
+      `${basis.join('; ')}. A ${c.status} to such a request is how ${v.framework ?? 'CSRF middleware'} refuses ` +
+      `a missing token. If sending the token header does not help, the ${c.status} has another cause ` +
+      `(${c.status === 422 ? 'a validation error' : 'a permission'}).`;
+  const cookie = v.cookie ? `the ${v.cookie} cookie` : `the ${v.session ?? 'session'} cookie`;
   return [
-    draft({
-      id: 'csrf-rejected',
-      severity: 'error',
+    CSRF.draft('csrf-rejected', {
       title: v.certain ? 'CSRF check failed' : 'CSRF check likely failed',
       summary: v.certain
-        ? `CSRF check failed on ${c.method}: send the framework's CSRF token header${v.header ? ' (the one sent is stale or wrong)' : ` (${v.expects})`}`
-        : `Likely a CSRF rejection: ${c.method} with ${v.cookie ? `the ${v.cookie} cookie` : `the ${v.session ?? 'session'} cookie`} but no ${v.expects} header; send the CSRF token header`,
+        ? `CSRF check failed on ${c.method}: send the framework's CSRF token header` +
+          (v.header ? ' (the one sent is stale or wrong)' : ` (${v.expects})`)
+        : `Likely a CSRF rejection: ${c.method} with ${cookie} but no ${v.expects} header; send the CSRF token header`,
       explanation:
         what +
         (originFailed
-          ? ' Django says "Origin checking failed": the page origin is not in CSRF_TRUSTED_ORIGINS (common behind a proxy).'
+          ? ' Django says "Origin checking failed": the page origin is not in CSRF_TRUSTED_ORIGINS ' +
+            '(common behind a proxy).'
           : ''),
       evidence: [
         ev('Status', String(c.status)),
@@ -57,25 +97,7 @@ export const csrf: Rule = (c) => {
           v.certain ? (c.body.csrf ? 'response body' : `status ${c.status}`) : 'not confirmed: no response body',
         ),
       ],
-      fixes: [
-        consumer(
-          `Read the token (cookie or meta tag) and send it in ${v.expects} (Django: X-CSRFToken, Laravel: X-XSRF-TOKEN, Rails: X-CSRF-Token).`,
-          TOKEN_CODE[v.expects],
-        ),
-        ...(django
-          ? [
-              server(
-                'Django behind a proxy or on another origin: list it in CSRF_TRUSTED_ORIGINS.',
-                "CSRF_TRUSTED_ORIGINS = ['https://app.example']",
-              ),
-            ]
-          : []),
-      ],
-      refs: [
-        link('Django: CSRF protection', 'https://docs.djangoproject.com/en/stable/howto/csrf/'),
-        link('Laravel: CSRF', 'https://laravel.com/docs/csrf'),
-        link('Rails: CSRF countermeasures', 'https://guides.rubyonrails.org/security.html#csrf-countermeasures'),
-      ],
+      fixes: [consumer(sendTheToken(v.expects), TOKEN_CODE[v.expects]), ...(django ? [TRUSTED_ORIGINS] : [])],
     }),
   ];
 };

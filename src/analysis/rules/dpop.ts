@@ -1,9 +1,58 @@
 // RFC 9449 DPoP: nonce required, proof rejected, proof missing.
-import type { Rule } from '../context.ts';
-import { clip, consumer, draft, ev, server, type Draft } from '../finding.ts';
+import type { Rule } from '../inspect.ts';
+import { clip, consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
 import { MDN_CORS, rfc } from '../refs.ts';
 import { bearerError, describedEvidence } from './bearer.ts';
 import { challengeEvidence } from './evidence.ts';
+
+const READ_NONCE = consumer(
+  'Read DPoP-Nonce from the response, sign a new proof with it, retry once.',
+  "const nonce = res.headers.get('DPoP-Nonce');",
+);
+const EXPOSE_NONCE = server('Expose the header to browser code.', 'Access-Control-Expose-Headers: DPoP-Nonce');
+
+export const DPOP = defineFindings('dpop', {
+  'dpop-nonce-required': {
+    title: 'Server wants a DPoP nonce',
+    severity: 'warning',
+    means:
+      'A normal step of DPoP (RFC 9449 §8–9): the server issued a nonce; the next proof must include it as the ' +
+      '`nonce` claim.',
+    restsOn:
+      'error="use_dpop_nonce" in the challenge or the OAuth JSON error body, and the DPoP-Nonce response ' +
+      'header. On a cross-origin call, whether Access-Control-Expose-Headers lists DPoP-Nonce: page scripts ' +
+      'cannot read it otherwise.',
+    fixes: [READ_NONCE, EXPOSE_NONCE],
+    references: [rfc(9449, '9'), MDN_CORS],
+  },
+  'dpop-proof-invalid': {
+    title: 'DPoP proof rejected',
+    severity: 'error',
+    means:
+      'The DPoP header JWT is invalid (RFC 9449 §4.3): wrong `htm`/`htu` for this request, stale `iat`, a reused ' +
+      '`jti`, missing `ath` for the access token, or a key other than the one the token is bound to.',
+    restsOn:
+      'error="invalid_dpop_proof" in the challenge or the OAuth JSON error body; whether a DPoP header was sent.',
+    fixes: [
+      consumer(
+        'Create a fresh proof per request: htm = method, htu = URL without query, iat = now, ath = hash of the token.',
+      ),
+    ],
+    references: [rfc(9449, '4.3')],
+  },
+  'dpop-proof-missing': {
+    title: 'DPoP token sent without a proof',
+    severity: 'error',
+    means:
+      'A DPoP-bound token must travel with a `DPoP` header holding a proof JWT signed by the bound key (RFC 9449 ' +
+      '§7.1). Without it the server rejects the token.',
+    restsOn: 'Authorization: DPoP <token> and no DPoP request header.',
+    fixes: [
+      consumer('Send the proof with every request.', 'headers: { Authorization: `DPoP ${token}`, DPoP: proofJwt }'),
+    ],
+    references: [rfc(9449, '7.1')],
+  },
+});
 
 export const dpop: Rule = (c) => {
   const out: Draft[] = [];
@@ -13,64 +62,35 @@ export const dpop: Rule = (c) => {
     const nonce = c.res('dpop-nonce');
     const exposed = /(^|,)\s*(dpop-nonce|\*)\s*(,|$)/i.test(c.res('access-control-expose-headers') ?? '');
     const hidden = c.crossOrigin && !exposed;
+    const shown = nonce ? ` "${clip(nonce, 40)}"` : '';
     out.push(
-      draft({
-        id: 'dpop-nonce-required',
-        severity: 'warning',
-        title: 'Server wants a DPoP nonce',
-        summary: `DPoP nonce required: retry with a new proof carrying the DPoP-Nonce${nonce ? ` "${clip(nonce, 40)}"` : ''}`,
-        explanation:
-          'A normal step of DPoP (RFC 9449 §8–9): the server issued a nonce; the next proof must include it as the `nonce` claim.' +
-          (hidden
-            ? ' This is cross-origin and DPoP-Nonce is not in Access-Control-Expose-Headers, so page scripts cannot read it.'
-            : ''),
+      DPOP.draft('dpop-nonce-required', {
+        summary: `DPoP nonce required: retry with a new proof carrying the DPoP-Nonce${shown}`,
+        ...(hidden
+          ? {
+              more:
+                'This is cross-origin and DPoP-Nonce is not in Access-Control-Expose-Headers, ' +
+                'so page scripts cannot read it.',
+            }
+          : { fixes: [READ_NONCE], references: [rfc(9449, '9')] }),
         evidence: [nonce ? ev('DPoP-Nonce', clip(nonce)) : ev('DPoP-Nonce', '(missing from the response)'), ...evs],
-        fixes: [
-          consumer(
-            'Read DPoP-Nonce from the response, sign a new proof with it, retry once.',
-            "const nonce = res.headers.get('DPoP-Nonce');",
-          ),
-          ...(hidden
-            ? [server('Expose the header to browser code.', 'Access-Control-Expose-Headers: DPoP-Nonce')]
-            : []),
-        ],
-        refs: [rfc(9449, '9'), ...(hidden ? [MDN_CORS] : [])],
       }),
     );
   }
   if (b?.error === 'invalid_dpop_proof') {
+    const desc = b.description ? `: ${clip(b.description, 100)}` : '';
     out.push(
-      draft({
-        id: 'dpop-proof-invalid',
-        severity: 'error',
-        title: 'DPoP proof rejected',
-        summary: `DPoP proof rejected${b.description ? `: ${clip(b.description, 100)}` : ''}: check htm, htu, iat, ath and the key`,
-        explanation:
-          'The DPoP header JWT is invalid (RFC 9449 §4.3): wrong `htm`/`htu` for this request, stale `iat`, a reused `jti`, missing `ath` for the access token, or a key other than the one the token is bound to.',
-        evidence: [...evs, ...(c.req('dpop') ? [ev('DPoP header', 'present')] : [ev('DPoP header', 'missing')])],
-        fixes: [
-          consumer(
-            'Create a fresh proof per request: htm = method, htu = URL without query, iat = now, ath = hash of the token.',
-          ),
-        ],
-        refs: [rfc(9449, '4.3')],
+      DPOP.draft('dpop-proof-invalid', {
+        summary: `DPoP proof rejected${desc}: check htm, htu, iat, ath and the key`,
+        evidence: [...evs, ev('DPoP header', c.req('dpop') ? 'present' : 'missing')],
       }),
     );
   }
   if (c.auth?.lc === 'dpop' && !c.req('dpop')) {
     out.push(
-      draft({
-        id: 'dpop-proof-missing',
-        severity: 'error',
-        title: 'DPoP token sent without a proof',
+      DPOP.draft('dpop-proof-missing', {
         summary: 'Authorization: DPoP sent without a DPoP proof header: add the proof',
-        explanation:
-          'A DPoP-bound token must travel with a `DPoP` header holding a proof JWT signed by the bound key (RFC 9449 §7.1). Without it the server rejects the token.',
         evidence: [ev('Authorization scheme', c.auth.scheme), ev('DPoP header', 'missing')],
-        fixes: [
-          consumer('Send the proof with every request.', 'headers: { Authorization: `DPoP ${token}`, DPoP: proofJwt }'),
-        ],
-        refs: [rfc(9449, '7.1')],
       }),
     );
   }

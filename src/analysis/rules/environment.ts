@@ -1,9 +1,26 @@
 // Test credentials against a live API, or the reverse (issuer/audience hosts, Stripe key modes).
-import type { Ctx, FoundToken, Rule } from '../context.ts';
-import { consumer, draft, ev } from '../finding.ts';
+import type { FoundToken, Inspection, Rule } from '../inspect.ts';
+import { consumer, defineFindings, ev } from '../finding.ts';
 import { claim } from '../credentials/jwt-token.ts';
 import { link } from '../refs.ts';
 import { tokenEvidence } from './evidence.ts';
+
+export const ENVIRONMENT = defineFindings('tokens', {
+  'token-wrong-environment': {
+    title: 'Credential from another environment',
+    severity: 'error',
+    means:
+      'A credential issued for one environment went to another: a test key to a live API, or a production ' +
+      'token to a staging host. Environments have separate signing keys and accounts, so the server cannot ' +
+      'accept it.',
+    restsOn:
+      'Vendor key modes (Stripe sk_/rk_/pk_ with test or live, and Stripe’s "a similar object exists in live ' +
+      'mode" message); the host of a JWT’s iss or aud naming staging, dev, test, sandbox, qa or uat while the ' +
+      'API host does not, or the reverse on the same site.',
+    fixes: [consumer('Use the credential issued for this environment (check .env files and base URLs).')],
+    references: [link('Stripe: test and live modes', 'https://docs.stripe.com/keys')],
+  },
+});
 
 const TESTISH = /(^|[.-])(staging|stage|stg|dev|develop|test|testing|sandbox|qa|uat|preprod|nonprod)(\d*)([.-]|$)/;
 
@@ -18,7 +35,7 @@ function hostOf(s: string | undefined): string | undefined {
 
 const site = (h: string): string => h.split('.').slice(-2).join('.');
 
-function verdict(c: Ctx, t: FoundToken): string | undefined {
+function verdict(c: Inspection, t: FoundToken): string | undefined {
   const liveHost = !TESTISH.test(c.host) && !c.loopback;
   if (t.format?.env) {
     if (t.format.env === 'live' && !liveHost) return `a live key (${t.format.kind}) is sent to a test host`;
@@ -45,15 +62,12 @@ export const environment: Rule = (c) => {
     const why = verdict(c, t);
     if (!why) continue;
     return [
-      draft({
-        id: 'token-wrong-environment',
-        severity: 'error',
-        title: 'Credential from another environment',
+      ENVIRONMENT.draft('token-wrong-environment', {
         summary: `Credential from the wrong environment: ${why}`,
-        explanation: `${why[0]!.toUpperCase()}${why.slice(1)}. Environments have separate signing keys and accounts, so the server cannot accept it.`,
+        explanation:
+          `${why[0]!.toUpperCase()}${why.slice(1)}. ` +
+          'Environments have separate signing keys and accounts, so the server cannot accept it.',
         evidence: [ev('API host', c.host), ...tokenEvidence(t)],
-        fixes: [consumer('Use the credential issued for this environment (check .env files and base URLs).')],
-        refs: [link('Stripe: test and live modes', 'https://docs.stripe.com/keys')],
       }),
     ];
   }

@@ -1,13 +1,10 @@
 // Evidence lines shared by several families: a token's identity and times, masked.
-import type { Ctx, FoundToken } from '../context.ts';
-import type { Finding } from '../types.ts';
-import { ev } from '../finding.ts';
+import type { FoundToken, Inspection } from '../inspect.ts';
+import { ev, type Evidence } from '../finding.ts';
 import { maskSecret } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { claim, timeClaim } from '../credentials/jwt-token.ts';
 import { describeFormat } from '../credentials/token-formats.ts';
-
-type Evidence = Finding['evidence'][number];
 
 export function tokenEvidence(t: FoundToken | undefined): Evidence[] {
   if (!t) return [];
@@ -29,13 +26,13 @@ export function tokenEvidence(t: FoundToken | undefined): Evidence[] {
 }
 
 /** "2026-11-22 18:18:05 UTC (14 min before the request)" */
-export function when(ms: number, c: Ctx): string {
+export function when(ms: number, c: Inspection): string {
   if (c.refTime === undefined) return formatUtc(ms);
   const d = ms - c.refTime;
   return `${formatUtc(ms)} (${formatDuration(d)} ${d <= 0 ? 'before' : 'after'} the request)`;
 }
 
-export function expiryEvidence(t: FoundToken | undefined, c: Ctx): Evidence[] {
+export function expiryEvidence(t: FoundToken | undefined, c: Inspection): Evidence[] {
   if (t?.jwt?.kind !== 'jws') return [];
   const out: Evidence[] = [];
   for (const name of ['exp', 'nbf', 'iat']) {
@@ -46,7 +43,7 @@ export function expiryEvidence(t: FoundToken | undefined, c: Ctx): Evidence[] {
   return out;
 }
 
-export function challengeEvidence(c: Ctx): Evidence[] {
+export function challengeEvidence(c: Inspection): Evidence[] {
   const v = c.res('www-authenticate');
   return v ? [ev('WWW-Authenticate', v.length > 400 ? `${v.slice(0, 400)}…` : v)] : [];
 }

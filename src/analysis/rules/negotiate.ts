@@ -1,8 +1,56 @@
 // Negotiate / NTLM (RFC 4559, Windows integrated auth).
-import type { Rule } from '../context.ts';
-import { consumer, draft, ev, server, type Draft } from '../finding.ts';
+import type { Rule } from '../inspect.ts';
+import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
 import { link, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
+
+export const NEGOTIATE = defineFindings('negotiate', {
+  'negotiate-not-attempted': {
+    title: 'Integrated Windows auth not attempted',
+    severity: 'error',
+    means:
+      'The browser only does Kerberos/NTLM for hosts it is told to trust, and needs a ticket (domain-joined ' +
+      'machine, kinit). No Authorization was sent.',
+    restsOn: 'A Negotiate or NTLM challenge, and no Authorization header in the request.',
+    fixes: [
+      consumer('Chrome: add the host to the AuthServerAllowlist policy. Firefox: network.negotiate-auth.trusted-uris.'),
+      consumer('Check for a Kerberos ticket.', 'klist'),
+    ],
+    references: [
+      link('Chrome policy AuthServerAllowlist', 'https://chromeenterprise.google/policies/#AuthServerAllowlist'),
+      rfc(4559, '4'),
+    ],
+  },
+  'negotiate-handshake': {
+    title: 'Negotiate handshake in progress',
+    severity: 'info',
+    means:
+      'NTLM and some Negotiate exchanges take two round trips: this 401 carries the server token for the next ' +
+      'step. Only a problem if no success follows.',
+    restsOn:
+      'Negotiate or NTLM credentials sent, answered by a Negotiate or NTLM challenge that carries a token (the ' +
+      'server’s next handshake step).',
+    fixes: [
+      consumer(
+        'Nothing, if the next request succeeds; otherwise check for a proxy dropping the connection between steps.',
+      ),
+    ],
+    references: [rfc(4559, '5')],
+  },
+  'negotiate-rejected': {
+    title: 'Negotiate credentials rejected',
+    severity: 'error',
+    means:
+      'The browser sent a token and the server challenged again without one: a wrong SPN for the host name, an ' +
+      'expired ticket, or an account the server refuses.',
+    restsOn: 'Negotiate or NTLM credentials sent, answered by a Negotiate or NTLM challenge without a token.',
+    fixes: [
+      consumer('Renew the ticket (kinit) and use the host name the SPN is registered for.'),
+      server('Check the service principal (setspn -L) and server logs.'),
+    ],
+    references: [rfc(4559, '4')],
+  },
+});
 
 export const negotiate: Rule = (c) => {
   const out: Draft[] = [];
@@ -11,59 +59,27 @@ export const negotiate: Rule = (c) => {
   const sent = c.auth && /^(negotiate|ntlm)$/.test(c.auth.lc);
   if (!c.auth) {
     out.push(
-      draft({
-        id: 'negotiate-not-attempted',
-        severity: 'error',
-        title: 'Integrated Windows auth not attempted',
-        summary: `Server asks for ${ch.scheme} but the browser sent nothing: allow integrated auth for ${c.host || 'this host'}`,
-        explanation:
-          'The browser only does Kerberos/NTLM for hosts it is told to trust, and needs a ticket (domain-joined machine, kinit). No Authorization was sent.',
+      NEGOTIATE.draft('negotiate-not-attempted', {
+        summary:
+          `Server asks for ${ch.scheme} but the browser sent nothing: ` +
+          `allow integrated auth for ${c.host || 'this host'}`,
         evidence: [ev('Host', c.host), ...challengeEvidence(c)],
-        fixes: [
-          consumer(
-            'Chrome: add the host to the AuthServerAllowlist policy. Firefox: network.negotiate-auth.trusted-uris.',
-          ),
-          consumer('Check for a Kerberos ticket.', 'klist'),
-        ],
-        refs: [
-          link('Chrome policy AuthServerAllowlist', 'https://chromeenterprise.google/policies/#AuthServerAllowlist'),
-          rfc(4559, '4'),
-        ],
       }),
     );
   } else if (sent && ch.token68) {
     out.push(
-      draft({
-        id: 'negotiate-handshake',
-        severity: 'info',
+      NEGOTIATE.draft('negotiate-handshake', {
         title: `${ch.scheme} handshake in progress`,
         summary: `${ch.scheme} handshake step: normal when a success follows`,
-        explanation:
-          'NTLM and some Negotiate exchanges take two round trips: this 401 carries the server token for the next step. Only a problem if no success follows.',
         evidence: challengeEvidence(c),
-        fixes: [
-          consumer(
-            'Nothing, if the next request succeeds; otherwise check for a proxy dropping the connection between steps.',
-          ),
-        ],
-        refs: [rfc(4559, '5')],
       }),
     );
   } else if (sent) {
     out.push(
-      draft({
-        id: 'negotiate-rejected',
-        severity: 'error',
+      NEGOTIATE.draft('negotiate-rejected', {
         title: `${ch.scheme} credentials rejected`,
         summary: `${c.auth.scheme} token rejected: check the Kerberos ticket, SPN and account`,
-        explanation:
-          'The browser sent a token and the server challenged again without one: a wrong SPN for the host name, an expired ticket, or an account the server refuses.',
         evidence: [ev('Authorization scheme', c.auth.scheme), ...challengeEvidence(c)],
-        fixes: [
-          consumer('Renew the ticket (kinit) and use the host name the SPN is registered for.'),
-          server('Check the service principal (setspn -L) and server logs.'),
-        ],
-        refs: [rfc(4559, '4')],
       }),
     );
   }

@@ -62,7 +62,8 @@ describe('inspectAuthorization', () => {
 
   it('parses AWS SigV4', () => {
     const a = inspectAuthorization(
-      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024',
+      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261122/eu-west-1/s3/aws4_request, ' +
+        'SignedHeaders=host;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024',
     );
     expect(a.sigv4).toEqual({
       accessKeyId: 'AKIAIOSFODNN7EXAMPLE',

@@ -69,7 +69,7 @@ describe('patterns across requests', () => {
     expect(d.summary).toBe('Token rejected; the app refreshed it and the retry succeeded: nothing to fix');
     expect(d.findings[0]!.evidence).toContainEqual({ label: 'Original cause', value: 'Token rejected' });
   });
-  it('refresh-recovered needs a successful POST refresh, then a success of the same method and URL, within 60 s', () => {
+  it('refresh-recovered needs a successful POST refresh, then a success of the same method and URL, in 60 s', () => {
     const retry = light(ME, T + 700);
     expect(run([refreshOk(T + 300), retry])[0]).toBe('refresh-recovered');
     expect(run([{ ...refreshOk(T + 300), status: 400 }, retry])).not.toContain('refresh-recovered');
@@ -132,7 +132,7 @@ describe('patterns across requests', () => {
     );
   });
 
-  it('any mix of failures, refreshes and lightweight successes around the request: never throws, and the order rules hold', () => {
+  it('any mix of failures, refreshes and light successes around it: never throws, and the order rules hold', () => {
     const entry: fc.Arbitrary<Exchange> = fc
       .record({
         path: fc.constantFrom('/v1/me', '/v1/me?_=1', '/v1/other', '/oauth/token', '/auth/refresh'),

@@ -4,7 +4,8 @@ import { ex, ids } from './helpers.ts';
 
 const digestCh = (extra = '') => `Digest realm="r", nonce="n1", algorithm=SHA-256, qop="auth"${extra}`;
 const digestCred = (alg = 'SHA-256', realm = 'r') =>
-  `Digest username="Mufasa", realm="${realm}", nonce="n1", uri="/", algorithm=${alg}, response="abc", qop=auth, nc=00000001, cnonce="c"`;
+  `Digest username="Mufasa", realm="${realm}", nonce="n1", uri="/", algorithm=${alg}, ` +
+  'response="abc", qop=auth, nc=00000001, cnonce="c"';
 
 describe('standards', () => {
   it('a challenge on a 400 counts as a failure', () => {

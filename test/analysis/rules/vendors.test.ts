@@ -118,7 +118,9 @@ describe('AWS', () => {
         ex({
           status: 400,
           res: { 'Content-Type': 'application/x-amz-json-1.0' },
-          body: '{"__type":"com.amazon.coral.service#ExpiredTokenException","message":"The security token included in the request is expired"}',
+          body:
+            '{"__type":"com.amazon.coral.service#ExpiredTokenException",' +
+            '"message":"The security token included in the request is expired"}',
         }),
       )[0],
     ).toBe('token-expired');
@@ -147,7 +149,8 @@ describe('Google and Entra', () => {
         req: { Authorization: 'Bearer abcdefgh' },
         res: {
           'WWW-Authenticate':
-            'Bearer error="insufficient_claims", claims="{\\"access_token\\":{\\"acrs\\":{\\"essential\\":true,\\"value\\":\\"c2\\"}}}"',
+            'Bearer error="insufficient_claims", ' +
+            'claims="{\\"access_token\\":{\\"acrs\\":{\\"essential\\":true,\\"value\\":\\"c2\\"}}}"',
         },
       }),
     );

@@ -1,21 +1,9 @@
 // The scenario list is shared by the lab page, npm start and the e2e suites: keep it honest.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { CATALOGUE } from '../../../src/analysis/index.ts';
 import { SCENARIOS, scenarioById, labUrl, type Step } from '../../../scripts/lab/scenarios.ts';
 
-// the engine's documented ids (test/fixtures/finding-ids.json), plus auth-signatures.md's
-// "Patterns across requests", which that list leaves out
-const fixture = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/finding-ids.json'), 'utf8')) as {
-  ids: string[];
-};
-const documented = new Set([
-  ...fixture.ids,
-  'failure-burst',
-  'refresh-recovered',
-  'refresh-loop',
-  'credential-stopped-working',
-]);
+const documented = new Set(Object.keys(CATALOGUE));
 const VENDOR_FINDINGS = new Set([
   'github-sso-required',
   'claims-challenge',
@@ -74,7 +62,7 @@ describe('lab scenarios', () => {
     ).toEqual([403, 419]);
   });
 
-  it('expect only documented finding ids (auth-signatures.md)', () => {
+  it('expect only finding ids of the catalogue', () => {
     for (const s of SCENARIOS)
       for (const f of [s.expect.topFinding, ...(s.expect.alsoFindings ?? [])]) expect(documented, s.id).toContain(f);
   });

@@ -1,23 +1,66 @@
 // AWS: error codes (x-amzn-ErrorType, S3 XML <Code>, JSON __type) and the SigV4 header.
 // Sources: AWS "Common errors", S3 "Error responses", API Gateway "Missing Authentication Token".
-import type { Ctx, Rule } from '../../context.ts';
-import { clip, consumer, draft, ev, server, type Draft } from '../../finding.ts';
+import type { Inspection, Rule } from '../../inspect.ts';
+import { clip, consumer, defineFindings, ev, server, type Draft } from '../../finding.ts';
 import { maskSecret } from '../../mask.ts';
 import { formatDuration, formatUtc } from '../../time.ts';
 import { awsHostScope } from '../../credentials/aws-sigv4.ts';
 import { link } from '../../refs.ts';
+import { TOKENS } from '../tokens.ts';
+import { TRANSPORT } from '../transport.ts';
 
 const SIGNATURE =
   /^(SignatureDoesNotMatch|InvalidSignatureException|IncompleteSignatureException|IncompleteSignature|AuthorizationHeaderMalformed|InvalidSignature)$/;
 const SKEW = /^(RequestTimeTooSkewed|RequestExpired|RequestTimeTooSkewedException)$/;
 const EXPIRED = /^(ExpiredToken|ExpiredTokenException|TokenRefreshRequired)$/;
 const REJECTED = /^(InvalidAccessKeyId|UnrecognizedClientException|InvalidClientTokenId)$/;
+/** SigV4 requests must be signed within minutes of AWS time (15 min for most services) */
+const SKEW_MS = 300_000;
 const DOCS = link(
   'AWS: signing requests (SigV4)',
   'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html',
 );
 
-export function awsCode(c: Ctx): string | undefined {
+export const AWS = defineFindings('vendors', {
+  'aws-signature': {
+    title: 'AWS signature mismatch',
+    severity: 'error',
+    means:
+      'The SigV4 signature AWS computed differs from the one sent. Usual causes: wrong secret key, wrong region ' +
+      'or service in the credential scope, a header changed after signing, or a body hash mismatch.',
+    restsOn:
+      'AWS error codes SignatureDoesNotMatch, InvalidSignatureException, IncompleteSignature(Exception), ' +
+      'AuthorizationHeaderMalformed and InvalidSignature (x-amzn-ErrorType, S3 XML <Code>, JSON __type); or, ' +
+      'on a failure, a SigV4 Authorization whose credential scope names another region or service than the ' +
+      'host, a temporary ASIA key without X-Amz-Security-Token, or SignedHeaders without host.',
+    fixes: [
+      consumer('Let an AWS SDK sign; if signing by hand, sign the exact bytes sent with the host’s region.'),
+      consumer('Compare with the canonical request AWS returns in the error body (S3: <CanonicalRequest>).'),
+    ],
+    references: [DOCS],
+  },
+  'aws-route-not-found': {
+    title: 'API Gateway: route not found',
+    severity: 'error',
+    means:
+      'API Gateway answers "Missing Authentication Token" for any path or method it has no route for, ' +
+      'including a CORS preflight with no OPTIONS route, and for an unsigned call to an IAM-authorised route. ' +
+      'Usually a wrong URL, stage or method: not a credential problem.',
+    restsOn: 'x-amzn-ErrorType: MissingAuthenticationTokenException, or "Missing Authentication Token" in the body.',
+    fixes: [
+      consumer('Check the URL: stage name, path and method.'),
+      server('Deploy the route (and an OPTIONS route or CORS config for preflights).'),
+    ],
+    references: [
+      link(
+        'AWS: Missing Authentication Token',
+        'https://repost.aws/knowledge-center/api-gateway-authentication-token-errors',
+      ),
+    ],
+  },
+});
+
+function awsCode(c: Inspection): string | undefined {
   const t = c.res('x-amzn-errortype')?.split(':')[0]?.trim();
   if (t) return t;
   const b = c.body.error;
@@ -55,12 +98,14 @@ export const aws: Rule = (c) => {
   const xAmz = amzDate(c.req('x-amz-date'));
   if ((code && SIGNATURE.test(code)) || (hints.length && c.failure)) {
     out.push(
-      draft({
-        id: 'aws-signature',
-        severity: 'error',
-        title: 'AWS signature mismatch',
-        summary: `AWS rejected the request signature${hints.length ? `: ${hints[0]}` : ''}: check secret key, region, signed headers and body hash`,
-        explanation: `The SigV4 signature AWS computed differs from the one sent${hints.length ? `; ${hints.join('; ')}` : ''}. Usual causes: wrong secret key, wrong region or service in the credential scope, a header changed after signing, or a body hash mismatch.`,
+      AWS.draft('aws-signature', {
+        summary:
+          `AWS rejected the request signature${hints.length ? `: ${hints[0]}` : ''}: ` +
+          'check secret key, region, signed headers and body hash',
+        explanation:
+          `The SigV4 signature AWS computed differs from the one sent${hints.length ? `; ${hints.join('; ')}` : ''}. ` +
+          'Usual causes: wrong secret key, wrong region or service in the credential scope, a header changed ' +
+          'after signing, or a body hash mismatch.',
         evidence: [
           ...codeEv,
           ...(v4
@@ -72,45 +117,40 @@ export const aws: Rule = (c) => {
             : []),
           scope?.region ? ev('Host region', scope.region) : undefined,
         ],
-        fixes: [
-          consumer('Let an AWS SDK sign; if signing by hand, sign the exact bytes sent with the host’s region.'),
-          consumer('Compare with the canonical request AWS returns in the error body (S3: <CanonicalRequest>).'),
-        ],
-        refs: [DOCS],
       }),
     );
   }
   const skewMs = xAmz !== undefined && c.serverTime !== undefined ? xAmz - c.serverTime : undefined;
-  if ((code && SKEW.test(code)) || (skewMs !== undefined && Math.abs(skewMs) > 300_000 && c.failure)) {
+  if ((code && SKEW.test(code)) || (skewMs !== undefined && Math.abs(skewMs) > SKEW_MS && c.failure)) {
+    const off =
+      skewMs !== undefined ? `X-Amz-Date is ${formatDuration(skewMs)} ${skewMs > 0 ? 'ahead of' : 'behind'}` : '';
     out.push(
-      draft({
-        id: 'clock-skew',
+      TRANSPORT.draft('clock-skew', {
         severity: 'error',
         title: 'Request time too far from AWS time',
-        summary: `AWS refused the request time${skewMs !== undefined ? ` (X-Amz-Date is ${formatDuration(skewMs)} ${skewMs > 0 ? 'ahead of' : 'behind'} the server)` : ''}: sync the clock`,
+        summary: `AWS refused the request time${off ? ` (${off} the server)` : ''}: sync the clock`,
         explanation:
-          'SigV4 requests must be signed within a few minutes of AWS time (15 min for most services). The signing machine’s clock is off.',
+          'SigV4 requests must be signed within a few minutes of AWS time (15 min for most services). ' +
+          'The signing machine’s clock is off.',
         evidence: [
           ...codeEv,
           xAmz !== undefined ? ev('X-Amz-Date', formatUtc(xAmz)) : undefined,
           c.serverTime !== undefined ? ev('Server time (Date)', formatUtc(c.serverTime)) : undefined,
         ],
         fixes: [consumer('Sync the clock (NTP); SDKs can correct skew (JS SDK: correctClockSkew: true).')],
-        refs: [DOCS],
+        references: [DOCS],
       }),
     );
   }
   if (code && EXPIRED.test(code)) {
     out.push(
-      draft({
-        id: 'token-expired',
-        severity: 'error',
+      TOKENS.draft('token-expired', {
         title: 'AWS session token expired',
         summary: `AWS session credentials expired (${code}): refresh them`,
         explanation: 'The temporary credentials (STS, SSO, an assumed role) have expired. Get new ones.',
         evidence: codeEv,
         fixes: [consumer('Refresh temporary credentials.', 'aws sso login   # or: aws sts assume-role …')],
-        refs: [
+        references: [
           link(
             'AWS: temporary credentials',
             'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html',
@@ -121,38 +161,28 @@ export const aws: Rule = (c) => {
   }
   if (code && REJECTED.test(code)) {
     out.push(
-      draft({
-        id: 'token-rejected',
-        severity: 'error',
+      TOKENS.draft('token-rejected', {
         title: 'AWS access key not recognised',
         summary: `AWS does not recognise the access key (${code}): check the key id, account and partition`,
         explanation:
-          'The access key id does not exist in this AWS account or partition, was deleted, or a temporary key is missing its session token.',
+          'The access key id does not exist in this AWS account or partition, was deleted, or a temporary key is ' +
+          'missing its session token.',
         evidence: [...codeEv, ...(v4 ? [ev('Access key id', maskSecret(v4.accessKeyId))] : [])],
         fixes: [consumer('Check which credentials the SDK picked up.', 'aws sts get-caller-identity')],
-        refs: [DOCS],
+        references: [DOCS],
       }),
     );
   }
   if (code === 'MissingAuthenticationTokenException' || c.body.text.includes('missing authentication token')) {
+    const route = `${c.method} ${c.url?.pathname ?? ''}`;
     out.push(
-      draft({
-        id: 'aws-route-not-found',
-        severity: 'error',
-        title: 'API Gateway: route not found',
-        summary: `API Gateway "Missing Authentication Token": ${c.method} ${c.url?.pathname ?? ''} has no route (not a credential problem)`,
-        explanation: `API Gateway says this for any path or method it does not know${c.method === 'OPTIONS' ? ', here a CORS preflight with no OPTIONS route' : ''}, or an unsigned call to an IAM-authorised route. Usually a wrong URL, stage or method.`,
-        evidence: [...codeEv, ev('Method and path', `${c.method} ${c.url?.pathname ?? ''}`)],
-        fixes: [
-          consumer('Check the URL: stage name, path and method.'),
-          server('Deploy the route (and an OPTIONS route or CORS config for preflights).'),
-        ],
-        refs: [
-          link(
-            'AWS: Missing Authentication Token',
-            'https://repost.aws/knowledge-center/api-gateway-authentication-token-errors',
-          ),
-        ],
+      AWS.draft('aws-route-not-found', {
+        summary: `API Gateway "Missing Authentication Token": ${route} has no route (not a credential problem)`,
+        explanation:
+          'API Gateway says this for any path or method it does not know' +
+          (c.method === 'OPTIONS' ? ', here a CORS preflight with no OPTIONS route' : '') +
+          ', or an unsigned call to an IAM-authorised route. Usually a wrong URL, stage or method.',
+        evidence: [...codeEv, ev('Method and path', route)],
       }),
     );
   }

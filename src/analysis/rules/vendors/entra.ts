@@ -1,9 +1,38 @@
 // Microsoft Entra claims challenge (Conditional Access, continuous access evaluation):
 // Bearer ..., error="insufficient_claims", claims="<base64 JSON>".
-import type { Rule } from '../../context.ts';
-import { clip, consumer, draft, ev } from '../../finding.ts';
+import type { Rule } from '../../inspect.ts';
+import { clip, consumer, defineFindings, ev } from '../../finding.ts';
 import { decodeBase64Text } from '../../../http/base64.ts';
 import { link } from '../../refs.ts';
+
+const CLAIMS = 'Request a token with the claims (MSAL); use interactive sign-in if silent fails.';
+const claimsCode = (json: string): string => `await msal.acquireTokenPopup({ scopes, claims: ${json} })`;
+const DECLARE_CAE = consumer(
+  'Declare CAE support so the server can send these challenges.',
+  "clientCapabilities: ['cp1']",
+);
+
+export const ENTRA = defineFindings('vendors', {
+  'claims-challenge': {
+    title: 'Claims challenge: a new token with more claims is needed',
+    severity: 'error',
+    means:
+      'Microsoft Entra wants a new token that satisfies extra claims: Conditional Access asks for an ' +
+      'authentication context (MFA, a compliant device...), or continuous access evaluation revoked the ' +
+      'session behind the token. The challenge carries the claims, base64-encoded; the client passes them to ' +
+      'the token request, and the user may have to sign in again or pass MFA.',
+    restsOn:
+      'A challenge with error="insufficient_claims", or a claims parameter beside an error code; the claims are ' +
+      'decoded and shown, with the authentication context (acrs) they ask for.',
+    fixes: [consumer(CLAIMS, claimsCode('claimsFromTheChallenge')), DECLARE_CAE],
+    references: [
+      link(
+        'Microsoft: claims challenges',
+        'https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge',
+      ),
+    ],
+  },
+});
 
 function decodeClaims(raw: string): string {
   const text = raw.trim().startsWith('{') ? raw : decodeBase64Text(raw.trim());
@@ -25,30 +54,18 @@ export const entra: Rule = (c) => {
   // Only the head: the pattern backtracks, and a real claims document is small.
   const acr = /"acrs"[^}]*"value"\s*:\s*"([^"]+)"/.exec(json.slice(0, 2000))?.[1];
   return [
-    draft({
-      id: 'claims-challenge',
-      severity: 'error',
-      title: 'Claims challenge: a new token with more claims is needed',
-      summary: `Claims challenge${acr ? ` (auth context ${acr})` : ''}: get a new token passing these claims, then retry`,
-      explanation: `Conditional Access or continuous access evaluation wants a token with these claims: ${clip(json, 300)}. The user may need to sign in again or pass MFA.`,
+    ENTRA.draft('claims-challenge', {
+      summary:
+        `Claims challenge${acr ? ` (auth context ${acr})` : ''}: ` + 'get a new token passing these claims, then retry',
+      explanation:
+        `Conditional Access or continuous access evaluation wants a token with these claims: ${clip(json, 300)}. ` +
+        'The user may need to sign in again or pass MFA.',
       evidence: [
         ev('claims (decoded)', clip(json, 1000)),
         ch.params.error_description ? ev('error_description', clip(ch.params.error_description)) : undefined,
         ch.params.authorization_uri ? ev('authorization_uri', clip(ch.params.authorization_uri)) : undefined,
       ],
-      fixes: [
-        consumer(
-          'Request a token with the claims (MSAL); use interactive sign-in if silent fails.',
-          `await msal.acquireTokenPopup({ scopes, claims: ${JSON.stringify(json.length > 300 ? '…' : json)} })`,
-        ),
-        consumer('Declare CAE support so the server can send these challenges.', "clientCapabilities: ['cp1']"),
-      ],
-      refs: [
-        link(
-          'Microsoft: claims challenges',
-          'https://learn.microsoft.com/en-us/entra/identity-platform/claims-challenge',
-        ),
-      ],
+      fixes: [consumer(CLAIMS, claimsCode(JSON.stringify(json.length > 300 ? '…' : json))), DECLARE_CAE],
     }),
   ];
 };

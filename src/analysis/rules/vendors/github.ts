@@ -1,10 +1,31 @@
 // GitHub REST: SAML SSO enforcement and OAuth scopes (docs.github.com, "Troubleshooting",
 // "Scopes for OAuth apps", "Authenticating with SAML single sign-on").
-import type { Rule } from '../../context.ts';
-import { clip, consumer, draft, ev, type Draft } from '../../finding.ts';
+import type { Rule } from '../../inspect.ts';
+import { clip, consumer, defineFindings, ev, type Draft } from '../../finding.ts';
 import { link } from '../../refs.ts';
 import { scopeFinding } from '../bearer.ts';
 import { tokenEvidence } from '../evidence.ts';
+
+export const GITHUB = defineFindings('vendors', {
+  'github-sso-required': {
+    title: 'Token not authorized for the organization’s SSO',
+    severity: 'error',
+    means:
+      'The organization enforces SAML single sign-on; this token has not been authorized for it, so GitHub ' +
+      'refuses it for that org’s resources.',
+    restsOn:
+      'X-GitHub-SSO: required; url=… on an error response (the partial-results form, sent with successes, is ' +
+      'not a refusal).',
+    fixes: [consumer('Settings → Tokens → Configure SSO → Authorize for the organization.')],
+    references: [
+      link(
+        'GitHub: authorizing a PAT for SAML SSO',
+        'https://docs.github.com/en/enterprise-cloud@latest/authentication/authenticating-with-single-sign-on/' +
+          'authorizing-a-personal-access-token-for-use-with-single-sign-on',
+      ),
+    ],
+  },
+});
 
 /** A granted scope also grants these (GitHub's scope hierarchy). */
 const IMPLIES: Record<string, string[]> = {
@@ -37,27 +58,11 @@ export const github: Rule = (c) => {
   if (sso && /^\s*required\b/i.test(sso) && c.status >= 400) {
     const url = /url=(\S+)/.exec(sso)?.[1];
     out.push(
-      draft({
-        id: 'github-sso-required',
-        severity: 'error',
-        title: 'Token not authorized for the organization’s SSO',
-        summary: `Authorize this token for the organization's SAML SSO${url ? ` at ${clip(url, 120)}` : ''}, then retry`,
-        explanation:
-          'The organization enforces SAML single sign-on; this token has not been authorized for it, so GitHub refuses it for that org’s resources.',
+      GITHUB.draft('github-sso-required', {
+        summary:
+          `Authorize this token for the organization's SAML SSO${url ? ` at ${clip(url, 120)}` : ''}, ` + 'then retry',
         evidence: [ev('X-GitHub-SSO', clip(sso)), ...tokenEvidence(c.main)],
-        fixes: [
-          consumer(
-            url
-              ? `Open ${clip(url, 200)} and authorize the token.`
-              : 'Settings → Tokens → Configure SSO → Authorize for the organization.',
-          ),
-        ],
-        refs: [
-          link(
-            'GitHub: authorizing a PAT for SAML SSO',
-            'https://docs.github.com/en/enterprise-cloud@latest/authentication/authenticating-with-single-sign-on/authorizing-a-personal-access-token-for-use-with-single-sign-on',
-          ),
-        ],
+        ...(url ? { fixes: [consumer(`Open ${clip(url, 200)} and authorize the token.`)] } : {}),
       }),
     );
   }

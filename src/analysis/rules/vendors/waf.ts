@@ -1,9 +1,33 @@
 // WAF / bot protection answering instead of the app: Cloudflare, AWS WAF, Akamai, Imperva, Sucuri.
-import type { Ctx, Rule } from '../../context.ts';
-import { consumer, draft, ev, server } from '../../finding.ts';
+import type { Inspection, Rule } from '../../inspect.ts';
+import { consumer, defineFindings, ev, server } from '../../finding.ts';
 import { link } from '../../refs.ts';
 
-function detect(c: Ctx): [string, string] | undefined {
+export const WAF = defineFindings('vendors', {
+  'waf-block': {
+    title: 'A firewall or bot check blocked the request',
+    severity: 'error',
+    means:
+      'A web application firewall or bot protection in front of the site answered before the request reached ' +
+      'the application: a bot challenge, a firewall rule or a rate rule. Changing credentials will not help.',
+    restsOn:
+      'Cloudflare cf-mitigated, or Server: cloudflare with cf-ray on a 403 HTML page; AWS WAF ' +
+      'x-amzn-waf-action; Akamai Server: AkamaiGHost on a 403 (its "Reference #" page); Imperva x-iinfo; ' +
+      'Sucuri x-sucuri-block or x-sucuri-id on an error.',
+    fixes: [
+      consumer('Open the URL in a normal tab to pass the challenge, or ask the site owner to allow this client.'),
+      server('Check the WAF event log for the ray/reference id and add a rule for API clients.'),
+    ],
+    references: [
+      link(
+        'Cloudflare: challenge detection',
+        'https://developers.cloudflare.com/cloudflare-challenges/challenge-types/challenge-pages/detect-response/',
+      ),
+    ],
+  },
+});
+
+function detect(c: Inspection): [string, string] | undefined {
   const mitigated = c.res('cf-mitigated');
   if (mitigated) return ['Cloudflare', `cf-mitigated: ${mitigated}`];
   const srv = c.res('server')?.toLowerCase() ?? '';
@@ -29,23 +53,13 @@ export const waf: Rule = (c) => {
   if (!hit) return [];
   const [vendor, sign] = hit;
   return [
-    draft({
-      id: 'waf-block',
-      severity: 'error',
+    WAF.draft('waf-block', {
       title: `${vendor} blocked the request`,
       summary: `${vendor} firewall/bot check blocked this, not the app's auth: credentials are not the problem`,
-      explanation: `${vendor} answered before the request reached the application (${sign}): a bot challenge, firewall or rate rule. Changing credentials will not help.`,
+      explanation:
+        `${vendor} answered before the request reached the application (${sign}): a bot challenge, firewall or ` +
+        'rate rule. Changing credentials will not help.',
       evidence: [ev('Signal', sign.slice(0, 200))],
-      fixes: [
-        consumer('Open the URL in a normal tab to pass the challenge, or ask the site owner to allow this client.'),
-        server('Check the WAF event log for the ray/reference id and add a rule for API clients.'),
-      ],
-      refs: [
-        link(
-          'Cloudflare: challenge detection',
-          'https://developers.cloudflare.com/cloudflare-challenges/challenge-types/challenge-pages/detect-response/',
-        ),
-      ],
     }),
   ];
 };

@@ -1,8 +1,9 @@
-// Inspects an exchange once: every rule reads this instead of re-parsing headers.
+// The inspection of an exchange, made once: every rule reads it instead of re-parsing headers.
 import type { Challenge, DiagnoseContext, Exchange, Header } from './types.ts';
+import type { Draft } from './finding.ts';
 import { parseChallenges } from './challenge.ts';
 import { parseHttpDate } from '../http/date.ts';
-import { AUTH_FAILURE_STATUSES } from '../http/failure.ts';
+import { isAuthFailure } from '../http/failure.ts';
 import { headerJoined, headerValues } from '../http/headers.ts';
 import { inspectAuthorization, type AuthCredential } from './credentials/authorization.ts';
 import { inspectJwt, type JwtState } from './credentials/jwt-token.ts';
@@ -22,7 +23,7 @@ export interface FoundToken {
   format?: TokenFormat;
 }
 
-export interface Ctx {
+export interface Inspection {
   ex: Exchange;
   status: number;
   method: string;
@@ -61,7 +62,6 @@ export interface Ctx {
   history: Exchange[];
 }
 
-const FAILURE = new Set(AUTH_FAILURE_STATUSES);
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$|\.localhost$/;
 
 function headerLookup(list: readonly Header[]): (name: string) => string | undefined {
@@ -86,7 +86,7 @@ const wellFormed = (e: Exchange): boolean =>
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined);
 
-export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
+export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
   const reqH = ex.requestHeaders;
   const resH = ex.responseHeaders;
   const req = headerLookup(reqH);
@@ -149,8 +149,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
     body,
   });
   // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error.
-  const failure =
-    FAILURE.has(ex.status) || wwwAuth || proxyChallenges.length > 0 || (ex.status === 422 && csrf !== undefined);
+  const failure = isAuthFailure(ex.status, resH) || (ex.status === 422 && csrf !== undefined);
   const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
   const site = req('sec-fetch-site');
   const crossOrigin =
@@ -192,4 +191,4 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Ctx {
 }
 
 /** A rule family: reads the inspection (and what earlier families found), returns findings. */
-export type Rule = (c: Ctx, earlier: readonly import('./finding.ts').Draft[]) => import('./finding.ts').Draft[];
+export type Rule = (c: Inspection, earlier: readonly Draft[]) => Draft[];
