@@ -23,9 +23,6 @@ const worker = createWorker({
   session: api.storage.session,
   local: api.storage.local,
   badge: api.action,
-  // No `summarize` here: the diagnosis engine would take background.js from ~25 KB to ~98 KB,
-  // over the 50 KB budget (scripts/build.ts) that keeps every worker wake-up cheap. The UIs run
-  // the engine (src/shared/summary.ts) on records that arrive without a `diagnosis`.
   tabTitle: async (tabId) => (await browser.tabs.get(tabId)).title,
 });
 

@@ -17,7 +17,7 @@ export function Options({ client }: { client: Client }) {
   const dirtyRef = useRef(false);
   useEffect(() => {
     const load = (): void => {
-      client.request({ type: 'getSettings' }).then(
+      client.request('getSettings').then(
         (r) => {
           if (dirtyRef.current) return;
           setSaved(r.settings);
@@ -62,7 +62,7 @@ export function Options({ client }: { client: Client }) {
     e.preventDefault();
     if (!v.patch) return;
     setSaving(true);
-    client.request({ type: 'setSettings', patch: v.patch }).then(
+    client.request('setSettings', { patch: v.patch }).then(
       (r) => {
         setSaved(r.settings);
         setForm(formFromSettings(r.settings));

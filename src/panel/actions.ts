@@ -13,7 +13,7 @@ export async function clearAll(store: Store, s: Services): Promise<void> {
   store.selectedId.value = undefined;
   store.detailOpen.value = false;
   try {
-    await s.client.request({ type: 'clear', tabId: store.state.value.tabId });
+    await s.client.request('clear', { tabId: store.state.value.tabId });
   } catch (e) {
     store.notice.value = `Clear failed: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -23,7 +23,7 @@ export async function patchSettings(store: Store, s: Services, patch: Partial<Se
   // optimistic: the toggle flips at once; the worker's answer (or its 'settings' event) settles it
   store.dispatch({ ns: NS, type: 'settings', settings: { ...store.state.value.settings, ...patch } });
   try {
-    const reply = await s.client.request({ type: 'setSettings', patch });
+    const reply = await s.client.request('setSettings', { patch });
     store.dispatch({ ns: NS, type: 'settings', settings: reply.settings });
   } catch (e) {
     store.notice.value = `Could not save the setting: ${e instanceof Error ? e.message : String(e)}`;

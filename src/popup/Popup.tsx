@@ -50,7 +50,7 @@ export function Popup({ client, onNavigate }: PopupProps) {
       () => live && setTabId(undefined),
     );
     // Failures from page service workers have no tab: say they exist, or they are easy to miss.
-    client.request({ type: 'getRecords', tabId: NO_TAB }).then(
+    client.request('getRecords', { tabId: NO_TAB }).then(
       (r) => live && setNoTabCount(r.records.length),
       () => undefined,
     );
@@ -92,15 +92,13 @@ export function Popup({ client, onNavigate }: PopupProps) {
   const paused = state.settings?.paused ?? false;
   const clear = (): void =>
     act(
-      client
-        .request({ type: 'clear', tabId })
-        .then(() => dispatch({ tabId, event: { ns: NS, type: 'cleared', tabId } })),
+      client.request('clear', { tabId }).then(() => dispatch({ tabId, event: { ns: NS, type: 'cleared', tabId } })),
       'Clear',
     );
   const togglePause = (): void =>
     act(
       client
-        .request({ type: 'setSettings', patch: { paused: !paused } })
+        .request('setSettings', { patch: { paused: !paused } })
         .then((r) => dispatch({ tabId, event: { ns: NS, type: 'settings', settings: r.settings } })),
       paused ? 'Resume' : 'Pause',
     );

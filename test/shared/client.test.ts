@@ -53,8 +53,12 @@ const snapshot = (tabId: number): PortEvent => ({
 describe('client', () => {
   it('tags requests with the namespace', async () => {
     const { t, sent } = twin();
-    await createClient(t).request({ type: 'clear', tabId: 4 });
-    expect(sent).toEqual([{ type: 'clear', tabId: 4, ns: NS }]);
+    await createClient(t).request('clear', { tabId: 4 });
+    await createClient(t).request('getSettings');
+    expect(sent).toEqual([
+      { tabId: 4, ns: NS, type: 'clear' },
+      { ns: NS, type: 'getSettings' },
+    ]);
   });
 
   it('reconnects when the worker dies and re-syncs from a fresh snapshot', () => {
