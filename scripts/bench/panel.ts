@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { findChromium } from '../find-browser.ts';
 import { launchWithExtension, type Launched } from '../lab/chromium.ts';
 import { getRecords, openExtensionPage, setSettings, tabIdOf } from '../lab/extension.ts';
-import { toHar } from '../../src/shared/export/har.ts';
+import { toHar } from '../../src/har/write.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { median } from './stats.ts';
 

@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseWWWAuthenticateHeader } from 'http-auth-utils';
-import { countParseSteps, parseChallenges } from '../../src/analysis/challenge.ts';
-import type { Challenge, DiagnoseContext, Exchange } from '../../src/analysis/types.ts';
+import { countParseSteps, parseChallenges } from '../../src/analysis/index.ts';
+import type { Challenge, DiagnoseContext, Exchange } from '../../src/analysis/index.ts';
 
 // auth-header is CommonJS without type declarations.
 const authHeader = createRequire(import.meta.url)('auth-header') as {

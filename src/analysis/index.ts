@@ -16,3 +16,5 @@ export { diagnose } from './diagnose.ts';
 export { inspectCredentials, type CredentialView } from './credentials/index.ts';
 export { fingerprint, maskSecret } from './mask.ts';
 export { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
+export { countParseSteps } from './challenge.ts';
+export { formatDuration, formatUtc } from './time.ts';

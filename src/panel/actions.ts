@@ -2,7 +2,7 @@
 // shared exporters. Kept out of the components so the wiring reads in one place.
 import type { Settings } from '../shared/settings.ts';
 import type { CaptureRecord } from '../shared/types.ts';
-import { fromHar } from '../shared/export/har-import.ts';
+import { fromHar } from '../har/read.ts';
 import { NS } from '../shared/messages.ts';
 import type { Services } from './context.ts';
 import { withSummary } from './diagnosis.ts';

@@ -1,7 +1,7 @@
 // What credentials a request carried, decoded for display (pure). Values stay in the
 // objects so the UI can reveal them on purpose; the UI masks them by default.
 import { decodeJwt } from '../analysis/index.ts';
-import type { JwtDecode } from '../analysis/types.ts';
+import type { JwtDecode } from '../analysis/index.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
 import { header, headerValues } from './facts.ts';
 import { tokenFormat } from './tokenFormats.ts';

@@ -3,7 +3,7 @@
 // Cached per record object and the context around it: an update (a body attached) is a new
 // object, and so is a record whose history a new context entry joined (state.ts).
 import { diagnose } from '../analysis/index.ts';
-import type { Diagnosis, Exchange } from '../analysis/types.ts';
+import type { Diagnosis, Exchange } from '../analysis/index.ts';
 import { toExchange } from '../shared/exchange.ts';
 import { summarize } from '../shared/summary.ts';
 import type { CaptureRecord, ContextEntry, DiagnosisSummary } from '../shared/types.ts';

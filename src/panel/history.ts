@@ -1,6 +1,6 @@
 // What the engine's cross-request patterns see for one record: the tab's other failures and
 // its context entries (successful requests around failures) within a minute either side. Pure.
-import type { Exchange } from '../analysis/types.ts';
+import type { Exchange } from '../analysis/index.ts';
 import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
 import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 

@@ -1,5 +1,5 @@
 // A captured record as the engine's Exchange (plain data in, plain data out).
-import type { Exchange } from '../analysis/types.ts';
+import type { Exchange } from '../analysis/index.ts';
 import type { CaptureRecord } from './types.ts';
 
 export function toExchange(r: CaptureRecord): Exchange {

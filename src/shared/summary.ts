@@ -1,7 +1,7 @@
 // The short diagnosis stored with each record: the engine's verdict, its top finding, and every
 // finding id (for filtering), computed at the record's own time (no hidden clock).
 import { diagnose } from '../analysis/index.ts';
-import type { Finding } from '../analysis/types.ts';
+import type { Finding } from '../analysis/index.ts';
 import { toExchange } from './exchange.ts';
 import type { CaptureRecord, DiagnosisSummary } from './types.ts';
 

@@ -1,5 +1,5 @@
 // What the background captures and every UI reads. Plain JSON: it lives in storage.session.
-import type { Diagnosis, Header, Severity } from '../analysis/types.ts';
+import type { Diagnosis, Header, Severity } from '../analysis/index.ts';
 
 export type { Header, Severity };
 

@@ -12,7 +12,7 @@ import type { Launched } from '../../scripts/lab/chromium.ts';
 import { clearTab, waitForRecords } from '../../scripts/lab/extension.ts';
 import { click, openLab, type Session } from '../../scripts/lab/driver.ts';
 import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
-import { fromHar } from '../../src/shared/export/har-import.ts';
+import { fromHar } from '../../src/har/read.ts';
 import { startLab, type Lab } from '../../scripts/lab/server.ts';
 import { launch, outputDir, repo } from './support/chromium.ts';
 import {

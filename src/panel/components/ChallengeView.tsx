@@ -1,5 +1,5 @@
 import { parseChallenges } from '../../analysis/index.ts';
-import type { ChallengeParse } from '../../analysis/types.ts';
+import type { ChallengeParse } from '../../analysis/index.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 
 function safeParse(value: string): ChallengeParse {

@@ -1,8 +1,8 @@
 // The selected record: request line, share actions, then tabs with the diagnosis first.
-import { maskUrl } from '../../shared/secrets.ts';
+import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useStore } from '../context.ts';
-import { shareText, type ShareKind } from '../share.ts';
+import { shareText, type ShareKind } from '../export/share.ts';
 import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
 import { BodyView } from './BodyView.tsx';
 import { ChallengeView } from './ChallengeView.tsx';

@@ -1,4 +1,4 @@
-import type { Finding } from '../../analysis/types.ts';
+import type { Finding } from '../../analysis/index.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useStore } from '../context.ts';
 import { diagnosisOf } from '../diagnosis.ts';

@@ -1,9 +1,9 @@
 // Export all records shown: JSON or HAR 1.2, masked unless the user ticks "include secrets".
 import { useState } from 'preact/hooks';
-import type { Diagnosis } from '../../analysis/types.ts';
+import type { Diagnosis } from '../../analysis/index.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { toHar } from '../../shared/export/har.ts';
-import { toJson } from '../../shared/export/json.ts';
+import { toHar } from '../../har/write.ts';
+import { toJson } from '../export/json.ts';
 import { useServices, useStore } from '../context.ts';
 import { visibleRecords } from '../rows.ts';
 import { diagnosisOf } from '../diagnosis.ts';

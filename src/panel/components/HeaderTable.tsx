@@ -1,4 +1,4 @@
-import { isSecretHeader } from '../../shared/secrets.ts';
+import { isSecretHeader } from '../../redact/secrets.ts';
 import type { Header } from '../../shared/types.ts';
 import { isAuthHeader } from '../authHeaders.ts';
 import { Secret } from './Secret.tsx';

@@ -1,4 +1,4 @@
-import { maskUrl } from '../../shared/secrets.ts';
+import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { utc } from '../time.ts';
 import { HeaderTable } from './HeaderTable.tsx';

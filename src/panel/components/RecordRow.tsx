@@ -1,5 +1,5 @@
 import { memo } from 'preact/compat';
-import { maskUrl } from '../../shared/secrets.ts';
+import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord, DiagnosisSummary } from '../../shared/types.ts';
 import { useStore } from '../context.ts';
 import { factsOf } from '../facts.ts';

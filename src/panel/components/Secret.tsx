@@ -1,5 +1,5 @@
 // One secret value: masked until revealed on purpose (or the revealSecrets setting is on).
-import { maskHeaderValue } from '../../shared/secrets.ts';
+import { maskHeaderValue } from '../../redact/secrets.ts';
 import { useStore } from '../context.ts';
 import { isRevealed, toggleReveal } from '../store.ts';
 import { CopyButton } from './CopyButton.tsx';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toHar } from '../../../src/shared/export/har.ts';
+import { toHar } from '../../../src/har/write.ts';
 import { rec } from '../records.ts';
 import { renderPanel } from '../render.tsx';
 
@@ -145,7 +145,7 @@ describe('import of HAR files written by browsers (test/fixtures/har)', () => {
       const { readFileSync } = await import('node:fs');
       // vitest runs from the repository root (import.meta.url is the page's URL under happy-dom)
       const text = readFileSync(`${process.cwd()}/test/fixtures/har/${name}`, 'utf8');
-      const { fromHar } = await import('../../../src/shared/export/har-import.ts');
+      const { fromHar } = await import('../../../src/har/read.ts');
       const expected = fromHar(JSON.parse(text), { tabId: 7 }).records;
       expect(expected.length).toBeGreaterThan(0);
       const p = renderPanel();

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MARKDOWN_BODY_CAP, toMarkdown } from '../../../src/shared/export/markdown.ts';
-import { codeBlock, codeSpan, escapeText, utc } from '../../../src/shared/export/md-syntax.ts';
-import { JWT, expiredDiagnosis, record } from './records.ts';
+import { MARKDOWN_BODY_CAP, toMarkdown } from '../../src/report/markdown.ts';
+import { codeBlock, codeSpan, escapeText, utc } from '../../src/report/md-syntax.ts';
+import { JWT, expiredDiagnosis, record } from '../support/export-records.ts';
 
 const expected = (name: string): string =>
-  readFileSync(new URL(`../../fixtures/har/expected/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../fixtures/har/expected/${name}`, import.meta.url), 'utf8');
 
 describe('toMarkdown', () => {
   it('masked report: request line, status, UTC time, challenge, findings with evidence, fixes, references', () => {

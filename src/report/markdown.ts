@@ -1,7 +1,7 @@
 // "Copy report as Markdown": everything a bug ticket needs, in the order a reader needs it.
-import type { Diagnosis, Finding } from '../../analysis/types.ts';
-import type { CaptureRecord, Header } from '../types.ts';
-import { headerValues, isPseudoHeader, maskRecord, type ExportOptions } from './mask-record.ts';
+import type { Diagnosis, Finding } from '../analysis/index.ts';
+import type { CaptureRecord, Header } from '../shared/types.ts';
+import { headerValues, isPseudoHeader, maskRecord, type ExportOptions } from '../redact/record.ts';
 import { codeBlock, codeSpan, escapeText, utc } from './md-syntax.ts';
 
 /** Bodies are pasted for context, not archived: a ticket does not need megabytes of HTML. */

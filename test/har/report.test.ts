@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { diagnose } from '../../../src/analysis/index.ts';
-import { toExchange } from '../../../src/shared/exchange.ts';
-import { toHar } from '../../../src/shared/export/har.ts';
-import { fromHar } from '../../../src/shared/export/har-import.ts';
-import { readReport, summaryOfReport } from '../../../src/shared/export/report.ts';
-import { JWT, records } from './records.ts';
+import { diagnose } from '../../src/analysis/index.ts';
+import { toExchange } from '../../src/shared/exchange.ts';
+import { toHar } from '../../src/har/write.ts';
+import { fromHar } from '../../src/har/read.ts';
+import { readReport, summaryOfReport } from '../../src/har/report.ts';
+import { JWT, records } from '../support/export-records.ts';
 
 const full = (r: Parameters<typeof toExchange>[0]) => diagnose(toExchange(r), { now: r.time });
 

@@ -1,6 +1,6 @@
 // Defensive readers for HAR JSON of unknown origin: every field may be missing, mistyped or huge.
-import type { Header } from '../types.ts';
-import { decodeBase64Text } from '../../http/base64.ts';
+import type { Header } from '../shared/types.ts';
+import { decodeBase64Text } from '../http/base64.ts';
 
 export type Obj = Record<string, unknown>;
 

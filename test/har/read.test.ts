@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toHar } from '../../../src/shared/export/har.ts';
-import { IMPORTED_BODY_CAP, fromHar } from '../../../src/shared/export/har-import.ts';
-import { summarize } from '../../../src/shared/summary.ts';
-import type { CaptureRecord } from '../../../src/shared/types.ts';
-import { records } from './records.ts';
+import { toHar } from '../../src/har/write.ts';
+import { IMPORTED_BODY_CAP, fromHar } from '../../src/har/read.ts';
+import { summarize } from '../../src/shared/summary.ts';
+import type { CaptureRecord } from '../../src/shared/types.ts';
+import { records } from '../support/export-records.ts';
 
 const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`../../fixtures/har/${name}`, import.meta.url), 'utf8'));
+  JSON.parse(readFileSync(new URL(`../fixtures/har/${name}`, import.meta.url), 'utf8'));
 
 /** What a HAR round trip may change: the ids, the tab, and the source (it is an import now). */
 function comparable(r: CaptureRecord): Omit<CaptureRecord, 'id' | 'requestId' | 'tabId' | 'source'> {

@@ -1,8 +1,8 @@
 // Loads the export tests' input records (test/fixtures/har/source-records.json) as fresh copies.
-import source from '../../fixtures/har/source-records.json';
-import diagnosisFixture from '../../fixtures/har/diagnosis-expired.json';
-import type { Diagnosis } from '../../../src/analysis/types.ts';
-import type { CaptureRecord } from '../../../src/shared/types.ts';
+import source from '../fixtures/har/source-records.json';
+import diagnosisFixture from '../fixtures/har/diagnosis-expired.json';
+import type { Diagnosis } from '../../src/analysis/index.ts';
+import type { CaptureRecord } from '../../src/shared/types.ts';
 
 export function records(): CaptureRecord[] {
   return structuredClone(source.records) as CaptureRecord[];

@@ -1,6 +1,6 @@
 // One record as it leaves AuthLens: secrets masked unless the user opted in to reveal them.
-import { maskHeaders, maskUrl } from '../secrets.ts';
-import type { CaptureRecord, Header } from '../types.ts';
+import { maskHeaders, maskUrl } from './secrets.ts';
+import type { CaptureRecord, Header } from '../shared/types.ts';
 
 export interface ExportOptions {
   /** true: export credentials as captured (the user chose this on purpose) */

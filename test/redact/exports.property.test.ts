@@ -1,14 +1,14 @@
 // Properties over random records: masked exports never carry a secret, and our HAR round-trips.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCurl } from '../../../src/shared/export/curl.ts';
-import { toFetch } from '../../../src/shared/export/fetch.ts';
-import { toHar } from '../../../src/shared/export/har.ts';
-import { fromHar } from '../../../src/shared/export/har-import.ts';
-import { toJson } from '../../../src/shared/export/json.ts';
-import { toMarkdown } from '../../../src/shared/export/markdown.ts';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings.ts';
-import type { CaptureRecord, Header } from '../../../src/shared/types.ts';
+import { toCurl } from '../../src/panel/export/curl.ts';
+import { toFetch } from '../../src/panel/export/fetch.ts';
+import { toHar } from '../../src/har/write.ts';
+import { fromHar } from '../../src/har/read.ts';
+import { toJson } from '../../src/panel/export/json.ts';
+import { toMarkdown } from '../../src/report/markdown.ts';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
+import type { CaptureRecord, Header } from '../../src/shared/types.ts';
 
 const token = fc.stringMatching(/^[A-Za-z0-9_-]{24,60}$/);
 const headerName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,20}$/);

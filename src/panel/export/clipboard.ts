@@ -1,4 +1,4 @@
-// Clipboard and downloads for the panel page.
+// The clipboard from the panel page.
 
 /**
  * DevTools extension panels live in an iframe without the clipboard-write permission policy,
@@ -16,7 +16,7 @@ export async function copyText(text: string): Promise<boolean> {
     ta.style.opacity = '0';
     document.body.appendChild(ta);
     ta.select();
-    let ok = false;
+    let ok: boolean;
     try {
       ok = document.execCommand('copy');
     } catch {
@@ -25,15 +25,4 @@ export async function copyText(text: string): Promise<boolean> {
     ta.remove();
     return ok;
   }
-}
-
-export function downloadText(filename: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

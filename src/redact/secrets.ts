@@ -1,8 +1,8 @@
 // Which headers and query parameters carry secrets, and their masked forms for the UI and exports.
 // Masking keeps what helps debugging (auth scheme, cookie names, attributes, a fingerprint to
 // tell two tokens apart) and hides what would let someone replay the request.
-import { fingerprint, maskSecret } from '../analysis/mask.ts';
-import type { Header } from './types.ts';
+import { fingerprint, maskSecret } from '../analysis/index.ts';
+import type { Header } from '../shared/types.ts';
 
 export const MASK = '•••';
 

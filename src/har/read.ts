@@ -1,12 +1,12 @@
 // Import a HAR file (Chrome, Firefox, or our own export) as capture records, offline. Keeps the
 // entries AuthLens would have captured: a status in the capture set, or a challenge header
 // whatever the status. Garbage in gives problems out, never an exception.
-import { BODY_CAP_CHARS } from '../../http/limits.ts';
-import { DEFAULT_SETTINGS } from '../settings.ts';
-import { summarize } from '../summary.ts';
-import type { CaptureRecord, Header, RedirectHop } from '../types.ts';
-import { headerValues, isPseudoHeader } from './mask-record.ts';
-import { bool, isObj, normalizeHttpVersion, num, readBody, readHeaders, str, type Obj } from './har-read.ts';
+import { BODY_CAP_CHARS } from '../http/limits.ts';
+import { DEFAULT_SETTINGS } from '../shared/settings.ts';
+import { summarize } from '../shared/summary.ts';
+import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
+import { headerValues, isPseudoHeader } from '../redact/record.ts';
+import { bool, isObj, normalizeHttpVersion, num, readBody, readHeaders, str, type Obj } from './fields.ts';
 import { readReport, summaryOfReport } from './report.ts';
 
 export interface FromHarOptions {

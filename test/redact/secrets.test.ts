@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fingerprint, maskSecret } from '../../src/analysis/mask.ts';
+import { fingerprint, maskSecret } from '../../src/analysis/index.ts';
 import {
   MASK,
   isSecretHeader,
@@ -10,7 +10,7 @@ import {
   maskHeaders,
   maskSetCookie,
   maskUrl,
-} from '../../src/shared/secrets.ts';
+} from '../../src/redact/secrets.ts';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXgtN1F3';
 const fp = (s: string): string => fingerprint(s);

@@ -1,5 +1,5 @@
 // Cookie and query-string lists for HAR, parsed from header text (RFC 6265 §4.1 / §5.4 shapes).
-import type { HarCookie, HarNameValue } from './har-types.ts';
+import type { HarCookie, HarNameValue } from './types.ts';
 
 /** `a=1; b=2` (a request Cookie header) -> [{a,1},{b,2}] */
 export function parseCookieHeader(value: string): HarCookie[] {

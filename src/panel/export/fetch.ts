@@ -1,8 +1,8 @@
 // "Copy as fetch": a snippet a developer can paste into the page's console. Headers the browser
 // owns are left out (page script cannot set them); cookies are the browser's to send, so a
 // Cookie header becomes `credentials: "include"`.
-import type { CaptureRecord, Header } from '../types.ts';
-import { anyMasked, headerValues, isPseudoHeader, maskRecord, type ExportOptions } from './mask-record.ts';
+import type { CaptureRecord, Header } from '../../shared/types.ts';
+import { anyMasked, headerValues, isPseudoHeader, maskRecord, type ExportOptions } from '../../redact/record.ts';
 
 /** https://fetch.spec.whatwg.org/#forbidden-request-header (plus Proxy-* and Sec-* prefixes). */
 const FORBIDDEN = new Set([

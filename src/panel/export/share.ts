@@ -1,10 +1,10 @@
 // The per-record "copy as" texts, shared by the detail's buttons and the row context menu.
-import { toCurl } from '../shared/export/curl.ts';
-import { toFetch } from '../shared/export/fetch.ts';
-import { toMarkdown } from '../shared/export/markdown.ts';
-import { maskUrl } from '../shared/secrets.ts';
-import type { CaptureRecord } from '../shared/types.ts';
-import { diagnosisOf } from './diagnosis.ts';
+import { toCurl } from './curl.ts';
+import { toFetch } from './fetch.ts';
+import { toMarkdown } from '../../report/markdown.ts';
+import { maskUrl } from '../../redact/secrets.ts';
+import type { CaptureRecord } from '../../shared/types.ts';
+import { diagnosisOf } from '../diagnosis.ts';
 
 export type ShareKind = 'curl' | 'fetch' | 'markdown' | 'url';
 

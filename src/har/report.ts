@@ -1,7 +1,7 @@
 // An exported diagnosis read back from a file: whatever the file says is untrusted, so only
 // well-formed findings with string fields survive (and a file can never make the UI throw).
-import type { Diagnosis, Finding, Severity } from '../../analysis/types.ts';
-import type { DiagnosisSummary } from '../types.ts';
+import type { Diagnosis, Finding, Severity } from '../analysis/index.ts';
+import type { DiagnosisSummary } from '../shared/types.ts';
 
 const SEVERITIES = new Set<Severity>(['error', 'warning', 'info', 'ok']);
 const MAX_FINDINGS = 50;

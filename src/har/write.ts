@@ -1,11 +1,11 @@
 // Export as HAR 1.2: one entry per captured record, readable by DevTools and HAR viewers, and
 // by fromHar (the `_authlens` field keeps what HAR has no slot for, so a round trip loses nothing).
-import type { Diagnosis } from '../../analysis/types.ts';
-import { statusTextOf } from '../exchange.ts';
-import type { CaptureRecord, Header } from '../types.ts';
+import type { Diagnosis } from '../analysis/index.ts';
+import { statusTextOf } from '../shared/exchange.ts';
+import type { CaptureRecord, Header } from '../shared/types.ts';
 import { parseCookieHeader, parseSetCookie, queryStringOf } from './cookies.ts';
-import type { Har, HarEntry } from './har-types.ts';
-import { headerValues, maskRecord, type ExportOptions } from './mask-record.ts';
+import type { Har, HarEntry } from './types.ts';
+import { headerValues, maskRecord, type ExportOptions } from '../redact/record.ts';
 
 export interface HarOptions extends ExportOptions {
   /** the extension's version, for log.creator */

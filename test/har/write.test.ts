@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { httpVersionOf, toHar } from '../../../src/shared/export/har.ts';
-import { JWT, record, records } from './records.ts';
+import { httpVersionOf, toHar } from '../../src/har/write.ts';
+import { JWT, record, records } from '../support/export-records.ts';
 
 describe('toHar', () => {
   it('masked entry, exactly (HAR 1.2, creator AuthLens, _authlens with masked redirects)', () => {

@@ -1,6 +1,6 @@
 // Export as AuthLens JSON: the records exactly as captured (masked unless revealed), for scripts.
-import type { CaptureRecord } from '../types.ts';
-import { maskRecord, type ExportOptions } from './mask-record.ts';
+import type { CaptureRecord } from '../../shared/types.ts';
+import { maskRecord, type ExportOptions } from '../../redact/record.ts';
 
 export const JSON_FORMAT = 'authlens-records';
 export const JSON_FORMAT_VERSION = 1;
