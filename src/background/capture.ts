@@ -43,8 +43,6 @@ const SWEEP_EVERY = 512;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** requestIds that failed recently, for retry numbering and onAuthRequired de-duplication */
 const MAX_FAILED = 256;
-/** After a failure, the tab's other requests are kept as context this long (the window renews). */
-export const CONTEXT_WINDOW_MS = PATTERN_WINDOW_MS;
 
 interface Failed {
   seq: number;
@@ -248,7 +246,8 @@ export class Capture {
   }
 
   private toRecord(d: ResponseDetails, source: CaptureRecord['source']): CaptureRecord {
-    this.watchTab(d.tabId, d.timeStamp + CONTEXT_WINDOW_MS);
+    // after a failure the tab's other requests are kept as context for the pattern window (renewed by each)
+    this.watchTab(d.tabId, d.timeStamp + PATTERN_WINDOW_MS);
     const sent = this.pending.get(d.requestId);
     const requestHeaders: Header[] = sent?.requestHeaders ? toHeaders(sent.requestHeaders) : [];
     const seq = (this.failed.get(d.requestId)?.seq ?? 0) + 1;

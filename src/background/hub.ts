@@ -13,7 +13,7 @@ import {
 } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { CaptureRecord } from '../shared/types.ts';
-import { capBody, findBodyTarget } from './body.ts';
+import { bodyText, findBodyTarget } from './body.ts';
 import type { SettingsHolder } from './settings.ts';
 import type { RecordStore, StoreEvent } from './store.ts';
 import type { ContextEvent, ContextStore } from './context.ts';
@@ -113,7 +113,7 @@ export class Hub {
     await this.deps.store.load();
     const target = findBodyTarget(this.deps.store.peek(tabId), match);
     if (!target) return undefined;
-    const next: CaptureRecord = { ...target, responseBody: capBody(body) };
+    const next: CaptureRecord = { ...target, responseBody: bodyText(body) };
     return (await this.deps.store.update(next)) ? next : undefined;
   }
 

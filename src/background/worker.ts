@@ -3,7 +3,8 @@
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { applyBadge, badgeState, type BadgeApi } from './badge.ts';
-import { CONTEXT_WINDOW_MS, Capture } from './capture.ts';
+import { PATTERN_WINDOW_MS } from '../http/limits.ts';
+import { Capture } from './capture.ts';
 import { ContextStore } from './context.ts';
 import type { AuthRequiredDetails, ErrorDetails, ResponseDetails } from './details.ts';
 import { keepRecord } from './failure.ts';
@@ -84,7 +85,7 @@ export function createWorker(deps: WorkerDeps) {
       for (const tabId of ids) {
         const list = store.peek(tabId);
         const newest = list[list.length - 1];
-        if (newest) capture.watchTab(tabId, newest.time + CONTEXT_WINDOW_MS);
+        if (newest) capture.watchTab(tabId, newest.time + PATTERN_WINDOW_MS);
       }
     }),
   );

@@ -1,6 +1,6 @@
 // Defensive readers for HAR JSON of unknown origin: every field may be missing, mistyped or huge.
 import type { Header } from '../shared/types.ts';
-import { decodeBase64Text } from '../http/base64.ts';
+import { capBody, decodeBase64Body, isTextMediaType } from '../http/body.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -51,27 +51,18 @@ export function normalizeHttpVersion(v: string | undefined): string {
   return m ? `HTTP/${m[1]}` : '';
 }
 
-/** Text bodies only: a base64 body is decoded when it is valid UTF-8 and the type is textual. */
-export function readBody(content: unknown, cap: number): string | undefined {
+/** Text bodies only, capped: a base64 body is decoded when it is valid UTF-8 and the type is textual. */
+export function readBody(content: unknown): string | undefined {
   if (!isObj(content)) return undefined;
   const text = str(content.text);
   if (text === undefined || text === '') return undefined;
   const mime = (str(content.mimeType) ?? '').toLowerCase();
-  if (mime !== '' && !isTextual(mime)) return undefined;
+  if (mime !== '' && !isTextMediaType(mime)) return undefined;
   let body = text;
   if ((str(content.encoding) ?? '').toLowerCase() === 'base64') {
-    const decoded = decodeBase64Lenient(text);
+    const decoded = decodeBase64Body(text);
     if (decoded === undefined) return undefined;
     body = decoded;
   }
-  return body.length > cap ? body.slice(0, cap) : body;
-}
-
-function isTextual(mime: string): boolean {
-  return /^text\/|[/+](json|xml|javascript|ecmascript|x-www-form-urlencoded|problem\+json|html)\b/.test(mime);
-}
-
-/** Bodies from getContent and HAR files may wrap base64 across lines. */
-function decodeBase64Lenient(b64: string): string | undefined {
-  return decodeBase64Text(b64.replace(/\s+/g, ''));
+  return capBody(body);
 }

@@ -1,17 +1,17 @@
 // Import a HAR file (Chrome, Firefox, or our own export) as capture records, offline. Keeps the
 // entries AuthLens would have captured: a status in the capture set, or a challenge header
 // whatever the status. Garbage in gives problems out, never an exception.
-import { BODY_CAP_CHARS } from '../http/limits.ts';
-import { DEFAULT_SETTINGS } from '../shared/settings.ts';
+import { capBody } from '../http/body.ts';
 import { summarize } from '../shared/summary.ts';
 import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
-import { headerValues, isPseudoHeader } from '../redact/record.ts';
+import { isAuthFailure } from '../http/failure.ts';
+import { headerValue, isPseudoHeader } from '../http/headers.ts';
 import { bool, isObj, normalizeHttpVersion, num, readBody, readHeaders, str, type Obj } from './fields.ts';
 import { readReport, summaryOfReport } from './report.ts';
 
 export interface FromHarOptions {
   tabId: number;
-  /** statuses to keep (default: the default capture set) */
+  /** statuses to keep (default: AUTH_FAILURE_STATUSES); a challenge is kept on any status but a 2xx */
   statuses?: readonly number[];
   /** prefix of the ids given to imported records (distinct per import, so two files never clash) */
   idPrefix?: string;
@@ -23,8 +23,6 @@ export interface FromHarResult {
   problems: string[];
 }
 
-/** Response bodies are kept for diagnosis (JSON error fields, CSRF pages), not archived. */
-export const IMPORTED_BODY_CAP = BODY_CAP_CHARS;
 const MAX_PROBLEMS = 20;
 
 /** Chrome's `_resourceType` -> webRequest `type` (what the rest of AuthLens speaks). */
@@ -63,12 +61,11 @@ export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
   if (!isObj(log) || !Array.isArray(log.entries)) {
     return { records: [], skipped: 0, problems: ['not a HAR file: no log.entries array'] };
   }
-  const statuses = new Set(opts.statuses ?? DEFAULT_SETTINGS.captureStatuses);
   const prefix = opts.idPrefix ?? 'har';
   const records: CaptureRecord[] = [];
   let skipped = 0;
   log.entries.forEach((entry: unknown, i: number) => {
-    const r = readEntry(entry, i, `${prefix}-${i}`, opts.tabId, statuses, note);
+    const r = readEntry(entry, i, `${prefix}-${i}`, opts.tabId, opts.statuses, note);
     if (r) records.push(r);
     else skipped++;
   });
@@ -85,7 +82,7 @@ function readEntry(
   i: number,
   id: string,
   tabId: number,
-  statuses: Set<number>,
+  statuses: readonly number[] | undefined,
   note: (m: string) => void,
 ): CaptureRecord | undefined {
   const where = `entry ${i}`;
@@ -106,11 +103,8 @@ function readEntry(
   const resH = readHeaders(res.headers);
   const requestHeaders = reqH.headers.filter((h) => !isPseudoHeader(h.name));
   const responseHeaders = resH.headers.filter((h) => !isPseudoHeader(h.name));
-  const challenged =
-    headerValues(responseHeaders, 'www-authenticate').length > 0 ||
-    headerValues(responseHeaders, 'proxy-authenticate').length > 0;
   // status 0: the request never got a response (blocked, aborted, CORS failure)
-  if (status === 0 || (!statuses.has(status) && !challenged)) return undefined;
+  if (status === 0 || !isAuthFailure(status, responseHeaders, statuses)) return undefined;
   if (reqH.bad + resH.bad > 0) note(`${where}: ${reqH.bad + resH.bad} malformed header(s) ignored`);
   addCookieHeader(requestHeaders, req.cookies);
 
@@ -120,7 +114,7 @@ function readEntry(
   const time = num(ours?.time) ?? responseTime(entry, note, where);
   // Our own export holds exactly the body the record had (text, maybe empty): take it as it is.
   const ownText = ours && isObj(res.content) && res.content.encoding === undefined ? str(res.content.text) : undefined;
-  const body = ownText !== undefined ? ownText.slice(0, IMPORTED_BODY_CAP) : readBody(res.content, IMPORTED_BODY_CAP);
+  const body = ownText !== undefined ? capBody(ownText) : readBody(res.content);
   const initiator = str(ours?.initiator) ?? initiatorOf(requestHeaders);
   const record: CaptureRecord = {
     id,
@@ -136,7 +130,8 @@ function readEntry(
     fromCache: bool(ours?.fromCache) ?? false,
     preflight:
       bool(ours?.preflight) ??
-      (method.toUpperCase() === 'OPTIONS' && headerValues(requestHeaders, 'access-control-request-method').length > 0),
+      (method.toUpperCase() === 'OPTIONS' &&
+        headerValue(requestHeaders, 'access-control-request-method') !== undefined),
     source: 'import',
     requestHeadersKnown: bool(ours?.requestHeadersKnown) ?? requestHeaders.length > 0,
     requestHeaders,
@@ -161,7 +156,7 @@ function readEntry(
 
 /** Some exporters list cookies only in `cookies`, not as a header; the engine reads the header. */
 function addCookieHeader(headers: Header[], cookies: unknown): void {
-  if (headerValues(headers, 'cookie').length > 0 || !Array.isArray(cookies)) return;
+  if (headerValue(headers, 'cookie') !== undefined || !Array.isArray(cookies)) return;
   const pairs = cookies.filter(isObj).filter((c) => typeof c.name === 'string' && typeof c.value === 'string');
   if (pairs.length)
     headers.push({ name: 'Cookie', value: pairs.map((c) => `${String(c.name)}=${String(c.value)}`).join('; ') });
@@ -184,9 +179,9 @@ function responseTime(entry: Obj, note: (m: string) => void, where: string): num
 
 /** webRequest's initiator is the requesting document's origin; a HAR has only Origin/Referer to tell it. */
 function initiatorOf(headers: readonly Header[]): string | undefined {
-  const origin = headerValues(headers, 'origin')[0];
+  const origin = headerValue(headers, 'origin');
   if (origin && origin !== 'null') return origin;
-  const referer = headerValues(headers, 'referer')[0];
+  const referer = headerValue(headers, 'referer');
   if (!referer) return undefined;
   try {
     return new URL(referer).origin;

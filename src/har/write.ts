@@ -1,11 +1,12 @@
 // Export as HAR 1.2: one entry per captured record, readable by DevTools and HAR viewers, and
 // by fromHar (the `_authlens` field keeps what HAR has no slot for, so a round trip loses nothing).
 import type { Diagnosis } from '../analysis/index.ts';
-import { statusTextOf } from '../shared/exchange.ts';
+import { httpVersionOf, statusTextOf } from '../http/status-line.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
 import { parseCookieHeader, parseSetCookie, queryStringOf } from './cookies.ts';
 import type { Har, HarEntry } from './types.ts';
-import { headerValues, maskRecord, type ExportOptions } from '../redact/record.ts';
+import { headerValue, headerValues } from '../http/headers.ts';
+import { maskRecord, type ExportOptions } from '../redact/record.ts';
 
 export interface HarOptions extends ExportOptions {
   /** the extension's version, for log.creator */
@@ -49,13 +50,9 @@ export function toHar(records: readonly CaptureRecord[], opts: HarOptions): Har 
   };
 }
 
-export function httpVersionOf(statusLine: string): string {
-  return /^(HTTP\/[\d.]+)\s/i.exec(statusLine.trim() + ' ')?.[1]?.toUpperCase() ?? '';
-}
-
 function toEntry(r: CaptureRecord, report: Diagnosis | undefined): HarEntry {
   const version = httpVersionOf(r.statusLine);
-  const mimeType = headerValues(r.responseHeaders, 'content-type')[0] ?? '';
+  const mimeType = headerValue(r.responseHeaders, 'content-type') ?? '';
   const entry: HarEntry = {
     startedDateTime: iso(r.time),
     time: 0,

@@ -3,7 +3,7 @@
 import { decodeJwt } from '../analysis/index.ts';
 import type { JwtDecode } from '../analysis/index.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
-import { header, headerValues } from './facts.ts';
+import { headerValue as header, headerValues } from '../http/headers.ts';
 import { tokenFormat } from './tokenFormats.ts';
 
 export interface JwtTime {

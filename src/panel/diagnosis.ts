@@ -31,8 +31,6 @@ function exchangeOf(r: CaptureRecord): Exchange {
   return e;
 }
 
-export { HISTORY_MS } from './history.ts';
-
 /**
  * The inspected tab's context entries (the panel shows one tab): set by the panel's store on
  * every change, so every caller (list, detail, filter, export) diagnoses with the same history.

@@ -1,6 +1,7 @@
 // Per-record facts for filtering and the list's cells, computed once per record object
 // (records are immutable: an update arrives as a new object, so a WeakMap cache is exact).
-import type { CaptureRecord, Header } from '../shared/types.ts';
+import { headerValue, headerValues } from '../http/headers.ts';
+import type { CaptureRecord } from '../shared/types.ts';
 import { summaryOf } from './diagnosis.ts';
 import type { Facts } from './filter.ts';
 
@@ -17,16 +18,6 @@ export interface RecordFacts extends Facts {
 const cache = new WeakMap<CaptureRecord, RecordFacts>();
 /** facts first made without their list (a list cell) learn it from the next caller that has it */
 const lists = new WeakMap<CaptureRecord, readonly CaptureRecord[]>();
-
-export function header(headers: readonly Header[], name: string): string | undefined {
-  const n = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === n)?.value;
-}
-
-export function headerValues(headers: readonly Header[], name: string): string[] {
-  const n = name.toLowerCase();
-  return headers.filter((h) => h.name.toLowerCase() === n).map((h) => h.value);
-}
 
 /**
  * Scheme names of a challenge list, cheaply: a scheme is a token followed by a space or the
@@ -60,7 +51,7 @@ export function factsOf(r: CaptureRecord, all?: readonly CaptureRecord[]): Recor
   const hit = cache.get(r);
   if (hit) return hit;
   const { origin, host, hostPath } = splitUrl(r.url);
-  const auth = header(r.requestHeaders, 'authorization') ?? header(r.requestHeaders, 'proxy-authorization');
+  const auth = headerValue(r.requestHeaders, 'authorization') ?? headerValue(r.requestHeaders, 'proxy-authorization');
   const sentScheme = auth?.trim().split(/\s+/)[0] || undefined;
   const challengeSchemes = [
     ...headerValues(r.responseHeaders, 'www-authenticate'),

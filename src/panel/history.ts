@@ -4,7 +4,6 @@ import type { Exchange } from '../analysis/index.ts';
 import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
 import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 
-export const HISTORY_MS = PATTERN_WINDOW_MS;
 const HISTORY_MAX = 200;
 
 const converted = new WeakMap<ContextEntry, Exchange>();
@@ -41,13 +40,13 @@ function lowerBound(list: readonly { time: number }[], t: number): number {
 
 function within<T extends { time: number }>(list: readonly T[], t: number): T[] {
   const out: T[] = [];
-  for (let i = lowerBound(list, t - HISTORY_MS); i < list.length && list[i]!.time <= t + HISTORY_MS; i++)
+  for (let i = lowerBound(list, t - PATTERN_WINDOW_MS); i < list.length && list[i]!.time <= t + PATTERN_WINDOW_MS; i++)
     out.push(list[i]!);
   return out;
 }
 
 /**
- * At most `max` entries of `list` within HISTORY_MS of `t`, the nearest in time first, found
+ * At most `max` entries of `list` within PATTERN_WINDOW_MS of `t`, the nearest in time first, found
  * by walking outwards from `t`'s position: O(max), not O(list). A burst of thousands of
  * failures within one minute made a full scan per record quadratic (seconds for 3 000 rows).
  */
@@ -56,8 +55,8 @@ function nearest<T extends { time: number }>(list: readonly T[], t: number, max:
   let right = lowerBound(list, t);
   let left = right - 1;
   while (out.length < max) {
-    const l = left >= 0 && t - list[left]!.time <= HISTORY_MS ? list[left]! : undefined;
-    const r = right < list.length && list[right]!.time - t <= HISTORY_MS ? list[right]! : undefined;
+    const l = left >= 0 && t - list[left]!.time <= PATTERN_WINDOW_MS ? list[left]! : undefined;
+    const r = right < list.length && list[right]!.time - t <= PATTERN_WINDOW_MS ? list[right]! : undefined;
     if (!l && !r) break;
     const takeLeft = l !== undefined && (r === undefined || t - l.time <= r.time - t);
     const x = takeLeft ? l! : r!;
@@ -70,7 +69,7 @@ function nearest<T extends { time: number }>(list: readonly T[], t: number, max:
 
 /**
  * The history of `r`: the other records of `all` and the entries of `context` within
- * HISTORY_MS before AND after it (a refresh that recovers comes after), time order, at most
+ * PATTERN_WINDOW_MS before AND after it (a refresh that recovers comes after), time order, at most
  * HISTORY_MAX (the nearest to `r` win). Both lists are sorted by time.
  */
 export function historyFor(

@@ -12,7 +12,8 @@ import { loadView, saveView } from './persist.ts';
 import { devtoolsThemeName, extensionVersion, inspectedTabId, onDevtoolsThemeChanged } from './platform.ts';
 import { warmFactsWhenIdle } from './facts.ts';
 import { createStore } from './store.ts';
-import { tabIdFrom, themeFromDevtools, type Theme } from './theme.ts';
+import { themeFromDevtools, type Theme } from './theme.ts';
+import { recordIdFromSearch, tabIdFromSearch } from '../shared/pages.ts';
 import './styles.css';
 
 const root = document.getElementById('app')!;
@@ -29,13 +30,13 @@ if (devTheme) {
   mq.addEventListener('change', (e) => setTheme(e.matches ? 'dark' : 'light'));
 }
 
-const params = new URLSearchParams(location.search);
-const tabId = tabIdFrom(inspectedTabId(), location.search);
+// the tab DevTools inspects, else `?tabId=N` (the panel opened as a normal tab)
+const tabId = inspectedTabId() ?? tabIdFromSearch(location.search);
 if (tabId === undefined) {
   root.innerHTML =
     '<p class="empty" role="alert">No tab to show. Open this page from DevTools (the Auth panel) or as <code>panel.html?tabId=N</code>.</p>';
 } else {
-  const store = createStore(tabId, loadView(localStorage), params.get('record') ?? undefined);
+  const store = createStore(tabId, loadView(localStorage), recordIdFromSearch(location.search));
   const client = createClient(browserTransport());
   const services: Services = {
     client,

@@ -2,7 +2,7 @@
 // Port events come from the worker (snapshot, then changes); the rest are the panel's own.
 import type { PortEvent } from '../shared/messages.ts';
 import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
-import { HISTORY_MS } from './history.ts';
+import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 
 export interface PanelState {
@@ -113,7 +113,7 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
 }
 
 /**
- * Records whose history a new context entry joins (within HISTORY_MS either side) become new
+ * Records whose history a new context entry joins (within PATTERN_WINDOW_MS either side) become new
  * objects: the panel caches diagnoses per record object, so these are diagnosed again (a
  * refresh that succeeded after a 401 turns it into refresh-recovered).
  */
@@ -121,7 +121,7 @@ function touchNear(live: CaptureRecord[], entries: readonly ContextEntry[]): Cap
   if (entries.length === 0 || live.length === 0) return live;
   let changed = false;
   const out = live.map((r) => {
-    if (!entries.some((c) => Math.abs(c.time - r.time) <= HISTORY_MS)) return r;
+    if (!entries.some((c) => Math.abs(c.time - r.time) <= PATTERN_WINDOW_MS)) return r;
     changed = true;
     return { ...r };
   });

@@ -1,14 +1,4 @@
-// Times for people: UTC and "14 min ago" against a reference clock (pure: the clock is passed in).
-
-export function utc(ms: number): string {
-  const d = new Date(ms);
-  return Number.isNaN(d.getTime())
-    ? 'invalid date'
-    : d
-        .toISOString()
-        .replace('T', ' ')
-        .replace(/\.\d{3}Z$/, ' UTC');
-}
+// Times for people: "14 min ago" against a reference clock (pure: the clock is passed in).
 
 /** "in 5 min", "14 min 3 s ago", "now" — `at` relative to `ref` (both ms since epoch). */
 export function relative(at: number, ref: number): string {

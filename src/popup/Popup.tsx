@@ -5,7 +5,8 @@ import { NS, type PortEvent } from '../shared/messages.ts';
 import { NO_TAB } from '../shared/types.ts';
 import { Empty } from './Empty.tsx';
 import { Row } from './Row.tsx';
-import { apply, initialState, reportPath, type PopupState } from './state.ts';
+import { panelPath } from '../shared/pages.ts';
+import { apply, initialState, type PopupState } from './state.ts';
 
 /** A popup is a glance; the full report handles thousands. */
 export const POPUP_MAX_ROWS = 200;
@@ -130,7 +131,7 @@ export function Popup({ client, onNavigate }: PopupProps) {
           <button type="button" data-testid="popup-pause" onClick={togglePause}>
             {paused ? 'Resume capture' : 'Pause capture'}
           </button>
-          <button type="button" class="primary" data-testid="popup-open-report" onClick={() => open(reportPath(tabId))}>
+          <button type="button" class="primary" data-testid="popup-open-report" onClick={() => open(panelPath(tabId))}>
             Open full report
           </button>
         </div>
@@ -158,7 +159,7 @@ export function Popup({ client, onNavigate }: PopupProps) {
         <ul class="rows" aria-label="Auth failures in this tab, newest first">
           {shown.map((r) => (
             <li key={r.id}>
-              <Row record={r} onOpen={() => open(reportPath(tabId, r.id))} />
+              <Row record={r} onOpen={() => open(panelPath(tabId, r.id))} />
             </li>
           ))}
         </ul>
@@ -167,7 +168,7 @@ export function Popup({ client, onNavigate }: PopupProps) {
       {noTabCount > 0 && (
         <p class="notab muted" data-testid="popup-notab">
           {noTabCount} failure{noTabCount === 1 ? '' : 's'} from service workers (no tab).{' '}
-          <button type="button" class="link" onClick={() => open(reportPath(NO_TAB))}>
+          <button type="button" class="link" onClick={() => open(panelPath(NO_TAB))}>
             Show them
           </button>
         </p>

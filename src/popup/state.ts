@@ -62,20 +62,3 @@ export function statusList(codes: readonly number[]): string {
   if (codes.length === 1) return String(codes[0]);
   return `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`;
 }
-
-export function reportPath(tabId: number, recordId?: string): string {
-  return recordId === undefined
-    ? `panel.html?tabId=${tabId}`
-    : `panel.html?tabId=${tabId}&record=${encodeURIComponent(recordId)}`;
-}
-
-/**
- * `popup.html?tabId=N` shows tab N instead of the active tab: a popup opened as a normal page
- * (end-to-end tests, screenshots) is itself the active tab, so it needs to be told which one.
- */
-export function tabIdFromSearch(search: string): number | undefined {
-  const raw = new URLSearchParams(search).get('tabId');
-  if (raw === null || !/^-?\d+$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return Number.isSafeInteger(n) ? n : undefined;
-}

@@ -44,13 +44,3 @@ export function anyMasked(original: CaptureRecord, masked: CaptureRecord): boole
 function differs(a: readonly Header[], b: readonly Header[]): boolean {
   return a.some((h, i) => h.value !== b[i]?.value);
 }
-
-/** HTTP/2 pseudo headers (`:authority`...) appear in Chrome's HAR but are not real headers. */
-export function isPseudoHeader(name: string): boolean {
-  return name.startsWith(':');
-}
-
-export function headerValues(headers: readonly Header[], name: string): string[] {
-  const n = name.toLowerCase();
-  return headers.filter((h) => h.name.toLowerCase() === n).map((h) => h.value);
-}

@@ -1,8 +1,9 @@
 // "Copy report as Markdown": everything a bug ticket needs, in the order a reader needs it.
-import type { Diagnosis, Finding } from '../analysis/index.ts';
+import { formatUtc, type Diagnosis, type Finding } from '../analysis/index.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
-import { headerValues, isPseudoHeader, maskRecord, type ExportOptions } from '../redact/record.ts';
-import { codeBlock, codeSpan, escapeText, utc } from './md-syntax.ts';
+import { headerValues, isPseudoHeader } from '../http/headers.ts';
+import { maskRecord, type ExportOptions } from '../redact/record.ts';
+import { codeBlock, codeSpan, escapeText } from './md-syntax.ts';
 
 /** Bodies are pasted for context, not archived: a ticket does not need megabytes of HTML. */
 export const MARKDOWN_BODY_CAP = 2000;
@@ -19,7 +20,7 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
   out.push('');
   out.push(`- **Request:** ${codeSpan(`${r.method} ${r.url}`)}`);
   out.push(`- **Status:** ${codeSpan(r.statusLine || String(r.status))}`);
-  out.push(`- **Time:** ${utc(r.time)}`);
+  out.push(`- **Time:** ${formatUtc(r.time)}`);
   const context = [`type ${r.type}`];
   if (r.initiator) context.push(`initiator ${r.initiator}`);
   if (r.preflight) context.push('CORS preflight');

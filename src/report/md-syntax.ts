@@ -28,11 +28,3 @@ export function escapeText(s: string): string {
     .replace(/^([#>+-])(?=\s|$)/, '\\$1')
     .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
-
-/** `2026-11-22 18:04:05 UTC` from ms since epoch (no clock read: the time is the record's). */
-export function utc(ms: number): string {
-  if (!Number.isFinite(ms)) return 'unknown';
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return 'unknown';
-  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}

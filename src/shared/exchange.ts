@@ -1,5 +1,6 @@
 // A captured record as the engine's Exchange (plain data in, plain data out).
 import type { Exchange } from '../analysis/index.ts';
+import { statusTextOf } from '../http/status-line.ts';
 import type { CaptureRecord } from './types.ts';
 
 export function toExchange(r: CaptureRecord): Exchange {
@@ -22,10 +23,4 @@ export function toExchange(r: CaptureRecord): Exchange {
   if (r.initiator !== undefined) ex.initiator = r.initiator;
   if (r.responseBody !== undefined) ex.responseBody = r.responseBody;
   return ex;
-}
-
-/** "HTTP/1.1 401 Unauthorized" -> "Unauthorized"; HTTP/2 status lines have no reason phrase. */
-export function statusTextOf(statusLine: string): string | undefined {
-  const m = /^\S+\s+\d{3}\s+(.+)$/.exec(statusLine.trim());
-  return m?.[1];
 }

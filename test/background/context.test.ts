@@ -1,6 +1,7 @@
 // Context entries: a tab's non-failing requests for a minute after each of its failures.
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_WINDOW_MS, Capture } from '../../src/background/capture.ts';
+import { Capture } from '../../src/background/capture.ts';
+import { PATTERN_WINDOW_MS } from '../../src/http/limits.ts';
 import { CONTEXT_PER_TAB, ContextStore } from '../../src/background/context.ts';
 import { createWorker } from '../../src/background/worker.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
@@ -83,11 +84,11 @@ describe('context window (capture)', () => {
     const okAt = (id: string, t: number) =>
       c.onHeadersReceived(received({ requestId: id, url: 'http://a/ok', tabId: 1 }, t, 200));
     c.onHeadersReceived(received({ requestId: 'f1', url: 'http://a/api', tabId: 1 }, T, 401));
-    okAt('a', T + CONTEXT_WINDOW_MS); // last moment inside
+    okAt('a', T + PATTERN_WINDOW_MS); // last moment inside
     c.onHeadersReceived(received({ requestId: 'f2', url: 'http://a/api', tabId: 1 }, T + 30_000, 401)); // renews
-    okAt('b', T + 30_000 + CONTEXT_WINDOW_MS);
-    okAt('c', T + 30_001 + CONTEXT_WINDOW_MS); // expired: the tab leaves the watch map
-    expect(got).toEqual([T + CONTEXT_WINDOW_MS, T + 30_000 + CONTEXT_WINDOW_MS]);
+    okAt('b', T + 30_000 + PATTERN_WINDOW_MS);
+    okAt('c', T + 30_001 + PATTERN_WINDOW_MS); // expired: the tab leaves the watch map
+    expect(got).toEqual([T + PATTERN_WINDOW_MS, T + 30_000 + PATTERN_WINDOW_MS]);
     expect(c.watchedTabs).toBe(0);
   });
 

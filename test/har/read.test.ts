@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHar } from '../../src/har/write.ts';
-import { IMPORTED_BODY_CAP, fromHar } from '../../src/har/read.ts';
+import { BODY_CAP_CHARS } from '../../src/http/limits.ts';
+import { fromHar } from '../../src/har/read.ts';
 import { summarize } from '../../src/shared/summary.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { records } from '../support/export-records.ts';
@@ -212,7 +213,7 @@ describe('fromHar: never throws on garbage', () => {
       {
         log: {
           entries: [
-            entry({ mimeType: 'text/plain', text: 'y'.repeat(IMPORTED_BODY_CAP + 5) }),
+            entry({ mimeType: 'text/plain', text: 'y'.repeat(BODY_CAP_CHARS + 5) }),
             entry({ mimeType: 'image/png', text: 'iVBORw0KGgo=', encoding: 'base64' }),
             entry({ mimeType: 'application/json', text: '%%%', encoding: 'base64' }),
             entry({ mimeType: 'application/json', text: btoa('\xff\xfe'), encoding: 'base64' }),
@@ -221,24 +222,28 @@ describe('fromHar: never throws on garbage', () => {
       },
       { tabId: 1 },
     );
-    expect(res.records.map((r) => r.responseBody?.length)).toEqual([
-      IMPORTED_BODY_CAP,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect(res.records.map((r) => r.responseBody?.length)).toEqual([BODY_CAP_CHARS, undefined, undefined, undefined]);
   });
 
-  it('honours a custom status set and always keeps a challenge', () => {
+  it('honours a custom status set and keeps a challenge on any status but a 2xx (src/http/failure.ts)', () => {
     const e = (status: number, headers: { name: string; value: string }[] = []) => ({
       request: { method: 'GET', url: 'https://a/', headers: [] },
       response: { status, headers },
     });
     const res = fromHar(
-      { log: { entries: [e(401), e(500), e(200, [{ name: 'Proxy-Authenticate', value: 'Basic' }])] } },
+      {
+        log: {
+          entries: [
+            e(401),
+            e(500),
+            e(400, [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_request"' }]),
+            e(200, [{ name: 'WWW-Authenticate', value: 'Negotiate oRQwEqADCgEA' }]),
+          ],
+        },
+      },
       { tabId: 1, statuses: [500] },
     );
-    expect(res.records.map((r) => r.status)).toEqual([500, 200]);
+    expect(res.records.map((r) => r.status)).toEqual([500, 400]);
   });
 
   it('notes a Chrome export without any credentials (sanitized by default)', () => {

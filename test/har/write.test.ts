@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { httpVersionOf, toHar } from '../../src/har/write.ts';
+import { toHar } from '../../src/har/write.ts';
 import { JWT, record, records } from '../support/export-records.ts';
 
 describe('toHar', () => {
@@ -119,12 +119,4 @@ describe('toHar', () => {
     expect(e?.response.statusText).toBe('');
     expect(e?._authlens?.preflight).toBe(true);
   });
-
-  it.each([
-    ['HTTP/1.1 401 Unauthorized', 'HTTP/1.1'],
-    ['HTTP/2 401', 'HTTP/2'],
-    ['http/1.0 403 Forbidden', 'HTTP/1.0'],
-    ['401 Unauthorized', ''],
-    ['', ''],
-  ])('httpVersionOf(%j) = %j', (line, v) => expect(httpVersionOf(line)).toBe(v));
 });

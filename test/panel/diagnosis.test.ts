@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  diagnosisOf,
-  historyOf,
-  HISTORY_MS,
-  setTabContext,
-  peekSummary,
-  summaryOf,
-} from '../../src/panel/diagnosis.ts';
+import { diagnosisOf, historyOf, setTabContext, peekSummary, summaryOf } from '../../src/panel/diagnosis.ts';
+import { PATTERN_WINDOW_MS } from '../../src/http/limits.ts';
 import { factsOf } from '../../src/panel/facts.ts';
 import { rec } from './records.ts';
 import { createStore } from '../../src/panel/store.ts';
@@ -18,13 +12,13 @@ const T = 1_790_000_000_000;
 
 describe('historyOf', () => {
   const list = [
-    rec({ id: 'old', time: T - HISTORY_MS - 1, url: 'https://a.example/old' }),
-    rec({ id: 'edge', time: T - HISTORY_MS, url: 'https://a.example/edge' }),
+    rec({ id: 'old', time: T - PATTERN_WINDOW_MS - 1, url: 'https://a.example/old' }),
+    rec({ id: 'edge', time: T - PATTERN_WINDOW_MS, url: 'https://a.example/edge' }),
     rec({ id: 'recent', time: T - 5, url: 'https://a.example/recent' }),
     rec({ id: 'self', time: T, url: 'https://a.example/self' }),
     rec({ id: 'same', time: T, url: 'https://a.example/same-time' }),
     rec({ id: 'later', time: T + 1, url: 'https://a.example/later' }),
-    rec({ id: 'far', time: T + HISTORY_MS + 1, url: 'https://a.example/far' }),
+    rec({ id: 'far', time: T + PATTERN_WINDOW_MS + 1, url: 'https://a.example/far' }),
   ];
   it('takes the records a minute either side of the record, not itself', () => {
     expect(historyOf(list[3]!, list, []).map((e) => e.url)).toEqual([
@@ -117,7 +111,7 @@ describe('history with context entries (successful requests around a failure)', 
   it('the panel store re-diagnoses a record when context arrives near it', () => {
     const store = createStore(7, { filterText: '', toggles: [], groupByOrigin: false });
     const r = failure();
-    const far = rec({ time: base - 5 * HISTORY_MS, url: 'https://app.example/api/old' });
+    const far = rec({ time: base - 5 * PATTERN_WINDOW_MS, url: 'https://app.example/api/old' });
     store.dispatch({
       ns: NS,
       type: 'snapshot',

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { toExchange } from '../../src/shared/exchange.ts';
 import type { ContextEntry } from '../../src/shared/types.ts';
-import { contextExchange, contextStamp, historyFor, HISTORY_MS } from '../../src/panel/history.ts';
+import { PATTERN_WINDOW_MS } from '../../src/http/limits.ts';
+import { contextExchange, contextStamp, historyFor } from '../../src/panel/history.ts';
 import { rec } from './records.ts';
 
 const T = 1_790_000_100_000;
@@ -33,18 +34,18 @@ describe('contextExchange', () => {
 describe('historyFor', () => {
   const r = rec({ id: 'self', time: T });
   const records = [
-    rec({ id: 'a', time: T - HISTORY_MS - 1, url: 'https://x/too-old' }),
-    rec({ id: 'b', time: T - HISTORY_MS, url: 'https://x/edge-before' }),
+    rec({ id: 'a', time: T - PATTERN_WINDOW_MS - 1, url: 'https://x/too-old' }),
+    rec({ id: 'b', time: T - PATTERN_WINDOW_MS, url: 'https://x/edge-before' }),
     r,
     rec({ id: 'c', time: T + 5, url: 'https://x/after' }),
-    rec({ id: 'd', time: T + HISTORY_MS + 1, url: 'https://x/too-late' }),
+    rec({ id: 'd', time: T + PATTERN_WINDOW_MS + 1, url: 'https://x/too-late' }),
   ];
   const context = [
-    entry(T - HISTORY_MS - 5),
+    entry(T - PATTERN_WINDOW_MS - 5),
     entry(T - 3),
     entry(T + 2),
-    entry(T + HISTORY_MS),
-    entry(T + HISTORY_MS + 1),
+    entry(T + PATTERN_WINDOW_MS),
+    entry(T + PATTERN_WINDOW_MS + 1),
   ];
 
   it('merges failures and context entries a minute either side, in time order, without the record', () => {
@@ -53,7 +54,7 @@ describe('historyFor', () => {
       'https://api.example.com/ok/-3',
       'https://api.example.com/ok/2',
       'https://x/after',
-      `https://api.example.com/ok/${HISTORY_MS}`,
+      `https://api.example.com/ok/${PATTERN_WINDOW_MS}`,
     ]);
   });
 
@@ -67,7 +68,7 @@ describe('historyFor', () => {
 
   it('contextStamp changes exactly when the context inside the window changes', () => {
     const s0 = contextStamp(context, r);
-    expect(contextStamp([...context, entry(T + HISTORY_MS + 9)], r)).toBe(s0);
+    expect(contextStamp([...context, entry(T + PATTERN_WINDOW_MS + 9)], r)).toBe(s0);
     expect(contextStamp([...context.slice(0, 3), entry(T + 7), ...context.slice(3)], r)).not.toBe(s0);
     expect(contextStamp([], r)).toBe('0');
   });

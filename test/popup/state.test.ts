@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apply,
-  hostPath,
-  initialState,
-  reportPath,
-  statusList,
-  tabIdFromSearch,
-  whyLine,
-} from '../../src/popup/state.ts';
+import { apply, hostPath, initialState, statusList, whyLine } from '../../src/popup/state.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import { rec } from './background-twin.ts';
@@ -56,23 +48,9 @@ describe('popup state', () => {
     expect(whyLine(rec({ statusLine: '', status: 498 }))).toBe('HTTP 498');
   });
 
-  it('statusList and reportPath', () => {
+  it('statusList', () => {
     expect(statusList([401, 403, 407, 419, 440, 498])).toBe('401, 403, 407, 419, 440 or 498');
     expect(statusList([401])).toBe('401');
     expect(statusList([])).toBe('no status codes');
-    expect(reportPath(3)).toBe('panel.html?tabId=3');
-    expect(reportPath(3, 'x&y')).toBe('panel.html?tabId=3&record=x%26y');
   });
-});
-
-describe('tabIdFromSearch', () => {
-  it.each([
-    ['?tabId=12', 12],
-    ['?x=1&tabId=-1', -1],
-    ['', undefined],
-    ['?tabId=', undefined],
-    ['?tabId=1.5', undefined],
-    ['?tabId=abc', undefined],
-    ['?tabId=99999999999999999999', undefined],
-  ])('%s -> %s', (s, n) => expect(tabIdFromSearch(s)).toBe(n));
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_BODY_CAP, toMarkdown } from '../../src/report/markdown.ts';
-import { codeBlock, codeSpan, escapeText, utc } from '../../src/report/md-syntax.ts';
+import { codeBlock, codeSpan, escapeText } from '../../src/report/md-syntax.ts';
 import { JWT, expiredDiagnosis, record } from '../support/export-records.ts';
 
 const expected = (name: string): string =>
@@ -78,10 +78,4 @@ describe('markdown pieces', () => {
     ['a<b>c', 'a\\<b\\>c'],
     ['two\nlines', 'two lines'],
   ])('escapeText(%j) = %j', (s, out) => expect(escapeText(s)).toBe(out));
-
-  it('utc formats the record time and survives junk', () => {
-    expect(utc(Date.UTC(2026, 10, 22, 18, 4, 5, 999))).toBe('2026-11-22 18:04:05 UTC');
-    expect(utc(Number.NaN)).toBe('unknown');
-    expect(utc(1e20)).toBe('unknown');
-  });
 });

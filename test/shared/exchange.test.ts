@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusTextOf, toExchange } from '../../src/shared/exchange.ts';
+import { toExchange } from '../../src/shared/exchange.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 
 const record: CaptureRecord = {
@@ -53,14 +53,5 @@ describe('toExchange', () => {
 
   it('passes a known body through', () => {
     expect(toExchange({ ...record, responseBody: '{"error":"x"}' }).responseBody).toBe('{"error":"x"}');
-  });
-});
-
-describe('statusTextOf', () => {
-  it('reads the reason phrase, which HTTP/2 does not have', () => {
-    expect(statusTextOf('HTTP/1.1 403 Forbidden')).toBe('Forbidden');
-    expect(statusTextOf('HTTP/1.1 419 Page Expired')).toBe('Page Expired');
-    expect(statusTextOf('HTTP/2 401')).toBeUndefined();
-    expect(statusTextOf('')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { CaptureRecord } from '../../shared/types.ts';
 import { credentialsOf, referenceClock, type Credential, type JwtTime } from '../credentials.ts';
-import { relative, utc } from '../time.ts';
+import { formatUtc as utc } from '../../analysis/index.ts';
+import { relative } from '../time.ts';
 import { Secret } from './Secret.tsx';
 
 function Json({ value, label }: { value: unknown; label: string }) {

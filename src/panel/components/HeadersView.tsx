@@ -1,6 +1,6 @@
 import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { utc } from '../time.ts';
+import { formatUtc } from '../../analysis/index.ts';
 import { HeaderTable } from './HeaderTable.tsx';
 import { Secret } from './Secret.tsx';
 
@@ -10,7 +10,7 @@ export function HeadersView({ record: r }: { record: CaptureRecord }) {
     ['Status', r.statusLine || String(r.status)],
     ['Type', r.type + (r.preflight ? ' (CORS preflight)' : '')],
     ['Initiator', r.initiator ?? '—'],
-    ['Captured', `${utc(r.time)} (${r.source === 'import' ? 'imported from HAR' : r.source})`],
+    ['Captured', `${formatUtc(r.time)} (${r.source === 'import' ? 'imported from HAR' : r.source})`],
     ['From cache', r.fromCache ? 'yes' : 'no'],
   ];
   return (

@@ -1,6 +1,6 @@
 import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { header } from '../facts.ts';
+import { headerValue } from '../../http/headers.ts';
 import { HeaderTable } from './HeaderTable.tsx';
 
 export function RedirectsView({ record: r }: { record: CaptureRecord }) {
@@ -18,7 +18,7 @@ export function RedirectsView({ record: r }: { record: CaptureRecord }) {
                 → <code>{maskUrl(h.location)}</code>
               </>
             )}
-            {header(h.requestHeaders, 'authorization') !== undefined ? (
+            {headerValue(h.requestHeaders, 'authorization') !== undefined ? (
               <span class="tag">Authorization sent</span>
             ) : (
               <span class="tag muted">no Authorization</span>
@@ -33,7 +33,7 @@ export function RedirectsView({ record: r }: { record: CaptureRecord }) {
       ))}
       <li>
         <strong>{r.status}</strong> <code>{maskUrl(r.url)}</code>
-        {header(r.requestHeaders, 'authorization') !== undefined ? (
+        {headerValue(r.requestHeaders, 'authorization') !== undefined ? (
           <span class="tag">Authorization sent</span>
         ) : (
           <span class="tag muted">no Authorization</span>

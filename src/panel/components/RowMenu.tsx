@@ -1,6 +1,7 @@
 // Right-click (or the Menu key / Shift+F10) on a row: the Network panel's copy actions.
 import { useEffect, useRef } from 'preact/hooks';
 import type { CaptureRecord } from '../../shared/types.ts';
+import { panelPath } from '../../shared/pages.ts';
 import { useServices, useStore } from '../context.ts';
 import { SHARE_LABELS, shareText, type ShareKind } from '../export/share.ts';
 import { recordRevealed } from '../store.ts';
@@ -73,9 +74,7 @@ export function RowMenu({ record, x, y, onClose }: Props) {
         role="menuitem"
         tabIndex={-1}
         onClick={() => {
-          void services.client.openPage(
-            `panel.html?tabId=${store.state.value.tabId}&record=${encodeURIComponent(record.id)}`,
-          );
+          void services.client.openPage(panelPath(store.state.value.tabId, record.id));
           onClose();
         }}
       >

@@ -1,6 +1,7 @@
 // "Copy as cURL": one header per -H line, deterministic, secrets masked unless revealed.
 import type { CaptureRecord } from '../../shared/types.ts';
-import { anyMasked, isPseudoHeader, maskRecord, type ExportOptions } from '../../redact/record.ts';
+import { isPseudoHeader } from '../../http/headers.ts';
+import { anyMasked, maskRecord, type ExportOptions } from '../../redact/record.ts';
 import { bashQuote } from './shell-quote.ts';
 
 /** curl computes these itself; copying them breaks the replay (a stale length, a wrong host). */

@@ -2,7 +2,8 @@
 // owns are left out (page script cannot set them); cookies are the browser's to send, so a
 // Cookie header becomes `credentials: "include"`.
 import type { CaptureRecord, Header } from '../../shared/types.ts';
-import { anyMasked, headerValues, isPseudoHeader, maskRecord, type ExportOptions } from '../../redact/record.ts';
+import { headerValue, isPseudoHeader } from '../../http/headers.ts';
+import { anyMasked, maskRecord, type ExportOptions } from '../../redact/record.ts';
 
 /** https://fetch.spec.whatwg.org/#forbidden-request-header (plus Proxy-* and Sec-* prefixes). */
 const FORBIDDEN = new Set([
@@ -45,7 +46,7 @@ export function toFetch(record: CaptureRecord, opts: ExportOptions): string {
   if (!record.requestHeadersKnown) {
     lines.push('// AuthLens: the request headers were not seen; this snippet has none of them.');
   }
-  const hasCookie = headerValues(r.requestHeaders, 'cookie').length > 0;
+  const hasCookie = headerValue(r.requestHeaders, 'cookie') !== undefined;
   if (hasCookie) {
     lines.push(
       '// The request carried cookies: page script cannot set Cookie, credentials: "include" sends the browser\'s own.',
@@ -59,7 +60,7 @@ export function toFetch(record: CaptureRecord, opts: ExportOptions): string {
     for (const h of headers) lines.push(`    ${str(h.name)}: ${str(h.value)},`);
     lines.push('  },');
   }
-  const referrer = headerValues(r.requestHeaders, 'referer')[0];
+  const referrer = headerValue(r.requestHeaders, 'referer');
   if (referrer !== undefined) lines.push(`  referrer: ${str(referrer)},`);
   lines.push(`  credentials: ${str(hasCookie ? 'include' : 'omit')},`);
   lines.push('});');
