@@ -83,11 +83,6 @@ export function isSecretParam(name: string): boolean {
   return SECRET_PARAMS.has(name.toLowerCase());
 }
 
-export interface MaskOptions {
-  /** Show the Basic/Digest user name (fine in the UI; exports hide it). Default false. */
-  showBasicUser?: boolean;
-}
-
 /**
  * A short value's fingerprint could be brute-forced back to it (six hex chars of "dark" or
  * "1"), so values under this length are masked with no fingerprint at all.
@@ -98,10 +93,10 @@ function maskOpaque(value: string): string {
   return value.length >= MIN_FINGERPRINT_LENGTH ? `${MASK} #${fingerprint(value)}` : MASK;
 }
 
-export function maskHeaderValue(name: string, value: string, opts: MaskOptions = {}): string {
+export function maskHeaderValue(name: string, value: string): string {
   const n = name.trim().toLowerCase();
   if (n === 'authorization' || n === 'proxy-authorization' || n.endsWith('-authorization')) {
-    return maskAuthorization(value, opts);
+    return maskAuthorization(value);
   }
   if (n === 'cookie' || n === 'cookie2') return maskCookieHeader(value);
   if (n === 'set-cookie' || n === 'set-cookie2') return maskSetCookie(value);
@@ -140,7 +135,7 @@ const KNOWN_SCHEMES = new Set([
   'mutual',
 ]);
 
-function maskAuthorization(value: string, opts: MaskOptions): string {
+function maskAuthorization(value: string): string {
   const m = /^(\s*)(\S+)(\s+)([\s\S]*)$/.exec(value);
   if (!m) {
     const v = value.trim();
@@ -150,39 +145,19 @@ function maskAuthorization(value: string, opts: MaskOptions): string {
   const [, lead, scheme, gap, rest] = m as unknown as [string, string, string, string, string];
   const lower = scheme.toLowerCase();
   if (rest.trim() === '') return value;
-  if (lower === 'basic') return `${lead}${scheme}${gap}${maskBasic(rest.trim(), opts)}`;
+  // Basic: never a prefix of the base64 (it decodes to the user name and the start of the password)
+  if (lower === 'basic') return `${lead}${scheme}${gap}${MASK} #${fingerprint(rest.trim())}`;
   // Digest, AWS4-HMAC-SHA256, Rails `Token token="..."`: auth-params. A token68 may end in
   // "=" padding, so a param needs a value right after its "=".
   if (lower !== 'bearer' && lower !== 'dpop' && /^[A-Za-z][\w-]*\s*=\s*(?:"|[^\s=,])/.test(rest)) {
-    return `${lead}${scheme}${gap}${maskAuthParams(rest, opts)}`;
+    return `${lead}${scheme}${gap}${maskAuthParams(rest)}`;
   }
   return `${lead}${scheme}${gap}${maskSecret(rest.trim())}`;
 }
 
-// Never a prefix of the base64: its first characters decode to the user name and the start
-// of the password.
-function maskBasic(token68: string, opts: MaskOptions): string {
-  const fp = `#${fingerprint(token68)}`;
-  if (!opts.showBasicUser) return `${MASK} ${fp}`;
-  const user = basicUser(token68);
-  return user === undefined ? `${MASK} ${fp}` : `${MASK} (user: ${user}) ${fp}`;
-}
-
-function basicUser(token68: string): string | undefined {
-  try {
-    const bin = atob(token68);
-    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-    const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-    const colon = text.indexOf(':');
-    return colon < 0 ? undefined : text.slice(0, colon);
-  } catch {
-    return undefined;
-  }
-}
-
 // A small scanner, not one regex: anything that does not parse as `key=value` (a stray quote, a
 // token68 glued to a param) is masked whole, so malformed input can never leak past the mask.
-function maskAuthParams(rest: string, opts: MaskOptions): string {
+function maskAuthParams(rest: string): string {
   const PARAM = /^([A-Za-z][\w-]*)(\s*=\s*)("(?:[^"\\]|\\.)*"(?=[\s,]|$)|[^\s,"]*(?=[\s,]|$))/;
   let out = '';
   let i = 0;
@@ -198,7 +173,7 @@ function maskAuthParams(rest: string, opts: MaskOptions): string {
     if (m) {
       const [all, key, eq, raw] = m as unknown as [string, string, string, string];
       const k = key.toLowerCase();
-      if (PUBLIC_AUTH_PARAMS.has(k) || (k === 'username' && opts.showBasicUser)) out += all;
+      if (PUBLIC_AUTH_PARAMS.has(k)) out += all;
       else {
         const quoted = raw.startsWith('"');
         const masked = maskOpaque(quoted ? raw.slice(1, -1) : raw);
@@ -291,7 +266,7 @@ function safeDecode(s: string): string {
 }
 
 /** Headers as shown or exported: a copy, secrets masked unless `reveal`. */
-export function maskHeaders(headers: readonly Header[], reveal: boolean, opts: MaskOptions = {}): Header[] {
+export function maskHeaders(headers: readonly Header[], reveal: boolean): Header[] {
   if (reveal) return headers.map((h) => ({ name: h.name, value: h.value }));
-  return headers.map((h) => ({ name: h.name, value: maskHeaderValue(h.name, h.value, opts) }));
+  return headers.map((h) => ({ name: h.name, value: maskHeaderValue(h.name, h.value) }));
 }

@@ -1,8 +1,12 @@
+// The credentials a request carried, as the engine reads them (inspectCredentials): masked until
+// revealed, JWT claims and times against the clock the diagnosis uses.
+import { useMemo } from 'preact/hooks';
+import { inspectCredentials, type CredentialView, type TokenTimes } from '../../analysis/index.ts';
+import { toExchange } from '../../shared/exchange.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { credentialsOf, referenceClock, type Credential, type JwtTime } from '../credentials.ts';
-import { formatUtc as utc } from '../../analysis/index.ts';
-import { relative } from '../time.ts';
 import { Secret } from './Secret.tsx';
+
+const COOKIE = 'cookie ';
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -12,22 +16,24 @@ function Json({ value, label }: { value: unknown; label: string }) {
   );
 }
 
-function Times({ times, clock }: { times: JwtTime[]; clock: { at: number; source: 'server' | 'client' } }) {
-  if (times.length === 0) return null;
+function Times({ times }: { times: TokenTimes }) {
   return (
     <table class="kv-table" data-testid="jwt-times">
       <caption>
         Token times (relative to the{' '}
-        {clock.source === 'server' ? "server's Date header" : 'capture time (client clock, no Date header)'})
+        {times.referenceBy === "the server's clock"
+          ? "server's Date header"
+          : 'capture time (browser clock: no usable Date header)'}
+        )
       </caption>
       <tbody>
-        {times.map((t) => (
-          <tr key={t.claim} class={t.claim === 'exp' && t.at <= clock.at ? 'bad' : undefined}>
+        {times.claims.map((t) => (
+          <tr key={t.claim} class={t.expired ? 'bad' : undefined}>
             <th scope="row">{t.claim}</th>
             <td>
-              <code>{utc(t.at)}</code>
+              <code>{t.utc}</code>
             </td>
-            <td>{relative(t.at, clock.at)}</td>
+            <td>{t.relative ?? ''}</td>
           </tr>
         ))}
       </tbody>
@@ -35,68 +41,53 @@ function Times({ times, clock }: { times: JwtTime[]; clock: { at: number; source
   );
 }
 
-function CredentialView({ c, r, i }: { c: Credential; r: CaptureRecord; i: number }) {
-  const key = `${r.id}|cred${i}`;
-  switch (c.kind) {
-    case 'authorization':
-      return (
-        <section class="cred" aria-label={`${c.header}: ${c.scheme}`}>
-          <h3>
-            {c.header}: {c.scheme || '(no scheme)'}
-            {c.format && <span class="tag">{c.format}</span>}
-          </h3>
-          <Secret secretKey={key} name={c.header} value={`${c.scheme} ${c.token}`.trim()} label={`${c.header} value`} />
-          {c.jwt && 'error' in c.jwt && <p class="problem">Looks like a JWT but does not decode: {c.jwt.error}</p>}
-          {c.jwt && 'payload' in c.jwt && (
-            <div class="jwt">
-              <Times times={c.times} clock={referenceClock(r)} />
-              <h4>JWT header</h4>
-              <Json value={c.jwt.header} label="JWT header" />
-              <h4>JWT payload</h4>
-              <Json value={c.jwt.payload} label="JWT payload" />
-            </div>
-          )}
-        </section>
-      );
-    case 'basic':
-      return (
-        <section class="cred" aria-label={`${c.header}: Basic`}>
-          <h3>{c.header}: Basic</h3>
-          {c.user !== undefined ? (
-            <p>
-              User name: <code data-testid="basic-user">{c.user}</code>{' '}
-              <span class="muted">(the password is never shown)</span>
-            </p>
-          ) : (
-            <p class="problem">Malformed Basic credentials: {c.problem}</p>
-          )}
-          <Secret secretKey={key} name={c.header} value={`Basic ${c.raw}`} label={`${c.header} value`} />
-        </section>
-      );
-    case 'api-key':
-      return (
-        <section class="cred" aria-label={`API key ${c.name}`}>
-          <h3>
-            API key in {c.where === 'header' ? 'header' : 'URL query'} <code>{c.name}</code>
-            {c.format && <span class="tag">{c.format}</span>}
-          </h3>
-          <Secret
-            secretKey={key}
-            name={c.where === 'header' ? c.name : 'x-api-key'}
-            value={c.value}
-            label={`${c.name} value`}
-          />
-        </section>
-      );
-    case 'cookie':
-      return null;
-  }
+function Credential({ c, secretKey }: { c: CredentialView; secretKey: string }) {
+  const user = c.details.find((d) => d.label === 'user');
+  const details = c.jwt ? [] : c.details.filter((d) => d !== user);
+  return (
+    <section class="cred" aria-label={`${c.where}: ${c.kind}`}>
+      <h3>
+        {c.where} <span class="tag">{c.kind}</span>
+      </h3>
+      {user && (
+        <p>
+          User name: <code data-testid="basic-user">{user.value}</code>{' '}
+          <span class="muted">(the password is never shown)</span>
+        </p>
+      )}
+      {c.problem && <p class="problem">{c.problem}</p>}
+      <Secret secretKey={secretKey} value={c.value} masked={c.masked} label={`${c.where} value`} />
+      {details.length > 0 && (
+        <table class="kv-table">
+          <tbody>
+            {details.map((d) => (
+              <tr key={d.label}>
+                <th scope="row">{d.label}</th>
+                <td>
+                  <code>{d.value}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {c.jwt && (
+        <div class="jwt">
+          {c.times && <Times times={c.times} />}
+          <h4>JWT header</h4>
+          <Json value={c.jwt.header} label="JWT header" />
+          <h4>JWT payload</h4>
+          <Json value={c.jwt.payload} label="JWT payload" />
+        </div>
+      )}
+    </section>
+  );
 }
 
 export function CredentialsView({ record: r }: { record: CaptureRecord }) {
-  const creds = credentialsOf(r);
-  const cookies = creds.flatMap((c, i) => (c.kind === 'cookie' ? [{ c, i }] : []));
-  const others = creds.map((c, i) => ({ c, i })).filter(({ c }) => c.kind !== 'cookie');
+  const creds = useMemo(() => inspectCredentials(toExchange(r)).map((c, i) => ({ c, key: `${r.id}|cred${i}` })), [r]);
+  const cookies = creds.filter(({ c }) => c.kind === 'cookie');
+  const others = creds.filter(({ c }) => c.kind !== 'cookie');
   return (
     <div class="credentials">
       {!r.requestHeadersKnown && (
@@ -108,23 +99,24 @@ export function CredentialsView({ record: r }: { record: CaptureRecord }) {
           browser adds by itself after an HTTP-auth prompt may not be visible.)
         </p>
       )}
-      {others.map(({ c, i }) => (
-        <CredentialView key={i} c={c} r={r} i={i} />
+      {others.map(({ c, key }) => (
+        <Credential key={key} c={c} secretKey={key} />
       ))}
       {cookies.length > 0 && (
         <table class="kv-table cookies">
           <caption>Cookies sent ({cookies.length})</caption>
           <tbody>
-            {cookies.map(({ c, i }) =>
-              c.kind === 'cookie' ? (
-                <tr key={i}>
-                  <th scope="row">{c.name || '(no name)'}</th>
+            {cookies.map(({ c, key }) => {
+              const name = c.where.slice(COOKIE.length);
+              return (
+                <tr key={key}>
+                  <th scope="row">{name || '(no name)'}</th>
                   <td>
-                    <Secret secretKey={`${r.id}|cred${i}`} name="cookie" value={c.value} label={`cookie ${c.name}`} />
+                    <Secret secretKey={key} value={c.value} masked={c.masked} label={`cookie ${name}`} />
                   </td>
                 </tr>
-              ) : null,
-            )}
+              );
+            })}
           </tbody>
         </table>
       )}

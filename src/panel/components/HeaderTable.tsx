@@ -1,4 +1,4 @@
-import { isSecretHeader } from '../../redact/secrets.ts';
+import { isSecretHeader, maskHeaderValue } from '../../redact/secrets.ts';
 import type { Header } from '../../shared/types.ts';
 import { isAuthHeader } from '../authHeaders.ts';
 import { Secret } from './Secret.tsx';
@@ -27,8 +27,8 @@ export function HeaderTable({ headers, keyPrefix, caption }: Props) {
               {isSecretHeader(h.name) ? (
                 <Secret
                   secretKey={`${keyPrefix}:${i}:${h.name.toLowerCase()}`}
-                  name={h.name}
                   value={h.value}
+                  masked={maskHeaderValue(h.name, h.value)}
                   label={`${h.name} header`}
                 />
               ) : (

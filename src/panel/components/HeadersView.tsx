@@ -24,8 +24,7 @@ export function HeadersView({ record: r }: { record: CaptureRecord }) {
               {maskUrl(r.url) === r.url ? (
                 <code>{r.url}</code>
               ) : (
-                // `location` masks like a URL: secret query parameters only
-                <Secret secretKey={`${r.id}|url`} name="location" value={r.url} label="request URL" />
+                <Secret secretKey={`${r.id}|url`} value={r.url} masked={maskUrl(r.url)} label="request URL" />
               )}
             </td>
           </tr>

@@ -1,5 +1,4 @@
 // One secret value: masked until revealed on purpose (or the revealSecrets setting is on).
-import { maskHeaderValue } from '../../redact/secrets.ts';
 import { useStore } from '../context.ts';
 import { isRevealed, toggleReveal } from '../store.ts';
 import { CopyButton } from './CopyButton.tsx';
@@ -7,14 +6,14 @@ import { CopyButton } from './CopyButton.tsx';
 interface Props {
   /** `${recordId}|${what}`: what the reveal state is remembered under */
   secretKey: string;
-  /** header name the value came from, for masking rules (e.g. keep the scheme of Authorization) */
-  name: string;
   value: string;
+  /** how it shows until revealed (src/redact for headers and URLs, the engine for credentials) */
+  masked: string;
   /** human name for labels: "Authorization header", "cookie sid" */
   label: string;
 }
 
-export function Secret({ secretKey, name, value, label }: Props) {
+export function Secret({ secretKey, value, masked, label }: Props) {
   const store = useStore();
   const shown = isRevealed(store, secretKey);
   const global = store.state.value.settings.revealSecrets;
@@ -25,7 +24,7 @@ export function Secret({ secretKey, name, value, label }: Props) {
         data-testid="secret"
         data-revealed={shown ? 'true' : 'false'}
       >
-        {shown ? value : maskHeaderValue(name, value)}
+        {shown ? value : masked}
       </code>
       {!global && (
         <button
