@@ -113,7 +113,6 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
       }
       outcome.findingFrom = 'panel';
     } catch {
-      outcome.finding = newest.diagnosis?.top?.id;
       outcome.findingFrom = 'record';
     }
   }

@@ -43,7 +43,7 @@ export interface Outcome {
   finding?: string;
   /** every finding id the panel row listed (its data-findings), when the caller read them */
   findings?: string[];
-  /** where `finding` was read: the panel row's data-finding, or the stored record when no panel row appeared */
+  /** where `finding` was read: the panel row's data-finding; `record`: captured, but no panel row appeared */
   findingFrom: 'panel' | 'record' | 'none';
   /** the scenario's own status on the lab page */
   state: string;
@@ -74,7 +74,6 @@ export function judge(s: Scenario, o: Outcome): Verdict {
     for (const id of also)
       if (!o.findings.includes(id)) why.push(`${id} not among the findings (${o.findings.join(' ') || 'none'})`);
   }
-  if (o.captured > 0 && o.findingFrom !== 'panel')
-    why.push('no row for it in the panel (finding read from the stored record)');
+  if (o.captured > 0 && o.findingFrom !== 'panel') why.push('no row for it in the panel');
   return { ok: why.length === 0, why };
 }

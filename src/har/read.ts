@@ -2,12 +2,11 @@
 // entries AuthLens would have captured: a status in the capture set, or a challenge header
 // whatever the status. Garbage in gives problems out, never an exception.
 import { capBody } from '../http/body.ts';
-import { summarize } from '../shared/summary.ts';
 import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
 import { isAuthFailure } from '../http/failure.ts';
 import { headerValue, isPseudoHeader } from '../http/headers.ts';
 import { bool, isObj, normalizeHttpVersion, num, readBody, readHeaders, str, type Obj } from './fields.ts';
-import { readReport, summaryOfReport } from './report.ts';
+import { readReport } from './report.ts';
 
 export interface FromHarOptions {
   tabId: number;
@@ -141,16 +140,7 @@ function readEntry(
   if (initiator !== undefined) record.initiator = initiator;
   if (body !== undefined) record.responseBody = body;
   const report = readReport(ours?.report);
-  if (report) {
-    record.exportedDiagnosis = report;
-    record.diagnosis = summaryOfReport(report);
-    return record;
-  }
-  try {
-    record.diagnosis = summarize(record);
-  } catch (e) {
-    note(`${where}: diagnosis failed: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  if (report) record.exportedDiagnosis = report;
   return record;
 }
 

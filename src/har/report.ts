@@ -1,7 +1,6 @@
 // An exported diagnosis read back from a file: whatever the file says is untrusted, so only
 // well-formed findings with string fields survive (and a file can never make the UI throw).
 import type { Diagnosis, Finding, Severity } from '../analysis/index.ts';
-import type { DiagnosisSummary } from '../shared/types.ts';
 
 const SEVERITIES = new Set<Severity>(['error', 'warning', 'info', 'ok']);
 const MAX_FINDINGS = 50;
@@ -61,11 +60,4 @@ export function readReport(v: unknown): Diagnosis | undefined {
     if (read) findings.push(read);
   }
   return findings.length ? { summary, findings } : undefined;
-}
-
-export function summaryOfReport(d: Diagnosis): DiagnosisSummary {
-  const top = d.findings[0];
-  const s: DiagnosisSummary = { summary: d.summary, ids: d.findings.map((f) => f.id) };
-  if (top) s.top = { id: top.id, severity: top.severity, title: top.title };
-  return s;
 }

@@ -1,7 +1,7 @@
 // HAR 1.2 as AuthLens writes it (http://www.softwareishard.com/blog/har-12-spec/).
 // Custom fields start with "_" as the spec allows; `_authlens` carries what HAR has no slot for.
 import type { Diagnosis } from '../analysis/index.ts';
-import type { CaptureRecord, DiagnosisSummary, RedirectHop } from '../shared/types.ts';
+import type { CaptureRecord, RedirectHop } from '../shared/types.ts';
 
 export interface HarNameValue {
   name: string;
@@ -72,7 +72,6 @@ export interface HarAuthLensFields {
   source: CaptureRecord['source'];
   requestHeadersKnown: boolean;
   redirects: RedirectHop[];
-  diagnosis?: DiagnosisSummary;
   /** the full diagnosis, made before masking (evidence is masked by the engine itself) */
   report?: Diagnosis;
 }

@@ -98,7 +98,6 @@ function toEntry(r: CaptureRecord, report: Diagnosis | undefined): HarEntry {
       source: r.source,
       requestHeadersKnown: r.requestHeadersKnown,
       redirects: r.redirects,
-      ...(r.diagnosis ? { diagnosis: r.diagnosis } : {}),
       ...(report ? { report } : {}),
     },
   };

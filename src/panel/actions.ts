@@ -1,11 +1,9 @@
 // What the toolbar and detail buttons do: talk to the worker through the client, or run the
 // shared exporters. Kept out of the components so the wiring reads in one place.
 import type { Settings } from '../shared/settings.ts';
-import type { CaptureRecord } from '../shared/types.ts';
 import { fromHar } from '../har/read.ts';
 import { NS } from '../shared/messages.ts';
 import type { Services } from './context.ts';
-import { withSummary } from './diagnosis.ts';
 import type { Store } from './store.ts';
 
 export async function clearAll(store: Store, s: Services): Promise<void> {
@@ -43,7 +41,7 @@ export function importHar(store: Store, s: Pick<Services, 'now'>, text: string, 
     const { tabId, settings } = store.state.value;
     // a distinct id prefix per import, so importing the same file twice adds it twice, visibly
     const res = fromHar(json, { tabId, statuses: settings.captureStatuses, idPrefix: `har${s.now()}-` });
-    const records: CaptureRecord[] = res.records.map(withSummary);
+    const { records } = res;
     store.dispatch({ type: 'imported', records });
     const extra = res.problems.length
       ? `; ${res.problems.length} problem(s): ${res.problems.slice(0, 2).join('; ')}`

@@ -1,6 +1,7 @@
 // The toolbar popup: this tab's auth failures at a glance, and the way into the full report.
-import { useEffect, useReducer, useState } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
+import { createDiagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
 import { NS, type PortEvent } from '../shared/messages.ts';
 import { NO_TAB } from '../shared/types.ts';
 import { Empty } from './Empty.tsx';
@@ -15,6 +16,8 @@ export interface PopupProps {
   client: Client;
   /** called after opening a page (the real popup closes itself) */
   onNavigate?: () => void;
+  /** how the popup's diagnoser schedules its work (tests) */
+  diagnoser?: DiagnoserOptions;
 }
 
 type Action = { tabId: number; event: PortEvent } | { reset: true };
@@ -23,9 +26,24 @@ function reducer(s: PopupState, a: Action): PopupState {
   return 'reset' in a ? initialState : apply(s, a.event, a.tabId);
 }
 
-export function Popup({ client, onNavigate }: PopupProps) {
+export function Popup({ client, onNavigate, diagnoser: diagnoserOptions }: PopupProps) {
   const [tabId, setTabId] = useState<number | undefined | null>(null); // null: still asking
   const [state, dispatch] = useReducer(reducer, initialState);
+  // the popup's one diagnoser: the rows it shows are diagnosed first, each re-render reads what has arrived
+  const diagnoser = useMemo(() => createDiagnoser(diagnoserOptions), []);
+  const [, setDiagnosed] = useState(0);
+  useEffect(() => {
+    const stop = diagnoser.onChange(() => setDiagnosed(diagnoser.version));
+    return () => {
+      stop();
+      diagnoser.dispose();
+    };
+  }, [diagnoser]);
+  const oldestFirst = useMemo(() => [...state.records].reverse(), [state.records]);
+  useEffect(() => {
+    diagnoser.setInputs(oldestFirst, state.context);
+    diagnoser.want(state.records.slice(0, POPUP_MAX_ROWS), true);
+  }, [diagnoser, oldestFirst, state.context, state.records]);
   const [noTabCount, setNoTabCount] = useState(0);
   const [error, setError] = useState<string | undefined>();
   const [hostAccess, setHostAccess] = useState(true);
@@ -159,7 +177,7 @@ export function Popup({ client, onNavigate }: PopupProps) {
         <ul class="rows" aria-label="Auth failures in this tab, newest first">
           {shown.map((r) => (
             <li key={r.id}>
-              <Row record={r} onOpen={() => open(panelPath(tabId, r.id))} />
+              <Row record={r} summary={diagnoser.peekSummary(r)} onOpen={() => open(panelPath(tabId, r.id))} />
             </li>
           ))}
         </ul>

@@ -1,14 +1,20 @@
 // One failure: status chip, method, host + path, and one line of why. The whole row is a button
 // so it is reachable with Tab and opens with Enter or Space.
 import { StatusChip } from '../shared/ui/StatusChip.tsx';
+import type { DiagnosisSummary } from '../shared/diagnoser.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { hostPath, whyLine } from './state.ts';
-import { summaryOf } from './why.ts';
 
-export function Row({ record, onOpen }: { record: CaptureRecord; onOpen: () => void }) {
+interface RowProps {
+  record: CaptureRecord;
+  /** undefined while the diagnosis is pending */
+  summary: DiagnosisSummary | undefined;
+  onOpen: () => void;
+}
+
+export function Row({ record, summary, onOpen }: RowProps) {
   const where = hostPath(record.url);
-  const summary = summaryOf(record);
-  const why = whyLine(summary ? { ...record, diagnosis: summary } : record);
+  const why = whyLine(record, summary);
   const severity = summary?.top?.severity;
   // No aria-label: the name is the visible text (WCAG 2.5.3 label-in-name), the spaces make it read
   // as words, and the hidden tail says what activating the row does.

@@ -23,12 +23,6 @@ export function maskRecord(r: CaptureRecord, reveal: boolean): CaptureRecord {
       responseHeaders: maskHeaders(h.responseHeaders, reveal),
     })),
   };
-  if (r.diagnosis)
-    out.diagnosis = {
-      ...r.diagnosis,
-      ids: [...r.diagnosis.ids],
-      ...(r.diagnosis.top ? { top: { ...r.diagnosis.top } } : {}),
-    };
   return out;
 }
 

@@ -1,7 +1,7 @@
-// A captured record as the engine's Exchange (plain data in, plain data out).
+// Captured records and context entries as the engine's Exchange (plain data in, plain data out).
 import type { Exchange } from '../analysis/index.ts';
 import { statusTextOf } from '../http/status-line.ts';
-import type { CaptureRecord } from './types.ts';
+import type { CaptureRecord, ContextEntry } from './types.ts';
 
 export function toExchange(r: CaptureRecord): Exchange {
   const ex: Exchange = {
@@ -23,4 +23,17 @@ export function toExchange(r: CaptureRecord): Exchange {
   if (r.initiator !== undefined) ex.initiator = r.initiator;
   if (r.responseBody !== undefined) ex.responseBody = r.responseBody;
   return ex;
+}
+
+/** A context entry as an Exchange: only the Authorization it sent is known. */
+export function contextExchange(c: ContextEntry): Exchange {
+  return {
+    url: c.url,
+    method: c.method,
+    status: c.status,
+    type: c.type,
+    timeStamp: c.time,
+    requestHeaders: c.authorization !== undefined ? [{ name: 'Authorization', value: c.authorization }] : [],
+    responseHeaders: [],
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bodyText, findBodyTarget } from '../../src/background/body.ts';
 import { BODY_CAP_CHARS as MAX_BODY_CHARS } from '../../src/http/limits.ts';
-import { rec } from './records.ts';
+import { rec } from '../support/records.ts';
 
 describe('attaching a DevTools response body', () => {
   const url = 'http://127.0.0.1/api/me';

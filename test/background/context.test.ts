@@ -7,7 +7,8 @@ import { createWorker } from '../../src/background/worker.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
 import type { ContextEntry } from '../../src/shared/types.ts';
 import { h, received, redirected, sent, type Req } from './events.ts';
-import { FakeBadge, FakePort, flush, MemoryArea } from './fakes.ts';
+import { FakeBadge, MemoryArea } from './fakes.ts';
+import { FakePort, flush } from '../support/port.ts';
 
 const T = 1_790_000_000_000;
 type W = ReturnType<typeof createWorker>;

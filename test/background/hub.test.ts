@@ -4,8 +4,9 @@ import { SettingsHolder } from '../../src/background/settings.ts';
 import { RecordStore } from '../../src/background/store.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
-import { FakePort, flush, MemoryArea } from './fakes.ts';
-import { rec } from './records.ts';
+import { MemoryArea } from './fakes.ts';
+import { FakePort, flush } from '../support/port.ts';
+import { rec } from '../support/records.ts';
 
 function setup(session = new MemoryArea()) {
   const store = new RecordStore(session, { recordsPerTab: 500 });
@@ -88,7 +89,7 @@ describe('hub: ports', () => {
     const port = new FakePort(portName(1));
     hub.connect(port);
     await flush();
-    port.disconnect();
+    port.drop();
     await store.add(rec({ tabId: 1 }));
     expect(stranger.messages).toEqual([]);
     expect(port.types()).toEqual(['snapshot']);

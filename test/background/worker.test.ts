@@ -5,7 +5,8 @@ import { createWorker } from '../../src/background/worker.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { h, received, sent, type Req } from './events.ts';
-import { FakeBadge, FakePort, flush, MemoryArea } from './fakes.ts';
+import { FakeBadge, MemoryArea } from './fakes.ts';
+import { FakePort, flush } from '../support/port.ts';
 
 function boot(session = new MemoryArea(), local = new MemoryArea(), badge = new FakeBadge()) {
   const w = createWorker({ session, local, badge, warn: () => undefined });

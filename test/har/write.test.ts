@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toHar } from '../../src/har/write.ts';
-import { JWT, record, records } from '../support/export-records.ts';
+import { JWT, record, records } from '../support/fixture-records.ts';
 
 describe('toHar', () => {
   it('masked entry, exactly (HAR 1.2, creator AuthLens, _authlens with masked redirects)', () => {

@@ -5,7 +5,7 @@ import { Options } from '../../src/options/Options.tsx';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
-import { backgroundTwin } from '../popup/background-twin.ts';
+import { backgroundTwin } from '../support/background-twin.ts';
 
 afterEach(cleanup);
 
@@ -79,8 +79,8 @@ describe('Options', () => {
     fireEvent.click(input('opt-reveal'));
     expect(screen.getByTestId('opt-reveal-warning').textContent).toContain('will see your credentials in full');
     fireEvent.click(save());
-    await waitFor(() => expect(twin.settings.revealSecrets).toBe(true));
-    expect(screen.getByTestId('opt-saved').textContent).toContain('secrets revealed by default');
+    await waitFor(() => expect(screen.getByTestId('opt-saved').textContent).toContain('secrets revealed by default'));
+    expect(twin.settings.revealSecrets).toBe(true);
   });
 
   it('restores the default codes', async () => {

@@ -4,9 +4,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { POPUP_MAX_ROWS, Popup } from '../../src/popup/Popup.tsx';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
-import { summarize } from '../../src/shared/summary.ts';
+import { createDiagnoser, summarizeDiagnosis } from '../../src/shared/diagnoser.ts';
 import { NO_TAB } from '../../src/shared/types.ts';
-import { backgroundTwin, rec } from './background-twin.ts';
+import type { CaptureRecord } from '../../src/shared/types.ts';
+import { backgroundTwin } from '../support/background-twin.ts';
+import { diagnosed, rec } from '../support/records.ts';
+
+/** What the engine says of `r` among the tab's `records` (the popup diagnoses with that history). */
+async function engineSummary(records: CaptureRecord[], r: CaptureRecord) {
+  const d = createDiagnoser({ schedule: (run) => setTimeout(run, 0) });
+  d.setInputs(records, []);
+  const res = await d.get(r);
+  if (!res.ok) throw new Error(res.error);
+  return summarizeDiagnosis(res.diagnosis);
+}
 
 afterEach(cleanup);
 
@@ -27,14 +38,11 @@ describe('Popup', () => {
       url: 'https://api.example.com/v1/orders?token=abc',
     });
     const newer = rec({
-      diagnosis: {
-        summary: 'The access token expired 14 min ago',
-        top: { id: 'token-expired', severity: 'error', title: 'Token expired' },
-        ids: ['token-expired'],
-      },
+      url: 'https://api.example.com/v1/me?access_token=abc',
+      exportedDiagnosis: diagnosed('The access token expired 14 min ago', ['token-expired', 'error']),
     });
     const other = rec({ tabId: 6 });
-    const twin = backgroundTwin({ activeTab: 5, records: { 5: [older, newer], 6: [other] } });
+    const twin = backgroundTwin({ activeTab: 7, records: { 7: [older, newer], 6: [other] } });
     mount(twin);
     await waitFor(() => expect(rowsShown()).toHaveLength(2));
     const [first, second] = rowsShown();
@@ -45,11 +53,12 @@ describe('Popup', () => {
     );
     expect(first?.className).toContain('sev-error');
     expect(second?.dataset.recordId).toBe(older.id);
-    // no stored diagnosis (the worker leaves it to the UIs): the popup runs the engine itself
-    expect(second?.textContent).toBe(
-      `403 POST api.example.com/v1/orders ${summarize(older).summary} (opens the full report)`,
+    // the worker leaves the engine out: the popup runs it itself
+    const want = await engineSummary([older, newer], older);
+    await waitFor(() =>
+      expect(second?.textContent).toBe(`403 POST api.example.com/v1/orders ${want.summary} (opens the full report)`),
     );
-    expect(second?.className).toContain(`sev-${summarize(older).top?.severity}`);
+    expect(second?.className).toContain(`sev-${want.top?.severity}`);
     // the query (which may hold a token) never shows
     expect(document.body.textContent).not.toContain('access_token');
     expect(screen.getByText('2 auth failures in this tab')).toBeTruthy();
@@ -57,18 +66,19 @@ describe('Popup', () => {
 
   it('rows are labelled buttons; a click opens the full report focused on that record', async () => {
     const r = rec({ id: 'a b/1' });
-    const twin = backgroundTwin({ activeTab: 5, records: { 5: [r] } });
+    const twin = backgroundTwin({ activeTab: 7, records: { 7: [r] } });
     const m = mount(twin);
+    const { summary } = await engineSummary([r], r);
     const row = await screen.findByRole('button', {
-      name: `401 GET api.example.com${new URL(r.url).pathname} ${summarize(r).summary} (opens the full report)`,
+      name: `401 GET api.example.com${new URL(r.url).pathname} ${summary} (opens the full report)`,
     });
     fireEvent.click(row);
-    await waitFor(() => expect(twin.opened).toEqual(['chrome-extension://twin/panel.html?tabId=5&record=a%20b%2F1']));
+    await waitFor(() => expect(twin.opened).toEqual(['chrome-extension://twin/panel.html?tabId=7&record=a%20b%2F1']));
     expect(m.navigated()).toBe(1);
   });
 
   it('shows live additions at the top', async () => {
-    const twin = backgroundTwin({ activeTab: 5, records: { 5: [rec()] } });
+    const twin = backgroundTwin({ activeTab: 7, records: { 7: [rec()] } });
     mount(twin);
     await waitFor(() => expect(rowsShown()).toHaveLength(1));
     const fresh = rec({ status: 419, statusLine: 'HTTP/1.1 419 unknown status' });
@@ -79,7 +89,7 @@ describe('Popup', () => {
   });
 
   it('empty state says what AuthLens watches and how to see more', async () => {
-    const twin = backgroundTwin({ activeTab: 5, settings: { captureStatuses: [401, 403, 498] } });
+    const twin = backgroundTwin({ activeTab: 7, settings: { captureStatuses: [401, 403, 498] } });
     mount(twin);
     const empty = await screen.findByTestId('popup-empty');
     expect(empty.textContent).toContain('No auth failures in this tab.');
@@ -91,17 +101,17 @@ describe('Popup', () => {
   });
 
   it('Clear asks the background and empties the list', async () => {
-    const twin = backgroundTwin({ activeTab: 5, records: { 5: [rec(), rec()] } });
+    const twin = backgroundTwin({ activeTab: 7, records: { 7: [rec(), rec()] } });
     mount(twin);
     await waitFor(() => expect(rowsShown()).toHaveLength(2));
     fireEvent.click(screen.getByTestId('popup-clear'));
     await screen.findByTestId('popup-empty');
-    expect(twin.sent).toContainEqual({ ns: NS, type: 'clear', tabId: 5 });
+    expect(twin.sent).toContainEqual({ ns: NS, type: 'clear', tabId: 7 });
     expect(rowsShown()).toHaveLength(0);
   });
 
   it('Pause / Resume toggles capture and says when it is paused', async () => {
-    const twin = backgroundTwin({ activeTab: 5 });
+    const twin = backgroundTwin({ activeTab: 7 });
     mount(twin);
     const pause = await screen.findByRole('button', { name: 'Pause capture' });
     fireEvent.click(pause);
@@ -130,7 +140,7 @@ describe('Popup', () => {
 
   it('caps the rows and points to the full report for the rest', async () => {
     const many = Array.from({ length: POPUP_MAX_ROWS + 7 }, () => rec());
-    const twin = backgroundTwin({ activeTab: 5, records: { 5: many } });
+    const twin = backgroundTwin({ activeTab: 7, records: { 7: many } });
     mount(twin);
     await waitFor(() => expect(rowsShown()).toHaveLength(POPUP_MAX_ROWS));
     expect(screen.getByText('and 7 older: open the full report to see them all.')).toBeTruthy();
@@ -139,7 +149,7 @@ describe('Popup', () => {
 
   it('mentions failures from service workers (no tab) and opens them', async () => {
     const twin = backgroundTwin({
-      activeTab: 5,
+      activeTab: 7,
       records: { [NO_TAB]: [rec({ tabId: NO_TAB }), rec({ tabId: NO_TAB })] },
     });
     mount(twin);
@@ -155,14 +165,14 @@ describe('Popup', () => {
   });
 
   it('a failed action is reported, not swallowed', async () => {
-    const twin = backgroundTwin({ activeTab: 5, failRequests: true });
+    const twin = backgroundTwin({ activeTab: 7, failRequests: true });
     mount(twin);
     fireEvent.click(await screen.findByTestId('popup-pause'));
     expect((await screen.findByRole('alert')).textContent).toContain('Pause failed');
   });
 
   it('every button has an accessible name', async () => {
-    mount(backgroundTwin({ activeTab: 5, records: { 5: [rec()] } }));
+    mount(backgroundTwin({ activeTab: 7, records: { 7: [rec()] } }));
     await waitFor(() => expect(rowsShown()).toHaveLength(1));
     for (const b of screen.getAllByRole('button')) {
       expect(b.getAttribute('aria-label') ?? b.textContent ?? '').not.toBe('');
@@ -173,7 +183,7 @@ describe('Popup', () => {
 
 describe('Popup without host access (Firefox 121-126 grant none at install)', () => {
   it('says AuthLens sees nothing and asks for access from a click', async () => {
-    const twin = backgroundTwin({ activeTab: 5, records: { 5: [] } });
+    const twin = backgroundTwin({ activeTab: 7, records: { 7: [] } });
     let granted = false;
     let asked = 0;
     const transport = {
@@ -194,7 +204,7 @@ describe('Popup without host access (Firefox 121-126 grant none at install)', ()
   });
 
   it('shows no banner where access is granted, or where the platform cannot tell', async () => {
-    const twin = backgroundTwin({ activeTab: 5, records: { 5: [rec()] } });
+    const twin = backgroundTwin({ activeTab: 7, records: { 7: [rec()] } });
     render(<Popup client={createClient(twin.transport)} />);
     await waitFor(() => expect(rowsShown()).toHaveLength(1));
     expect(screen.queryByTestId('popup-host-access')).toBeNull();

@@ -100,7 +100,7 @@ describe('HAR round trip', () => {
         const back = fromHar(har, { tabId: 9 });
         expect(back.problems).toEqual([]);
         expect(back.records).toHaveLength(1);
-        const { id: _a, requestId: _b, tabId: _c, source, diagnosis: _d, ...got } = back.records[0]!;
+        const { id: _a, requestId: _b, tabId: _c, source, ...got } = back.records[0]!;
         const { id: _e, requestId: _f, tabId: _g, source: _h, ...want } = r;
         expect(source).toBe('import');
         expect(got).toEqual(want);

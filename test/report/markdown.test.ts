@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_BODY_CAP, toMarkdown } from '../../src/report/markdown.ts';
 import { codeBlock, codeSpan, escapeText } from '../../src/report/md-syntax.ts';
-import { JWT, expiredDiagnosis, record } from '../support/export-records.ts';
+import { JWT, expiredDiagnosis, record } from '../support/fixture-records.ts';
 
 const expected = (name: string): string =>
   readFileSync(new URL(`../fixtures/har/expected/${name}`, import.meta.url), 'utf8');

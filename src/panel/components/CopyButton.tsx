@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../context.ts';
 
 interface Props {
-  text: string | (() => string);
+  /** the text, or how to make it (a report may wait for its diagnosis) */
+  text: string | (() => string | Promise<string>);
   label: string;
   /** visible text; defaults to "Copy" */
   children?: string;
@@ -13,7 +14,7 @@ export function CopyButton({ text, label, children, class: cls }: Props) {
   const services = useServices();
   const [state, setState] = useState<'idle' | 'ok' | 'failed'>('idle');
   const onClick = async (): Promise<void> => {
-    const ok = await services.copy(typeof text === 'function' ? text() : text);
+    const ok = await services.copy(typeof text === 'function' ? await text() : text);
     setState(ok ? 'ok' : 'failed');
     setTimeout(() => setState('idle'), 1500);
   };

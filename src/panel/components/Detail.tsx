@@ -53,7 +53,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
     store.detailTab.value = next.id;
     (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
-  const text = (kind: ShareKind) => (): string => shareText(kind, record, store.records.value, reveal);
+  const text = (kind: ShareKind) => (): Promise<string> => shareText(kind, record, reveal, store.diagnoser);
   return (
     <section class="detail" data-testid="detail" aria-label="Selected request">
       <header class="detail-head">

@@ -1,13 +1,16 @@
+import { useEffect } from 'preact/hooks';
 import type { Finding } from '../../analysis/index.ts';
+import { findingPath } from '../../shared/pages.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { useStore } from '../context.ts';
-import { diagnosisOf } from '../diagnosis.ts';
+import { useServices, useStore } from '../context.ts';
 import { CopyButton } from './CopyButton.tsx';
 
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
 
 function FindingView({ f }: { f: Finding }) {
+  const { client } = useServices();
+  const about = findingPath(f.id);
   return (
     <article
       class={`finding sev-${f.severity}`}
@@ -72,16 +75,41 @@ function FindingView({ f }: { f: Finding }) {
           </ul>
         </div>
       )}
+      <p class="about">
+        {/* a DevTools panel cannot navigate away: our own pages open in a tab, through the client */}
+        <a
+          href={about}
+          data-testid="about-finding"
+          onClick={(e) => {
+            e.preventDefault();
+            void client.openPage(about);
+          }}
+        >
+          About this finding
+        </a>
+      </p>
     </article>
   );
 }
 
 export function DiagnosisView({ record }: { record: CaptureRecord }) {
-  const d = diagnosisOf(record, useStore().records.value);
+  const { diagnoser, diagnosed } = useStore();
+  void diagnosed.value;
+  const d = diagnoser.peek(record);
+  useEffect(() => {
+    if (!d) diagnoser.want([record], true);
+  }, [d, record, diagnoser]);
+  if (!d) {
+    return (
+      <p class="muted" role="status" data-testid="diagnosing">
+        Diagnosing…
+      </p>
+    );
+  }
   if (!d.ok) {
     return (
       <div class="problem" role="alert">
-        The diagnosis engine failed on this record ({d.error}). Stored summary: {record.diagnosis?.summary ?? 'none'}.
+        The diagnosis engine failed on this record ({d.error}).
       </div>
     );
   }

@@ -1,28 +1,37 @@
 // Export all records shown: JSON or HAR 1.2, masked unless the user ticks "include secrets".
 import { useState } from 'preact/hooks';
 import type { Diagnosis } from '../../analysis/index.ts';
-import type { CaptureRecord } from '../../shared/types.ts';
 import { toHar } from '../../har/write.ts';
-import { toJson } from '../export/json.ts';
+import type { CaptureRecord } from '../../shared/types.ts';
 import { useServices, useStore } from '../context.ts';
-import { visibleRecords } from '../rows.ts';
-import { diagnosisOf } from '../diagnosis.ts';
+import { toJson } from '../export/json.ts';
+import { allFiltered } from '../rows.ts';
 
 function stamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[:.]/g, '-').slice(0, 19);
-}
-
-/** The full diagnosis, run on the unmasked record with its tab's history, for `_authlens.report`. */
-function reportOf(r: CaptureRecord, all: readonly CaptureRecord[]): Diagnosis | undefined {
-  const d = diagnosisOf(r, all);
-  return d.ok ? d.diagnosis : undefined;
 }
 
 export function ExportMenu() {
   const store = useStore();
   const services = useServices();
   const [reveal, setReveal] = useState(false);
-  const records = () => visibleRecords(store.records.value, { terms: store.terms.value, toggles: store.toggles.value });
+  const { diagnoser, facts } = store;
+  const records = (): Promise<CaptureRecord[]> =>
+    allFiltered(store.records.value, { terms: store.terms.value, toggles: store.toggles.value }, { facts, diagnoser });
+  const exportJson = async (): Promise<void> => {
+    services.download(name('json'), 'application/json', toJson(await records(), { reveal }));
+  };
+  /** each record's full diagnosis, made on the unmasked record with its history, goes in `_authlens.report` */
+  const exportHar = async (): Promise<void> => {
+    const list = await records();
+    const reports = new Map<CaptureRecord, Diagnosis>();
+    for (const r of list) {
+      const d = await diagnoser.get(r);
+      if (d.ok) reports.set(r, d.diagnosis);
+    }
+    const har = toHar(list, { reveal, version: services.version, diagnose: (r) => reports.get(r) });
+    services.download(name('har'), 'application/json', JSON.stringify(har, null, 2));
+  };
   const name = (ext: string): string => `authlens-tab${store.state.value.tabId}-${stamp(services.now())}.${ext}`;
   return (
     <details
@@ -47,37 +56,13 @@ export function ExportMenu() {
           />
           Include secrets unmasked
         </label>
-        <button
-          type="button"
-          class="btn"
-          data-testid="export-json"
-          onClick={() => services.download(name('json'), 'application/json', toJson(records(), { reveal }))}
-        >
+        <button type="button" class="btn" data-testid="export-json" onClick={() => void exportJson()}>
           Export JSON
         </button>
-        <button
-          type="button"
-          class="btn"
-          data-testid="export-har"
-          onClick={() =>
-            services.download(
-              name('har'),
-              'application/json',
-              JSON.stringify(
-                toHar(records(), {
-                  reveal,
-                  version: services.version,
-                  diagnose: (r) => reportOf(r, store.records.value),
-                }),
-                null,
-                2,
-              ),
-            )
-          }
-        >
+        <button type="button" class="btn" data-testid="export-har" onClick={() => void exportHar()}>
           Export HAR 1.2
         </button>
-        {/* the count comes from the list: records() would diagnose every record at each render */}
+        {/* the count comes from the list: records() waits for every record's diagnosis */}
         <p class="muted">
           Exports the {store.deferred.value > 0 ? 'records' : `${store.matched.value} record(s)`} the filter shows.
         </p>

@@ -1,7 +1,6 @@
 // The list: a windowed grid with fixed row height, so 5 000 rows cost the same as 50.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../context.ts';
-import { peekSummary, summaryOf } from '../diagnosis.ts';
 import { moveSelection, type Row } from '../rows.ts';
 import { scrollToReveal, windowRange } from '../virtual.ts';
 import { GroupRow, RecordRow, ROW_HEIGHT } from './RecordRow.tsx';
@@ -10,11 +9,6 @@ import { RowMenu } from './RowMenu.tsx';
 const HEAD_HEIGHT = ROW_HEIGHT;
 /** viewport assumed before the first measurement (and in DOMs without layout) */
 const FALLBACK_VIEWPORT = 600;
-/**
- * Records stored without a diagnosis are diagnosed here. A few (rows streaming in) are done
- * at once; a screenful (first render of a big snapshot) a frame later, so rows paint first.
- */
-const SYNC_DIAGNOSES = 12;
 
 function rowIndexOf(rows: readonly Row[], id: string | undefined): number {
   if (id === undefined) return -1;
@@ -140,27 +134,14 @@ export function RecordList() {
     }
   });
 
-  const [, setDiagnosed] = useState(0);
-  const missing = rows
-    .slice(start, end)
-    .flatMap((r) => (r.kind === 'record' && !peekSummary(r.record).known ? [r.record] : []));
-  const deferred = missing.length > SYNC_DIAGNOSES;
-  const all = store.records.value;
-  if (!deferred) for (const r of missing) summaryOf(r, all);
+  // the rows on screen are diagnosed before the rest; they show as pending until then
+  const { diagnoser } = store;
+  void store.diagnosed.value;
+  const shown = rows.slice(start, end).flatMap((r) => (r.kind === 'record' ? [r.record] : []));
+  const summaries = new Map(shown.map((r) => [r, diagnoser.peekSummary(r)]));
+  const missing = shown.filter((r) => summaries.get(r) === undefined);
   useEffect(() => {
-    if (!deferred) return;
-    // after the next frame, so the rows are painted before the engine runs
-    let t: ReturnType<typeof setTimeout> | undefined;
-    const f = requestAnimationFrame(() => {
-      t = setTimeout(() => {
-        for (const r of missing) summaryOf(r, all);
-        setDiagnosed((n) => n + 1);
-      }, 0);
-    });
-    return () => {
-      cancelAnimationFrame(f);
-      if (t !== undefined) clearTimeout(t);
-    };
+    if (missing.length) diagnoser.want(missing, true);
   });
 
   const active = rowIndexOf(rows, selectedId);
@@ -217,8 +198,7 @@ export function RecordList() {
                   record={row.record}
                   index={start + k}
                   selected={row.record.id === selectedId}
-                  summary={peekSummary(row.record).summary}
-                  pending={!peekSummary(row.record).known}
+                  summary={summaries.get(row.record)}
                   reveal={store.state.value.settings.revealSecrets}
                   onSelect={onSelect}
                 />

@@ -1,34 +1,19 @@
 import { memo } from 'preact/compat';
-import { maskUrl } from '../../redact/secrets.ts';
-import type { CaptureRecord, DiagnosisSummary } from '../../shared/types.ts';
+import type { DiagnosisSummary } from '../../shared/diagnoser.ts';
+import type { CaptureRecord } from '../../shared/types.ts';
 import { useStore } from '../context.ts';
-import { factsOf } from '../facts.ts';
+import { hostPathOf } from '../facts.ts';
 import type { Row } from '../rows.ts';
 import { clock } from '../time.ts';
 
 export const ROW_HEIGHT = 21;
 
-const shownUrl = new WeakMap<CaptureRecord, string>();
-
-/** host + path + query, with secret query parameters masked unless `reveal` */
-function hostPath(r: CaptureRecord, reveal: boolean): string {
-  let s = reveal ? undefined : shownUrl.get(r);
-  if (s === undefined) {
-    const masked = reveal ? r.url : maskUrl(r.url);
-    // cut the text rather than re-parse it: URL() would percent-encode the mask's "•••"
-    s = masked.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/#.*$/s, '');
-    if (!reveal) shownUrl.set(r, s);
-  }
-  return s;
-}
-
 interface RecordRowProps {
   record: CaptureRecord;
   index: number;
   selected: boolean;
-  /** undefined while `pending` (computed a frame later) or when the engine found nothing */
+  /** undefined while the diagnosis is pending */
   summary: DiagnosisSummary | undefined;
-  pending: boolean;
   /** settings.revealSecrets */
   reveal: boolean;
   onSelect: (id: string) => void;
@@ -39,15 +24,15 @@ export const RecordRow = memo(function RecordRow({
   index,
   selected,
   summary: d,
-  pending,
   reveal,
   onSelect,
 }: RecordRowProps) {
-  const f = factsOf(r);
+  const f = useStore().facts.of(r);
+  const pending = d === undefined;
   const sev = d?.top?.severity ?? 'none';
   const scheme = f.challengeSchemes.length ? f.challengeSchemes.join(', ') : (f.sentScheme ?? '');
   const schemeTitle = `sent: ${f.sentScheme ?? 'no credentials'}; challenged: ${f.challengeSchemes.join(', ') || 'no challenge'}`;
-  const path = hostPath(r, reveal);
+  const path = reveal ? hostPathOf(r.url) : f.shownPath;
   return (
     <div
       id={`row-${r.id}`}

@@ -31,7 +31,7 @@ export function RowMenu({ record, x, y, onClose }: Props) {
   }, [onClose]);
 
   const copy = async (kind: ShareKind): Promise<void> => {
-    const ok = await services.copy(shareText(kind, record, store.records.value, reveal));
+    const ok = await services.copy(await shareText(kind, record, reveal, store.diagnoser));
     store.notice.value = ok
       ? `${SHARE_LABELS[kind]}: copied${reveal ? ' (secrets included)' : ' (secrets masked)'}`
       : 'Copy failed';

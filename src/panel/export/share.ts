@@ -3,8 +3,8 @@ import { toCurl } from './curl.ts';
 import { toFetch } from './fetch.ts';
 import { toMarkdown } from '../../report/markdown.ts';
 import { maskUrl } from '../../redact/secrets.ts';
+import type { Diagnoser } from '../../shared/diagnoser.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { diagnosisOf } from '../diagnosis.ts';
 
 export type ShareKind = 'curl' | 'fetch' | 'markdown' | 'url';
 
@@ -16,10 +16,15 @@ export const SHARE_LABELS: Record<ShareKind, string> = {
 };
 
 /**
- * @param all the tab's records (history for the diagnosis in the Markdown report)
  * @param reveal include secrets (the user revealed one of this record's, or revealSecrets is on)
+ * @param diagnoser the tab's diagnoses (the Markdown report waits for the record's)
  */
-export function shareText(kind: ShareKind, r: CaptureRecord, all: readonly CaptureRecord[], reveal: boolean): string {
+export async function shareText(
+  kind: ShareKind,
+  r: CaptureRecord,
+  reveal: boolean,
+  diagnoser: Pick<Diagnoser, 'get'>,
+): Promise<string> {
   switch (kind) {
     case 'curl':
       return toCurl(r, { reveal });
@@ -28,8 +33,9 @@ export function shareText(kind: ShareKind, r: CaptureRecord, all: readonly Captu
     case 'url':
       return reveal ? r.url : maskUrl(r.url);
     case 'markdown': {
-      const d = diagnosisOf(r, all);
-      return toMarkdown(r, d.ok ? d.diagnosis : { summary: r.diagnosis?.summary ?? '', findings: [] }, { reveal });
+      const d = await diagnoser.get(r);
+      const diagnosis = d.ok ? d.diagnosis : { summary: `The diagnosis engine failed: ${d.error}`, findings: [] };
+      return toMarkdown(r, diagnosis, { reveal });
     }
   }
 }

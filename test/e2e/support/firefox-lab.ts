@@ -108,7 +108,6 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
     state,
     log,
   };
-  if (newest?.diagnosis?.top) outcome.finding = newest.diagnosis.top.id;
   return { outcome, records: caps, bucket };
 }
 

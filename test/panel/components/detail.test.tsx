@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact
 import { afterEach, describe, expect, it } from 'vitest';
 import { NS } from '../../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings.ts';
-import { rec } from '../records.ts';
+import { rec } from '../../support/records.ts';
 import { renderPanel } from '../render.tsx';
 
 afterEach(cleanup);
@@ -29,21 +29,23 @@ function expired() {
       { name: 'Date', value: new Date(NOW).toUTCString() },
       { name: 'Content-Type', value: 'application/json' },
     ],
-    diagnosis: {
-      summary: 'Access token expired',
-      top: { id: 'token-expired', severity: 'error', title: 'Access token expired' },
-      ids: ['token-expired', 'bearer-invalid-token'],
-    },
   });
 }
 
 async function open(r = expired(), settings = {}) {
   const p = renderPanel({ selected: r.id });
   await act(() => p.snapshot([r], settings));
+  await p.diagnosed();
   return { p, r, detail: screen.getByTestId('detail') };
 }
 
 const tab = async (name: string): Promise<void> => act(() => void fireEvent.click(screen.getByRole('tab', { name })));
+/** a click whose handler awaits (a copy waits for its text, a report for its diagnosis) */
+const press = (el: HTMLElement): Promise<void> =>
+  act(async () => {
+    fireEvent.click(el);
+    await new Promise((r) => setTimeout(r, 0));
+  });
 
 describe('detail pane', () => {
   it('puts the diagnosis first: findings with explanation, evidence, fixes with copyable code, references', async () => {
@@ -178,13 +180,9 @@ describe('detail pane', () => {
 
   it('copies cURL / fetch masked by default and with the secret once revealed; Markdown report', async () => {
     const { p, detail } = await open();
-    await act(
-      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' })),
-    );
-    await act(
-      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' })),
-    );
-    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy report as Markdown' })));
+    await press(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' }));
+    await press(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' }));
+    await press(within(detail).getByRole('button', { name: 'Copy report as Markdown' }));
     const [curl, fetchText, md] = p.copied;
     expect(curl).toMatch(/^curl /m);
     expect(curl).not.toContain(TOKEN);
@@ -195,9 +193,7 @@ describe('detail pane', () => {
     await tab('Headers');
     const authRow = within(detail).getByText('Authorization').closest('tr')!;
     await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
-    await act(
-      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' })),
-    );
+    await press(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' }));
     expect(p.copied[3]).toContain(TOKEN);
   });
 
@@ -213,6 +209,8 @@ describe('detail pane', () => {
     await act(() =>
       p.twin.lastPort().emit({ ns: NS, type: 'updated', tabId: 7, record: { ...r, responseBody: body } }),
     );
+    expect(within(detail).getByTestId('diagnosing')).toBeTruthy();
+    await p.diagnosed();
     const after = within(detail)
       .getAllByTestId('finding')
       .map((f) => f.dataset.findingId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCurl } from '../../../src/panel/export/curl.ts';
 import { bashQuote } from '../../../src/panel/export/shell-quote.ts';
-import { JWT, record } from '../../support/export-records.ts';
+import { JWT, record } from '../../support/fixture-records.ts';
 
 describe('toCurl', () => {
   it('masked: one -H per line, masked URL and secrets, --compressed for Accept-Encoding', () => {

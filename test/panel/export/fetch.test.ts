@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isForbiddenRequestHeader, toFetch } from '../../../src/panel/export/fetch.ts';
-import { JWT, record } from '../../support/export-records.ts';
+import { JWT, record } from '../../support/fixture-records.ts';
 
 describe('toFetch', () => {
   it('masked: forbidden headers left out, Cookie becomes credentials: "include"', () => {

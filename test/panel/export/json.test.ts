@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../../../src/panel/export/json.ts';
-import { JWT, records } from '../../support/export-records.ts';
+import { JWT, records } from '../../support/fixture-records.ts';
 
 describe('toJson', () => {
   it('revealed: the records exactly as captured, in a versioned envelope', () => {

@@ -82,7 +82,7 @@ describe('judge', () => {
       'the lab page reported "timeout"',
     ]);
     expect(judge(s, { ...ok('x', 'token-expired'), findingFrom: 'record' }).why).toEqual([
-      'no row for it in the panel (finding read from the stored record)',
+      'no row for it in the panel',
     ]);
     expect(judge(s, { ...ok('x', 'token-expired'), finding: undefined }).why).toEqual([
       'top finding (none), expected token-expired',

@@ -1,10 +1,12 @@
 // What the engine sees around a record: the tab's other failures and its context entries.
 import { describe, expect, it } from 'vitest';
-import { toExchange } from '../../src/shared/exchange.ts';
+import { contextExchange, toExchange } from '../../src/shared/exchange.ts';
+
+const exchanges = { ofRecord: toExchange, ofContext: contextExchange };
 import type { ContextEntry } from '../../src/shared/types.ts';
 import { PATTERN_WINDOW_MS } from '../../src/http/limits.ts';
-import { contextExchange, contextStamp, historyFor } from '../../src/panel/history.ts';
-import { rec } from './records.ts';
+import { contextStamp, historyFor } from '../../src/shared/history.ts';
+import { rec } from '../support/records.ts';
 
 const T = 1_790_000_100_000;
 const entry = (time: number, over: Partial<ContextEntry> = {}): ContextEntry => ({
@@ -14,21 +16,6 @@ const entry = (time: number, over: Partial<ContextEntry> = {}): ContextEntry => 
   time,
   type: 'xmlhttprequest',
   ...over,
-});
-
-describe('contextExchange', () => {
-  it('carries the Authorization it sent, nothing else it does not know', () => {
-    expect(contextExchange(entry(T, { authorization: 'Bearer x', method: 'POST', status: 204 }))).toEqual({
-      url: 'https://api.example.com/ok/0',
-      method: 'POST',
-      status: 204,
-      type: 'xmlhttprequest',
-      timeStamp: T,
-      requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }],
-      responseHeaders: [],
-    });
-    expect(contextExchange(entry(T)).requestHeaders).toEqual([]);
-  });
 });
 
 describe('historyFor', () => {
@@ -49,7 +36,7 @@ describe('historyFor', () => {
   ];
 
   it('merges failures and context entries a minute either side, in time order, without the record', () => {
-    expect(historyFor(records, context, r, toExchange).map((e) => e.url)).toEqual([
+    expect(historyFor(records, context, r, exchanges).map((e) => e.url)).toEqual([
       'https://x/edge-before',
       'https://api.example.com/ok/-3',
       'https://api.example.com/ok/2',
@@ -60,7 +47,7 @@ describe('historyFor', () => {
 
   it('is bounded: the nearest to the record win', () => {
     const many = Array.from({ length: 500 }, (_, i) => entry(T - 250 + i));
-    const h = historyFor([r], many, r, toExchange);
+    const h = historyFor([r], many, r, exchanges);
     expect(h).toHaveLength(200);
     expect(Math.max(...h.map((e) => Math.abs(e.timeStamp - T)))).toBeLessThanOrEqual(100);
     expect(h.map((e) => e.timeStamp)).toEqual([...h.map((e) => e.timeStamp)].sort((x, y) => x - y));
@@ -79,7 +66,7 @@ describe('historyFor in a burst', () => {
     const all = Array.from({ length: 3000 }, (_, i) => rec({ id: `r${i}`, time: T + i * 10, url: `https://x/${i}` }));
     const self = all[1500]!;
     let built = 0;
-    const h = historyFor(all, [], self, (x) => (built++, toExchange(x)));
+    const h = historyFor(all, [], self, { ...exchanges, ofRecord: (x) => (built++, toExchange(x)) });
     expect(h).toHaveLength(200);
     // only the neighbours are ever turned into exchanges: linear in the cap, not in the tab
     expect(built).toBeLessThanOrEqual(201);

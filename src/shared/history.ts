@@ -1,29 +1,15 @@
 // What the engine's cross-request patterns see for one record: the tab's other failures and
 // its context entries (successful requests around failures) within a minute either side. Pure.
 import type { Exchange } from '../analysis/index.ts';
-import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
+import type { CaptureRecord, ContextEntry } from './types.ts';
 import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 
 const HISTORY_MAX = 200;
 
-const converted = new WeakMap<ContextEntry, Exchange>();
-
-/** A context entry as the engine's Exchange: only the Authorization it sent is known. */
-export function contextExchange(c: ContextEntry): Exchange {
-  let e = converted.get(c);
-  if (!e) {
-    e = {
-      url: c.url,
-      method: c.method,
-      status: c.status,
-      type: c.type,
-      timeStamp: c.time,
-      requestHeaders: c.authorization !== undefined ? [{ name: 'Authorization', value: c.authorization }] : [],
-      responseHeaders: [],
-    };
-    converted.set(c, e);
-  }
-  return e;
+/** The engine's view of records and context entries (exchange.ts), cached by whoever calls. */
+export interface Exchanges {
+  ofRecord(r: CaptureRecord): Exchange;
+  ofContext(c: ContextEntry): Exchange;
 }
 
 /** First index in `list` (sorted by `time`) whose time is >= t. */
@@ -76,11 +62,11 @@ export function historyFor(
   all: readonly CaptureRecord[],
   context: readonly ContextEntry[],
   r: CaptureRecord,
-  exchangeOf: (x: CaptureRecord) => Exchange,
+  exchanges: Exchanges,
 ): Exchange[] {
   const out: Exchange[] = [];
-  for (const x of nearest(all, r.time, HISTORY_MAX + 1, r)) if (x.id !== r.id) out.push(exchangeOf(x));
-  for (const c of nearest(context, r.time, HISTORY_MAX)) out.push(contextExchange(c));
+  for (const x of nearest(all, r.time, HISTORY_MAX + 1, r)) if (x.id !== r.id) out.push(exchanges.ofRecord(x));
+  for (const c of nearest(context, r.time, HISTORY_MAX)) out.push(exchanges.ofContext(c));
   if (out.length > HISTORY_MAX) {
     out.sort((a, b) => Math.abs(a.timeStamp - r.time) - Math.abs(b.timeStamp - r.time));
     out.length = HISTORY_MAX;
