@@ -16,7 +16,7 @@ import type { CaptureRecord } from '../shared/types.ts';
 import { bodyText, findBodyTarget } from './body.ts';
 import type { SettingsHolder } from './settings.ts';
 import type { RecordStore, StoreEvent } from './store.ts';
-import type { ContextEvent, ContextStore } from './context.ts';
+import type { ContextEvent, ContextStore } from './context-store.ts';
 
 /** records in the first message of a snapshot (a screenful and then some) */
 export const SNAPSHOT_FIRST = 200;

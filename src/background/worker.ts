@@ -5,7 +5,7 @@ import type { CaptureRecord } from '../shared/types.ts';
 import { applyBadge, badgeState, type BadgeApi } from './badge.ts';
 import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 import { Capture } from './capture.ts';
-import { ContextStore } from './context.ts';
+import { ContextStore } from './context-store.ts';
 import type { AuthRequiredDetails, ErrorDetails, ResponseDetails } from './details.ts';
 import { keepRecord } from './failure.ts';
 import { Hub, type HubPort } from './hub.ts';

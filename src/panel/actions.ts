@@ -3,7 +3,7 @@
 import type { Settings } from '../shared/settings.ts';
 import { fromHar } from '../har/read.ts';
 import { NS } from '../shared/messages.ts';
-import type { Services } from './context.ts';
+import type { Services } from './providers.ts';
 import type { Store } from './store.ts';
 
 export async function clearAll(store: Store, s: Services): Promise<void> {

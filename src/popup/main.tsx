@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { createClient } from '../shared/client.ts';
 import { browserTransport } from '../shared/transport.ts';
-import { Popup } from './Popup.tsx';
+import { Popup } from './popup.tsx';
 import { tabIdFromSearch } from '../shared/pages.ts';
 import '../shared/ui/theme.css';
 import './popup.css';

@@ -1,7 +1,7 @@
 // Renders the whole panel against the in-memory background twin, the way main.tsx wires it.
 import { act, render } from '@testing-library/preact';
-import { App } from '../../src/panel/components/App.tsx';
-import { ServicesContext, StoreContext, type Services } from '../../src/panel/context.ts';
+import { App } from '../../src/panel/components/app.tsx';
+import { ServicesContext, StoreContext, type Services } from '../../src/panel/providers.ts';
 import { createStore, type Store } from '../../src/panel/store.ts';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';

@@ -1,7 +1,7 @@
 // One secret value: masked until revealed on purpose (or the revealSecrets setting is on).
-import { useStore } from '../context.ts';
+import { useStore } from '../providers.ts';
 import { isRevealed, toggleReveal } from '../store.ts';
-import { CopyButton } from './CopyButton.tsx';
+import { CopyButton } from './copy-button.tsx';
 
 interface Props {
   /** `${recordId}|${what}`: what the reveal state is remembered under */

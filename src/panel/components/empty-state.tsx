@@ -1,4 +1,4 @@
-import { useServices, useStore } from '../context.ts';
+import { useServices, useStore } from '../providers.ts';
 import { patchSettings } from '../actions.ts';
 
 export function EmptyState() {

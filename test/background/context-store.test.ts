@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Capture } from '../../src/background/capture.ts';
 import { PATTERN_WINDOW_MS } from '../../src/http/limits.ts';
-import { CONTEXT_PER_TAB, ContextStore } from '../../src/background/context.ts';
+import { CONTEXT_PER_TAB, ContextStore } from '../../src/background/context-store.ts';
 import { createWorker } from '../../src/background/worker.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
 import type { ContextEntry } from '../../src/shared/types.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useServices } from '../context.ts';
+import { useServices } from '../providers.ts';
 
 interface Props {
   /** the text, or how to make it (a report may wait for its diagnosis) */

@@ -1,7 +1,7 @@
 import { isSecretHeader, maskHeaderValue } from '../../redact/secrets.ts';
 import type { Header } from '../../shared/types.ts';
-import { isAuthHeader } from '../authHeaders.ts';
-import { Secret } from './Secret.tsx';
+import { isAuthHeader } from '../auth-headers.ts';
+import { Secret } from './secret.tsx';
 
 interface Props {
   headers: readonly Header[];

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
 import { RECORDS_PER_TAB_MAX, RECORDS_PER_TAB_MIN, DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
-import { Toggle } from './Toggle.tsx';
+import { Toggle } from './toggle.tsx';
 import { describeSettings, formFromSettings, sameSettings, validate, type FormState } from './form.ts';
 
 export function Options({ client }: { client: Client }) {

@@ -1,7 +1,7 @@
 import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { headerValue } from '../../http/headers.ts';
-import { HeaderTable } from './HeaderTable.tsx';
+import { HeaderTable } from './header-table.tsx';
 
 export function RedirectsView({ record: r }: { record: CaptureRecord }) {
   if (r.redirects.length === 0)

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { POPUP_MAX_ROWS, Popup } from '../../src/popup/Popup.tsx';
+import { POPUP_MAX_ROWS, Popup } from '../../src/popup/popup.tsx';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { createDiagnoser, summarizeDiagnosis } from '../../src/shared/diagnoser.ts';

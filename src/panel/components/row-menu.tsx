@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { panelPath } from '../../shared/pages.ts';
-import { useServices, useStore } from '../context.ts';
+import { useServices, useStore } from '../providers.ts';
 import { SHARE_LABELS, shareText, type ShareKind } from '../export/share.ts';
 import { recordRevealed } from '../store.ts';
 

@@ -1,8 +1,8 @@
 import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { formatUtc } from '../../analysis/index.ts';
-import { HeaderTable } from './HeaderTable.tsx';
-import { Secret } from './Secret.tsx';
+import { HeaderTable } from './header-table.tsx';
+import { Secret } from './secret.tsx';
 
 export function HeadersView({ record: r }: { record: CaptureRecord }) {
   const general: [string, string][] = [

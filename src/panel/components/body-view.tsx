@@ -1,5 +1,5 @@
 import type { CaptureRecord } from '../../shared/types.ts';
-import { CopyButton } from './CopyButton.tsx';
+import { CopyButton } from './copy-button.tsx';
 
 export function BodyView({ record: r }: { record: CaptureRecord }) {
   if (r.responseBody === undefined) {

@@ -1,17 +1,17 @@
 // The selected record: request line, share actions, then tabs with the diagnosis first.
 import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { useStore } from '../context.ts';
+import { useStore } from '../providers.ts';
 import { shareText, type ShareKind } from '../export/share.ts';
 import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
-import { BodyView } from './BodyView.tsx';
-import { ChallengeView } from './ChallengeView.tsx';
-import { CopyButton } from './CopyButton.tsx';
-import { CredentialsView } from './CredentialsView.tsx';
-import { DiagnosisView } from './DiagnosisView.tsx';
-import { CloseIcon } from './Icons.tsx';
-import { HeadersView } from './HeadersView.tsx';
-import { RedirectsView } from './RedirectsView.tsx';
+import { BodyView } from './body-view.tsx';
+import { ChallengeView } from './challenge-view.tsx';
+import { CopyButton } from './copy-button.tsx';
+import { CredentialsView } from './credentials-view.tsx';
+import { DiagnosisView } from './diagnosis-view.tsx';
+import { CloseIcon } from './icons.tsx';
+import { HeadersView } from './headers-view.tsx';
+import { RedirectsView } from './redirects-view.tsx';
 
 const TABS: { id: DetailTab; label: string }[] = [
   { id: 'diagnosis', label: 'Diagnosis' },

@@ -4,8 +4,8 @@ import type { Client } from '../shared/client.ts';
 import { createDiagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
 import { NS, type PortEvent } from '../shared/messages.ts';
 import { NO_TAB } from '../shared/types.ts';
-import { Empty } from './Empty.tsx';
-import { Row } from './Row.tsx';
+import { Empty } from './empty.tsx';
+import { Row } from './row.tsx';
 import { panelPath } from '../shared/pages.ts';
 import { apply, initialState, type PopupState } from './state.ts';
 

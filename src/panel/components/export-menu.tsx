@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Diagnosis } from '../../analysis/index.ts';
 import { toHar } from '../../har/write.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { useServices, useStore } from '../context.ts';
+import { useServices, useStore } from '../providers.ts';
 import { toJson } from '../export/json.ts';
 import { allFiltered } from '../rows.ts';
 

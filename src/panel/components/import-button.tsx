@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { importHar } from '../actions.ts';
-import { useServices, useStore } from '../context.ts';
+import { useServices, useStore } from '../providers.ts';
 
 export function ImportButton() {
   const store = useStore();

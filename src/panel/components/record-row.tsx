@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
 import type { DiagnosisSummary } from '../../shared/diagnoser.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { useStore } from '../context.ts';
+import { useStore } from '../providers.ts';
 import { hostPathOf } from '../facts.ts';
 import type { Row } from '../rows.ts';
 import { clock } from '../time.ts';

@@ -1,6 +1,6 @@
 // One failure: status chip, method, host + path, and one line of why. The whole row is a button
 // so it is reachable with Tab and opens with Enter or Space.
-import { StatusChip } from '../shared/ui/StatusChip.tsx';
+import { StatusChip } from './status-chip.tsx';
 import type { DiagnosisSummary } from '../shared/diagnoser.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { hostPath, whyLine } from './state.ts';

@@ -2,8 +2,8 @@ import { useEffect } from 'preact/hooks';
 import type { Finding } from '../../analysis/index.ts';
 import { findingPath } from '../../shared/pages.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { useServices, useStore } from '../context.ts';
-import { CopyButton } from './CopyButton.tsx';
+import { useServices, useStore } from '../providers.ts';
+import { CopyButton } from './copy-button.tsx';
 
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;

@@ -1,10 +1,10 @@
 import type { Ref } from 'preact';
 import { clearAll, patchSettings } from '../actions.ts';
-import { useServices, useStore } from '../context.ts';
+import { useServices, useStore } from '../providers.ts';
 import type { StatusToggle } from '../filter.ts';
-import { ExportMenu } from './ExportMenu.tsx';
-import { ClearIcon, PauseIcon, RecordIcon } from './Icons.tsx';
-import { ImportButton } from './ImportButton.tsx';
+import { ExportMenu } from './export-menu.tsx';
+import { ClearIcon, PauseIcon, RecordIcon } from './icons.tsx';
+import { ImportButton } from './import-button.tsx';
 
 const TOGGLES: { id: StatusToggle; label: string }[] = [
   { id: '401', label: '401' },

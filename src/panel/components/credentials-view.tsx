@@ -4,7 +4,7 @@ import { useMemo } from 'preact/hooks';
 import { inspectCredentials, type CredentialView, type TokenTimes } from '../../analysis/index.ts';
 import { toExchange } from '../../shared/exchange.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { Secret } from './Secret.tsx';
+import { Secret } from './secret.tsx';
 
 const COOKIE = 'cookie ';
 

@@ -1,12 +1,12 @@
 // The panel's layout and its page-wide keys: toolbar, connection banner, list, detail.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importHar } from '../actions.ts';
-import { useServices, useStore } from '../context.ts';
-import { Detail } from './Detail.tsx';
-import { EmptyState, NoMatch } from './EmptyState.tsx';
-import { RecordList } from './RecordList.tsx';
-import { StatusBar } from './StatusBar.tsx';
-import { Toolbar } from './Toolbar.tsx';
+import { useServices, useStore } from '../providers.ts';
+import { Detail } from './detail.tsx';
+import { EmptyState, NoMatch } from './empty-state.tsx';
+import { RecordList } from './record-list.tsx';
+import { StatusBar } from './status-bar.tsx';
+import { Toolbar } from './toolbar.tsx';
 
 function isTyping(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;

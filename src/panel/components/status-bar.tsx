@@ -1,4 +1,4 @@
-import { useStore } from '../context.ts';
+import { useStore } from '../providers.ts';
 
 export function StatusBar() {
   const store = useStore();

@@ -1,10 +1,10 @@
 // The list: a windowed grid with fixed row height, so 5 000 rows cost the same as 50.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { useStore } from '../context.ts';
+import { useStore } from '../providers.ts';
 import { moveSelection, type Row } from '../rows.ts';
 import { scrollToReveal, windowRange } from '../virtual.ts';
-import { GroupRow, RecordRow, ROW_HEIGHT } from './RecordRow.tsx';
-import { RowMenu } from './RowMenu.tsx';
+import { GroupRow, RecordRow, ROW_HEIGHT } from './record-row.tsx';
+import { RowMenu } from './row-menu.tsx';
 /** the sticky column header is one row tall */
 const HEAD_HEIGHT = ROW_HEIGHT;
 /** viewport assumed before the first measurement (and in DOMs without layout) */
