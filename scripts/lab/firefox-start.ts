@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { firefoxDist, launchFirefox, type FirefoxSession } from '../../test/e2e/support/firefox.ts';
-import { driveScenario, openLabTab, waitForRows } from '../../test/e2e/support/firefox-lab.ts';
+import { firefoxDist, launchFirefox, type FirefoxSession } from './firefox.ts';
+import { driveScenario, openLabTab, waitForRows } from './firefox-driver.ts';
 import { NO_TAB } from '../../src/shared/types.ts';
 import { labUrl, type Scenario } from './scenarios.ts';
 import { summarizeOutcomes } from './summary.ts';

@@ -10,9 +10,9 @@ import type { Page } from 'puppeteer-core';
 import { NO_TAB, type CaptureRecord } from '../../src/shared/types.ts';
 import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import { labUrl } from '../../scripts/lab/scenarios.ts';
-import { firefoxDist, gotoExtensionPage, launchFirefox, poll, type FirefoxSession } from './support/firefox.ts';
-import { badgeText, badgeTitle, getRecords, header } from './support/firefox-extension.ts';
-import { clearBucket, clickScenario, openLabTab, waitForRows, type LabTab } from './support/firefox-lab.ts';
+import { firefoxDist, gotoExtensionPage, launchFirefox, poll, type FirefoxSession } from '../../scripts/lab/firefox.ts';
+import { badgeText, badgeTitle, getRecords, header } from '../../scripts/lab/firefox-extension.ts';
+import { clearBucket, clickScenario, openLabTab, waitForRows, type LabTab } from '../../scripts/lab/firefox-driver.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const out = join(repo, 'test-output', 'e2e-firefox-capture');

@@ -1,8 +1,8 @@
 // Talking to the installed add-on from one of its own pages, through its own protocol
-// (src/shared/messages.ts): what the popup and panel see is what the tests assert.
+// (src/shared/messages.ts): what the popup and panel see is what the lab and the tests check.
 import type { Page } from 'puppeteer-core';
-import type { CaptureRecord } from '../../../src/shared/types.ts';
-import type { Settings } from '../../../src/shared/settings.ts';
+import type { CaptureRecord } from '../../src/shared/types.ts';
+import type { Settings } from '../../src/shared/settings.ts';
 import { poll } from './firefox.ts';
 
 interface Ext {

@@ -3,10 +3,10 @@
 // pure code (scripts/lab/match.ts); only the clicking is browser-specific, because the lab's
 // driver.ts is written against playwright's Page.
 import type { Page } from 'puppeteer-core';
-import { NO_TAB, type CaptureRecord } from '../../../src/shared/types.ts';
-import { labUrl, type Scenario } from '../../../scripts/lab/scenarios.ts';
-import { capturesFor, type Origins, type Outcome } from '../../../scripts/lab/match.ts';
-import type { Served } from '../../../scripts/lab/server.ts';
+import { NO_TAB, type CaptureRecord } from '../../src/shared/types.ts';
+import { labUrl, type Scenario } from './scenarios.ts';
+import { capturesFor, type Origins, type Outcome } from './match.ts';
+import type { Served } from './server.ts';
 import type { FirefoxSession } from './firefox.ts';
 import { getRecords, tabIdOf } from './firefox-extension.ts';
 
