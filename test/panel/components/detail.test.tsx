@@ -66,6 +66,15 @@ describe('detail pane', () => {
     expect(detail.textContent).not.toContain(TOKEN);
   });
 
+  it('links each finding to its catalogue entry, opened in a tab (a DevTools panel cannot navigate)', async () => {
+    const { p, detail } = await open();
+    const [first, second] = within(detail).getAllByTestId('about-finding') as HTMLAnchorElement[];
+    expect(first!.getAttribute('href')).toBe('findings.html#token-expired');
+    expect(second!.getAttribute('href')).toBe('findings.html#bearer-invalid-token');
+    await press(first!);
+    expect(p.twin.opened).toEqual(['chrome-extension://twin/findings.html#token-expired']);
+  });
+
   it('masks secrets in headers until revealed one by one, and copies the real value on purpose', async () => {
     const { p, detail } = await open();
     await tab('Headers');
