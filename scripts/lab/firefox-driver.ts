@@ -90,7 +90,7 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
       (e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status,
     );
   const end = Date.now() + (produced ? wait : 500);
-  let caps: CaptureRecord[] = [];
+  let caps: CaptureRecord[];
   for (;;) {
     caps = capturesFor((await getRecords(d.ext, bucket)).records, want, d.origins);
     if (caps.length >= count || Date.now() > end) break;

@@ -213,7 +213,8 @@ export async function launchFirefox(opts: LaunchOptions): Promise<FirefoxSession
       const { require } = ChromeUtils.importESModule("resource://devtools/shared/loader/Loader.sys.mjs");
       const { gDevTools } = require("devtools/client/framework/devtools");
       const win = Services.wm.getMostRecentWindow("navigator:browser");
-      const tab = win.gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(urlPrefix)}));
+      const tab = win.gBrowser.tabs.find((t) =>
+        t.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(urlPrefix)}));
       if (!tab) throw new Error("no tab at ${urlPrefix}");
       const toolbox = await gDevTools.showToolboxForTab(tab, { toolId: "webconsole" });
       let tools = [];

@@ -9,7 +9,7 @@
 // onCompleted. onCompleted fires for every request and is one more IPC hop to the worker per
 // request of every tab. Measured by `npm run bench` (scripts/bench/listeners.ts, Chromium 156,
 // 300 parallel 200s x 30 interleaved rounds, CPU time of the browser's process tree): empty
-// listeners on our 5 events x1.54 of no extension, the same + onCompleted x1.68 (+10 %); the
+// listeners on our 5 events x1.54 of no extension, the same + onCompleted x1.68 (+9 %); the
 // 3 rare-event listeners over the 2-listener floor +2 % (noise level); AuthLens itself x1.53,
 // the same as empty listeners. onErrorOccurred / onBeforeRedirect / onAuthRequired fire only
 // for their own rare events, so they stay. Nothing is lost: a request that never reaches a

@@ -70,7 +70,8 @@ export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
   });
   if (isChromeExport(log) && records.length > 0 && !records.some(hasCredentials)) {
     note(
-      'No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings about missing credentials may be wrong. Export "with sensitive data" to diagnose them.',
+      'No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings ' +
+        'about missing credentials may be wrong. Export "with sensitive data" to diagnose them.',
     );
   }
   return { records, skipped, problems };

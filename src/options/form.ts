@@ -47,7 +47,8 @@ export function parseStatuses(text: string): StatusParse {
   // Every success or redirect of every tab would be stored: that is a network log, not an auth lens.
   if (low.length)
     warnings.push(
-      `${low.join(', ')} ${low.length === 1 ? 'is not an error status' : 'are not error statuses'}: every such response will be recorded`,
+      `${low.join(', ')} ${low.length === 1 ? 'is not an error status' : 'are not error statuses'}: ` +
+        'every such response will be recorded',
     );
   return { codes, errors, warnings };
 }

@@ -159,7 +159,10 @@ export function Options({ client }: { client: Client }) {
             checked={form.revealSecrets}
             onChange={(c) => set({ revealSecrets: c })}
             label="Reveal secrets by default"
-            help="Off by default: tokens, cookies and API keys are masked until you reveal one on purpose. Exports stay masked unless you choose otherwise when exporting."
+            help={
+              'Off by default: tokens, cookies and API keys are masked until you reveal one on purpose. ' +
+              'Exports stay masked unless you choose otherwise when exporting.'
+            }
           />
           {form.revealSecrets && (
             <p class="banner warn" role="alert" data-testid="opt-reveal-warning">

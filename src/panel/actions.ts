@@ -46,7 +46,8 @@ export function importHar(store: Store, s: Pick<Services, 'now'>, text: string, 
     const extra = res.problems.length
       ? `; ${res.problems.length} problem(s): ${res.problems.slice(0, 2).join('; ')}`
       : '';
-    store.notice.value = `${fileName}: imported ${records.length} auth failure(s), skipped ${res.skipped} other entr${res.skipped === 1 ? 'y' : 'ies'}${extra}`;
+    const skipped = `${res.skipped} other entr${res.skipped === 1 ? 'y' : 'ies'}`;
+    store.notice.value = `${fileName}: imported ${records.length} auth failure(s), skipped ${skipped}${extra}`;
   } catch (e) {
     store.notice.value = `${fileName}: could not import (${e instanceof Error ? e.message : String(e)})`;
   }

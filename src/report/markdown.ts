@@ -29,7 +29,9 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
   out.push(`- **Context:** ${escapeText(context.join(', '))}`);
   const challenges = challengeLines(r.responseHeaders);
   out.push(
-    `- **Challenge:** ${challenges.length ? challenges.map(codeSpan).join(', ') : 'none (no WWW-Authenticate or Proxy-Authenticate)'}`,
+    `- **Challenge:** ${
+      challenges.length ? challenges.map(codeSpan).join(', ') : 'none (no WWW-Authenticate or Proxy-Authenticate)'
+    }`,
   );
   if (!r.requestHeadersKnown) out.push('- **Note:** the request headers were not seen by AuthLens.');
   out.push('');
@@ -62,7 +64,11 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
     out.push('');
   }
   out.push(
-    `_Report by AuthLens. ${opts.reveal ? 'Secrets are NOT masked: do not share this publicly.' : 'Secrets are masked (•••, with a fingerprint to compare them).'}_`,
+    `_Report by AuthLens. ${
+      opts.reveal
+        ? 'Secrets are NOT masked: do not share this publicly.'
+        : 'Secrets are masked (•••, with a fingerprint to compare them).'
+    }_`,
   );
   return `${out.join('\n')}\n`;
 }

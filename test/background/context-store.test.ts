@@ -40,7 +40,7 @@ describe('context window (capture)', () => {
     expect(c.pending.size).toBe(0);
   });
 
-  it('a failure opens the window for its tab only; 2xx and 3xx inside it become entries with the Authorization sent', () => {
+  it('a failure opens the window of its tab only; 2xx and 3xx in it become entries with their Authorization', () => {
     const c = new Capture({ captureStatuses: [401], paused: false });
     const got: [number, ContextEntry][] = [];
     c.onContext = (t, e) => got.push([t, e]);

@@ -95,7 +95,7 @@ describe('worker', () => {
     expect(badge.text.get(1)).toBe('');
   });
 
-  it('keeps everything across navigations with Preserve log on; re-applies a wiped badge on tabs.onUpdated', async () => {
+  it('Preserve log keeps everything across navigations; a wiped badge is re-applied on tabs.onUpdated', async () => {
     const { w, badge } = boot();
     await w.onMessage({ ns: NS, type: 'setSettings', patch: { preserveLog: true } });
     fail(w, { requestId: '1', url: 'http://a/api', tabId: 1 }, 10);
@@ -150,7 +150,7 @@ describe('worker', () => {
 });
 
 describe('worker: network errors', () => {
-  it('keeps a server 407 that Chrome ends with net::ERR_UNEXPECTED_PROXY_AUTH, unless 407 is not captured', async () => {
+  it('keeps a server 407 Chrome ends with net::ERR_UNEXPECTED_PROXY_AUTH, unless 407 is not captured', async () => {
     const { w } = boot();
     const r = { requestId: '1', url: 'http://a/proxyish', tabId: 1 };
     w.onSendHeaders(sent(r, 10, [h('Authorization', 'Bearer t')]));

@@ -79,7 +79,7 @@ afterAll(async () => {
 });
 
 describe('capture in real Chromium (issue 2)', () => {
-  it('tab A: 401 Bearer invalid_token, 403 insufficient_scope, 401 without a challenge, each captured once with its headers; 200s never', async () => {
+  it('tab A: 401 invalid_token, 403 insufficient_scope, 401 unchallenged: once each, with headers', async () => {
     expect(await successes(tabA, 3)).toEqual([200, 200, 200]);
     await expectScenario(tabA, 'jwt-expired');
     await expectScenario(tabA, 'insufficient-scope');
@@ -123,7 +123,7 @@ describe('capture in real Chromium (issue 2)', () => {
     expect(summary(await getRecords(ext, idA))).toHaveLength(3);
   });
 
-  it('the worker is stopped mid-run (CDP ServiceWorker.stopAllWorkers): nothing is lost and capture continues in tab B', async () => {
+  it('the worker stopped mid-run (CDP stopAllWorkers) loses nothing, and capture goes on in tab B', async () => {
     const before = await getRecords(ext, idA);
     await stopWorkers(l, tabA);
     expect(await successes(tabB, 2)).toEqual([200, 200]);

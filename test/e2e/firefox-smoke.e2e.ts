@@ -160,7 +160,7 @@ describe('without host permission (Firefox before 127, or withdrawn by the user)
     await bare?.close();
   });
 
-  it('permissions.contains(<all_urls>) is false and a 401 leaves no record: the UI must ask (browser.ts hasHostAccess)', async () => {
+  it('without <all_urls> granted a 401 leaves no record: the UI must ask (browser.ts hasHostAccess)', async () => {
     const p = (await bare.browser.pages())[0]!;
     await p.goto(`${origin}/`);
     const e = await bare.openExtensionPage('options.html');

@@ -28,7 +28,8 @@ describe('Options', () => {
     expect(input('opt-reveal').checked).toBe(false);
     expect(save().disabled).toBe(true); // nothing to save yet
     expect(screen.getByTestId('opt-saved').textContent).toBe(
-      'In use: capturing 401, 403, 407, 419, 440, 498; 500 records per tab; log cleared on navigation; capture on; secrets masked.',
+      'In use: capturing 401, 403, 407, 419, 440, 498; 500 records per tab; log cleared on navigation; ' +
+        'capture on; secrets masked.',
     );
   });
 
@@ -53,7 +54,8 @@ describe('Options', () => {
       },
     });
     expect(screen.getByTestId('opt-saved').textContent).toBe(
-      'Saved: capturing 401, 403, 419; 1000 records per tab; log preserved across navigations; capture paused; secrets masked.',
+      'Saved: capturing 401, 403, 419; 1000 records per tab; log preserved across navigations; ' +
+        'capture paused; secrets masked.',
     );
     expect(input('opt-statuses').value).toBe('401, 403, 419'); // normalised as stored
     expect(save().disabled).toBe(true);

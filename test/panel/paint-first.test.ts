@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 const settings = { ...DEFAULT_SETTINGS };
 
 describe('paintFirst', () => {
-  it('after a snapshot that says more is coming, holds every event until the first rows painted, then applies them in order', () => {
+  it('after a snapshot saying more is coming, holds events until the first rows painted, then applies them', () => {
     const applied: string[] = [];
     let painted: (() => void) | undefined;
     const deliver = paintFirst(

@@ -118,7 +118,7 @@ describe('context entries (history for the diagnosis, never rows)', () => {
     time,
     type: 'xmlhttprequest',
   });
-  it('the snapshot carries them sorted; live ones append; a replace or a clear resets them; other tabs are ignored', () => {
+  it('the snapshot carries them sorted; live ones append; a replace or a clear resets them; not other tabs', () => {
     const r = rec({ time: 1000 });
     let s = apply(initialState(7), {
       ns: NS,

@@ -49,7 +49,7 @@ describe('Popup', () => {
     expect(first?.dataset.recordId).toBe(newer.id);
     expect(first?.dataset.status).toBe('401');
     expect(first?.textContent).toBe(
-      `401 GET ${new URL(newer.url).host}${new URL(newer.url).pathname} The access token expired 14 min ago (opens the full report)`,
+      '401 GET api.example.com/v1/me The access token expired 14 min ago (opens the full report)',
     );
     expect(first?.className).toContain('sev-error');
     expect(second?.dataset.recordId).toBe(older.id);

@@ -76,7 +76,9 @@ describe('maskHeaderValue: Authorization', () => {
 
   it('Digest keeps realm/nonce/uri/qop, masks response, cnonce and username', () => {
     const response = '6629fae49393a05397450978507c4ef1';
-    const v = `Digest username="alice", realm="api", nonce="abc", uri="/x", qop=auth, nc=00000001, cnonce="0a4f113b", response="${response}"`;
+    const v =
+      'Digest username="alice", realm="api", nonce="abc", uri="/x", qop=auth, nc=00000001, ' +
+      `cnonce="0a4f113b", response="${response}"`;
     expect(maskHeaderValue('Authorization', v)).toBe(
       `Digest username="${MASK}", realm="api", nonce="abc", uri="/x", qop=auth, nc=00000001, ` +
         `cnonce="${MASK} #${fp('0a4f113b')}", response="${MASK} #${fp(response)}"`,
@@ -84,11 +86,13 @@ describe('maskHeaderValue: Authorization', () => {
   });
 
   it('AWS SigV4 keeps SignedHeaders, masks Credential and Signature', () => {
-    const v =
-      'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request, SignedHeaders=host;range;x-amz-date, Signature=fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024';
+    const credential = 'AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request';
+    const signature = 'fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024';
+    const v = `AWS4-HMAC-SHA256 Credential=${credential}, SignedHeaders=host;range;x-amz-date, Signature=${signature}`;
     const out = maskHeaderValue('Authorization', v);
     expect(out).toBe(
-      `AWS4-HMAC-SHA256 Credential=${MASK} #${fp('AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request')}, SignedHeaders=host;range;x-amz-date, Signature=${MASK} #${fp('fe5f80f77d5fa3beca038a248ff027d0445342fe2855ddc963176630326f1024')}`,
+      `AWS4-HMAC-SHA256 Credential=${MASK} #${fp(credential)}, SignedHeaders=host;range;x-amz-date, ` +
+        `Signature=${MASK} #${fp(signature)}`,
     );
   });
 

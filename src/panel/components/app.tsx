@@ -70,7 +70,8 @@ export function App() {
       {!connected && (
         <div class="banner" role="status" data-testid="disconnected">
           {synced
-            ? 'Connection to the AuthLens background worker lost (it was stopped or restarted). Reconnecting… the list re-syncs when it is back.'
+            ? 'Connection to the AuthLens background worker lost (it was stopped or restarted). ' +
+              'Reconnecting… the list re-syncs when it is back.'
             : 'Connecting to the AuthLens background worker…'}
         </div>
       )}

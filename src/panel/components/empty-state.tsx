@@ -5,13 +5,13 @@ export function EmptyState() {
   const store = useStore();
   const services = useServices();
   const { settings, synced } = store.state.value;
+  const statuses = settings.captureStatuses.join(', ');
   return (
     <div class="empty" data-testid="empty" role="status">
       <h2>No auth failures in this tab{synced ? '' : ' yet'}</h2>
       <p>
-        AuthLens watches this tab's requests for responses with status{' '}
-        <strong>{settings.captureStatuses.join(', ')}</strong> and any response carrying <code>WWW-Authenticate</code>{' '}
-        or <code>Proxy-Authenticate</code>, and explains why each failed.
+        AuthLens watches this tab's requests for responses with status <strong>{statuses}</strong> and any response
+        carrying <code>WWW-Authenticate</code> or <code>Proxy-Authenticate</code>, and explains why each failed.
       </p>
       <p>Reload the page or repeat the action that fails. With DevTools open, response bodies are read too.</p>
       {settings.paused && (

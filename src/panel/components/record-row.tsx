@@ -31,7 +31,8 @@ export const RecordRow = memo(function RecordRow({
   const pending = d === undefined;
   const sev = d?.top?.severity ?? 'none';
   const scheme = f.challengeSchemes.length ? f.challengeSchemes.join(', ') : (f.sentScheme ?? '');
-  const schemeTitle = `sent: ${f.sentScheme ?? 'no credentials'}; challenged: ${f.challengeSchemes.join(', ') || 'no challenge'}`;
+  const challenged = f.challengeSchemes.join(', ') || 'no challenge';
+  const schemeTitle = `sent: ${f.sentScheme ?? 'no credentials'}; challenged: ${challenged}`;
   const path = reveal ? hostPathOf(r.url) : f.shownPath;
   return (
     <div

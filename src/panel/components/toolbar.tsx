@@ -60,7 +60,10 @@ export function Toolbar({ filterRef }: { filterRef: Ref<HTMLInputElement> }) {
         type="search"
         class="filter"
         data-testid="filter"
-        aria-label="Filter (status:403 domain:api.example.com scheme:bearer finding:token-expired method:POST, -key: to exclude)"
+        aria-label={
+          'Filter (status:403 domain:api.example.com scheme:bearer finding:token-expired method:POST, ' +
+          '-key: to exclude)'
+        }
         placeholder="Filter  status:403 domain: scheme: finding: method: -domain:"
         spellcheck={false}
         autocomplete="off"

@@ -10,7 +10,8 @@ afterEach(cleanup);
 
 const NOW = 1_790_000_000_000;
 const b64url = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-const TOKEN = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: 'u1', exp: NOW / 1000 - 840, iat: NOW / 1000 - 3600 })}.c2lnbmF0dXJl`;
+const CLAIMS = { sub: 'u1', exp: NOW / 1000 - 840, iat: NOW / 1000 - 3600 };
+const TOKEN = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(CLAIMS)}.c2lnbmF0dXJl`;
 
 function expired() {
   return rec({
@@ -48,7 +49,7 @@ const press = (el: HTMLElement): Promise<void> =>
   });
 
 describe('detail pane', () => {
-  it('puts the diagnosis first: findings with explanation, evidence, fixes with copyable code, references', async () => {
+  it('puts the diagnosis first: findings, explanation, evidence, fixes with copyable code, references', async () => {
     const { p, detail } = await open();
     expect(screen.getByRole('tab', { name: 'Diagnosis' }).getAttribute('aria-selected')).toBe('true');
     const findings = within(detail).getAllByTestId('finding');
@@ -132,7 +133,7 @@ describe('detail pane', () => {
     expect(detail.textContent).toContain('RFC 9110 §15.5.2');
   });
 
-  it('decodes the JWT with exp/iat in UTC and relative to the server clock; cookies by name, values masked', async () => {
+  it('decodes the JWT, exp/iat in UTC and against the server clock; cookies by name, values masked', async () => {
     const { detail } = await open();
     await tab('Credentials');
     const times = within(detail).getByTestId('jwt-times');

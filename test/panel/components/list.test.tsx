@@ -49,7 +49,7 @@ describe('panel list', () => {
     expect(rows()[0]!.className).toContain('sev-none');
   });
 
-  it('paints a screenful of records at once, then their diagnoses as they arrive (data-pending meanwhile)', async () => {
+  it('paints a screenful of records at once, their diagnoses as they arrive (data-pending meanwhile)', async () => {
     const p = renderPanel();
     const many = Array.from({ length: 60 }, () => rec({ status: 401, url: 'https://api.example.com/x' }));
     await act(() => p.snapshot(many));

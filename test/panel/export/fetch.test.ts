@@ -7,7 +7,8 @@ describe('toFetch', () => {
     expect(toFetch(record('812-1'), { reveal: false })).toBe(
       [
         '// AuthLens: secrets are masked (•••); reveal them to get a snippet that replays the request.',
-        '// The request carried cookies: page script cannot set Cookie, credentials: "include" sends the browser\'s own.',
+        '// The request carried cookies: page script cannot set Cookie, ' +
+          'credentials: "include" sends the browser\'s own.',
         'await fetch("https://api.example.com/v1/me?page=2&access_token=•••(e8fb3e)", {',
         '  method: "GET",',
         '  headers: {',
