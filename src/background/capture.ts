@@ -230,19 +230,18 @@ export class Capture {
     else this.mainFrames.set(d.tabId, { requestId: d.requestId, start: d.timeStamp, url: d.url });
   }
 
-  private markFailed(requestId: string, awaitingAuth: boolean): number {
+  private markFailed(requestId: string, awaitingAuth: boolean): void {
     const f = this.failed.get(requestId);
     if (f) {
       f.seq++;
       f.awaitingAuth = awaitingAuth;
-      return f.seq;
+      return;
     }
     if (this.failed.size >= MAX_FAILED) {
       const first = this.failed.keys().next();
       if (!first.done) this.failed.delete(first.value);
     }
     this.failed.set(requestId, { seq: 1, awaitingAuth });
-    return 1;
   }
 
   private toRecord(d: ResponseDetails, source: CaptureRecord['source']): CaptureRecord {

@@ -60,8 +60,10 @@ export interface TabSummary {
 
 /** background → UI over a tab port. */
 export type PortEvent =
-  /** `context`: the tab's recent non-failing requests (types.ts ContextEntry), oldest first */
-  /** `more`: the tab's older records follow in `older` events (the newest come first, to paint fast) */
+  /**
+   * `context`: the tab's recent non-failing requests (types.ts ContextEntry), oldest first;
+   * `more`: the tab's older records follow in `older` events (the newest come first, to paint fast)
+   */
   | {
       ns: typeof NS;
       type: 'snapshot';

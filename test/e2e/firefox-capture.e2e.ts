@@ -1,4 +1,4 @@
-// Issue 6: what capture.e2e.ts proves in Chromium, proven in real Firefox with dist/firefox, on
+// What capture.e2e.ts proves in Chromium, proven in real Firefox with dist/firefox, on
 // the same lab server and scenario definitions. Two tabs make six different failures among 200s
 // (a seventh comes from the page's service worker); each is captured once with its headers,
 // 200s never; badges count per tab and behave at navigation; the event page is terminated
@@ -75,7 +75,7 @@ afterAll(async () => {
   await lab?.close();
 });
 
-describe('capture in real Firefox (issue 6, dist/firefox)', () => {
+describe('capture in real Firefox (dist/firefox)', () => {
   it('tab A: 401 invalid_token, 403 insufficient_scope, 401 unchallenged: once each, with headers', async () => {
     expect(await successes(A.page, 3)).toEqual([200, 200, 200]);
     await scenario(A, 'jwt-expired');

@@ -1,4 +1,4 @@
-// Issue 4, end to end in real Chromium with dist/chrome loaded: the panel (panel.html?tabId=N)
+// The panel end to end in real Chromium with dist/chrome loaded: the panel (panel.html?tabId=N)
 // and popup with real lab failures, light and dark, as screenshots in test-output/panel/; the
 // HAR round trip through the panel's own export menu and import input; a HAR that Chromium
 // itself wrote while meeting the lab's failures, imported offline; axe-core on panel, popup and
@@ -61,7 +61,7 @@ const open = async (path: string, size: { width: number; height: number }, dark 
   return p;
 };
 const pairs = (rows: Row[]): string[] => rows.map((r) => `${r.status} ${r.finding}`).sort();
-/** ids of imported records end with the HAR entry index (har-import.ts) */
+/** ids of imported records end with the HAR entry index (src/har/read.ts) */
 const entryIndex = (id: string): number => Number(id.slice(id.lastIndexOf('-') + 1));
 // an id no real tab has: imports are shown in the panel page that made them
 let fakeTab = 900_000;
@@ -95,7 +95,7 @@ afterAll(async () => {
   await lab?.close();
 });
 
-describe('panel and popup in real Chromium (issue 4)', () => {
+describe('panel and popup in real Chromium', () => {
   let panel: Page;
   let live: Row[];
 
