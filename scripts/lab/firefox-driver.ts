@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { NO_TAB, type CaptureRecord } from '../../src/shared/types.ts';
 import { labUrl, type Scenario } from './scenarios.ts';
-import { capturesFor, type Origins, type Outcome } from './match.ts';
+import { capturesFor, produced, type Origins, type Outcome } from './match.ts';
 import type { Served } from './server.ts';
 import type { FirefoxSession } from './firefox.ts';
 import { getRecords, tabIdOf } from './firefox-extension.ts';
@@ -84,12 +84,8 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
   await clearBucket(d.ext, bucket);
   const before = d.served.length;
   const { state, log } = await clickScenario(lab.page, sc.id);
-  const produced = d.served
-    .slice(before)
-    .some(
-      (e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status,
-    );
-  const end = Date.now() + (produced ? wait : 500);
+  const answered = produced(d.served.slice(before), want);
+  const end = Date.now() + (answered ? wait : 500);
   let caps: CaptureRecord[];
   for (;;) {
     caps = capturesFor((await getRecords(d.ext, bucket)).records, want, d.origins);
@@ -102,7 +98,7 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
   const newest = caps[caps.length - 1];
   const outcome: Outcome = {
     id: sc.id,
-    produced,
+    produced: answered,
     captured: caps.length,
     findingFrom: newest ? 'record' : 'none',
     state,

@@ -3,52 +3,9 @@
 // internal UUID fixed so moz-extension:// pages have a known address, and a handle on the
 // browser's privileged (chrome) scope to stop the event page the way about:debugging does.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-export interface FoundFirefox {
-  path: string;
-  how: string;
-}
-
-const CANDIDATES = [
-  '/usr/bin/firefox-esr',
-  '/usr/bin/firefox',
-  '/usr/lib/firefox-esr/firefox-esr',
-  '/usr/lib/firefox/firefox',
-  '/snap/bin/firefox',
-  '/Applications/Firefox.app/Contents/MacOS/firefox',
-];
-
-export const FIREFOX_INSTALL_HINT =
-  'sudo apt-get update && sudo apt-get install -y firefox-esr   (or set FIREFOX_PATH=/path/to/firefox)';
-
-export function findFirefox(env: NodeJS.ProcessEnv = process.env): FoundFirefox {
-  if (env.FIREFOX_PATH) {
-    if (existsSync(env.FIREFOX_PATH)) return { path: env.FIREFOX_PATH, how: 'FIREFOX_PATH' };
-    throw new Error(`FIREFOX_PATH=${env.FIREFOX_PATH} does not exist`);
-  }
-  for (const p of CANDIDATES) if (existsSync(p)) return { path: p, how: 'found on disk' };
-  throw new Error(`No Firefox found. Install one: ${FIREFOX_INSTALL_HINT}`);
-}
-
-/** Like findFirefox, but installs Debian's firefox-esr when running as root with apt (as for Chromium). */
-export function ensureFirefox(env: NodeJS.ProcessEnv = process.env): FoundFirefox {
-  try {
-    return findFirefox(env);
-  } catch (e) {
-    const root = typeof process.getuid === 'function' && process.getuid() === 0;
-    if (!root || !existsSync('/usr/bin/apt-get') || env.FIREFOX_PATH) throw e;
-    console.log("No Firefox found: installing Debian's firefox-esr with apt-get (running as root)...");
-    execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'firefox-esr'], {
-      stdio: 'inherit',
-      env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    return findFirefox(env);
-  }
-}
+import { ensureFirefox, type Found } from '../find-browser.ts';
 
 /** dist/firefox, or another unpacked build of it (e.g. the AMO zip unpacked) in AUTHLENS_FIREFOX_DIST. */
 export function firefoxDist(repo: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -69,7 +26,7 @@ export interface LaunchOptions {
 
 export interface FirefoxSession {
   browser: Browser;
-  firefox: FoundFirefox;
+  firefox: Found;
   version: string;
   addonId: string;
   uuid: string;

@@ -2,6 +2,7 @@
 // Pure: records and expectations in, answers out.
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import type { ExpectedCapture, Scenario } from './scenarios.ts';
+import type { Served } from './server.ts';
 
 export interface Origins {
   primary: string;
@@ -21,6 +22,13 @@ export function matchesCapture(r: CaptureRecord, want: ExpectedCapture, origins:
     r.method.toUpperCase() === want.method.toUpperCase() &&
     r.status === want.status &&
     (want.preflight === undefined || r.preflight === want.preflight)
+  );
+}
+
+/** The lab answered the expected request (its own log of what it served). */
+export function produced(served: readonly Served[], want: ExpectedCapture): boolean {
+  return served.some(
+    (e) => e.origin === want.origin && e.method === want.method && e.path === want.path && e.status === want.status,
   );
 }
 

@@ -18,4 +18,4 @@ export { fingerprint, maskSecret } from './mask.ts';
 export { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
 export { countParseSteps } from './challenge.ts';
 export { formatDuration, formatUtc } from './time.ts';
-export type { TokenTimes } from './credentials/index.ts';
+export { isApiKeyHeader, isCredentialParam, type TokenTimes } from './credentials/index.ts';

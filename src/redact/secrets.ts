@@ -1,12 +1,15 @@
 // Which headers and query parameters carry secrets, and their masked forms for the UI and exports.
 // Masking keeps what helps debugging (auth scheme, cookie names, attributes, a fingerprint to
 // tell two tokens apart) and hides what would let someone replay the request.
-import { fingerprint, maskSecret } from '../analysis/index.ts';
+import { fingerprint, isApiKeyHeader, isCredentialParam, maskSecret } from '../analysis/index.ts';
 import type { Header } from '../shared/types.ts';
 
 export const MASK = '•••';
 
-/** Header names (lower case) whose whole value is a credential. */
+/**
+ * Header names (lower case) whose whole value is a secret, besides those the pattern below
+ * catches and the API key headers the engine reads credentials from (isApiKeyHeader).
+ */
 const SECRET_HEADERS = new Set([
   'authorization',
   'proxy-authorization',
@@ -14,25 +17,8 @@ const SECRET_HEADERS = new Set([
   'cookie2',
   'set-cookie',
   'set-cookie2',
-  'x-api-key',
-  'api-key',
-  'apikey',
-  'x-apikey',
-  'x-auth-token',
-  'x-access-token',
-  'x-csrf-token',
-  'x-xsrf-token',
   'x-csrftoken',
-  'csrf-token',
-  'x-amz-security-token',
   'dpop',
-  'private-token',
-  'ocp-apim-subscription-key',
-  'x-functions-key',
-  'x-vault-token',
-  'x-goog-api-key',
-  'x-session-id',
-  'x-client-secret',
   'x-auth-key',
 ]);
 
@@ -43,29 +29,24 @@ const SECRET_HEADER_PATTERN = /(^|-)(token|secret|password|passwd|api-?key|acces
 
 export function isSecretHeader(name: string): boolean {
   const n = name.trim().toLowerCase();
-  return SECRET_HEADERS.has(n) || SECRET_HEADER_PATTERN.test(n);
+  return SECRET_HEADERS.has(n) || SECRET_HEADER_PATTERN.test(n) || isApiKeyHeader(n);
 }
 
 /** Headers whose value is a URL that may carry a token (OAuth redirects put `code` / `#access_token` there). */
 const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'origin']);
 
-/** Query/fragment parameter names (lower case) whose value is a secret. */
+/**
+ * Query and fragment parameter names (lower case) whose value is a secret, besides the
+ * credentials the engine reads from a URL (isCredentialParam): codes, signatures, passwords.
+ */
 const SECRET_PARAMS = new Set([
-  'access_token',
-  'api_key',
-  'apikey',
-  'api-key',
-  'token',
-  'key',
   'code',
-  'id_token',
   'refresh_token',
   'client_secret',
   'sig',
   'signature',
   'x-amz-signature',
   'x-amz-credential',
-  'x-amz-security-token',
   'x-goog-signature',
   'x-goog-credential',
   'password',
@@ -80,7 +61,7 @@ const SECRET_PARAMS = new Set([
 ]);
 
 export function isSecretParam(name: string): boolean {
-  return SECRET_PARAMS.has(name.toLowerCase());
+  return SECRET_PARAMS.has(name.toLowerCase()) || isCredentialParam(name);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toHar } from '../../src/har/write.ts';
-import { JWT, record, records } from '../support/fixture-records.ts';
+import { JWT, record, records, SECRETS } from '../support/fixture-records.ts';
 
 describe('toHar', () => {
   it('masked entry, exactly (HAR 1.2, creator AuthLens, _authlens with masked redirects)', () => {
@@ -92,14 +92,7 @@ describe('toHar', () => {
 
   it('masked: the masked query and cookies, nothing secret anywhere in the file', () => {
     const text = JSON.stringify(toHar(records(), { reveal: false, version: '0.1.0' }));
-    for (const secret of [
-      JWT,
-      'abcdefghijkl',
-      'abc123xyz789',
-      'YWxpY2U6czNjcmV0LXBhc3M=',
-      'sk_live_0123456789abcdef',
-      'c0de12345',
-    ]) {
+    for (const secret of SECRETS) {
       expect(text).not.toContain(secret);
     }
     const e = toHar([record('812-1')], { reveal: false, version: '0.1.0' }).log.entries[0];

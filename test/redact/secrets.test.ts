@@ -276,3 +276,14 @@ describe('hostile credentials cannot slip past the mask', () => {
     );
   });
 });
+
+describe('what the engine reads as a credential is masked too', () => {
+  it('query parameters and API key headers come from the engine (one list each)', () => {
+    expect(isSecretParam('auth_token')).toBe(true);
+    expect(isSecretParam('ACCESS_TOKEN')).toBe(true);
+    expect(isSecretParam('page')).toBe(false);
+    expect(isSecretHeader('X-Subscription-Key')).toBe(true);
+    expect(isSecretHeader('x-api-token')).toBe(true);
+    expect(isSecretHeader('Accept')).toBe(false);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MARKDOWN_BODY_CAP, toMarkdown } from '../../src/report/markdown.ts';
 import { codeBlock, codeSpan, escapeText } from '../../src/report/md-syntax.ts';
-import { JWT, expiredDiagnosis, record } from '../support/fixture-records.ts';
+import { expiredDiagnosis, record, SECRETS } from '../support/fixture-records.ts';
 
 const expected = (name: string): string =>
   readFileSync(new URL(`../fixtures/har/expected/${name}`, import.meta.url), 'utf8');
@@ -21,14 +21,7 @@ describe('toMarkdown', () => {
     const md =
       toMarkdown(record('812-1'), expiredDiagnosis(), { reveal: false }) +
       toMarkdown(record('900-1'), expiredDiagnosis(), { reveal: false });
-    for (const secret of [
-      JWT,
-      'abcdefghijkl',
-      'abc123xyz789',
-      'YWxpY2U6czNjcmV0LXBhc3M=',
-      'sk_live_0123456789abcdef',
-      'c0de12345',
-    ]) {
+    for (const secret of SECRETS) {
       expect(md).not.toContain(secret);
     }
   });

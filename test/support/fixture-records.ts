@@ -20,3 +20,13 @@ export function expiredDiagnosis(): Diagnosis {
 
 export const JWT =
   'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhbGljZSIsImV4cCI6MTc5NTM3MDAwMH0.c2lnbmF0dXJlLXgtN1F3';
+
+/** Every secret the fixture records carry: a masked export holds none of them. */
+export const SECRETS = [
+  JWT,
+  'abcdefghijkl',
+  'abc123xyz789',
+  'YWxpY2U6czNjcmV0LXBhc3M=',
+  'sk_live_0123456789abcdef',
+  'c0de12345',
+];

@@ -1,7 +1,8 @@
 // "Copy as cURL": one header per -H line, deterministic, secrets masked unless revealed.
 import type { CaptureRecord } from '../../shared/types.ts';
 import { isPseudoHeader } from '../../http/headers.ts';
-import { anyMasked, maskRecord, type ExportOptions } from '../../redact/record.ts';
+import { maskRecord, type ExportOptions } from '../../redact/record.ts';
+import { replayNotes } from './replay-notes.ts';
 import { bashQuote } from './shell-quote.ts';
 
 /** curl computes these itself; copying them breaks the replay (a stale length, a wrong host). */
@@ -9,13 +10,7 @@ const SKIP = new Set(['content-length', 'host', 'connection']);
 
 export function toCurl(record: CaptureRecord, opts: ExportOptions): string {
   const r = maskRecord(record, opts.reveal);
-  const lines: string[] = [];
-  if (!opts.reveal && anyMasked(record, r)) {
-    lines.push('# AuthLens: secrets are masked (•••); reveal them to get a command that replays the request.');
-  }
-  if (!record.requestHeadersKnown) {
-    lines.push('# AuthLens: the request headers were not seen; this command has none of them.');
-  }
+  const lines = replayNotes(record, r, opts.reveal, '#', 'command');
   const args: string[] = [`curl ${bashQuote(r.url)}`];
   if (r.method !== 'GET') args.push(`-X ${bashQuote(r.method)}`);
   let compressed = false;

@@ -3,7 +3,8 @@
 // Cookie header becomes `credentials: "include"`.
 import type { CaptureRecord, Header } from '../../shared/types.ts';
 import { headerValue, isPseudoHeader } from '../../http/headers.ts';
-import { anyMasked, maskRecord, type ExportOptions } from '../../redact/record.ts';
+import { maskRecord, type ExportOptions } from '../../redact/record.ts';
+import { replayNotes } from './replay-notes.ts';
 
 /** https://fetch.spec.whatwg.org/#forbidden-request-header (plus Proxy-* and Sec-* prefixes). */
 const FORBIDDEN = new Set([
@@ -39,13 +40,7 @@ const str = (s: string): string => JSON.stringify(s);
 
 export function toFetch(record: CaptureRecord, opts: ExportOptions): string {
   const r = maskRecord(record, opts.reveal);
-  const lines: string[] = [];
-  if (!opts.reveal && anyMasked(record, r)) {
-    lines.push('// AuthLens: secrets are masked (•••); reveal them to get a snippet that replays the request.');
-  }
-  if (!record.requestHeadersKnown) {
-    lines.push('// AuthLens: the request headers were not seen; this snippet has none of them.');
-  }
+  const lines = replayNotes(record, r, opts.reveal, '//', 'snippet');
   const hasCookie = headerValue(r.requestHeaders, 'cookie') !== undefined;
   if (hasCookie) {
     lines.push(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectCredentials } from '../../../src/analysis/credentials/index.ts';
+import { inspectCredentials, isApiKeyHeader, isCredentialParam } from '../../../src/analysis/credentials/index.ts';
 import type { Exchange } from '../../../src/analysis/types.ts';
 
 const b64 = (o: unknown) => Buffer.from(typeof o === 'string' ? o : JSON.stringify(o)).toString('base64url');
@@ -135,5 +135,17 @@ describe('inspectCredentials', () => {
     expect(broken!.kind).toBe('malformed JWT');
     expect(broken!.problem).toBeTruthy();
     expect(inspectCredentials(null as never)).toEqual([]);
+  });
+});
+
+describe('the names the engine reads credentials from (for masking)', () => {
+  it('API key headers and credential query parameters', () => {
+    expect(isApiKeyHeader('X-API-Key')).toBe(true);
+    expect(isApiKeyHeader('Ocp-Apim-Subscription-Key')).toBe(true);
+    expect(isApiKeyHeader('Accept')).toBe(false);
+    expect(isCredentialParam('access_token')).toBe(true);
+    expect(isCredentialParam('Auth_Token')).toBe(true);
+    expect(isCredentialParam('page')).toBe(false);
+    expect(isCredentialParam('a b&c=d')).toBe(false);
   });
 });
