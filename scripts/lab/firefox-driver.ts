@@ -113,10 +113,10 @@ export interface RowView {
   finding: string;
 }
 
-/** The panel's rendered rows (panel.html?tabId=N opened as a page). */
+/** The panel's rendered rows whose diagnosis has arrived (panel.html?tabId=N opened as a page). */
 export function panelRows(panel: Page): Promise<RowView[]> {
   return panel.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="record-row"][data-record-id]')].map((e) => ({
+    [...document.querySelectorAll('[data-testid="record-row"][data-record-id]:not([data-pending])')].map((e) => ({
       id: e.getAttribute('data-record-id') ?? '',
       status: e.getAttribute('data-status') ?? '',
       finding: e.getAttribute('data-finding') ?? '',
