@@ -32,6 +32,20 @@ const ROOMS = [
   },
   { target: './scripts', from: './test', message: 'scripts/ never imports test/: move the shared piece to scripts/.' },
   {
+    target: ['./src/har', './src/redact', './src/report'],
+    from: [
+      './src/panel',
+      './src/popup',
+      './src/options',
+      './src/background',
+      './src/devtools',
+      './src/shared/browser.ts',
+      './src/shared/client.ts',
+      './src/shared/transport.ts',
+    ],
+    message: 'HAR, masking and the Markdown report are pure: the CLI and the library use them outside a browser.',
+  },
+  {
     target: ['./src/panel', './src/popup', './src/options'],
     from: ['./src/background', './src/devtools'],
     message: 'Views talk to the background through the client (src/shared/client.ts).',

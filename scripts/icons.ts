@@ -13,7 +13,8 @@ for (const alert of [false, true]) {
   for (const size of [16, 32, 48, 128]) {
     await page.setViewportSize({ width: size, height: size });
     await page.setContent(
-      `<style>html,body{margin:0;background:transparent}svg{width:${size}px;height:${size}px;display:block}</style>${iconSvg(alert)}`,
+      '<style>html,body{margin:0;background:transparent}' +
+        `svg{width:${size}px;height:${size}px;display:block}</style>${iconSvg(alert)}`,
     );
     const png = await page.screenshot({ omitBackground: true });
     writeFileSync(join(out, `icon${alert ? '-alert' : ''}-${size}.png`), png);

@@ -150,7 +150,8 @@ export function packageAll(opts: PackageOptions): Artifact[] {
   const untracked = untrackedBuildInputs(root);
   if (untracked.length) {
     throw new Error(
-      `the build reads files git does not track, so the source zip could not rebuild the packages: ${untracked.join(', ')} (commit them, or ignore them)`,
+      `the build reads files git does not track, so the source zip could not rebuild the packages: ` +
+        `${untracked.join(', ')} (commit them, or ignore them)`,
     );
   }
   const nodeVersion = (pkg.engines?.node ?? '>=20').replace(/^[>=^~ ]+/, '');
@@ -159,7 +160,8 @@ export function packageAll(opts: PackageOptions): Artifact[] {
     const problems = verifyRebuild(root, source, packages, opts.verify === true ? undefined : opts.verify);
     if (problems.length)
       throw new Error(
-        `the source zip does not rebuild the packages (is dist/ stale? run npm run package, which builds first):\n  ${problems.slice(0, 20).join('\n  ')}`,
+        `the source zip does not rebuild the packages (is dist/ stale? run npm run package, ` +
+          `which builds first):\n  ${problems.slice(0, 20).join('\n  ')}`,
       );
   }
 
@@ -197,7 +199,8 @@ function main(): void {
   const artifacts = packageAll({ root, verify });
   for (const a of artifacts) {
     console.log(
-      `${relative(root, a.file).padEnd(40)} ${(a.bytes / 1024).toFixed(1).padStart(8)} KB  ${String(a.entries).padStart(4)} files  sha256 ${a.sha256.slice(0, 16)}`,
+      `${relative(root, a.file).padEnd(40)} ${(a.bytes / 1024).toFixed(1).padStart(8)} KB  ` +
+        `${String(a.entries).padStart(4)} files  sha256 ${a.sha256.slice(0, 16)}`,
     );
   }
   // what addons.mozilla.org runs on an upload (web-ext lint runs the same linter on dist/firefox)

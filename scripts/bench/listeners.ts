@@ -76,7 +76,8 @@ const PAGE = `<!doctype html><title>bench</title><script>
 window.run = async (n, round) => {
   const t0 = performance.now();
   await Promise.all(Array.from({ length: n }, (_, i) =>
-    fetch('/r?round=' + round + '&i=' + i, { cache: 'no-store', headers: { Authorization: 'Bearer bench-token' } }).then((r) => r.arrayBuffer())));
+    fetch('/r?round=' + round + '&i=' + i, { cache: 'no-store', headers: { Authorization: 'Bearer bench-token' } })
+      .then((r) => r.arrayBuffer())));
   return performance.now() - t0;
 };
 </script>`;
@@ -187,9 +188,12 @@ export async function runListenerBench(): Promise<string> {
   const t = (n: string) => rows.find((r) => r.name === n)!.times;
   const c = (n: string) => cpuRows.find((r) => r.name === n)!.times;
   const pair = (a: string, b: string, why: string) =>
-    `| ${a} / ${b} | ${why} | ×${pairedRatio(t(a), t(b)).toFixed(3)} | ×${(median(t(a)) / median(t(b))).toFixed(3)} | ${hasCpu ? `×${(median(c(a)) / median(c(b))).toFixed(3)}` : 'n/a'} |`;
+    `| ${a} / ${b} | ${why} | ×${pairedRatio(t(a), t(b)).toFixed(3)} | ` +
+    `×${(median(t(a)) / median(t(b))).toFixed(3)} | ` +
+    `${hasCpu ? `×${(median(c(a)) / median(c(b))).toFixed(3)}` : 'n/a'} |`;
   return [
-    `### Listener cost in real Chromium (${FETCHES} parallel fetches of a 200 per round, best of ${REPEAT}, ${ROUNDS} rounds after ${WARMUP} warm-up, interleaved)`,
+    `### Listener cost in real Chromium (${FETCHES} parallel fetches of a 200 per round, best of ${REPEAT}, ` +
+      `${ROUNDS} rounds after ${WARMUP} warm-up, interleaved)`,
     '',
     'Page time (wall clock, in the page):',
     '',
@@ -203,7 +207,8 @@ export async function runListenerBench(): Promise<string> {
           '',
         ]
       : []),
-    '| pair | what it isolates | page time: median per-round ratio | page time: ratio of medians | CPU: ratio of medians |',
+    '| pair | what it isolates | page time: median per-round ratio | page time: ratio of medians | CPU: ' +
+      'ratio of medians |',
     '|---|---|---|---|---|',
     pair('empty-5+completed', 'empty-5', 'the cost of also listening to onCompleted'),
     pair('empty-5', 'empty-2', 'onBeforeRedirect + onAuthRequired + onErrorOccurred (rare events) over the floor'),

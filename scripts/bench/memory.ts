@@ -163,16 +163,20 @@ export function runMemoryBench(): string {
     '|---|---|---|---|',
     ...heaps.map((x) => `| ${x.label} | ${x.kb.toFixed(0)} KB | ${((x.kb * 1024) / N).toFixed(2)} B | ${x.pending} |`),
     '',
-    'A growth near zero (or below: GC noise) means nothing is kept per successful request; requests that never end are capped at 2000 pending entries (and 5 minutes).',
+    'A growth near zero (or below: GC noise) means nothing is kept per successful request; ' +
+      'requests that never end are capped at 2000 pending entries (and 5 minutes).',
     '',
     `| handlers | median ns / request | vs empty functions (2 events) |`,
     '|---|---|---|',
     ...modes.map(
       (m) =>
-        `| ${m.name} | ${median(m.ns).toFixed(1)} | ×${(median(m.ns) / ref).toFixed(2)} (+${(median(m.ns) - ref).toFixed(1)} ns) |`,
+        `| ${m.name} | ${median(m.ns).toFixed(1)} | ×${(median(m.ns) / ref).toFixed(2)} ` +
+        `(+${(median(m.ns) - ref).toFixed(1)} ns) |`,
     ),
     '',
-    `Node ${process.version}; ${ROUNDS} interleaved rounds after 2 warm-up. The IPC hop to the worker that Chrome pays per listener per request is not in these figures (see the Chromium table).`,
+    `Node ${process.version}; ${ROUNDS} interleaved rounds after 2 warm-up. ` +
+      `The IPC hop to the worker that Chrome pays per listener per request is not in these figures (see the ` +
+      `Chromium table).`,
   ].join('\n');
 }
 

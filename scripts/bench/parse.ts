@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseWWWAuthenticateHeader } from 'http-auth-utils';
-import { countParseSteps, parseChallenges } from '../../src/analysis/challenge.ts';
-import type { Challenge, DiagnoseContext, Exchange } from '../../src/analysis/types.ts';
+import { countParseSteps, parseChallenges } from '../../src/analysis/index.ts';
+import type { Challenge, DiagnoseContext, Exchange } from '../../src/analysis/index.ts';
 
 // auth-header is CommonJS without type declarations.
 const authHeader = createRequire(import.meta.url)('auth-header') as {
@@ -174,7 +174,8 @@ async function diagnoseLine(rounds: number): Promise<string> {
   const threw = (cases.length - run()) / 2; // run() counts +1 per success, -1 per throw
   const r = measure([{ name: 'diagnose', run, ops: cases.length }], rounds);
   return (
-    `diagnose(): **${fmt(r.get('diagnose')!)} exchanges/s** (median of ${rounds} rounds over ${cases.length} fixture exchanges from test/fixtures/exchanges/` +
+    `diagnose(): **${fmt(r.get('diagnose')!)} exchanges/s** (median of ${rounds} rounds over ${cases.length} ` +
+    `fixture exchanges from test/fixtures/exchanges/` +
     `${threw > 0 ? `; **${threw} of them threw**` : ', none threw'}).`
   );
 }
@@ -205,7 +206,8 @@ export async function runParseBench(options: { rounds?: number } = {}): Promise<
   const out: string[] = [
     `### Challenge parsing: ${corpus.length} real-world WWW-Authenticate values (${multi} with several challenges)`,
     '',
-    `| Parser | inputs/s, all ${corpus.length} (median) | relative | inputs/s, the ${common.length} all parse right | relative | parsed correctly |`,
+    `| Parser | inputs/s, all ${corpus.length} (median) | relative | inputs/s, ` +
+      `the ${common.length} all parse right | relative | parsed correctly |`,
     '|---|---:|---:|---:|---:|---:|',
   ];
   for (const p of parsers) {
@@ -213,15 +215,19 @@ export async function runParseBench(options: { rounds?: number } = {}): Promise<
     const sc = speedCommon.get(p.name)!;
     const right = corpus.filter((e) => isCorrect(p, e)).length;
     out.push(
-      `| ${p.name} | ${fmt(s)} | ${(s / ours).toFixed(2)}× | ${fmt(sc)} | ${(sc / oursCommon).toFixed(2)}× | ${right} / ${corpus.length} |`,
+      `| ${p.name} | ${fmt(s)} | ${(s / ours).toFixed(2)}× | ${fmt(sc)} | ${(sc / oursCommon).toFixed(2)}× | ` +
+        `${right} / ${corpus.length} |`,
     );
   }
   const ours0 = parsers[0]!.name;
   out.push(
     '',
-    `AuthLens vs the fastest library (${fastest.split(' ')[0]}): **${pairedRatio(all.get(ours0)!, all.get(fastest)!).toFixed(2)}×** its throughput on the whole corpus, ` +
-      `**${pairedRatio(both.get(ours0)!, both.get(fastestCommon)!).toFixed(2)}×** on the inputs all three parse correctly (median of per-round ratios). ` +
-      '"Correctly" means the exact challenges, parameters and token68 of RFC 9110 §11 (for AuthLens also: no problems reported); a throw counts as wrong. ' +
+    `AuthLens vs the fastest library (${fastest.split(' ')[0]}): ` +
+      `**${pairedRatio(all.get(ours0)!, all.get(fastest)!).toFixed(2)}×** its throughput on the whole corpus, ` +
+      `**${pairedRatio(both.get(ours0)!, both.get(fastestCommon)!).toFixed(2)}×** on the inputs all three ` +
+      `parse correctly (median of per-round ratios). ` +
+      '"Correctly" means the exact challenges, parameters and token68 of RFC 9110 §11 (for AuthLens also: ' +
+      'no problems reported); a throw counts as wrong. ' +
       `Median of ${rounds} interleaved rounds, CPU time, Node ${process.version}.`,
   );
 
@@ -241,8 +247,10 @@ export async function runParseBench(options: { rounds?: number } = {}): Promise<
     t64 = 1000 / big.get('64k')!;
   out.push(
     '',
-    `Huge headers: 8 KB in ${t8.toFixed(3)} ms, 64 KB in ${t64.toFixed(3)} ms (time ratio ${(t64 / t8).toFixed(2)} for 8× the input; ` +
-      `scan steps ${countParseSteps(small)} vs ${countParseSteps(large)}); ${(64 / 1024 / (t64 / 1000)).toFixed(1)} MB/s.`,
+    `Huge headers: 8 KB in ${t8.toFixed(3)} ms, 64 KB in ${t64.toFixed(3)} ms (time ratio ` +
+      `${(t64 / t8).toFixed(2)} for 8× the input; ` +
+      `scan steps ${countParseSteps(small)} vs ${countParseSteps(large)}); ` +
+      `${(64 / 1024 / (t64 / 1000)).toFixed(1)} MB/s.`,
   );
   out.push('', await diagnoseLine(rounds));
   return out.join('\n');

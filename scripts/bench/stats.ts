@@ -31,7 +31,8 @@ export function ratioTable(
   const m0 = median(ref);
   for (const r of rows) {
     out.push(
-      `| ${r.name} | ${r.what} | ${median(r.times).toFixed(1)} | ×${(median(r.times) / m0).toFixed(3)} | ×${pairedRatio(r.times, ref).toFixed(3)} | ${(spread(r.times) * 100).toFixed(0)} % |`,
+      `| ${r.name} | ${r.what} | ${median(r.times).toFixed(1)} | ×${(median(r.times) / m0).toFixed(3)} | ` +
+        `×${pairedRatio(r.times, ref).toFixed(3)} | ${(spread(r.times) * 100).toFixed(0)} % |`,
     );
   }
   return out.join('\n');

@@ -87,7 +87,8 @@ export function createDigestServer(opts: {
     challenges(now, stale = false) {
       return (['SHA-256', 'MD5'] as Algorithm[]).map(
         (alg) =>
-          `Digest realm="${opts.realm}", qop="auth", algorithm=${alg}, nonce="${makeNonce(now)}", opaque="${opaque}"${stale ? ', stale=true' : ''}`,
+          `Digest realm="${opts.realm}", qop="auth", algorithm=${alg}, nonce="${makeNonce(now)}", ` +
+          `opaque="${opaque}"${stale ? ', stale=true' : ''}`,
       );
     },
     check(authorization, method, uri, now) {

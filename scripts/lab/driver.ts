@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { NO_TAB } from '../../src/shared/types.ts';
 import { READY_SELECTOR, buttonSelector, doneSelector, labUrl, type Scenario } from './scenarios.ts';
-import { capturesFor, servedMatches, type Origins, type Outcome } from './match.ts';
+import { capturesFor, produced, type Origins, type Outcome } from './match.ts';
 import { clearTab, getRecords, openExtensionPage, tabIdOf, waitForRecords } from './extension.ts';
 import type { Served } from './server.ts';
 
@@ -70,7 +70,7 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
   await clearTab(s.ext, bucket);
   const servedBefore = o.served.length;
   const { state, log } = await click(s.lab, sc.id);
-  const produced = o.served.slice(servedBefore).some((e) => servedMatches(e, want));
+  const answered = produced(o.served.slice(servedBefore), want);
   const count = want.count ?? 1;
   const found = await waitForRecords(
     s.ext,
@@ -79,13 +79,13 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
       const c = capturesFor(rs, want, o.origins);
       return c.length >= count ? c : undefined;
     },
-    produced ? wait : 500,
+    answered ? wait : 500,
   );
   // settle: a duplicate capture would land right after the first
   await new Promise((r) => setTimeout(r, 150));
   const caps = capturesFor(await getRecords(s.ext, bucket), want, o.origins);
   const newest = caps[caps.length - 1] ?? found?.[found.length - 1];
-  const outcome: Outcome = { id: sc.id, produced, captured: caps.length, findingFrom: 'none', state, log };
+  const outcome: Outcome = { id: sc.id, produced: answered, captured: caps.length, findingFrom: 'none', state, log };
   if (newest) {
     const panel = await panelFor(o, s, bucket);
     // A row is diagnosed a frame after it is painted (data-pending), and context entries (a
@@ -109,7 +109,6 @@ export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promi
       }
       outcome.findingFrom = 'panel';
     } catch {
-      outcome.finding = newest.diagnosis?.top?.id;
       outcome.findingFrom = 'record';
     }
   }

@@ -4,11 +4,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { firefoxDist, launchFirefox, type FirefoxSession } from '../../test/e2e/support/firefox.ts';
-import { driveScenario, openLabTab, waitForRows } from '../../test/e2e/support/firefox-lab.ts';
+import { firefoxDist, launchFirefox, type FirefoxSession } from './firefox.ts';
+import { driveScenario, openLabTab, waitForRows } from './firefox-driver.ts';
 import { NO_TAB } from '../../src/shared/types.ts';
 import { labUrl, type Scenario } from './scenarios.ts';
-import { summarize } from './summary.ts';
+import { summarizeOutcomes } from './summary.ts';
 import type { Outcome } from './match.ts';
 import type { Lab, Served } from './server.ts';
 import type { StartOptions } from './args.ts';
@@ -75,7 +75,7 @@ export async function startFirefox(
     );
     outcomes.push(outcome);
   }
-  const summary = summarize(scenarios, outcomes);
+  const summary = summarizeOutcomes(scenarios, outcomes);
   console.log(`\n${summary.table}`);
   const shots: string[] = [];
   for (const [name, page] of [

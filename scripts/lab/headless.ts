@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { driveAll, openLab, panelFor, click, type DriveOptions, type Session } from './driver.ts';
 import { clearTab, openExtensionPage, waitForRecords } from './extension.ts';
-import { summarize, type Summary } from './summary.ts';
+import { summarizeOutcomes, type Summary } from './summary.ts';
 
 /** Scenarios replayed (without clearing) for the screenshots: a readable, varied panel. */
 export const SHOWCASE = ['csrf-django', 'insufficient-scope', 'cors-preflight', 'jwt-expired'] as const;
@@ -34,7 +34,7 @@ export async function runHeadless(
     session,
     scenarios,
   );
-  const summary = summarize(scenarios, outcomes);
+  const summary = summarizeOutcomes(scenarios, outcomes);
   const screenshots = await screenshotsOf(o, session, outDir).catch((e: unknown) => {
     log(`Screenshots failed: ${e instanceof Error ? e.message : String(e)}`);
     return [];

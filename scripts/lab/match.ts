@@ -2,6 +2,7 @@
 // Pure: records and expectations in, answers out.
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import type { ExpectedCapture, Scenario } from './scenarios.ts';
+import type { Served } from './server.ts';
 
 export interface Origins {
   primary: string;
@@ -39,6 +40,11 @@ export function matchesCapture(r: CaptureRecord, want: ExpectedCapture, origins:
   );
 }
 
+/** The lab answered the expected request (its own log of what it served). */
+export function produced(served: readonly Served[], want: ExpectedCapture): boolean {
+  return served.some((e) => servedMatches(e, want));
+}
+
 /** The records for the expected capture, oldest first. */
 export function capturesFor(
   records: readonly CaptureRecord[],
@@ -58,7 +64,7 @@ export interface Outcome {
   finding?: string;
   /** every finding id the panel row listed (its data-findings), when the caller read them */
   findings?: string[];
-  /** where `finding` was read: the panel row's data-finding, or the stored record when no panel row appeared */
+  /** where `finding` was read: the panel row's data-finding; `record`: captured, but no panel row appeared */
   findingFrom: 'panel' | 'record' | 'none';
   /** the scenario's own status on the lab page */
   state: string;
@@ -89,7 +95,6 @@ export function judge(s: Scenario, o: Outcome): Verdict {
     for (const id of also)
       if (!o.findings.includes(id)) why.push(`${id} not among the findings (${o.findings.join(' ') || 'none'})`);
   }
-  if (o.captured > 0 && o.findingFrom !== 'panel')
-    why.push('no row for it in the panel (finding read from the stored record)');
+  if (o.captured > 0 && o.findingFrom !== 'panel') why.push('no row for it in the panel');
   return { ok: why.length === 0, why };
 }

@@ -19,9 +19,16 @@ export function labPage(
   <li class="scenario" id="s-${esc(s.id)}">
     <div class="head">
       <button type="button" data-scenario="${esc(s.id)}">${rich(s.title)}</button>
-      ${s.mechanism === 'canned' ? '<span class="canned" title="This vendor cannot run here: the headers are copied from its documentation">canned look-alike</span>' : ''}
+      ${
+        s.mechanism === 'canned'
+          ? '<span class="canned" title="This vendor cannot run here: ' +
+            'the headers are copied from its documentation">canned look-alike</span>'
+          : ''
+      }
       <span class="expect">AuthLens should show <code>${esc(s.expect.topFinding)}</code>
-        on ${s.expect.capture.method} ${esc(s.expect.capture.path)} → ${s.expect.capture.status}${s.bucket === 'no-tab' ? ' (in the “no tab” list)' : ''}</span>
+        on ${s.expect.capture.method} ${esc(s.expect.capture.path)} → ${s.expect.capture.status}${
+          s.bucket === 'no-tab' ? ' (in the “no tab” list)' : ''
+        }</span>
     </div>
     <p>${rich(s.what)}</p>
     <pre class="out" data-scenario-state="${esc(s.id)}" data-state="idle"></pre>
@@ -35,7 +42,9 @@ export function labPage(
 <title>AuthLens lab</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
-  body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #1b1f24; }
+  body {
+    font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem 1.5rem; color: #1b1f24;
+  }
   h1 { font-size: 1.4rem; margin-bottom: .2rem; }
   .intro { color: #444; }
   ol { padding-left: 1.2rem; }

@@ -18,11 +18,14 @@ export interface AuthOptions {
 }
 
 const DJANGO_403 =
-  '<!DOCTYPE html><html lang="en"><head><title>403 Forbidden</title></head><body><h1>Forbidden <span>(403)</span></h1>' +
-  '<p>CSRF verification failed. Request aborted.</p><p>You are seeing this message because this site requires a CSRF cookie when submitting forms.</p>' +
+  '<!DOCTYPE html><html lang="en"><head><title>403 Forbidden</title></head><body><h1>Forbidden ' +
+  '<span>(403)</span></h1>' +
+  '<p>CSRF verification failed. Request aborted.</p><p>You are seeing this message because this site requires ' +
+  'a CSRF cookie when submitting forms.</p>' +
   '<p>Reason given for failure:</p><pre>CSRF token missing.</pre></body></html>';
 const LARAVEL_419 =
-  '<!DOCTYPE html><html lang="en"><head><title>Page Expired</title></head><body><div>419 | Page Expired</div></body></html>';
+  '<!DOCTYPE html><html lang="en"><head><title>Page Expired</title></head><body><div>419 | Page ' +
+  'Expired</div></body></html>';
 
 /** POST /session/login?ttl=ms&path=/app on either origin; `names` overrides the app's cookie names. */
 export async function login(

@@ -26,7 +26,8 @@ export async function guard(
       401,
       { error: 'invalid_request' },
       {
-        'WWW-Authenticate': `Bearer realm="${REALM}", error="invalid_request", error_description="Use the Bearer scheme"`,
+        'WWW-Authenticate':
+          `Bearer realm="${REALM}", error="invalid_request", ` + `error_description="Use the Bearer scheme"`,
         ...extra,
       },
     );
@@ -100,7 +101,9 @@ export function bearerRoutes(keys: Keys): Route {
         403,
         { error: 'insufficient_scope' },
         {
-          'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_scope", error_description="Deleting users needs lab:write", scope="lab:write"`,
+          'WWW-Authenticate':
+            `Bearer realm="${REALM}", error="insufficient_scope", ` +
+            `error_description="Deleting users needs lab:write", scope="lab:write"`,
         },
       );
       return true;
@@ -111,7 +114,9 @@ export function bearerRoutes(keys: Keys): Route {
         401,
         { error: 'insufficient_user_authentication' },
         {
-          'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_user_authentication", error_description="A multi-factor authentication is required", acr_values="urn:lab:mfa"`,
+          'WWW-Authenticate':
+            `Bearer realm="${REALM}", error="insufficient_user_authentication", ` +
+            `error_description="A multi-factor authentication is required", acr_values="urn:lab:mfa"`,
         },
       );
       return true;

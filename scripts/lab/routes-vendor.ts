@@ -14,7 +14,8 @@ export function vendorRoutes(): Route {
         403,
         {
           message:
-            'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.',
+            'Resource protected by organization SAML enforcement. You must grant your Personal Access token ' +
+            'access to this organization.',
           documentation_url:
             'https://docs.github.com/articles/authenticating-to-a-github-organization-with-saml-single-sign-on/',
         },
@@ -36,7 +37,8 @@ export function vendorRoutes(): Route {
           error: {
             code: 'InvalidAuthenticationToken',
             message:
-              'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp',
+              'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: ' +
+              'TokenIssuedBeforeRevocationTimestamp',
           },
         },
         {
@@ -49,7 +51,8 @@ export function vendorRoutes(): Route {
       send(
         c.res,
         403,
-        '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body>Enable JavaScript and cookies to continue</body></html>',
+        '<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title></head><body>Enable ' +
+          'JavaScript and cookies to continue</body></html>',
         {
           'Content-Type': 'text/html; charset=UTF-8',
           'cf-mitigated': 'challenge',
@@ -92,7 +95,8 @@ export function vendorRoutes(): Route {
           ],
         },
         {
-          'WWW-Authenticate': `Bearer realm="${c.primary}/v2/token",service="registry.lab",scope="repository:library/ubuntu:pull"`,
+          'WWW-Authenticate':
+            `Bearer realm="${c.primary}/v2/token",service="registry.lab",` + 'scope="repository:library/ubuntu:pull"',
           'Docker-Distribution-Api-Version': 'registry/2.0',
         },
       );

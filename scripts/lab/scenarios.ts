@@ -137,7 +137,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Missing token',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'GET a Bearer-protected API with no Authorization header: 401 with a bare `Bearer realm` challenge (RFC 6750 §3.1).',
+    what:
+      'GET a Bearer-protected API with no Authorization header: ' +
+      '401 with a bare `Bearer realm` challenge (RFC 6750 §3.1).',
     steps: [{ do: 'fetch', to: { path: '/api/profile' } }],
     expect: { capture: cap(401, '/api/profile'), topFinding: 'no-credentials' },
   },
@@ -155,7 +157,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Expired JWT',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'A JWT signed by the lab (ES256, jose) whose `exp` passed 15 minutes ago; the API verifies it and answers `invalid_token`.',
+    what:
+      'A JWT signed by the lab (ES256, jose) whose `exp` passed 15 minutes ago; ' +
+      'the API verifies it and answers `invalid_token`.',
     steps: [token('expired'), { do: 'fetch', to: { path: '/api/invoices' }, headers: bearer() }],
     expect: { capture: cap(401, '/api/invoices'), topFinding: 'token-expired' },
   },
@@ -191,7 +195,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Insufficient scope (403)',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'A valid token with `scope: lab:read` calls an endpoint that needs `lab:write`: 403 `insufficient_scope` with `scope`.',
+    what:
+      'A valid token with `scope: lab:read` calls an endpoint that needs `lab:write`: ' +
+      '403 `insufficient_scope` with `scope`.',
     steps: [token('read-only'), { do: 'fetch', to: { path: '/api/admin/users' }, method: 'DELETE', headers: bearer() }],
     expect: { capture: cap(403, '/api/admin/users', 'DELETE'), topFinding: 'insufficient-scope' },
   },
@@ -200,7 +206,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'RFC 9728 protected resource metadata',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'An MCP-style endpoint answers 401 `Bearer resource_metadata="…/.well-known/oauth-protected-resource"`; the document is served too.',
+    what:
+      'An MCP-style endpoint answers 401 `Bearer ' +
+      'resource_metadata="…/.well-known/oauth-protected-resource"`; the document is served too.',
     steps: [
       {
         do: 'fetch',
@@ -217,7 +225,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'DPoP nonce required',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'The page signs a real DPoP proof (ES256, WebCrypto) without a nonce; the server verifies it and answers `use_dpop_nonce` with a `DPoP-Nonce`.',
+    what:
+      'The page signs a real DPoP proof (ES256, WebCrypto) without a nonce; ' +
+      'the server verifies it and answers `use_dpop_nonce` with a `DPoP-Nonce`.',
     steps: [token('dpop'), { do: 'dpop', to: { path: '/dpop/api/accounts' }, token: '{{token}}' }],
     expect: { capture: cap(401, '/dpop/api/accounts'), topFinding: 'dpop-nonce-required' },
   },
@@ -226,7 +236,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Step-up authentication required',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'A token with `acr: urn:lab:pwd` calls a payment API that requires `urn:lab:mfa`: `insufficient_user_authentication` (RFC 9470).',
+    what:
+      'A token with `acr: urn:lab:pwd` calls a payment API that requires `urn:lab:mfa`: ' +
+      '`insufficient_user_authentication` (RFC 9470).',
     steps: [
       token('password-only'),
       { do: 'fetch', to: { path: '/api/payments' }, method: 'POST', headers: bearer(), body: '{}' },
@@ -238,7 +250,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Basic with a wrong password',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'XHR with `Authorization: Basic` (alice, wrong password); the server answers 401 `Basic realm`. Chrome would show its login dialog, so the page aborts the request after 1.5 s.',
+    what:
+      'XHR with `Authorization: Basic` (alice, wrong password); the server answers 401 `Basic realm`. ' +
+      'Chrome would show its login dialog, so the page aborts the request after 1.5 s.',
     steps: [
       {
         do: 'fetch',
@@ -255,7 +269,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Basic challenge to an API call (browser login dialog)',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'fetch() with no credentials gets 401 `Basic realm`: Chrome opens its own login dialog and holds the request; the page gives up after 1.5 s.',
+    what:
+      'fetch() with no credentials gets 401 `Basic realm`: Chrome opens its own login dialog and holds ' +
+      'the request; the page gives up after 1.5 s.',
     steps: [{ do: 'fetch', timeoutMs: 1500, to: { path: '/basic/export' } }],
     expect: { capture: cap(401, '/basic/export'), topFinding: 'basic-prompt' },
   },
@@ -264,7 +280,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Digest: stale nonce',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'A real RFC 7616 exchange (SHA-256, MD5 also offered): the right password, but the nonce expired before it was used; the server answers `stale=true`.',
+    what:
+      'A real RFC 7616 exchange (SHA-256, MD5 also offered): the right password, ' +
+      'but the nonce expired before it was used; the server answers `stale=true`.',
     steps: [{ do: 'digest', to: { path: '/digest/stale/files' }, user: 'alice', password: 'wonderland', waitMs: 1300 }],
     expect: {
       capture: cap(401, '/digest/stale/files', 'GET', 'primary', { count: 2 }),
@@ -285,7 +303,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Negotiate not attempted',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'An intranet-style server asks for `Negotiate` (Kerberos/SPNEGO); this browser is not allowed to do integrated auth here, so it sends nothing.',
+    what:
+      'An intranet-style server asks for `Negotiate` (Kerberos/SPNEGO); ' +
+      'this browser is not allowed to do integrated auth here, so it sends nothing.',
     steps: [{ do: 'fetch', to: { path: '/intranet/timesheet' }, timeoutMs: 1500 }],
     expect: { capture: cap(401, '/intranet/timesheet'), topFinding: 'negotiate-not-attempted' },
   },
@@ -294,7 +314,10 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'CORS preflight rejected with 401',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'A cross-origin call with `Authorization` needs a preflight; the second origin requires auth on every method, OPTIONS included, and answers 401. The real request is never sent.',
+    what:
+      'A cross-origin call with `Authorization` needs a preflight; ' +
+      'the second origin requires auth on every method, OPTIONS included, and answers 401. ' +
+      'The real request is never sent.',
     steps: [token('valid'), { do: 'fetch', to: { origin: 'secondary', path: '/strict/data' }, headers: bearer() }],
     expect: {
       capture: cap(401, '/strict/data', 'OPTIONS', 'secondary', { preflight: true }),
@@ -306,7 +329,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Cross-origin call without credentials',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'Log in to the second origin (cookie set), then fetch it with the default `credentials: "same-origin"`: no cookie is sent, 401.',
+    what:
+      'Log in to the second origin (cookie set), then fetch it with the default `credentials: ' +
+      '"same-origin"`: no cookie is sent, 401.',
     steps: [login('secondary', '?path=/cors'), { do: 'fetch', to: { origin: 'secondary', path: '/cors/me' } }],
     expect: { capture: cap(401, '/cors/me', 'GET', 'secondary'), topFinding: 'credentials-not-sent' },
   },
@@ -315,7 +340,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Authorization dropped on a cross-origin redirect',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'A valid token is sent to the lab, which answers 307 to the second origin; the browser removes `Authorization` on the cross-origin hop and the API answers 401.',
+    what:
+      'A valid token is sent to the lab, which answers 307 to the second origin; ' +
+      'the browser removes `Authorization` on the cross-origin hop and the API answers 401.',
     steps: [token('valid'), { do: 'fetch', to: { path: '/moved/api/profile' }, headers: bearer() }],
     expect: { capture: cap(401, '/api/profile', 'GET', 'secondary'), topFinding: 'authorization-dropped-on-redirect' },
   },
@@ -324,7 +351,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'CSRF rejected (403, Django-like)',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'Log in (session + csrftoken cookies), then POST without `X-CSRFToken`: 403 "CSRF verification failed. Request aborted."',
+    what:
+      'Log in (session + csrftoken cookies), then POST without `X-CSRFToken`: ' +
+      '403 "CSRF verification failed. Request aborted."',
     steps: [
       login('primary', '?path=/django'),
       {
@@ -360,7 +389,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Session expired (440)',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'Log in to a session that lives 1 second, wait, then call the mailbox: 440 Login Time-out (Outlook Web App style).',
+    what:
+      'Log in to a session that lives 1 second, wait, then call the mailbox: ' +
+      '440 Login Time-out (Outlook Web App style).',
     steps: [
       login('primary', '?ttl=1000&path=/owa'),
       { do: 'wait', ms: 1300 },
@@ -373,7 +404,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Token refresh that recovers',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'An expired access token fails, the app calls the token endpoint with its refresh token, and the retry succeeds.',
+    what:
+      'An expired access token fails, the app calls the token endpoint with its refresh token, ' +
+      'and the retry succeeds.',
     steps: [
       token('expired'),
       { do: 'fetch', to: { path: '/api/feed' }, headers: bearer() },
@@ -394,7 +427,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Refresh loop',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'A buggy client refreshes after each 401 but keeps sending the old, expired token: 401 → refresh → 401, three times.',
+    what:
+      'A buggy client refreshes after each 401 but keeps sending the old, expired token: ' +
+      '401 → refresh → 401, three times.',
     steps: [
       token('expired'),
       {
@@ -419,7 +454,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'A burst of failures',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'The signing key was rotated: seven API calls made at once with a token signed by the old key fail, then an eighth.',
+    what:
+      'The signing key was rotated: seven API calls made at once with a token signed by the old key fail, ' +
+      'then an eighth.',
     steps: [
       token('foreign-key'),
       {
@@ -453,7 +490,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: '401 without a challenge',
     mechanism: 'real',
     bucket: 'tab',
-    what: 'An API key the server does not know; the app answers 401 with a JSON body and no `WWW-Authenticate` (RFC 9110 §15.5.2 says it MUST send one).',
+    what:
+      'An API key the server does not know; the app answers 401 with a JSON body and no ' +
+      '`WWW-Authenticate` (RFC 9110 §15.5.2 says it MUST send one).',
     steps: [{ do: 'fetch', to: { path: '/app/api/me' }, headers: { 'X-Api-Key': 'lab_live_0000000000000000' } }],
     expect: { capture: cap(401, '/app/api/me'), topFinding: 'missing-challenge' },
   },
@@ -477,7 +516,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Microsoft Entra claims challenge',
     mechanism: 'canned',
     bucket: 'tab',
-    what: 'Look-alike (canned headers): 401 `Bearer error="insufficient_claims", claims="<base64 JSON>"` (Conditional Access).',
+    what:
+      'Look-alike (canned headers): 401 `Bearer error="insufficient_claims", ' +
+      'claims="<base64 JSON>"` (Conditional Access).',
     steps: [token('valid'), { do: 'fetch', to: { path: '/vendor/graph/me' }, headers: bearer() }],
     expect: { capture: cap(401, '/vendor/graph/me'), topFinding: 'claims-challenge' },
   },
@@ -486,7 +527,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Cloudflare bot challenge',
     mechanism: 'canned',
     bucket: 'tab',
-    what: "Look-alike (canned headers): 403 with `cf-mitigated: challenge`, `server: cloudflare`, `cf-ray`. Not the app's auth.",
+    what:
+      'Look-alike (canned headers): 403 with `cf-mitigated: challenge`, `server: cloudflare`, `cf-ray`. ' +
+      "Not the app's auth.",
     steps: [{ do: 'fetch', to: { path: '/vendor/cloudflare/api/items' } }],
     expect: { capture: cap(403, '/vendor/cloudflare/api/items'), topFinding: 'waf-block' },
   },
@@ -495,7 +538,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'AWS API Gateway: Missing Authentication Token',
     mechanism: 'canned',
     bucket: 'tab',
-    what: 'Look-alike (canned headers): 403 `x-amzn-ErrorType: MissingAuthenticationTokenException`, usually a wrong path or method.',
+    what:
+      'Look-alike (canned headers): 403 `x-amzn-ErrorType: MissingAuthenticationTokenException`, ' +
+      'usually a wrong path or method.',
     steps: [{ do: 'fetch', to: { path: '/vendor/aws/prod/orderz' } }],
     expect: { capture: cap(403, '/vendor/aws/prod/orderz'), topFinding: 'aws-route-not-found' },
   },
@@ -504,7 +549,9 @@ export const SCENARIOS: readonly Scenario[] = [
     title: 'Docker registry token required',
     mechanism: 'canned',
     bucket: 'tab',
-    what: 'Look-alike (canned headers): 401 `Bearer realm="…/token", service=…, scope="repository:library/ubuntu:pull"`.',
+    what:
+      'Look-alike (canned headers): 401 `Bearer realm="…/token", service=…, ' +
+      'scope="repository:library/ubuntu:pull"`.',
     steps: [{ do: 'fetch', to: { path: '/v2/library/ubuntu/manifests/latest' } }],
     expect: { capture: cap(401, '/v2/library/ubuntu/manifests/latest'), topFinding: 'registry-token-required' },
   },

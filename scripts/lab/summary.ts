@@ -10,7 +10,7 @@ export interface Summary {
 
 const COLUMNS = ['Scenario', 'Captured', 'AuthLens top finding', 'Expected', 'Match'] as const;
 
-export function summarize(scenarios: readonly Scenario[], outcomes: readonly Outcome[]): Summary {
+export function summarizeOutcomes(scenarios: readonly Scenario[], outcomes: readonly Outcome[]): Summary {
   const rows: string[][] = [];
   const notes: string[] = [];
   let failures = 0;

@@ -19,3 +19,5 @@ export { identifyToken, type TokenFormat } from './credentials/token-formats.ts'
 export { CATALOGUE, catalogueByFamily, findingDocPath, findingMeta, type FindingId } from './catalogue.ts';
 export { FAMILIES, type Family } from './families.ts';
 export type { FindingMeta } from './finding.ts';
+export { formatDuration, formatUtc } from './time.ts';
+export { isApiKeyHeader, isCredentialParam, type TokenTimes } from './credentials/index.ts';

@@ -1,7 +1,7 @@
 // Attaching a response body from DevTools (devtools.network) to the record it belongs to. Pure.
 import type { BodyMatch } from '../shared/messages.ts';
 import type { CaptureRecord } from '../shared/types.ts';
-import { BODY_CAP_CHARS } from '../http/limits.ts';
+import { capBody } from '../http/body.ts';
 
 /** DevTools' HAR time and webRequest's timeStamp are different clocks' views of one request. */
 export const BODY_MATCH_WINDOW_MS = 5000;
@@ -25,7 +25,7 @@ export function findBodyTarget(
   return best;
 }
 
-export function capBody(body: unknown): string {
-  const text = typeof body === 'string' ? body : '';
-  return text.length > BODY_CAP_CHARS ? text.slice(0, BODY_CAP_CHARS) : text;
+/** The body a message carried (anything may arrive over runtime messages): text, capped. */
+export function bodyText(body: unknown): string {
+  return typeof body === 'string' ? capBody(body) : '';
 }

@@ -9,7 +9,7 @@
 // onCompleted. onCompleted fires for every request and is one more IPC hop to the worker per
 // request of every tab. Measured by `npm run bench` (scripts/bench/listeners.ts, Chromium 156,
 // 300 parallel 200s x 30 interleaved rounds, CPU time of the browser's process tree): empty
-// listeners on our 5 events x1.54 of no extension, the same + onCompleted x1.68 (+10 %); the
+// listeners on our 5 events x1.54 of no extension, the same + onCompleted x1.68 (+9 %); the
 // 3 rare-event listeners over the 2-listener floor +2 % (noise level); AuthLens itself x1.53,
 // the same as empty listeners. onErrorOccurred / onBeforeRedirect / onAuthRequired fire only
 // for their own rare events, so they stay. Nothing is lost: a request that never reaches a
@@ -43,8 +43,6 @@ const SWEEP_EVERY = 512;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** requestIds that failed recently, for retry numbering and onAuthRequired de-duplication */
 const MAX_FAILED = 256;
-/** After a failure, the tab's other requests are kept as context this long (the window renews). */
-export const CONTEXT_WINDOW_MS = PATTERN_WINDOW_MS;
 
 interface Failed {
   seq: number;
@@ -232,23 +230,23 @@ export class Capture {
     else this.mainFrames.set(d.tabId, { requestId: d.requestId, start: d.timeStamp, url: d.url });
   }
 
-  private markFailed(requestId: string, awaitingAuth: boolean): number {
+  private markFailed(requestId: string, awaitingAuth: boolean): void {
     const f = this.failed.get(requestId);
     if (f) {
       f.seq++;
       f.awaitingAuth = awaitingAuth;
-      return f.seq;
+      return;
     }
     if (this.failed.size >= MAX_FAILED) {
       const first = this.failed.keys().next();
       if (!first.done) this.failed.delete(first.value);
     }
     this.failed.set(requestId, { seq: 1, awaitingAuth });
-    return 1;
   }
 
   private toRecord(d: ResponseDetails, source: CaptureRecord['source']): CaptureRecord {
-    this.watchTab(d.tabId, d.timeStamp + CONTEXT_WINDOW_MS);
+    // after a failure the tab's other requests are kept as context for the pattern window (renewed by each)
+    this.watchTab(d.tabId, d.timeStamp + PATTERN_WINDOW_MS);
     const sent = this.pending.get(d.requestId);
     const requestHeaders: Header[] = sent?.requestHeaders ? toHeaders(sent.requestHeaders) : [];
     const seq = (this.failed.get(d.requestId)?.seq ?? 0) + 1;

@@ -7,8 +7,10 @@ export { headerValue } from '../http/headers.ts';
 
 const latin1 = (bytes: number[]): string => String.fromCharCode(...bytes.slice(0, 65536).map((b) => b & 0xff));
 
-/** Chrome puts non-UTF-8 header bytes in `binaryValue`; keep them readable as Latin-1 (RFC 9110 §5.5). */
-/** Firefox's merged repeated headers ("a\nb") come back as one entry per line, as in Chrome. */
+/**
+ * Chrome puts non-UTF-8 header bytes in `binaryValue`: kept readable as Latin-1 (RFC 9110 §5.5).
+ * Firefox's merged repeated headers ("a\nb") come back as one entry per line, as in Chrome.
+ */
 export function toHeaders(raw: readonly RawHeader[]): Header[] {
   const out: Header[] = new Array<Header>(raw.length);
   for (let i = 0; i < raw.length; i++) {

@@ -2,13 +2,21 @@
 // request/response messages of src/shared/messages.ts. Everything waits for the store's lazy
 // load first, so a worker restarted by the UI's own message answers from storage, not from an
 // empty memory.
-import { NS, isRequest, tabIdOfPort, type PortEvent, type Request, type TabSummary } from '../shared/messages.ts';
+import {
+  NS,
+  isRequest,
+  tabIdOfPort,
+  type BodyMatch,
+  type Handlers,
+  type PortEvent,
+  type TabSummary,
+} from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
-import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
-import { capBody, findBodyTarget } from './body.ts';
+import type { CaptureRecord } from '../shared/types.ts';
+import { bodyText, findBodyTarget } from './body.ts';
 import type { SettingsHolder } from './settings.ts';
 import type { RecordStore, StoreEvent } from './store.ts';
-import type { ContextEvent, ContextStore } from './context.ts';
+import type { ContextEvent, ContextStore } from './context-store.ts';
 
 /** records in the first message of a snapshot (a screenful and then some) */
 export const SNAPSHOT_FIRST = 200;
@@ -22,8 +30,6 @@ export interface HubPort {
 export interface HubDeps {
   store: RecordStore;
   settings: SettingsHolder;
-  /** the diagnosis of a record; undefined when the engine failed */
-  summarize(record: CaptureRecord): DiagnosisSummary | undefined;
   tabTitle?(tabId: number): Promise<string | undefined>;
   /** the tabs' non-failing requests around failures; absent: snapshots carry none */
   context?: ContextStore;
@@ -85,41 +91,29 @@ export class Hub {
   /** Answers a runtime message; undefined when it is not one of ours. */
   handle(msg: unknown): Promise<unknown> | undefined {
     if (!isRequest(msg)) return undefined;
-    return this.answer(msg);
+    return (this.handlers[msg.type] as (params: unknown) => Promise<unknown>)(msg);
   }
 
-  private async answer(msg: Request): Promise<unknown> {
-    const { store, settings } = this.deps;
-    switch (msg.type) {
-      case 'getRecords': {
-        const [records, s] = await Promise.all([store.records(msg.tabId), settings.load()]);
-        return { records, settings: s };
-      }
-      case 'clear':
-        await store.clearTab(msg.tabId);
-        return { ok: true };
-      case 'getSettings':
-        return { settings: await settings.load() };
-      case 'setSettings':
-        return { settings: await settings.update(msg.patch) };
-      case 'attachBody':
-        return { record: await this.attachBody(msg.tabId, msg.match, msg.body) };
-      case 'getTabs':
-        return { tabs: await this.tabs() };
-    }
-  }
+  private readonly handlers: Handlers = {
+    getRecords: async ({ tabId }) => {
+      const [records, settings] = await Promise.all([this.deps.store.records(tabId), this.deps.settings.load()]);
+      return { records, settings };
+    },
+    clear: async ({ tabId }) => {
+      await this.deps.store.clearTab(tabId);
+      return { ok: true };
+    },
+    getSettings: async () => ({ settings: await this.deps.settings.load() }),
+    setSettings: async ({ patch }) => ({ settings: await this.deps.settings.update(patch) }),
+    attachBody: async ({ tabId, match, body }) => ({ record: await this.attachBody(tabId, match, body) }),
+    getTabs: async () => ({ tabs: await this.tabs() }),
+  };
 
-  private async attachBody(
-    tabId: number,
-    match: Extract<Request, { type: 'attachBody' }>['match'],
-    body: string,
-  ): Promise<CaptureRecord | undefined> {
+  private async attachBody(tabId: number, match: BodyMatch, body: string): Promise<CaptureRecord | undefined> {
     await this.deps.store.load();
     const target = findBodyTarget(this.deps.store.peek(tabId), match);
     if (!target) return undefined;
-    const next: CaptureRecord = { ...target, responseBody: capBody(body) };
-    const diagnosis = this.deps.summarize(next);
-    if (diagnosis) next.diagnosis = diagnosis;
+    const next: CaptureRecord = { ...target, responseBody: bodyText(body) };
     return (await this.deps.store.update(next)) ? next : undefined;
   }
 

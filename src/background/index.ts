@@ -4,9 +4,9 @@
 // webRequest listeners: onSendHeaders + onHeadersReceived are the floor for seeing request and
 // response headers. onBeforeRedirect, onAuthRequired and onErrorOccurred fire only for their own
 // (rare) events. onCompleted is NOT listened to: it would be one more IPC hop to this worker for
-// every request of every tab (+10 % browser CPU per request, measured by `npm run bench`);
-// capture.ts ends a request at its final onHeadersReceived instead (the figures are there).
-import { browser, extraHeaders } from '../shared/browser.ts';
+// every request of every tab; capture.ts ends a request at its final onHeadersReceived instead
+// (the measured cost is there).
+import { browser, errorOccurredSpec, extraHeaders } from '../shared/browser.ts';
 import type { BadgeApi } from './badge.ts';
 import type { SettingsArea } from './settings.ts';
 import type { StorageArea } from './store.ts';
@@ -23,9 +23,6 @@ const worker = createWorker({
   session: api.storage.session,
   local: api.storage.local,
   badge: api.action,
-  // No `summarize` here: the diagnosis engine would take background.js from ~25 KB to ~98 KB,
-  // over the 50 KB budget (scripts/build.ts) that keeps every worker wake-up cheap. The UIs run
-  // the engine (src/shared/summary.ts) on records that arrive without a `diagnosis`.
   tabTitle: async (tabId) => (await browser.tabs.get(tabId)).title,
 });
 
@@ -43,9 +40,7 @@ wr.onHeadersReceived.addListener(worker.onHeadersReceived, ALL, ['responseHeader
 wr.onBeforeRedirect.addListener(worker.onBeforeRedirect, ALL, ['responseHeaders', ...extra]);
 // non-blocking (no 'blocking'/'asyncBlocking'): observing needs only the webRequest permission
 wr.onAuthRequired.addListener(worker.onAuthRequired, ALL, ['responseHeaders', ...extra]);
-// Firefox's onErrorOccurred takes no third argument at all
-if (extra.length) wr.onErrorOccurred.addListener(worker.onErrorOccurred, ALL, [...extra]);
-else wr.onErrorOccurred.addListener(worker.onErrorOccurred, ALL);
+wr.onErrorOccurred.addListener(worker.onErrorOccurred, ALL, ...errorOccurredSpec());
 
 browser.webNavigation.onCommitted.addListener((d) => void worker.onCommitted(d as CommitDetails));
 browser.tabs.onUpdated.addListener((tabId, change) => void worker.onTabUpdated(tabId, change));

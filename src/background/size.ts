@@ -14,8 +14,8 @@ export const MAX_RECORD_BYTES = 256 * 1024;
 const MAX_VALUE_CHARS = 8 * 1024;
 
 /**
- * A huge header (a 1 MB cookie, a runaway token) must not evict every other record. The
- * diagnosis was computed on the full value before this; the stored copy says what was cut.
+ * A huge header (a 1 MB cookie, a runaway token) must not evict every other record: its long
+ * values are shortened, and the stored copy says what was cut.
  */
 export function fitRecord(r: CaptureRecord, maxBytes = MAX_RECORD_BYTES): CaptureRecord {
   if (estimateBytes(r) <= maxBytes) return r;

@@ -16,7 +16,7 @@ export type StoreEvent =
   | { type: 'removed'; tabId: number; ids: string[] }
   | { type: 'cleared'; tabId: number };
 
-/** chrome.storage.session.QUOTA_BYTES */
+/** chrome.storage.session.QUOTA_BYTES; Firefox enforces the same limit without exposing it */
 export const SESSION_QUOTA = 10_485_760;
 const KEY_PREFIX = 'records:';
 

@@ -1,10 +1,11 @@
 // The background's parts put together over small interfaces (browser APIs in index.ts, fakes in
 // tests). Nothing here registers a listener: index.ts does that synchronously at top level.
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
-import type { CaptureRecord, DiagnosisSummary } from '../shared/types.ts';
+import type { CaptureRecord } from '../shared/types.ts';
 import { applyBadge, badgeState, type BadgeApi } from './badge.ts';
-import { CONTEXT_WINDOW_MS, Capture } from './capture.ts';
-import { ContextStore } from './context.ts';
+import { PATTERN_WINDOW_MS } from '../http/limits.ts';
+import { Capture } from './capture.ts';
+import { ContextStore } from './context-store.ts';
 import type { AuthRequiredDetails, ErrorDetails, ResponseDetails } from './details.ts';
 import { keepRecord } from './failure.ts';
 import { Hub, type HubPort } from './hub.ts';
@@ -18,8 +19,6 @@ export interface WorkerDeps {
   /** browser.storage.local */
   local: SettingsArea;
   badge: BadgeApi;
-  /** the engine's short verdict stored with each record; absent: records are stored without one */
-  summarize?(record: CaptureRecord): DiagnosisSummary;
   tabTitle?(tabId: number): Promise<string | undefined>;
   warn?(msg: string): void;
   budgetBytes?: StoreOptions['budgetBytes'];
@@ -47,17 +46,8 @@ export function createWorker(deps: WorkerDeps) {
     warn,
     ...(deps.budgetBytes ? { budgetBytes: deps.budgetBytes } : {}),
   });
-  const summarize = (r: CaptureRecord): DiagnosisSummary | undefined => {
-    if (!deps.summarize) return undefined;
-    try {
-      return deps.summarize(r);
-    } catch (e) {
-      warn(`diagnosis failed for ${r.url}: ${String(e)}`);
-      return undefined;
-    }
-  };
   const context = new ContextStore(deps.session, { warn });
-  const hub = new Hub({ store, settings, summarize, context, ...(deps.tabTitle ? { tabTitle: deps.tabTitle } : {}) });
+  const hub = new Hub({ store, settings, context, ...(deps.tabTitle ? { tabTitle: deps.tabTitle } : {}) });
 
   settings.subscribe((s: Settings) => {
     capture.configure(s);
@@ -79,10 +69,7 @@ export function createWorker(deps: WorkerDeps) {
   const commit = (r: CaptureRecord | undefined): void => {
     if (!r) return;
     void enqueue(async () => {
-      if (!keepRecord(r, await settings.load())) return;
-      const diagnosis = summarize(r);
-      if (diagnosis) r.diagnosis = diagnosis;
-      await store.add(r);
+      if (keepRecord(r, await settings.load())) await store.add(r);
     });
   };
 
@@ -98,7 +85,7 @@ export function createWorker(deps: WorkerDeps) {
       for (const tabId of ids) {
         const list = store.peek(tabId);
         const newest = list[list.length - 1];
-        if (newest) capture.watchTab(tabId, newest.time + CONTEXT_WINDOW_MS);
+        if (newest) capture.watchTab(tabId, newest.time + PATTERN_WINDOW_MS);
       }
     }),
   );

@@ -5,19 +5,9 @@
 //    [content, encoding] (polyfill over Chrome), both arrays of two strings.
 // https://developer.chrome.com/docs/extensions/reference/api/devtools/network#type-Request
 // https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/devtools/network/onRequestFinished
-import { decodeBase64Text } from '../http/base64.ts';
-import { BODY_CAP_CHARS as BODY_CAP } from '../http/limits.ts';
-
-export { BODY_CAP };
+import { capBody, decodeBase64Body, isTextMediaType } from '../http/body.ts';
 
 export type Content = { ok: true; body: string; truncated: boolean } | { ok: false; reason: string };
-
-const TEXT_MIME =
-  /^(text\/|application\/([\w.+-]*\+)?(json|xml|javascript|x-www-form-urlencoded|problem\+json|problem\+xml)\b)/i;
-
-export function isTextMime(mime: string | undefined): boolean {
-  return !!mime && TEXT_MIME.test(mime.trim());
-}
 
 /** Text that is mostly control characters is binary whatever its label says. */
 function looksBinary(s: string): boolean {
@@ -53,19 +43,14 @@ export function normalizeContent(result: unknown, mimeType?: string): Content {
   const base64 = hint.toLowerCase() === 'base64';
   // a "type/subtype" second element is Firefox's mimeType
   const mime = hint.includes('/') ? hint : mimeType;
-  if (mime && !isTextMime(mime) && !/^\s*$/.test(mime)) return { ok: false, reason: `not text (${mime})` };
+  if (mime && !isTextMediaType(mime) && !/^\s*$/.test(mime)) return { ok: false, reason: `not text (${mime})` };
   let text = content;
   if (base64) {
-    const decoded = decodeBase64Lenient(content);
+    const decoded = decodeBase64Body(content);
     if (decoded === undefined) return { ok: false, reason: 'base64 content is not UTF-8 text' };
     text = decoded;
   }
   if (looksBinary(text)) return { ok: false, reason: 'binary content' };
-  const truncated = text.length > BODY_CAP;
-  return { ok: true, body: truncated ? text.slice(0, BODY_CAP) : text, truncated };
-}
-
-/** Bodies from getContent and HAR files may wrap base64 across lines. */
-function decodeBase64Lenient(b64: string): string | undefined {
-  return decodeBase64Text(b64.replace(/\s+/g, ''));
+  const body = capBody(text);
+  return { ok: true, body, truncated: body.length < text.length };
 }

@@ -19,7 +19,7 @@ async function captureStatuses(now: number): Promise<readonly number[]> {
   if (now - statusesAt > 30_000) {
     statusesAt = now;
     try {
-      statuses = (await client.request({ type: 'getSettings' })).settings.captureStatuses;
+      statuses = (await client.request('getSettings')).settings.captureStatuses;
     } catch {
       // worker asleep or restarting: keep the last known set
     }
@@ -34,7 +34,7 @@ browser.devtools.network.onRequestFinished.addListener((raw: unknown) => {
     const content = normalizeContent(await readContent(entry), entry.response.content?.mimeType);
     if (!content.ok) return;
     try {
-      await client.request({ type: 'attachBody', tabId, match: matchOf(entry), body: content.body });
+      await client.request('attachBody', { tabId, match: matchOf(entry), body: content.body });
     } catch {
       // the worker may be restarting; a lost body only means a less specific diagnosis
     }

@@ -21,6 +21,11 @@ export function headerValue(headers: readonly Header[], name: string): string | 
   return undefined;
 }
 
+/** HTTP/2 and HTTP/3 pseudo-header fields (`:authority`, RFC 9113 §8.3) that HAR files list: not real headers. */
+export function isPseudoHeader(name: string): boolean {
+  return name.startsWith(':');
+}
+
 /** Repeated values joined by ", " (RFC 9110 §5.3), or undefined. */
 export function headerJoined(headers: readonly Header[], name: string): string | undefined {
   const values = headerValues(headers, name);

@@ -1,5 +1,5 @@
 // The options form as plain data: parsing and validating what the user typed, pure and testable.
-import { RECORDS_PER_TAB_MAX, RECORDS_PER_TAB_MIN, type Settings } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS, RECORDS_PER_TAB_MAX, RECORDS_PER_TAB_MIN, type Settings } from '../shared/settings.ts';
 
 export interface FormState {
   statuses: string;
@@ -41,12 +41,14 @@ export function parseStatuses(text: string): StatusParse {
     codes.push(n);
   }
   codes.sort((a, b) => a - b);
-  if (tokens.length === 0) errors.push('List at least one status code (the defaults are 401, 403, 407, 419, 440, 498)');
+  if (tokens.length === 0)
+    errors.push(`List at least one status code (the defaults are ${DEFAULT_SETTINGS.captureStatuses.join(', ')})`);
   const low = codes.filter((c) => c < 400);
   // Every success or redirect of every tab would be stored: that is a network log, not an auth lens.
   if (low.length)
     warnings.push(
-      `${low.join(', ')} ${low.length === 1 ? 'is not an error status' : 'are not error statuses'}: every such response will be recorded`,
+      `${low.join(', ')} ${low.length === 1 ? 'is not an error status' : 'are not error statuses'}: ` +
+        'every such response will be recorded',
     );
   return { codes, errors, warnings };
 }

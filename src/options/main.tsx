@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { createClient } from '../shared/client.ts';
 import { browserTransport } from '../shared/transport.ts';
-import { Options } from './Options.tsx';
+import { Options } from './options.tsx';
 import '../shared/ui/theme.css';
 import './options.css';
 

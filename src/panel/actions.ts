@@ -1,11 +1,9 @@
 // What the toolbar and detail buttons do: talk to the worker through the client, or run the
 // shared exporters. Kept out of the components so the wiring reads in one place.
 import type { Settings } from '../shared/settings.ts';
-import type { CaptureRecord } from '../shared/types.ts';
-import { fromHar } from '../shared/export/har-import.ts';
+import { fromHar } from '../har/read.ts';
 import { NS } from '../shared/messages.ts';
-import type { Services } from './context.ts';
-import { withSummary } from './diagnosis.ts';
+import type { Services } from './providers.ts';
 import type { Store } from './store.ts';
 
 export async function clearAll(store: Store, s: Services): Promise<void> {
@@ -13,7 +11,7 @@ export async function clearAll(store: Store, s: Services): Promise<void> {
   store.selectedId.value = undefined;
   store.detailOpen.value = false;
   try {
-    await s.client.request({ type: 'clear', tabId: store.state.value.tabId });
+    await s.client.request('clear', { tabId: store.state.value.tabId });
   } catch (e) {
     store.notice.value = `Clear failed: ${e instanceof Error ? e.message : String(e)}`;
   }
@@ -23,7 +21,7 @@ export async function patchSettings(store: Store, s: Services, patch: Partial<Se
   // optimistic: the toggle flips at once; the worker's answer (or its 'settings' event) settles it
   store.dispatch({ ns: NS, type: 'settings', settings: { ...store.state.value.settings, ...patch } });
   try {
-    const reply = await s.client.request({ type: 'setSettings', patch });
+    const reply = await s.client.request('setSettings', { patch });
     store.dispatch({ ns: NS, type: 'settings', settings: reply.settings });
   } catch (e) {
     store.notice.value = `Could not save the setting: ${e instanceof Error ? e.message : String(e)}`;
@@ -43,12 +41,13 @@ export function importHar(store: Store, s: Pick<Services, 'now'>, text: string, 
     const { tabId, settings } = store.state.value;
     // a distinct id prefix per import, so importing the same file twice adds it twice, visibly
     const res = fromHar(json, { tabId, statuses: settings.captureStatuses, idPrefix: `har${s.now()}-` });
-    const records: CaptureRecord[] = res.records.map(withSummary);
+    const { records } = res;
     store.dispatch({ type: 'imported', records });
     const extra = res.problems.length
       ? `; ${res.problems.length} problem(s): ${res.problems.slice(0, 2).join('; ')}`
       : '';
-    store.notice.value = `${fileName}: imported ${records.length} auth failure(s), skipped ${res.skipped} other entr${res.skipped === 1 ? 'y' : 'ies'}${extra}`;
+    const skipped = `${res.skipped} other entr${res.skipped === 1 ? 'y' : 'ies'}`;
+    store.notice.value = `${fileName}: imported ${records.length} auth failure(s), skipped ${skipped}${extra}`;
   } catch (e) {
     store.notice.value = `${fileName}: could not import (${e instanceof Error ? e.message : String(e)})`;
   }

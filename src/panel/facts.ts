@@ -1,31 +1,32 @@
-// Per-record facts for filtering and the list's cells, computed once per record object
-// (records are immutable: an update arrives as a new object, so a WeakMap cache is exact).
-import type { CaptureRecord, Header } from '../shared/types.ts';
-import { summaryOf } from './diagnosis.ts';
+// Per-record facts for the list's cells and the filter, computed once per record object (records
+// are immutable: an update arrives as a new object). The store owns one cache.
+import { headerValue, headerValues } from '../http/headers.ts';
+import { maskUrl } from '../redact/secrets.ts';
+import type { DiagnosisSummary } from '../shared/diagnoser.ts';
+import type { CaptureRecord } from '../shared/types.ts';
 import type { Facts } from './filter.ts';
 
-export interface RecordFacts extends Facts {
+export interface RecordFacts {
+  status: number;
+  /** lower case */
+  method: string;
   origin: string;
-  /** host + path + query, as the list shows it (before masking) */
-  hostPath: string;
+  /** lower case */
+  host: string;
+  /** host + path + query, with secret query parameters masked */
+  shownPath: string;
   /** scheme of the credentials sent (Authorization), as written */
   sentScheme?: string;
   /** schemes the server challenged with, as written */
   challengeSchemes: string[];
+  /** both, lower case, once each */
+  schemes: string[];
 }
 
-const cache = new WeakMap<CaptureRecord, RecordFacts>();
-/** facts first made without their list (a list cell) learn it from the next caller that has it */
-const lists = new WeakMap<CaptureRecord, readonly CaptureRecord[]>();
-
-export function header(headers: readonly Header[], name: string): string | undefined {
-  const n = name.toLowerCase();
-  return headers.find((h) => h.name.toLowerCase() === n)?.value;
-}
-
-export function headerValues(headers: readonly Header[], name: string): string[] {
-  const n = name.toLowerCase();
-  return headers.filter((h) => h.name.toLowerCase() === n).map((h) => h.value);
+export interface FactsCache {
+  of(r: CaptureRecord): RecordFacts;
+  /** What the filter matches: the facts, with the finding ids and free text of `r`'s diagnosis. */
+  forFilter(r: CaptureRecord, summary: DiagnosisSummary | undefined): Facts;
 }
 
 /**
@@ -45,22 +46,23 @@ export function challengeSchemesOf(value: string): string[] {
   return out;
 }
 
-function splitUrl(url: string): { origin: string; host: string; hostPath: string } {
+function splitUrl(url: string): { origin: string; host: string } {
   try {
     const u = new URL(url);
-    return { origin: u.origin, host: u.hostname.toLowerCase(), hostPath: u.host + u.pathname + u.search };
+    return { origin: u.origin, host: u.hostname.toLowerCase() };
   } catch {
-    return { origin: '(invalid url)', host: '', hostPath: url };
+    return { origin: '(invalid url)', host: '' };
   }
 }
 
-/** @param all the list `r` belongs to (sorted by time), for the diagnosis's cross-request patterns */
-export function factsOf(r: CaptureRecord, all?: readonly CaptureRecord[]): RecordFacts {
-  if (all && !lists.has(r)) lists.set(r, all);
-  const hit = cache.get(r);
-  if (hit) return hit;
-  const { origin, host, hostPath } = splitUrl(r.url);
-  const auth = header(r.requestHeaders, 'authorization') ?? header(r.requestHeaders, 'proxy-authorization');
+/** host + path + query of a URL as text: cut, not re-parsed (URL() would percent-encode a mask's "•••"). */
+export function hostPathOf(url: string): string {
+  return url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/#.*$/s, '');
+}
+
+export function factsOf(r: CaptureRecord): RecordFacts {
+  const { origin, host } = splitUrl(r.url);
+  const auth = headerValue(r.requestHeaders, 'authorization') ?? headerValue(r.requestHeaders, 'proxy-authorization');
   const sentScheme = auth?.trim().split(/\s+/)[0] || undefined;
   const challengeSchemes = [
     ...headerValues(r.responseHeaders, 'www-authenticate'),
@@ -69,52 +71,37 @@ export function factsOf(r: CaptureRecord, all?: readonly CaptureRecord[]): Recor
   const schemes = [
     ...new Set([sentScheme, ...challengeSchemes].filter((s): s is string => !!s).map((s) => s.toLowerCase())),
   ];
-  // findings and text need the diagnosis, which may have to be computed: only on first use
-  let findings: string[] | undefined;
-  let text: string | undefined;
-  const f: RecordFacts = {
+  return {
     status: r.status,
     method: r.method.toLowerCase(),
-    host,
-    schemes,
-    get findings() {
-      return (findings ??= summaryOf(r, lists.get(r))?.ids ?? []);
-    },
-    get text() {
-      return (text ??= [r.url, r.method, String(r.status), summaryOf(r, lists.get(r))?.summary ?? '', ...this.findings]
-        .join('\n')
-        .toLowerCase());
-    },
     origin,
-    hostPath,
-    sentScheme,
+    host,
+    shownPath: hostPathOf(maskUrl(r.url)),
+    ...(sentScheme ? { sentScheme } : {}),
     challengeSchemes,
+    schemes,
   };
-  cache.set(r, f);
-  return f;
 }
 
-/**
- * Compute facts ahead of the first filter keystroke, in idle time and in slices, so typing in the
- * filter never pays for thousands of URL parses at once.
- */
-export function warmFactsWhenIdle(
-  records: readonly CaptureRecord[],
-  slice = 50,
-  onSlice?: () => void,
-  onDone?: () => void,
-): void {
-  const idle: (cb: () => void) => void =
-    typeof requestIdleCallback === 'function'
-      ? (cb) => requestIdleCallback(cb, { timeout: 1000 })
-      : (cb) => setTimeout(cb, 50);
-  let i = 0;
-  const step = (): void => {
-    const end = Math.min(records.length, i + slice);
-    for (; i < end; i++) void factsOf(records[i]!, records).text;
-    onSlice?.();
-    if (i < records.length) idle(step);
-    else onDone?.();
+export function createFacts(): FactsCache {
+  const facts = new WeakMap<CaptureRecord, RecordFacts>();
+  const filtered = new WeakMap<CaptureRecord, { summary: DiagnosisSummary | undefined; facts: Facts }>();
+  const of = (r: CaptureRecord): RecordFacts => {
+    let f = facts.get(r);
+    if (!f) facts.set(r, (f = factsOf(r)));
+    return f;
   };
-  idle(step);
+  return {
+    of,
+    forFilter(r, summary) {
+      const hit = filtered.get(r);
+      if (hit && hit.summary === summary) return hit.facts;
+      const f = of(r);
+      const findings = summary?.ids ?? [];
+      const text = [r.url, r.method, String(r.status), summary?.summary ?? '', ...findings].join('\n').toLowerCase();
+      const out: Facts = { status: f.status, method: f.method, host: f.host, schemes: f.schemes, findings, text };
+      filtered.set(r, { summary, facts: out });
+      return out;
+    },
+  };
 }

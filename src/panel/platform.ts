@@ -24,11 +24,8 @@ export function devtoolsThemeName(): string | undefined {
   return devtools()?.panels?.themeName;
 }
 
-export function onDevtoolsThemeChanged(cb: (name: string) => void): boolean {
-  const ev = devtools()?.panels?.onThemeChanged;
-  if (!ev) return false;
-  ev.addListener(cb);
-  return true;
+export function onDevtoolsThemeChanged(cb: (name: string) => void): void {
+  devtools()?.panels?.onThemeChanged?.addListener(cb);
 }
 
 export function extensionVersion(): string {

@@ -1,7 +1,7 @@
 // From records + filter to the rows the list shows (pure; the list windows over the result).
+import type { Diagnoser } from '../shared/diagnoser.ts';
 import type { CaptureRecord } from '../shared/types.ts';
-import { peekSummary } from './diagnosis.ts';
-import { factsOf } from './facts.ts';
+import type { FactsCache } from './facts.ts';
 import { matchesTerms, matchesToggles, type StatusToggle, type Term } from './filter.ts';
 
 export type Row =
@@ -14,60 +14,62 @@ export interface View {
   collapsed: ReadonlySet<string>;
 }
 
-/**
- * How many records one filter pass may diagnose on the spot. `finding:` and free text need each
- * record's diagnosis; thousands of stored records arrive undiagnosed (the worker leaves the
- * engine out), and diagnosing them all on the first keystroke took about a second. The rest
- * are left out of this pass and come in as idle warming diagnoses them (facts.ts).
- */
-export const DIAGNOSE_PER_PASS = 100;
+/** Where the filter finds each record's facts and diagnosis. */
+export interface Lookups {
+  facts: FactsCache;
+  diagnoser: Pick<Diagnoser, 'peekSummary'>;
+}
 
 export interface Filtered {
   records: CaptureRecord[];
-  /** records left out of this pass only because they were not diagnosed yet */
+  /** records left out only because their diagnosis has not arrived yet (they join when it does) */
   deferred: number;
 }
+
+const needsDiagnosis = (terms: readonly Term[]): boolean => terms.some((t) => t.key === 'finding' || t.key === 'text');
 
 export function filterRecords(
   records: readonly CaptureRecord[],
   v: Pick<View, 'terms' | 'toggles'>,
-  budget = Infinity,
+  look: Lookups,
 ): Filtered {
   if (v.terms.length === 0 && v.toggles.length === 0) return { records: records.slice(), deferred: 0 };
-  const needsDiagnosis = v.terms.some((t) => t.key === 'finding' || t.key === 'text');
-  let left = budget;
+  const diagnosed = needsDiagnosis(v.terms);
   let deferred = 0;
   const out: CaptureRecord[] = [];
   for (const r of records) {
     if (!matchesToggles(v.toggles, r.status)) continue;
-    if (needsDiagnosis && !peekSummary(r).known) {
-      if (left <= 0) {
-        deferred++;
-        continue;
-      }
-      left--;
+    const summary = diagnosed ? look.diagnoser.peekSummary(r) : undefined;
+    if (diagnosed && !summary) {
+      deferred++;
+      continue;
     }
-    if (matchesTerms(v.terms, factsOf(r, records))) out.push(r);
+    if (matchesTerms(v.terms, look.facts.forFilter(r, summary))) out.push(r);
   }
   return { records: out, deferred };
 }
 
-/** Every record the filter keeps, diagnosing as many as it takes (exports, copy actions). */
-export function visibleRecords(records: readonly CaptureRecord[], v: Pick<View, 'terms' | 'toggles'>): CaptureRecord[] {
-  return filterRecords(records, v).records;
-}
-
-export function buildRows(records: readonly CaptureRecord[], v: View): Row[] {
-  return groupRows(visibleRecords(records, v), v);
+/** Every record the filter keeps, once their diagnoses have arrived (exports). */
+export async function allFiltered(
+  records: readonly CaptureRecord[],
+  v: Pick<View, 'terms' | 'toggles'>,
+  look: Lookups & { diagnoser: Pick<Diagnoser, 'get'> },
+): Promise<CaptureRecord[]> {
+  if (needsDiagnosis(v.terms)) await Promise.all(records.map((r) => look.diagnoser.get(r)));
+  return filterRecords(records, v, look).records;
 }
 
 /** Rows for records already filtered: flat, or under their origin's group header. */
-export function groupRows(shown: readonly CaptureRecord[], v: Pick<View, 'groupByOrigin' | 'collapsed'>): Row[] {
+export function groupRows(
+  shown: readonly CaptureRecord[],
+  v: Pick<View, 'groupByOrigin' | 'collapsed'>,
+  facts: FactsCache,
+): Row[] {
   if (!v.groupByOrigin) return shown.map((record) => ({ kind: 'record', record }));
   // groups in order of their first record, so a new origin appears at the bottom (no jumps)
   const groups = new Map<string, CaptureRecord[]>();
   for (const r of shown) {
-    const o = factsOf(r).origin;
+    const o = facts.of(r).origin;
     const g = groups.get(o);
     if (g) g.push(r);
     else groups.set(o, [r]);

@@ -2,7 +2,6 @@
 // Port events come from the worker (snapshot, then changes); the rest are the panel's own.
 import type { PortEvent } from '../shared/messages.ts';
 import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
-import { HISTORY_MS } from './history.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 
 export interface PanelState {
@@ -96,7 +95,7 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
     case 'context': {
       if (e.tabId !== s.tabId) return s;
       const context = e.replace ? [...e.entries].sort(byTime) : [...s.context, ...e.entries].sort(byTime);
-      return { ...s, context, live: touchNear(s.live, e.entries) };
+      return { ...s, context };
     }
     case 'settings':
       return { ...s, settings: e.settings };
@@ -110,22 +109,6 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
     case 'clearImported':
       return { ...s, imported: [] };
   }
-}
-
-/**
- * Records whose history a new context entry joins (within HISTORY_MS either side) become new
- * objects: the panel caches diagnoses per record object, so these are diagnosed again (a
- * refresh that succeeded after a 401 turns it into refresh-recovered).
- */
-function touchNear(live: CaptureRecord[], entries: readonly ContextEntry[]): CaptureRecord[] {
-  if (entries.length === 0 || live.length === 0) return live;
-  let changed = false;
-  const out = live.map((r) => {
-    if (!entries.some((c) => Math.abs(c.time - r.time) <= HISTORY_MS)) return r;
-    changed = true;
-    return { ...r };
-  });
-  return changed ? out : live;
 }
 
 /** Everything the list can show: the worker's records and the imported ones, in time order. */

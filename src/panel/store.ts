@@ -1,10 +1,12 @@
-// The panel's signals: data state (moved only by apply) and view state (filter, selection).
+// The panel's signals: data state (moved only by apply) and view state (filter, selection), and
+// the panel's one diagnoser and facts cache, fed from the data state.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { createDiagnoser, type Diagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
 import type { CaptureRecord } from '../shared/types.ts';
+import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { DIAGNOSE_PER_PASS, filterRecords, groupRows, recordIds, type Row } from './rows.ts';
-import { setTabContext } from './diagnosis.ts';
+import { filterRecords, groupRows, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
 export type DetailTab = 'diagnosis' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
@@ -28,39 +30,56 @@ export interface Store {
   rows: ReadonlySignal<Row[]>;
   /** records the filter keeps (collapsed groups included) */
   matched: ReadonlySignal<number>;
-  /** records the filter could not judge yet (not diagnosed): they join as warming diagnoses them */
+  /** records the filter could not judge yet (not diagnosed): they join as their diagnoses arrive */
   deferred: ReadonlySignal<number>;
-  /** bumped when idle warming has diagnosed more records, so a deferred filter runs again */
-  factsVersion: Signal<number>;
+  /** the tab's diagnoses: every record is asked for, in idle time; what is on screen first */
+  diagnoser: Diagnoser;
+  /** the diagnoser's version: read it to re-render when diagnoses arrive */
+  diagnosed: ReadonlySignal<number>;
+  facts: FactsCache;
   ids: ReadonlySignal<string[]>;
   selected: ReadonlySignal<CaptureRecord | undefined>;
   persisted: ReadonlySignal<Persisted>;
 }
 
-export function createStore(tabId: number, view: Persisted, selectedId?: string): Store {
+export function createStore(
+  tabId: number,
+  view: Persisted,
+  selectedId?: string,
+  diagnoserOptions?: DiagnoserOptions,
+): Store {
   const state = signal(initialState(tabId));
+  const diagnoser = createDiagnoser(diagnoserOptions);
+  const diagnosed = signal(diagnoser.version);
+  diagnoser.onChange(() => {
+    diagnosed.value = diagnoser.version;
+  });
+  const facts = createFacts();
   const filterText = signal(view.filterText);
   const toggles = signal<StatusToggle[]>(view.toggles);
   const groupByOrigin = signal(view.groupByOrigin);
   const collapsed = signal<ReadonlySet<string>>(new Set());
   const terms = computed(() => parseFilter(filterText.value));
   const records = computed(() => allRecords(state.value));
-  const factsVersion = signal(0);
   const filtered = computed(() => {
-    void factsVersion.value;
-    return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, DIAGNOSE_PER_PASS);
+    void diagnosed.value;
+    return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, { facts, diagnoser });
   });
   const rows = computed(() =>
-    groupRows(filtered.value.records, { groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }),
+    groupRows(filtered.value.records, { groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }, facts),
   );
   const selected = signal<string | undefined>(selectedId);
   return {
     state,
     dispatch: (e) => {
-      const next = apply(state.value, e);
-      // before the signal moves, so whatever re-renders diagnoses with the new history
-      if (next.context !== state.value.context) setTabContext(next.context);
+      const prev = state.value;
+      const next = apply(prev, e);
+      if (next === prev) return;
       state.value = next;
+      if (next.live === prev.live && next.imported === prev.imported && next.context === prev.context) return;
+      const all = records.peek();
+      diagnoser.setInputs(all, next.context);
+      diagnoser.want(all);
     },
     filterText,
     toggles,
@@ -76,7 +95,9 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string)
     rows,
     matched: computed(() => filtered.value.records.length),
     deferred: computed(() => filtered.value.deferred),
-    factsVersion,
+    diagnoser,
+    diagnosed,
+    facts,
     ids: computed(() => recordIds(rows.value)),
     selected: computed(() =>
       selected.value === undefined ? undefined : records.value.find((r) => r.id === selected.value),

@@ -2,12 +2,14 @@
 import { render } from 'preact';
 import { createClient } from '../shared/client.ts';
 import { browserTransport } from '../shared/transport.ts';
-import { Popup } from './Popup.tsx';
-import { tabIdFromSearch } from './state.ts';
+import { Popup } from './popup.tsx';
+import { tabIdFromSearch } from '../shared/pages.ts';
 import '../shared/ui/theme.css';
 import './popup.css';
 
 const client = createClient(browserTransport());
+// `popup.html?tabId=N` shows tab N: a popup opened as a normal page (end-to-end tests,
+// screenshots) is itself the active tab, so it is told which one.
 const pinned = tabIdFromSearch(location.search);
 const popupClient = pinned === undefined ? client : { ...client, activeTabId: async () => pinned };
 

@@ -1,26 +1,35 @@
 // The popup's view of one tab: a pure function of the port events (snapshot, then changes).
 import type { PortEvent } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
-import type { CaptureRecord } from '../shared/types.ts';
+import type { DiagnosisSummary } from '../shared/diagnoser.ts';
+import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
 
 export interface PopupState {
   /** newest first */
   records: CaptureRecord[];
+  /** the tab's non-failing requests around its failures (history for the diagnosis), oldest first */
+  context: ContextEntry[];
   settings?: Settings;
   /** a snapshot has arrived */
   loaded: boolean;
 }
 
-export const initialState: PopupState = { records: [], loaded: false };
+export const initialState: PopupState = { records: [], context: [], loaded: false };
 
 const newestFirst = (a: CaptureRecord, b: CaptureRecord): number => b.time - a.time;
+const byTime = (a: ContextEntry, b: ContextEntry): number => a.time - b.time;
 
 export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
   if (e.type === 'settings') return { ...s, settings: e.settings };
   if (e.tabId !== tabId) return s;
   switch (e.type) {
     case 'snapshot':
-      return { records: [...e.records].sort(newestFirst), settings: e.settings, loaded: true };
+      return {
+        records: [...e.records].sort(newestFirst),
+        context: [...(e.context ?? [])].sort(byTime),
+        settings: e.settings,
+        loaded: true,
+      };
     case 'older': {
       const have = new Set(s.records.map((r) => r.id));
       return { ...s, records: [...s.records, ...e.records.filter((r) => !have.has(r.id))].sort(newestFirst) };
@@ -34,10 +43,9 @@ export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
       return { ...s, records: s.records.filter((r) => !gone.has(r.id)) };
     }
     case 'cleared':
-      return { ...s, records: [] };
+      return { ...s, records: [], context: [] };
     case 'context':
-      // the popup's one line of why is the engine without history (src/popup/why.ts)
-      return s;
+      return { ...s, context: (e.replace ? [...e.entries] : [...s.context, ...e.entries]).sort(byTime) };
   }
 }
 
@@ -51,9 +59,9 @@ export function hostPath(url: string): string {
   }
 }
 
-/** One line of why: the engine's summary, else the status line the server sent. */
-export function whyLine(r: CaptureRecord): string {
-  return r.diagnosis?.summary || r.statusLine || `HTTP ${r.status}`;
+/** One line of why: the engine's summary, else (pending, or nothing to say) the status line the server sent. */
+export function whyLine(r: CaptureRecord, d: DiagnosisSummary | undefined): string {
+  return d?.summary || r.statusLine || `HTTP ${r.status}`;
 }
 
 /** "401, 403, 407, 419, 440 or 498" */
@@ -61,21 +69,4 @@ export function statusList(codes: readonly number[]): string {
   if (codes.length === 0) return 'no status codes';
   if (codes.length === 1) return String(codes[0]);
   return `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`;
-}
-
-export function reportPath(tabId: number, recordId?: string): string {
-  return recordId === undefined
-    ? `panel.html?tabId=${tabId}`
-    : `panel.html?tabId=${tabId}&record=${encodeURIComponent(recordId)}`;
-}
-
-/**
- * `popup.html?tabId=N` shows tab N instead of the active tab: a popup opened as a normal page
- * (end-to-end tests, screenshots) is itself the active tab, so it needs to be told which one.
- */
-export function tabIdFromSearch(search: string): number | undefined {
-  const raw = new URLSearchParams(search).get('tabId');
-  if (raw === null || !/^-?\d+$/.test(raw)) return undefined;
-  const n = Number(raw);
-  return Number.isSafeInteger(n) ? n : undefined;
 }

@@ -8,7 +8,6 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Tabs, WebRequest, WebNavigation, Storage } from 'webextension-polyfill';
 
 /**
  * `extraHeaders` makes Chrome show Cookie, Referer, Origin, Set-Cookie and CORS preflights to
@@ -43,7 +42,7 @@ export function extraHeaders(): ['extraHeaders'] | [] {
 //   when it stops, as in Chrome. scripts/manifest.ts writes the Firefox background key.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Background_scripts
 // - storage.session: Firefox 115+ (our minimum is 121). Firefox enforces the same 10 MiB quota
-//   (QuotaExceededError beyond it) but does not expose QUOTA_BYTES: use sessionQuotaBytes().
+//   (QuotaExceededError beyond it) but does not expose QUOTA_BYTES: background/store.ts names it.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/storage/session
 // - action.setBadgeText({tabId}): tab-specific values are reset when the tab navigates, as in
 //   Chrome, so the background re-applies the count after a commit in both browsers.
@@ -71,15 +70,6 @@ export function extraHeaders(): ['extraHeaders'] | [] {
 export function errorOccurredSpec(): [] | [['extraHeaders']] {
   const extra = extraHeaders();
   return extra.length ? [extra] : [];
-}
-
-/** chrome.storage.session.QUOTA_BYTES; Firefox enforces the same limit without exposing it. */
-export const SESSION_QUOTA_BYTES_DEFAULT = 10_485_760;
-
-export function sessionQuotaBytes(): number {
-  const g = globalThis as { chrome?: { storage?: { session?: { QUOTA_BYTES?: unknown } } } };
-  const q = g.chrome?.storage?.session?.QUOTA_BYTES;
-  return typeof q === 'number' && q > 0 ? q : SESSION_QUOTA_BYTES_DEFAULT;
 }
 
 const ALL_SITES = { origins: ['<all_urls>'] };

@@ -1,10 +1,10 @@
 // The one way UIs talk to the background: typed requests, and a per-tab live feed that
 // reconnects and re-syncs from a fresh snapshot when the worker dies (its ports break then:
 // "Attempting to use a disconnected port object").
-import { NS, isPortEvent, portName, type PortEvent, type Reply, type Request } from './messages.ts';
+import { NS, isPortEvent, portName, type Params, type PortEvent, type Reply, type RequestName } from './messages.ts';
 
-type Without<R> = R extends unknown ? Omit<R, 'ns'> : never;
-export type RequestBody = Without<Request>;
+/** A request's arguments: its params, which may be left out when it takes none. */
+type ArgsOf<N extends RequestName> = keyof Params<N> extends never ? [params?: Params<N>] : [params: Params<N>];
 
 export interface PortLike {
   postMessage(msg: unknown): void;
@@ -31,7 +31,7 @@ export interface Transport {
 }
 
 export interface Client {
-  request<B extends RequestBody>(body: B): Promise<Reply<Extract<Request, { type: B['type'] }>>>;
+  request<N extends RequestName>(name: N, ...params: ArgsOf<N>): Promise<Reply<N>>;
   /** Live feed for one tab: a snapshot first, then changes. Returns a stop function. */
   watchTab(tabId: number, onEvent: (e: PortEvent) => void, onStatus?: (connected: boolean) => void): () => void;
   activeTabId(): Promise<number | undefined>;
@@ -48,9 +48,8 @@ const MAX_BACKOFF_MS = 2000;
 export function createClient(t: Transport): Client {
   const later = t.setTimeout ?? ((cb: () => void, ms: number) => setTimeout(cb, ms));
   return {
-    async request(body) {
-      const reply = await t.send({ ...body, ns: NS });
-      return reply as never;
+    async request(name, ...params) {
+      return (await t.send({ ...params[0], ns: NS, type: name })) as never;
     },
     watchTab(tabId, onEvent, onStatus) {
       let stopped = false;

@@ -1,6 +1,7 @@
-// A captured record as the engine's Exchange (plain data in, plain data out).
-import type { Exchange } from '../analysis/types.ts';
-import type { CaptureRecord } from './types.ts';
+// Captured records and context entries as the engine's Exchange (plain data in, plain data out).
+import type { Exchange } from '../analysis/index.ts';
+import { statusTextOf } from '../http/status-line.ts';
+import type { CaptureRecord, ContextEntry } from './types.ts';
 
 export function toExchange(r: CaptureRecord): Exchange {
   const ex: Exchange = {
@@ -24,8 +25,15 @@ export function toExchange(r: CaptureRecord): Exchange {
   return ex;
 }
 
-/** "HTTP/1.1 401 Unauthorized" -> "Unauthorized"; HTTP/2 status lines have no reason phrase. */
-export function statusTextOf(statusLine: string): string | undefined {
-  const m = /^\S+\s+\d{3}\s+(.+)$/.exec(statusLine.trim());
-  return m?.[1];
+/** A context entry as an Exchange: only the Authorization it sent is known. */
+export function contextExchange(c: ContextEntry): Exchange {
+  return {
+    url: c.url,
+    method: c.method,
+    status: c.status,
+    type: c.type,
+    timeStamp: c.time,
+    requestHeaders: c.authorization !== undefined ? [{ name: 'Authorization', value: c.authorization }] : [],
+    responseHeaders: [],
+  };
 }

@@ -7,14 +7,42 @@ import type { Settings } from './settings.ts';
 export const NS = 'authlens' as const;
 export const PORT_PREFIX = 'authlens:tab:';
 
-/** UI → background, answered once. */
-export type Request =
-  | { ns: typeof NS; type: 'getRecords'; tabId: number }
-  | { ns: typeof NS; type: 'clear'; tabId: number }
-  | { ns: typeof NS; type: 'getSettings' }
-  | { ns: typeof NS; type: 'setSettings'; patch: Partial<Settings> }
-  | { ns: typeof NS; type: 'attachBody'; tabId: number; match: BodyMatch; body: string }
-  | { ns: typeof NS; type: 'getTabs' };
+/**
+ * UI → background, answered once: each request's name, what it carries and what it answers.
+ * The client's `request`, the hub's handler table and the runtime name check below are all
+ * derived from this one map, so a handler cannot drift from its request.
+ */
+export interface Requests {
+  getRecords: { params: { tabId: number }; reply: { records: CaptureRecord[]; settings: Settings } };
+  clear: { params: { tabId: number }; reply: { ok: true } };
+  getSettings: { params: object; reply: { settings: Settings } };
+  setSettings: { params: { patch: Partial<Settings> }; reply: { settings: Settings } };
+  /** a response body DevTools read, for the record it belongs to (the updated record, if found) */
+  attachBody: { params: { tabId: number; match: BodyMatch; body: string }; reply: { record?: CaptureRecord } };
+  getTabs: { params: object; reply: { tabs: TabSummary[] } };
+}
+
+export type RequestName = keyof Requests;
+export type Params<N extends RequestName> = Requests[N]['params'];
+export type Reply<N extends RequestName> = Requests[N]['reply'];
+
+/** A request as it travels: `{ ns, type, ...params }`. */
+export type Request<N extends RequestName = RequestName> = N extends RequestName
+  ? { ns: typeof NS; type: N } & Params<N>
+  : never;
+
+/** What the background does for each request. */
+export type Handlers = { [N in RequestName]: (params: Params<N>) => Promise<Reply<N>> };
+
+// A Record over the map's keys: a name added to Requests and not here (or the reverse) fails to compile.
+const REQUEST_NAMES: Record<RequestName, true> = {
+  getRecords: true,
+  clear: true,
+  getSettings: true,
+  setSettings: true,
+  attachBody: true,
+  getTabs: true,
+};
 
 /** Which record a response body from devtools.network belongs to. */
 export interface BodyMatch {
@@ -30,24 +58,12 @@ export interface TabSummary {
   title?: string;
 }
 
-export type Reply<R extends Request> = R extends { type: 'getRecords' }
-  ? { records: CaptureRecord[]; settings: Settings }
-  : R extends { type: 'clear' }
-    ? { ok: true }
-    : R extends { type: 'getSettings' }
-      ? { settings: Settings }
-      : R extends { type: 'setSettings' }
-        ? { settings: Settings }
-        : R extends { type: 'attachBody' }
-          ? { record?: CaptureRecord }
-          : R extends { type: 'getTabs' }
-            ? { tabs: TabSummary[] }
-            : never;
-
 /** background → UI over a tab port. */
 export type PortEvent =
-  /** `context`: the tab's recent non-failing requests (types.ts ContextEntry), oldest first */
-  /** `more`: the tab's older records follow in `older` events (the newest come first, to paint fast) */
+  /**
+   * `context`: the tab's recent non-failing requests (types.ts ContextEntry), oldest first;
+   * `more`: the tab's older records follow in `older` events (the newest come first, to paint fast)
+   */
   | {
       ns: typeof NS;
       type: 'snapshot';
@@ -71,11 +87,10 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-const REQUEST_TYPES = new Set(['getRecords', 'clear', 'getSettings', 'setSettings', 'attachBody', 'getTabs']);
 const EVENT_TYPES = new Set(['snapshot', 'older', 'added', 'updated', 'removed', 'cleared', 'settings', 'context']);
 
 export function isRequest(v: unknown): v is Request {
-  return isObj(v) && v.ns === NS && typeof v.type === 'string' && REQUEST_TYPES.has(v.type);
+  return isObj(v) && v.ns === NS && typeof v.type === 'string' && Object.hasOwn(REQUEST_NAMES, v.type);
 }
 
 export function isPortEvent(v: unknown): v is PortEvent {

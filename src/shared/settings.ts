@@ -1,4 +1,5 @@
 // Settings live in storage.local (no secrets in them); typed defaults are here and only here.
+import { AUTH_FAILURE_STATUSES } from '../http/failure.ts';
 
 export interface Settings {
   /** HTTP statuses recorded as auth failures */
@@ -14,7 +15,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  captureStatuses: [401, 403, 407, 419, 440, 498],
+  captureStatuses: [...AUTH_FAILURE_STATUSES],
   recordsPerTab: 500,
   preserveLog: false,
   paused: false,

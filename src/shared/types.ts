@@ -1,7 +1,7 @@
 // What the background captures and every UI reads. Plain JSON: it lives in storage.session.
-import type { Diagnosis, Header, Severity } from '../analysis/types.ts';
+import type { Diagnosis, Header } from '../analysis/index.ts';
 
-export type { Header, Severity };
+export type { Header };
 
 /** Records of requests that had no tab (page service workers, other extensions) live here. */
 export const NO_TAB = -1;
@@ -14,14 +14,6 @@ export interface RedirectHop {
   /** the request headers sent for this hop */
   requestHeaders: Header[];
   responseHeaders: Header[];
-}
-
-/** The short form of a diagnosis the worker stores with each record. */
-export interface DiagnosisSummary {
-  summary: string;
-  top?: { id: string; severity: Severity; title: string };
-  /** every finding id, most important first (for filtering by finding:) */
-  ids: string[];
 }
 
 export type CaptureSource =
@@ -55,7 +47,6 @@ export interface CaptureRecord {
   redirects: RedirectHop[];
   /** attached from DevTools (devtools.network getContent) or HAR; capped, text only */
   responseBody?: string;
-  diagnosis?: DiagnosisSummary;
   /**
    * The full diagnosis an AuthLens export carried, made where the secrets were still visible:
    * a masked file's tokens can no longer be decoded, so its imports show this instead of

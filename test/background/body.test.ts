@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capBody, findBodyTarget } from '../../src/background/body.ts';
+import { bodyText, findBodyTarget } from '../../src/background/body.ts';
 import { BODY_CAP_CHARS as MAX_BODY_CHARS } from '../../src/http/limits.ts';
-import { rec } from './records.ts';
+import { rec } from '../support/records.ts';
 
 describe('attaching a DevTools response body', () => {
   const url = 'http://127.0.0.1/api/me';
@@ -19,8 +19,8 @@ describe('attaching a DevTools response body', () => {
   });
 
   it('keeps text only, capped at 64 KB', () => {
-    expect(capBody('{"error":"x"}')).toBe('{"error":"x"}');
-    expect(capBody('x'.repeat(MAX_BODY_CHARS + 10))).toHaveLength(MAX_BODY_CHARS);
-    expect(capBody(42)).toBe('');
+    expect(bodyText('{"error":"x"}')).toBe('{"error":"x"}');
+    expect(bodyText('x'.repeat(MAX_BODY_CHARS + 10))).toHaveLength(MAX_BODY_CHARS);
+    expect(bodyText(42)).toBe('');
   });
 });

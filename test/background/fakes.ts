@@ -1,6 +1,5 @@
 // In-memory twins of the small interfaces the background is written against.
 import type { BadgeApi } from '../../src/background/badge.ts';
-import type { HubPort } from '../../src/background/hub.ts';
 import type { SettingsArea } from '../../src/background/settings.ts';
 import type { StorageArea } from '../../src/background/store.ts';
 import { estimateBytes } from '../../src/background/size.ts';
@@ -80,25 +79,3 @@ export class FakeBadge implements BadgeApi {
     this.icon.delete(tabId);
   }
 }
-
-export class FakePort implements HubPort {
-  readonly messages: { type: string; [k: string]: unknown }[] = [];
-  private readonly onGone: (() => void)[] = [];
-  connected = true;
-  constructor(public name: string) {}
-  postMessage(msg: unknown): void {
-    if (!this.connected) throw new Error('Attempting to use a disconnected port object');
-    this.messages.push(structuredClone(msg) as { type: string });
-  }
-  onDisconnect = { addListener: (cb: () => void) => void this.onGone.push(cb) };
-  /** the UI went away */
-  disconnect(): void {
-    this.connected = false;
-    for (const cb of this.onGone) cb();
-  }
-  types(): string[] {
-    return this.messages.map((m) => m.type);
-  }
-}
-
-export const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));

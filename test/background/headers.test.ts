@@ -16,7 +16,8 @@ describe('toHeaders', () => {
 
   it("splits Firefox's merged repeated headers back into field lines", () => {
     const merged =
-      'Digest realm="lab", algorithm=SHA-256, nonce="n1", stale=true\nDigest realm="lab", algorithm=MD5, nonce="n2", stale=true';
+      'Digest realm="lab", algorithm=SHA-256, nonce="n1", stale=true\n' +
+      'Digest realm="lab", algorithm=MD5, nonce="n2", stale=true';
     expect(
       toHeaders([
         { name: 'WWW-Authenticate', value: merged },

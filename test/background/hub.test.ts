@@ -4,17 +4,14 @@ import { SettingsHolder } from '../../src/background/settings.ts';
 import { RecordStore } from '../../src/background/store.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
-import { FakePort, flush, MemoryArea } from './fakes.ts';
-import { rec } from './records.ts';
+import { MemoryArea } from './fakes.ts';
+import { FakePort, flush } from '../support/port.ts';
+import { rec } from '../support/records.ts';
 
 function setup(session = new MemoryArea()) {
   const store = new RecordStore(session, { recordsPerTab: 500 });
   const settings = new SettingsHolder(new MemoryArea());
-  const summarize = (r: CaptureRecord) => ({
-    summary: r.responseBody ? `body: ${r.responseBody}` : 'no body',
-    ids: [],
-  });
-  const hub = new Hub({ store, settings, summarize, tabTitle: async (id) => `Tab ${id}` });
+  const hub = new Hub({ store, settings, tabTitle: async (id) => `Tab ${id}` });
   return { store, settings, hub, session };
 }
 
@@ -47,7 +44,6 @@ describe('hub: ports', () => {
     const hub = new Hub({
       store,
       settings: new SettingsHolder(new MemoryArea()),
-      summarize: () => ({ summary: '', ids: [] }),
       tabTitle: async () => '',
     });
     const added: CaptureRecord[] = [];
@@ -93,7 +89,7 @@ describe('hub: ports', () => {
     const port = new FakePort(portName(1));
     hub.connect(port);
     await flush();
-    port.disconnect();
+    port.drop();
     await store.add(rec({ tabId: 1 }));
     expect(stranger.messages).toEqual([]);
     expect(port.types()).toEqual(['snapshot']);
@@ -133,7 +129,7 @@ describe('hub: requests', () => {
     expect(await store.records(4)).toEqual([]);
   });
 
-  it('attachBody finds the record, stores the body, re-runs the diagnosis and pushes "updated"', async () => {
+  it('attachBody finds the record, stores the body and pushes "updated"', async () => {
     const { store, hub, session } = setup();
     const r = await store.add(rec({ tabId: 5, url: 'http://x/api', time: 50_000 }));
     const port = new FakePort(portName(5));
@@ -146,11 +142,7 @@ describe('hub: requests', () => {
       match: { url: 'http://x/api', method: 'GET', status: 401, time: 50_800 },
       body: '{"error":"expired"}',
     })) as { record?: CaptureRecord };
-    expect(reply.record).toMatchObject({
-      id: r.id,
-      responseBody: '{"error":"expired"}',
-      diagnosis: { summary: 'body: {"error":"expired"}' },
-    });
+    expect(reply.record).toMatchObject({ id: r.id, responseBody: '{"error":"expired"}' });
     expect(port.messages.at(-1)).toMatchObject({
       type: 'updated',
       record: { id: r.id, responseBody: '{"error":"expired"}' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { navigationCutoff } from '../../src/background/navigation.ts';
-import { rec } from './records.ts';
+import { rec } from '../support/records.ts';
 
 describe('navigationCutoff: what a committed top-level navigation clears', () => {
   const page = 'http://app.test/dashboard';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RecordStore, type StoreEvent } from '../../src/background/store.ts';
 import { estimateBytes } from '../../src/background/size.ts';
 import { MemoryArea } from './fakes.ts';
-import { rec } from './records.ts';
+import { rec } from '../support/records.ts';
 
 const ids = (list: readonly { id: string }[]) => list.map((r) => r.id);
 

@@ -5,16 +5,11 @@ import { createWorker } from '../../src/background/worker.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { h, received, sent, type Req } from './events.ts';
-import { FakeBadge, FakePort, flush, MemoryArea } from './fakes.ts';
+import { FakeBadge, MemoryArea } from './fakes.ts';
+import { FakePort, flush } from '../support/port.ts';
 
 function boot(session = new MemoryArea(), local = new MemoryArea(), badge = new FakeBadge()) {
-  const w = createWorker({
-    session,
-    local,
-    badge,
-    summarize: (r) => ({ summary: `HTTP ${r.status}`, ids: [`s${r.status}`] }),
-    warn: () => undefined,
-  });
+  const w = createWorker({ session, local, badge, warn: () => undefined });
   return { w, session, local, badge };
 }
 
@@ -36,7 +31,7 @@ const get = async (w: ReturnType<typeof boot>['w'], tabId: number) =>
   ((await w.onMessage({ ns: NS, type: 'getRecords', tabId })) as { records: CaptureRecord[] }).records;
 
 describe('worker', () => {
-  it('captures failures with a diagnosis, never 2xx, and badges each tab with its own count', async () => {
+  it('captures failures, never 2xx, and badges each tab with its own count', async () => {
     const { w, badge } = boot();
     fail(w, { requestId: '1', url: 'http://a/api', tabId: 1 }, 10);
     ok(w, { requestId: '2', url: 'http://a/ok', tabId: 1 }, 20);
@@ -46,9 +41,9 @@ describe('worker', () => {
     await w.idle();
     await flush();
     const one = await get(w, 1);
-    expect(one.map((r) => [r.url, r.status, r.diagnosis?.summary])).toEqual([
-      ['http://a/api', 401, 'HTTP 401'],
-      ['http://a/admin', 403, 'HTTP 403'],
+    expect(one.map((r) => [r.url, r.status])).toEqual([
+      ['http://a/api', 401],
+      ['http://a/admin', 403],
     ]);
     expect(await get(w, -1)).toHaveLength(1);
     expect([badge.text.get(1), badge.text.get(2), badge.text.has(-1)]).toEqual(['2', '1', false]);
@@ -100,7 +95,7 @@ describe('worker', () => {
     expect(badge.text.get(1)).toBe('');
   });
 
-  it('keeps everything across navigations with Preserve log on; re-applies a wiped badge on tabs.onUpdated', async () => {
+  it('Preserve log keeps everything across navigations; a wiped badge is re-applied on tabs.onUpdated', async () => {
     const { w, badge } = boot();
     await w.onMessage({ ns: NS, type: 'setSettings', patch: { preserveLog: true } });
     fail(w, { requestId: '1', url: 'http://a/api', tabId: 1 }, 10);
@@ -155,7 +150,7 @@ describe('worker', () => {
 });
 
 describe('worker: network errors', () => {
-  it('keeps a server 407 that Chrome ends with net::ERR_UNEXPECTED_PROXY_AUTH, unless 407 is not captured', async () => {
+  it('keeps a server 407 Chrome ends with net::ERR_UNEXPECTED_PROXY_AUTH, unless 407 is not captured', async () => {
     const { w } = boot();
     const r = { requestId: '1', url: 'http://a/proxyish', tabId: 1 };
     w.onSendHeaders(sent(r, 10, [h('Authorization', 'Bearer t')]));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BODY_CAP, isTextMime, normalizeContent } from '../../src/devtools/content.ts';
+import { normalizeContent } from '../../src/devtools/content.ts';
+import { BODY_CAP_CHARS as BODY_CAP } from '../../src/http/limits.ts';
 
 const json = '{"error":"invalid_token","error_description":"expired"}';
 const b64 = Buffer.from(json).toString('base64');
@@ -57,21 +58,5 @@ describe('normalizeContent: text only, capped, never throws', () => {
     const r = normalizeContent([big, '']);
     expect(r).toMatchObject({ ok: true, truncated: true });
     expect(r.ok && r.body.length).toBe(BODY_CAP);
-  });
-});
-
-describe('isTextMime', () => {
-  it.each([
-    ['text/plain', true],
-    ['application/json', true],
-    ['application/vnd.api+json', true],
-    ['application/xml', true],
-    ['application/javascript', true],
-    ['application/x-www-form-urlencoded', true],
-    ['image/png', false],
-    ['application/octet-stream', false],
-    [undefined, false],
-  ])('%s -> %s', (m, out) => {
-    expect(isTextMime(m)).toBe(out);
   });
 });

@@ -1,4 +1,4 @@
-// Issue 2, end to end: dist/chrome in real Chromium against the lab on 127.0.0.1. Two tabs make
+// Capture end to end: dist/chrome in real Chromium against the lab on 127.0.0.1. Two tabs make
 // six different failures among 200s (a seventh comes from a page's service worker); each must be
 // captured once with its headers, 200s never; badges count per tab and behave at navigation;
 // the worker is stopped through CDP mid-run and nothing is lost; popup and panel show the rows.
@@ -78,8 +78,8 @@ afterAll(async () => {
   await lab?.close();
 });
 
-describe('capture in real Chromium (issue 2)', () => {
-  it('tab A: 401 Bearer invalid_token, 403 insufficient_scope, 401 without a challenge, each captured once with its headers; 200s never', async () => {
+describe('capture in real Chromium', () => {
+  it('tab A: 401 invalid_token, 403 insufficient_scope, 401 unchallenged: once each, with headers', async () => {
     expect(await successes(tabA, 3)).toEqual([200, 200, 200]);
     await expectScenario(tabA, 'jwt-expired');
     await expectScenario(tabA, 'insufficient-scope');
@@ -123,7 +123,7 @@ describe('capture in real Chromium (issue 2)', () => {
     expect(summary(await getRecords(ext, idA))).toHaveLength(3);
   });
 
-  it('the worker is stopped mid-run (CDP ServiceWorker.stopAllWorkers): nothing is lost and capture continues in tab B', async () => {
+  it('the worker stopped mid-run (CDP stopAllWorkers) loses nothing, and capture goes on in tab B', async () => {
     const before = await getRecords(ext, idA);
     await stopWorkers(l, tabA);
     expect(await successes(tabB, 2)).toEqual([200, 200]);

@@ -1,4 +1,4 @@
-// Issue 6: what capture.e2e.ts proves in Chromium, proven in real Firefox with dist/firefox, on
+// What capture.e2e.ts proves in Chromium, proven in real Firefox with dist/firefox, on
 // the same lab server and scenario definitions. Two tabs make six different failures among 200s
 // (a seventh comes from the page's service worker); each is captured once with its headers,
 // 200s never; badges count per tab and behave at navigation; the event page is terminated
@@ -10,9 +10,9 @@ import type { Page } from 'puppeteer-core';
 import { NO_TAB, type CaptureRecord } from '../../src/shared/types.ts';
 import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import { labUrl } from '../../scripts/lab/scenarios.ts';
-import { firefoxDist, gotoExtensionPage, launchFirefox, poll, type FirefoxSession } from './support/firefox.ts';
-import { badgeText, badgeTitle, getRecords, header } from './support/firefox-extension.ts';
-import { clearBucket, clickScenario, openLabTab, waitForRows, type LabTab } from './support/firefox-lab.ts';
+import { firefoxDist, gotoExtensionPage, launchFirefox, poll, type FirefoxSession } from '../../scripts/lab/firefox.ts';
+import { badgeText, badgeTitle, getRecords, header } from '../../scripts/lab/firefox-extension.ts';
+import { clearBucket, clickScenario, openLabTab, waitForRows, type LabTab } from '../../scripts/lab/firefox-driver.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const out = join(repo, 'test-output', 'e2e-firefox-capture');
@@ -75,8 +75,8 @@ afterAll(async () => {
   await lab?.close();
 });
 
-describe('capture in real Firefox (issue 6, dist/firefox)', () => {
-  it('tab A: 401 Bearer invalid_token, 403 insufficient_scope, 401 without a challenge, each captured once with its headers; 200s never', async () => {
+describe('capture in real Firefox (dist/firefox)', () => {
+  it('tab A: 401 invalid_token, 403 insufficient_scope, 401 unchallenged: once each, with headers', async () => {
     expect(await successes(A.page, 3)).toEqual([200, 200, 200]);
     await scenario(A, 'jwt-expired');
     await scenario(A, 'insufficient-scope');
@@ -125,7 +125,7 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     expect(await records(A.tabId)).toHaveLength(3);
   });
 
-  it('the event page is terminated mid-run (as about:debugging does): nothing is lost and capture continues in tab B', async () => {
+  it('the event page stopped mid-run (as about:debugging does) loses nothing; capture goes on in tab B', async () => {
     const before = (await records(A.tabId)).map((r) => r.id);
     await ff.terminateBackground();
     expect(await ff.backgroundRunning()).toBe(false);
@@ -205,7 +205,7 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     expect(await badgeText(ext, A.tabId)).toBe('4');
   });
 
-  it('with Preserve log on, records survive navigation and the badge is re-applied after Firefox resets it', async () => {
+  it('Preserve log: records survive navigation, the badge is re-applied after Firefox resets it', async () => {
     await ext.evaluate(() =>
       (
         globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
@@ -231,7 +231,7 @@ describe('capture in real Firefox (issue 6, dist/firefox)', () => {
     }
   });
 
-  it('DevTools: devtools.html adds the "Auth" panel to Firefox\'s toolbox, and response bodies reach the record (Firefox getContent shape)', async () => {
+  it('DevTools: the "Auth" panel in the toolbox; response bodies reach the record (getContent shape)', async () => {
     await A.page.bringToFront();
     expect(await ff.openDevTools(A.url, 'Auth')).toEqual(['Auth']);
     await clearBucket(ext, A.tabId);

@@ -9,9 +9,9 @@ import { NO_TAB } from '../../src/shared/types.ts';
 import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
 import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import { judge } from '../../scripts/lab/match.ts';
-import { firefoxDist, launchFirefox, type FirefoxSession } from './support/firefox.ts';
-import { badgeText } from './support/firefox-extension.ts';
-import { driveScenario, openLabTab, waitForRows, type Drive, type LabTab } from './support/firefox-lab.ts';
+import { firefoxDist, launchFirefox, type FirefoxSession } from '../../scripts/lab/firefox.ts';
+import { badgeText } from '../../scripts/lab/firefox-extension.ts';
+import { driveScenario, openLabTab, waitForRows, type Drive, type LabTab } from '../../scripts/lab/firefox-driver.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const served: Served[] = [];

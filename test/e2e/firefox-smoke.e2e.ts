@@ -9,8 +9,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { firefoxDist, launchFirefox, poll, type FirefoxSession } from './support/firefox.ts';
-import { badgeText, getRecords, header, tabIdOf, waitForRecords } from './support/firefox-extension.ts';
+import { firefoxDist, launchFirefox, poll, type FirefoxSession } from '../../scripts/lab/firefox.ts';
+import { badgeText, getRecords, header, tabIdOf, waitForRecords } from '../../scripts/lab/firefox-extension.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const runDir = join(repo, 'test-output', 'e2e-firefox-smoke');
@@ -160,7 +160,7 @@ describe('without host permission (Firefox before 127, or withdrawn by the user)
     await bare?.close();
   });
 
-  it('permissions.contains(<all_urls>) is false and a 401 leaves no record: the UI must ask (browser.ts hasHostAccess)', async () => {
+  it('without <all_urls> granted a 401 leaves no record: the UI must ask (browser.ts hasHostAccess)', async () => {
     const p = (await bare.browser.pages())[0]!;
     await p.goto(`${origin}/`);
     const e = await bare.openExtensionPage('options.html');

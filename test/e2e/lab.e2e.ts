@@ -1,4 +1,4 @@
-// Issue 5: every lab scenario driven in real Chromium with dist/chrome loaded; the panel's top
+// Every lab scenario driven in real Chromium with dist/chrome loaded; the panel's top
 // finding (its row's data-finding) for the scenario's request must be the one the scenario
 // promises. Expectations live in scripts/lab/scenarios.ts and are not bent to the engine:
 // a failure here means AuthLens diagnosed a real failure differently than the lab says.

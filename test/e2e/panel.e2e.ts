@@ -1,4 +1,4 @@
-// Issue 4, end to end in real Chromium with dist/chrome loaded: the panel (panel.html?tabId=N)
+// The panel end to end in real Chromium with dist/chrome loaded: the panel (panel.html?tabId=N)
 // and popup with real lab failures, light and dark, as screenshots in test-output/panel/; the
 // HAR round trip through the panel's own export menu and import input; a HAR that Chromium
 // itself wrote while meeting the lab's failures, imported offline; axe-core on panel, popup and
@@ -12,7 +12,7 @@ import type { Launched } from '../../scripts/lab/chromium.ts';
 import { clearTab, waitForRecords } from '../../scripts/lab/extension.ts';
 import { click, openLab, type Session } from '../../scripts/lab/driver.ts';
 import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
-import { fromHar } from '../../src/shared/export/har-import.ts';
+import { fromHar } from '../../src/har/read.ts';
 import { startLab, type Lab } from '../../scripts/lab/server.ts';
 import { launch, outputDir, repo } from './support/chromium.ts';
 import {
@@ -61,7 +61,7 @@ const open = async (path: string, size: { width: number; height: number }, dark 
   return p;
 };
 const pairs = (rows: Row[]): string[] => rows.map((r) => `${r.status} ${r.finding}`).sort();
-/** ids of imported records end with the HAR entry index (har-import.ts) */
+/** ids of imported records end with the HAR entry index (src/har/read.ts) */
 const entryIndex = (id: string): number => Number(id.slice(id.lastIndexOf('-') + 1));
 // an id no real tab has: imports are shown in the panel page that made them
 let fakeTab = 900_000;
@@ -95,11 +95,11 @@ afterAll(async () => {
   await lab?.close();
 });
 
-describe('panel and popup in real Chromium (issue 4)', () => {
+describe('panel and popup in real Chromium', () => {
   let panel: Page;
   let live: Row[];
 
-  it('panel with the expired-token record selected: its first finding is token-expired; light and dark screenshots', async () => {
+  it('panel with the expired-token record selected: first finding token-expired; light and dark shots', async () => {
     panel = await open(`panel.html?tabId=${s.tabId}`, PANEL);
     live = await settledRows(panel, LIVE.length);
     expect(live.map((r) => r.finding)).toContain('token-expired');
@@ -129,7 +129,7 @@ describe('panel and popup in real Chromium (issue 4)', () => {
     }
   });
 
-  it('axe-core: no serious or critical violation on panel (rows, selected record), popup and options, light and dark', async () => {
+  it('axe-core: no serious or critical violation: panel (rows, selected), popup, options, both themes', async () => {
     for (const dark of [false, true]) {
       await panel.emulateMedia({ colorScheme: dark ? 'dark' : 'light' });
       await axeClean(panel, `panel ${dark ? 'dark' : 'light'}`);
@@ -170,7 +170,7 @@ describe('panel and popup in real Chromium (issue 4)', () => {
     expect(findings[0]).toBe('token-expired');
   }
 
-  it('HAR round trip with secrets: export from the panel, import into another panel, same statuses and top findings', () =>
+  it('HAR round trip with secrets: export, import into another panel, same statuses and top findings', () =>
     roundTrip(true));
 
   // the default export masks every JWT to `eyJhbGciOi…Qc_Q #3b16b7`: the importer must show the
@@ -178,7 +178,7 @@ describe('panel and popup in real Chromium (issue 4)', () => {
   // (before 93aa02f it said malformed-authorization for the expired token and the 403 scope)
   it('HAR round trip, masked (the default): same statuses and top findings', () => roundTrip(false));
 
-  it("a HAR written by Chromium while it met the lab's failures, imported into the panel offline: the lab's diagnoses", async () => {
+  it("a HAR Chromium wrote while meeting the lab's failures, imported offline: the lab's diagnoses", async () => {
     const recorded = join(out, 'chromium-recorded-lab.har');
     const done = await recordLabHar(ensureChromium().path, lab.primary, RECORDED, recorded);
     expect(done).toEqual([...RECORDED]);

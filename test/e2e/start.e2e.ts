@@ -85,7 +85,7 @@ describe('npm start, headless', () => {
     expect(profiles(), 'temporary profile removed').toEqual([]);
   });
 
-  it('--keep-open waits after the summary; Ctrl+C then closes the browser, removes the profile and exits 130', async () => {
+  it('--keep-open waits after the summary; Ctrl+C closes the browser, removes the profile, exits 130', async () => {
     const env = { ...process.env, TMPDIR: tmp, AUTHLENS_EXTENSION_DIR: extensionDir() };
     const { code, out } = await run(
       ['--headless', '--keep-open', '--scenario', 'jwt-expired'],

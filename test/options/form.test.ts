@@ -64,7 +64,8 @@ describe('validate and friends', () => {
   });
   it('describes the settings in one sentence', () => {
     expect(describeSettings(DEFAULT_SETTINGS)).toBe(
-      'capturing 401, 403, 407, 419, 440, 498; 500 records per tab; log cleared on navigation; capture on; secrets masked',
+      'capturing 401, 403, 407, 419, 440, 498; 500 records per tab; log cleared on navigation; ' +
+        'capture on; secrets masked',
     );
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { matchesTerms, matchesToggles, parseFilter, tokenize, type Term } from '../../src/panel/filter.ts';
-import { challengeSchemesOf, factsOf } from '../../src/panel/facts.ts';
-import { rec } from './records.ts';
+import { challengeSchemesOf, createFacts } from '../../src/panel/facts.ts';
+import { summarizeDiagnosis } from '../../src/shared/diagnoser.ts';
+import { diagnosed, rec } from '../support/records.ts';
+
+const facts = createFacts();
 
 const t = (key: Term['key'], value: string, negate = false): Term => ({ key, value, negate });
 
@@ -60,13 +63,11 @@ describe('matching', () => {
         value: 'Bearer realm="api", error="insufficient_scope", Digest realm="x", nonce="n"',
       },
     ],
-    diagnosis: {
-      summary: 'Token lacks scope',
-      top: { id: 'insufficient-scope', severity: 'error', title: 'x' },
-      ids: ['insufficient-scope', 'scheme-mismatch'],
-    },
   });
-  const f = factsOf(r);
+  const summary = summarizeDiagnosis(
+    diagnosed('Token lacks scope', ['insufficient-scope', 'error'], ['scheme-mismatch', 'warning']),
+  );
+  const f = facts.forFilter(r, summary);
   const yes = (text: string): boolean => matchesTerms(parseFilter(text), f);
 
   it('matches each key', () => {
@@ -108,20 +109,13 @@ describe('matching', () => {
   });
 
   it('does not treat regex characters in domain patterns as regex', () => {
-    const dotted = factsOf(rec({ url: 'https://apixexample.com/' }));
+    const dotted = facts.forFilter(rec({ url: 'https://apixexample.com/' }), undefined);
     expect(matchesTerms(parseFilter('domain:api.example.com'), dotted)).toBe(false);
     expect(matchesTerms(parseFilter('domain:(.*)'), dotted)).toBe(false);
   });
 
-  it('a record stored without a diagnosis is diagnosed here, on first use', () => {
-    const bare = factsOf(rec({ url: 'https://api.example.com/x', diagnosis: undefined }));
-    expect(bare.findings).toContain('missing-challenge');
-    expect(matchesTerms(parseFilter('finding:missing-challenge'), bare)).toBe(true);
-    expect(matchesTerms(parseFilter('-finding:missing-challenge'), bare)).toBe(false);
-  });
-
   it('an unparsable url has no host and never throws', () => {
-    const junk = factsOf(rec({ url: 'not a url' }));
+    const junk = facts.forFilter(rec({ url: 'not a url' }), undefined);
     expect(junk.host).toBe('');
     expect(matchesTerms(parseFilter('domain:x finding:y "free"'), junk)).toBe(false);
   });

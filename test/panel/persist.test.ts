@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadView, PERSIST_KEY, saveView, type KeyValue } from '../../src/panel/persist.ts';
-import { tabIdFrom, themeFromDevtools } from '../../src/panel/theme.ts';
+import { themeFromDevtools } from '../../src/panel/theme.ts';
 
 function memory(init: Record<string, string> = {}): KeyValue & { data: Record<string, string> } {
   const data = { ...init };
@@ -54,17 +54,5 @@ describe('theme and tab id', () => {
     ['solarized', undefined],
   ])('themeFromDevtools(%s) = %s', (name, out) => {
     expect(themeFromDevtools(name)).toBe(out);
-  });
-  it.each([
-    [12, '?tabId=3', 12],
-    [undefined, '?tabId=3&record=abc', 3],
-    [undefined, '?tabId=-1', -1],
-    [undefined, '?tabId=-2', undefined],
-    [undefined, '?tabId=x', undefined],
-    [undefined, '?tabId=', undefined],
-    [undefined, '?tabId=1.5', undefined],
-    [undefined, '', undefined],
-  ])('tabIdFrom(%s, %j) = %s', (inspected, search, out) => {
-    expect(tabIdFrom(inspected, search)).toBe(out);
   });
 });

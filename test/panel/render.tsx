@@ -1,41 +1,35 @@
-// Renders the whole panel against the in-memory twin, the way main.tsx wires it.
-import { render } from '@testing-library/preact';
-import { App } from '../../src/panel/components/App.tsx';
-import { ServicesContext, StoreContext, type Services } from '../../src/panel/context.ts';
+// Renders the whole panel against the in-memory background twin, the way main.tsx wires it.
+import { act, render } from '@testing-library/preact';
+import { App } from '../../src/panel/components/app.tsx';
+import { ServicesContext, StoreContext, type Services } from '../../src/panel/providers.ts';
 import { createStore, type Store } from '../../src/panel/store.ts';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings.ts';
+import { type Settings } from '../../src/shared/settings.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
-import { twin, type Twin } from './twin.ts';
+import { backgroundTwin, type BackgroundTwin } from '../support/background-twin.ts';
 
 export interface Rendered {
   store: Store;
-  twin: Twin;
+  twin: BackgroundTwin;
   copied: string[];
   downloads: { name: string; mime: string; text: string }[];
+  /** the worker's snapshot for the tab, with these records and (a patch of) the twin's settings */
   snapshot(records: CaptureRecord[], settings?: Partial<Settings>): void;
+  /** resolves once every diagnosis asked for has arrived and the panel has re-rendered */
+  diagnosed(): Promise<void>;
   container: Element;
 }
 
 export function renderPanel(opts: { tabId?: number; selected?: string; filterText?: string } = {}): Rendered {
   const tabId = opts.tabId ?? 7;
-  let settings: Settings = { ...DEFAULT_SETTINGS, captureStatuses: [...DEFAULT_SETTINGS.captureStatuses] };
-  const t = twin((m) => {
-    if (m.type === 'setSettings') {
-      settings = { ...settings, ...(m.patch as Partial<Settings>) };
-      return { settings };
-    }
-    if (m.type === 'clear') return { ok: true };
-    if (m.type === 'getSettings') return { settings };
-    return {};
-  });
+  const twin = backgroundTwin({ snapshotOnConnect: false });
   const store = createStore(
     tabId,
     { filterText: opts.filterText ?? '', toggles: [], groupByOrigin: false },
     opts.selected,
   );
-  const client = createClient(t.transport);
+  const client = createClient(twin.transport);
   const copied: string[] = [];
   const downloads: Rendered['downloads'] = [];
   const services: Services = {
@@ -62,13 +56,17 @@ export function renderPanel(opts: { tabId?: number; selected?: string; filterTex
   );
   return {
     store,
-    twin: t,
+    twin,
     copied,
     downloads,
     container,
+    diagnosed: () =>
+      act(async () => {
+        while (store.diagnoser.pending > 0) await new Promise((r) => setTimeout(r, 5));
+      }),
     snapshot: (records, patch = {}) => {
-      settings = { ...settings, ...patch };
-      t.lastPort().emit({ ns: NS, type: 'snapshot', tabId, records, settings });
+      const settings = { ...twin.settings, ...patch };
+      twin.lastPort().emit({ ns: NS, type: 'snapshot', tabId, records, settings });
     },
   };
 }

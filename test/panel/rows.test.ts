@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter } from '../../src/panel/filter.ts';
-import { buildRows, filterRecords, moveSelection, recordIds, visibleRecords } from '../../src/panel/rows.ts';
-import { rec } from './records.ts';
+import { createFacts } from '../../src/panel/facts.ts';
+import {
+  allFiltered,
+  filterRecords,
+  groupRows,
+  moveSelection,
+  recordIds,
+  type Lookups,
+  type View,
+} from '../../src/panel/rows.ts';
+import { createDiagnoser } from '../../src/shared/diagnoser.ts';
+import type { CaptureRecord } from '../../src/shared/types.ts';
+import { rec } from '../support/records.ts';
 
 const a = rec({ url: 'https://a.example/1', status: 401 });
 const b = rec({ url: 'https://b.example/1', status: 403 });
 const c = rec({ url: 'https://a.example/2', status: 419 });
 const all = [a, b, c];
 const view = { terms: [], toggles: [], groupByOrigin: false, collapsed: new Set<string>() };
+const none: Lookups = { facts: createFacts(), diagnoser: { peekSummary: () => undefined } };
+const visibleRecords = (records: CaptureRecord[], v: Pick<View, 'terms' | 'toggles'>) =>
+  filterRecords(records, v, none).records;
+const buildRows = (records: CaptureRecord[], v: View) => groupRows(visibleRecords(records, v), v, none.facts);
 
 describe('rows', () => {
   it('filters by terms and toggles', () => {
@@ -40,28 +55,31 @@ describe('rows', () => {
   });
 });
 
-describe('filterRecords with a diagnosis budget', () => {
-  const many = Array.from({ length: 10 }, (_, i) =>
-    rec({ id: `d${i}`, url: `https://api.example/${i}`, status: 401, time: 1_790_000_000_000 + i }),
-  );
+describe('filterRecords and diagnoses that arrive later', () => {
+  const many = Array.from({ length: 10 }, (_, i) => rec({ url: `https://api.example/${i}`, status: 401 }));
+  const known = new Set(many.slice(0, 4));
+  const partly: Lookups = {
+    facts: createFacts(),
+    diagnoser: { peekSummary: (r) => (known.has(r) ? { summary: 'The access token expired', ids: [] } : undefined) },
+  };
 
-  it('diagnoses at most the budget per pass and defers the rest; later passes catch up', () => {
+  it('defers the records whose diagnosis has not arrived, when the filter needs it', () => {
     const v = { terms: parseFilter('expired'), toggles: [] };
-    const first = filterRecords(many, v, 4);
-    expect(first.deferred).toBe(6);
-    const second = filterRecords(many, v, 4);
-    expect(second.deferred).toBe(2);
-    const third = filterRecords(many, v, 4);
-    expect(third.deferred).toBe(0);
-    // in the end, the same answer as judging everything at once
-    expect(third.records).toEqual(visibleRecords(many, v));
+    expect(filterRecords(many, v, partly)).toEqual({ records: many.slice(0, 4), deferred: 6 });
   });
 
   it('never defers when the filter needs no diagnosis', () => {
-    const fresh = many.map((r) => ({ ...r, id: `${r.id}x` }));
-    expect(filterRecords(fresh, { terms: parseFilter('status:401 -domain:other.example'), toggles: [] }, 0)).toEqual({
-      records: fresh,
-      deferred: 0,
-    });
+    expect(
+      filterRecords(many, { terms: parseFilter('status:401 -domain:other.example'), toggles: [] }, partly),
+    ).toEqual({ records: many, deferred: 0 });
+  });
+
+  it('allFiltered waits for every diagnosis (exports)', async () => {
+    const d = createDiagnoser({ schedule: (run) => setTimeout(run, 0) });
+    d.setInputs(many, []);
+    const look = { facts: createFacts(), diagnoser: d };
+    const v = { terms: parseFilter('finding:no-credentials'), toggles: [] };
+    expect(filterRecords(many, v, look).deferred).toBe(10);
+    expect(await allFiltered(many, v, look)).toEqual(many);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NS } from '../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from '../../src/panel/state.ts';
-import { rec } from './records.ts';
+import { rec } from '../support/records.ts';
 
 const settings = { ...DEFAULT_SETTINGS, captureStatuses: [...DEFAULT_SETTINGS.captureStatuses] };
 const run = (events: PanelEvent[], s: PanelState = initialState(7)): PanelState => events.reduce(apply, s);
@@ -118,7 +118,7 @@ describe('context entries (history for the diagnosis, never rows)', () => {
     time,
     type: 'xmlhttprequest',
   });
-  it('the snapshot carries them sorted; live ones append; a replace or a clear resets them; other tabs are ignored', () => {
+  it('the snapshot carries them sorted; live ones append; a replace or a clear resets them; not other tabs', () => {
     const r = rec({ time: 1000 });
     let s = apply(initialState(7), {
       ns: NS,
@@ -149,16 +149,9 @@ describe('context entries (history for the diagnosis, never rows)', () => {
     expect(apply(s, old).context).toEqual([]);
   });
 
-  it('a record near a new entry becomes a new object (re-diagnosed); far ones stay the same object', () => {
-    const near = rec({ time: 100_000 });
-    const far = rec({ time: 500_000 });
-    const s0 = apply(initialState(7), { ns: NS, type: 'snapshot', tabId: 7, records: [near, far], settings });
-    const s1 = apply(s0, { ns: NS, type: 'context', tabId: 7, entries: [e(150_000)] });
-    expect(s1.live[0]).not.toBe(near);
-    expect(s1.live[0]).toEqual(near);
-    expect(s1.live[1]).toBe(far);
-    // nothing near: the list itself is kept
-    expect(apply(s1, { ns: NS, type: 'context', tabId: 7, entries: [e(900_000)] }).live).toBe(s1.live);
+  it('context never touches the records (the diagnoser keys each diagnosis by the context around it)', () => {
+    const s0 = apply(initialState(7), { ns: NS, type: 'snapshot', tabId: 7, records: [rec(), rec()], settings });
+    expect(apply(s0, { ns: NS, type: 'context', tabId: 7, entries: [e(150_000)] }).live).toBe(s0.live);
   });
 });
 

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  apply,
-  hostPath,
-  initialState,
-  reportPath,
-  statusList,
-  tabIdFromSearch,
-  whyLine,
-} from '../../src/popup/state.ts';
+import { apply, hostPath, initialState, statusList, whyLine } from '../../src/popup/state.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
-import { rec } from './background-twin.ts';
+import { rec } from '../support/records.ts';
 
 const settings = { ...DEFAULT_SETTINGS };
 
@@ -25,7 +17,7 @@ describe('popup state', () => {
     const d = rec({ time: 4 });
     s = apply(s, { ns: NS, type: 'added', tabId: 5, record: d }, 5);
     expect(s.records[0]).toBe(d);
-    const b2 = { ...b, diagnosis: { summary: 'x', ids: [] } };
+    const b2 = { ...b, responseBody: '{"error":"x"}' };
     s = apply(s, { ns: NS, type: 'updated', tabId: 5, record: b2 }, 5);
     expect(s.records[1]).toBe(b2);
     s = apply(s, { ns: NS, type: 'removed', tabId: 5, ids: [a.id, c.id] }, 5);
@@ -34,6 +26,22 @@ describe('popup state', () => {
     expect(s.records).toHaveLength(2); // a re-sent record is not doubled
     s = apply(s, { ns: NS, type: 'cleared', tabId: 5 }, 5);
     expect(s.records).toEqual([]);
+  });
+
+  it("keeps the tab's context entries, oldest first, for the diagnosis's history", () => {
+    const e = (time: number) => ({ url: 'https://a/ok', method: 'GET', status: 200, time, type: 'xmlhttprequest' });
+    let s = apply(
+      initialState,
+      { ns: NS, type: 'snapshot', tabId: 5, records: [], settings, context: [e(3), e(1)] },
+      5,
+    );
+    expect(s.context.map((c) => c.time)).toEqual([1, 3]);
+    s = apply(s, { ns: NS, type: 'context', tabId: 5, entries: [e(2)] }, 5);
+    expect(s.context.map((c) => c.time)).toEqual([1, 2, 3]);
+    s = apply(s, { ns: NS, type: 'context', tabId: 5, entries: [e(9)], replace: true }, 5);
+    expect(s.context.map((c) => c.time)).toEqual([9]);
+    s = apply(s, { ns: NS, type: 'cleared', tabId: 5 }, 5);
+    expect(s.context).toEqual([]);
   });
 
   it('ignores other tabs; settings apply to all', () => {
@@ -51,28 +59,14 @@ describe('popup state', () => {
   ])('hostPath(%s)', (u, out) => expect(hostPath(u)).toBe(out));
 
   it('whyLine falls back to the status line, then the status', () => {
-    expect(whyLine(rec({ diagnosis: { summary: 'Token expired', ids: [] } }))).toBe('Token expired');
-    expect(whyLine(rec({ statusLine: 'HTTP/1.1 403 Forbidden' }))).toBe('HTTP/1.1 403 Forbidden');
-    expect(whyLine(rec({ statusLine: '', status: 498 }))).toBe('HTTP 498');
+    expect(whyLine(rec(), { summary: 'Token expired', ids: [] })).toBe('Token expired');
+    expect(whyLine(rec({ statusLine: 'HTTP/1.1 403 Forbidden' }), undefined)).toBe('HTTP/1.1 403 Forbidden');
+    expect(whyLine(rec({ statusLine: '', status: 498 }), { summary: '', ids: [] })).toBe('HTTP 498');
   });
 
-  it('statusList and reportPath', () => {
+  it('statusList', () => {
     expect(statusList([401, 403, 407, 419, 440, 498])).toBe('401, 403, 407, 419, 440 or 498');
     expect(statusList([401])).toBe('401');
     expect(statusList([])).toBe('no status codes');
-    expect(reportPath(3)).toBe('panel.html?tabId=3');
-    expect(reportPath(3, 'x&y')).toBe('panel.html?tabId=3&record=x%26y');
   });
-});
-
-describe('tabIdFromSearch', () => {
-  it.each([
-    ['?tabId=12', 12],
-    ['?x=1&tabId=-1', -1],
-    ['', undefined],
-    ['?tabId=', undefined],
-    ['?tabId=1.5', undefined],
-    ['?tabId=abc', undefined],
-    ['?tabId=99999999999999999999', undefined],
-  ])('%s -> %s', (s, n) => expect(tabIdFromSearch(s)).toBe(n));
 });

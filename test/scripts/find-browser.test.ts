@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { ensureChromium, findChromium, INSTALL_HINT } from '../../scripts/find-browser.ts';
+import {
+  ensureChromium,
+  findChromium,
+  findFirefox,
+  FIREFOX_INSTALL_HINT,
+  INSTALL_HINT,
+} from '../../scripts/find-browser.ts';
 
 describe('find-browser', () => {
   it('CHROME_PATH wins when it exists', () => {
@@ -25,5 +31,14 @@ describe('find-browser', () => {
   it('the install hint is the exact command', () => {
     expect(INSTALL_HINT).toContain('apt-get install -y chromium');
     expect(INSTALL_HINT).toContain('CHROME_PATH=');
+  });
+
+  it('Firefox the same way: FIREFOX_PATH, else Debian firefox-esr', () => {
+    expect(findFirefox({ FIREFOX_PATH: process.execPath })).toEqual({ path: process.execPath, how: 'FIREFOX_PATH' });
+    expect(() => findFirefox({ FIREFOX_PATH: '/nowhere/firefox' })).toThrow(
+      'FIREFOX_PATH=/nowhere/firefox does not exist',
+    );
+    expect(FIREFOX_INSTALL_HINT).toContain('apt-get install -y firefox-esr');
+    expect(FIREFOX_INSTALL_HINT).toContain('FIREFOX_PATH=');
   });
 });

@@ -6,7 +6,6 @@ import { manifestFor } from '../../scripts/manifest.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const source = JSON.parse(readFileSync(join(repo, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests are free-form JSON here
 type M = Record<string, any>;
 
 describe('manifestFor', () => {

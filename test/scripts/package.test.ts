@@ -49,7 +49,10 @@ for (const target of ['chrome', 'firefox']) {
   writeFileSync(dir + '/manifest.json', JSON.stringify(manifestFor(source, target, pkg.version), null, 2));
   writeFileSync(dir + '/background.js', readFileSync('src/background/index.ts'));
   for (const page of ['popup', 'panel', 'devtools', 'options']) {
-    writeFileSync(dir + '/' + page + '.html', '<!doctype html><html><head><meta charset="utf-8"><title>' + page + '</title><script type="module" src="./assets/' + page + '.js"></script></head><body></body></html>');
+    const head = '<meta charset="utf-8"><title>' + page + '</title>';
+    const script = '<script type="module" src="./assets/' + page + '.js"></script>';
+    const html = '<!doctype html><html><head>' + head + script + '</head><body></body></html>';
+    writeFileSync(dir + '/' + page + '.html', html);
     writeFileSync(dir + '/assets/' + page + '.js', 'document.title = ' + JSON.stringify(page) + ';');
   }
 }

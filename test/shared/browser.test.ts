@@ -2,7 +2,10 @@
 // `browser` namespace as it is, so a minimal fake one lets the pure helpers be tested.
 import { beforeAll, describe, expect, it } from 'vitest';
 
-type Mod = typeof import('../../src/shared/browser.ts');
+import type * as BrowserModule from '../../src/shared/browser.ts';
+
+// imported in beforeAll, once the fake `browser` exists
+type Mod = typeof BrowserModule;
 let m: Mod;
 let granted = true;
 const asked: unknown[] = [];
@@ -72,14 +75,5 @@ describe('host access (Firefox < 127 does not grant <all_urls> at install)', () 
     } finally {
       permissions.contains = saved;
     }
-  });
-});
-
-describe('sessionQuotaBytes', () => {
-  it('uses QUOTA_BYTES where exposed, else the 10 MiB Firefox enforces without exposing it', () => {
-    g.chrome = { runtime: { id: 'x' }, storage: { session: { QUOTA_BYTES: 5000 } } };
-    expect(m.sessionQuotaBytes()).toBe(5000);
-    g.chrome = { runtime: { id: 'x' }, storage: { session: {} } };
-    expect(m.sessionQuotaBytes()).toBe(10_485_760);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statusTextOf, toExchange } from '../../src/shared/exchange.ts';
-import type { CaptureRecord } from '../../src/shared/types.ts';
+import { contextExchange, toExchange } from '../../src/shared/exchange.ts';
+import type { CaptureRecord, ContextEntry } from '../../src/shared/types.ts';
 
 const record: CaptureRecord = {
   id: '7-1',
@@ -56,11 +56,25 @@ describe('toExchange', () => {
   });
 });
 
-describe('statusTextOf', () => {
-  it('reads the reason phrase, which HTTP/2 does not have', () => {
-    expect(statusTextOf('HTTP/1.1 403 Forbidden')).toBe('Forbidden');
-    expect(statusTextOf('HTTP/1.1 419 Page Expired')).toBe('Page Expired');
-    expect(statusTextOf('HTTP/2 401')).toBeUndefined();
-    expect(statusTextOf('')).toBeUndefined();
+describe('contextExchange', () => {
+  const T = 1_790_000_100_000;
+  const entry: ContextEntry = {
+    url: 'https://api.example.com/ok/0',
+    method: 'GET',
+    status: 200,
+    time: T,
+    type: 'xmlhttprequest',
+  };
+  it('carries the Authorization it sent, nothing else it does not know', () => {
+    expect(contextExchange({ ...entry, authorization: 'Bearer x', method: 'POST', status: 204 })).toEqual({
+      url: 'https://api.example.com/ok/0',
+      method: 'POST',
+      status: 204,
+      type: 'xmlhttprequest',
+      timeStamp: T,
+      requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }],
+      responseHeaders: [],
+    });
+    expect(contextExchange(entry).requestHeaders).toEqual([]);
   });
 });

@@ -87,9 +87,7 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
     (
       window as unknown as {
         axe: {
-          run(
-            o: object,
-          ): Promise<{
+          run(o: object): Promise<{
             violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
           }>;
         };

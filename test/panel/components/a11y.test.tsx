@@ -3,7 +3,7 @@
 import { act, cleanup, fireEvent, screen } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rec } from '../records.ts';
+import { rec } from '../../support/records.ts';
 import { renderPanel } from '../render.tsx';
 
 afterEach(cleanup);

@@ -3,14 +3,15 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact
 import { afterEach, describe, expect, it } from 'vitest';
 import { NS } from '../../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings.ts';
-import { rec } from '../records.ts';
+import { rec } from '../../support/records.ts';
 import { renderPanel } from '../render.tsx';
 
 afterEach(cleanup);
 
 const NOW = 1_790_000_000_000;
 const b64url = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
-const TOKEN = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: 'u1', exp: NOW / 1000 - 840, iat: NOW / 1000 - 3600 })}.c2lnbmF0dXJl`;
+const CLAIMS = { sub: 'u1', exp: NOW / 1000 - 840, iat: NOW / 1000 - 3600 };
+const TOKEN = `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url(CLAIMS)}.c2lnbmF0dXJl`;
 
 function expired() {
   return rec({
@@ -29,24 +30,26 @@ function expired() {
       { name: 'Date', value: new Date(NOW).toUTCString() },
       { name: 'Content-Type', value: 'application/json' },
     ],
-    diagnosis: {
-      summary: 'Access token expired',
-      top: { id: 'token-expired', severity: 'error', title: 'Access token expired' },
-      ids: ['token-expired', 'bearer-invalid-token'],
-    },
   });
 }
 
 async function open(r = expired(), settings = {}) {
   const p = renderPanel({ selected: r.id });
   await act(() => p.snapshot([r], settings));
+  await p.diagnosed();
   return { p, r, detail: screen.getByTestId('detail') };
 }
 
 const tab = async (name: string): Promise<void> => act(() => void fireEvent.click(screen.getByRole('tab', { name })));
+/** a click whose handler awaits (a copy waits for its text, a report for its diagnosis) */
+const press = (el: HTMLElement): Promise<void> =>
+  act(async () => {
+    fireEvent.click(el);
+    await new Promise((r) => setTimeout(r, 0));
+  });
 
 describe('detail pane', () => {
-  it('puts the diagnosis first: findings with explanation, evidence, fixes with copyable code, references', async () => {
+  it('puts the diagnosis first: findings, explanation, evidence, fixes with copyable code, references', async () => {
     const { p, detail } = await open();
     expect(screen.getByRole('tab', { name: 'Diagnosis' }).getAttribute('aria-selected')).toBe('true');
     const findings = within(detail).getAllByTestId('finding');
@@ -62,6 +65,15 @@ describe('detail pane', () => {
     const link = within(first).getAllByRole('link')[0] as HTMLAnchorElement;
     expect(link.href).toMatch(/^https:\/\/www\.rfc-editor\.org\//);
     expect(detail.textContent).not.toContain(TOKEN);
+  });
+
+  it('links each finding to its catalogue entry, opened in a tab (a DevTools panel cannot navigate)', async () => {
+    const { p, detail } = await open();
+    const [first, second] = within(detail).getAllByTestId('about-finding') as HTMLAnchorElement[];
+    expect(first!.getAttribute('href')).toBe('findings.html#token-expired');
+    expect(second!.getAttribute('href')).toBe('findings.html#bearer-invalid-token');
+    await press(first!);
+    expect(p.twin.opened).toEqual(['chrome-extension://twin/findings.html#token-expired']);
   });
 
   it('masks secrets in headers until revealed one by one, and copies the real value on purpose', async () => {
@@ -121,7 +133,7 @@ describe('detail pane', () => {
     expect(detail.textContent).toContain('RFC 9110 §15.5.2');
   });
 
-  it('decodes the JWT with exp/iat in UTC and relative to the server clock; cookies by name, values masked', async () => {
+  it('decodes the JWT, exp/iat in UTC and against the server clock; cookies by name, values masked', async () => {
     const { detail } = await open();
     await tab('Credentials');
     const times = within(detail).getByTestId('jwt-times');
@@ -178,13 +190,9 @@ describe('detail pane', () => {
 
   it('copies cURL / fetch masked by default and with the secret once revealed; Markdown report', async () => {
     const { p, detail } = await open();
-    await act(
-      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' })),
-    );
-    await act(
-      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' })),
-    );
-    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy report as Markdown' })));
+    await press(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' }));
+    await press(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' }));
+    await press(within(detail).getByRole('button', { name: 'Copy report as Markdown' }));
     const [curl, fetchText, md] = p.copied;
     expect(curl).toMatch(/^curl /m);
     expect(curl).not.toContain(TOKEN);
@@ -195,9 +203,7 @@ describe('detail pane', () => {
     await tab('Headers');
     const authRow = within(detail).getByText('Authorization').closest('tr')!;
     await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
-    await act(
-      () => void fireEvent.click(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' })),
-    );
+    await press(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' }));
     expect(p.copied[3]).toContain(TOKEN);
   });
 
@@ -213,6 +219,8 @@ describe('detail pane', () => {
     await act(() =>
       p.twin.lastPort().emit({ ns: NS, type: 'updated', tabId: 7, record: { ...r, responseBody: body } }),
     );
+    expect(within(detail).getByTestId('diagnosing')).toBeTruthy();
+    await p.diagnosed();
     const after = within(detail)
       .getAllByTestId('finding')
       .map((f) => f.dataset.findingId);

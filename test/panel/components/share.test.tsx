@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toHar } from '../../../src/shared/export/har.ts';
-import { rec } from '../records.ts';
+import { toHar } from '../../../src/har/write.ts';
+import { rec } from '../../support/records.ts';
 import { renderPanel } from '../render.tsx';
 
 afterEach(cleanup);
@@ -17,11 +17,6 @@ function failing() {
     responseHeaders: [
       { name: 'WWW-Authenticate', value: 'Bearer realm="api", error="insufficient_scope", scope="admin"' },
     ],
-    diagnosis: {
-      summary: 'Token lacks scope admin',
-      top: { id: 'insufficient-scope', severity: 'error', title: 't' },
-      ids: ['insufficient-scope'],
-    },
   });
 }
 
@@ -30,7 +25,9 @@ describe('export', () => {
     const p = renderPanel();
     await act(() => p.snapshot([failing()]));
     await act(() => void fireEvent.click(screen.getByTestId('export-json')));
+    await waitFor(() => expect(p.downloads).toHaveLength(1));
     await act(() => void fireEvent.click(screen.getByTestId('export-har')));
+    await waitFor(() => expect(p.downloads).toHaveLength(2));
     const [json, har] = p.downloads;
     expect(json!.name).toMatch(/^authlens-tab7-.*\.json$/);
     expect(json!.text).not.toContain(SECRET);
@@ -42,13 +39,17 @@ describe('export', () => {
     expect(har!.text).not.toContain(SECRET);
     await act(() => void fireEvent.click(screen.getByTestId('export-reveal')));
     await act(() => void fireEvent.click(screen.getByTestId('export-har')));
+    await waitFor(() => expect(p.downloads).toHaveLength(3));
     expect(p.downloads[2]!.text).toContain(SECRET);
+    // each entry carries the record's full diagnosis, made before masking
+    expect(doc.log.entries[0]._authlens.report.findings[0].id).toBe('insufficient-scope');
   });
 
   it('exports only what the filter shows', async () => {
     const p = renderPanel({ filterText: 'status:401' });
     await act(() => p.snapshot([failing(), rec({ status: 401 })]));
     await act(() => void fireEvent.click(screen.getByTestId('export-json')));
+    await waitFor(() => expect(p.downloads).toHaveLength(1));
     expect(JSON.parse(p.downloads[0]!.text).records.map((r: { status: number }) => r.status)).toEqual([401]);
   });
 });
@@ -68,6 +69,7 @@ describe('import HAR', () => {
     // a plain change event: testing-library's fireEvent.change tries to set a value on file inputs
     await act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
     await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(2));
+    await p.diagnosed();
     const rows = screen.getAllByTestId('record-row');
     expect(rows.map((r) => r.dataset.status).sort()).toEqual(['401', '403']);
     expect(rows.find((r) => r.dataset.status === '403')!.getAttribute('data-finding')).toBe('insufficient-scope');
@@ -145,7 +147,7 @@ describe('import of HAR files written by browsers (test/fixtures/har)', () => {
       const { readFileSync } = await import('node:fs');
       // vitest runs from the repository root (import.meta.url is the page's URL under happy-dom)
       const text = readFileSync(`${process.cwd()}/test/fixtures/har/${name}`, 'utf8');
-      const { fromHar } = await import('../../../src/shared/export/har-import.ts');
+      const { fromHar } = await import('../../../src/har/read.ts');
       const expected = fromHar(JSON.parse(text), { tabId: 7 }).records;
       expect(expected.length).toBeGreaterThan(0);
       const p = renderPanel();
@@ -155,6 +157,7 @@ describe('import of HAR files written by browsers (test/fixtures/har)', () => {
         () => void fireEvent.drop(app, { dataTransfer: { files: [new File([text], name)], types: ['Files'] } }),
       );
       await waitFor(() => expect(screen.getAllByTestId('record-row')).toHaveLength(Math.min(expected.length, 30)));
+      await p.diagnosed();
       const rows = screen.getAllByTestId('record-row');
       expect(rows.map((r) => r.dataset.status).sort()).toEqual(
         expected

@@ -28,7 +28,10 @@ function answer(
     cnonce: 'c0ffee',
     qop: 'auth',
   };
-  return `Digest username="${base.user}", realm="${base.realm}", nonce="${base.nonce}", uri="${uri}", algorithm=${alg}, qop=auth, nc=00000001, cnonce="c0ffee", response="${responseFor(alg, base)}"`;
+  return (
+    `Digest username="${base.user}", realm="${base.realm}", nonce="${base.nonce}", uri="${uri}", ` +
+    `algorithm=${alg}, qop=auth, nc=00000001, cnonce="c0ffee", response="${responseFor(alg, base)}"`
+  );
 }
 
 describe('lab Digest server (RFC 7616)', () => {

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { capturesFor, matchesCapture } from '../../../scripts/lab/match.ts';
+import { capturesFor, matchesCapture, produced } from '../../../scripts/lab/match.ts';
 import type { CaptureRecord } from '../../../src/shared/types.ts';
+import { rec as record } from '../../support/records.ts';
 
 const origins = { primary: 'http://127.0.0.1:1000', secondary: 'http://127.0.0.1:2000' };
-const rec = (over: Partial<CaptureRecord>): CaptureRecord => ({
-  id: 'r',
-  requestId: '1',
-  tabId: 1,
-  frameId: 0,
-  type: 'xmlhttprequest',
-  method: 'GET',
-  url: `${origins.primary}/api/x?y=1`,
-  status: 401,
-  statusLine: 'HTTP/1.1 401 Unauthorized',
-  time: 1,
-  fromCache: false,
-  preflight: false,
-  source: 'headers',
-  requestHeadersKnown: true,
-  requestHeaders: [],
-  responseHeaders: [],
-  redirects: [],
-  ...over,
-});
+const rec = (over: Partial<CaptureRecord>): CaptureRecord => record({ url: `${origins.primary}/api/x?y=1`, ...over });
 const want = { status: 401, method: 'GET', origin: 'primary' as const, path: '/api/x' };
 
 describe('matching a scenario to its capture', () => {
@@ -46,5 +28,15 @@ describe('matching a scenario to its capture', () => {
   it('returns the matching records oldest first', () => {
     const rs = [rec({ id: 'b', time: 5 }), rec({ id: 'x', status: 200 }), rec({ id: 'a', time: 2 })];
     expect(capturesFor(rs, want, origins).map((r) => r.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('whether the lab answered the expected request', () => {
+  it('looks for origin, method, path and status in what it served', () => {
+    const served = { origin: 'primary' as const, method: 'GET', path: '/api/x', status: 401 };
+    const flags = { authorization: false, cookie: false };
+    expect(produced([{ ...served, ...flags }], want)).toBe(true);
+    expect(produced([{ ...served, ...flags, status: 200 }], want)).toBe(false);
+    expect(produced([], want)).toBe(false);
   });
 });

@@ -55,7 +55,7 @@ describe('lab server', () => {
     expect((await P('/api/x', bearer(await token('valid')))).status).toBe(200);
   });
 
-  it('scope and step-up: 403 insufficient_scope with scope; 401 insufficient_user_authentication with acr_values', async () => {
+  it('step-up: 403 insufficient_scope with scope; 401 insufficient_user_authentication with acr_values', async () => {
     const r = await P('/api/admin/users', { method: 'DELETE', ...bearer(await token('read-only')) });
     expect(r.status).toBe(403);
     expect(r.headers.get('www-authenticate')).toMatch(/error="insufficient_scope".*scope="lab:write"/);
@@ -76,7 +76,7 @@ describe('lab server', () => {
     });
   });
 
-  it('DPoP: no proof is invalid_request; a garbage proof is invalid_dpop_proof; each answer carries a DPoP-Nonce', async () => {
+  it('DPoP: no proof: invalid_request, garbage proof: invalid_dpop_proof; each answer has a DPoP-Nonce', async () => {
     const none = await P('/dpop/api/accounts', { headers: { Authorization: 'DPoP x' } });
     expect([none.status, none.headers.get('www-authenticate')]).toEqual([401, 'DPoP algs="ES256"']);
     const bad = await P('/dpop/api/accounts', { headers: { Authorization: 'DPoP x', DPoP: 'a.b.c' } });
@@ -140,7 +140,7 @@ describe('lab server', () => {
     expect([r.status, r.statusText]).toEqual([440, 'Login Time-out']);
   });
 
-  it('second origin: /strict answers the preflight 401; /cors allows credentialed calls and wants its cookie', async () => {
+  it('second origin: /strict answers the preflight 401; /cors allows credentials, wants its cookie', async () => {
     const pre = await S('/strict/data', {
       method: 'OPTIONS',
       headers: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../../scripts/lab/summary.ts';
+import { summarizeOutcomes } from '../../../scripts/lab/summary.ts';
 import { judge, type Outcome } from '../../../scripts/lab/match.ts';
 import type { Scenario } from '../../../scripts/lab/scenarios.ts';
 
@@ -27,7 +27,7 @@ const ok = (id: string, finding: string, captured = 1): Outcome => ({
 
 describe('headless npm start summary', () => {
   it('prints an aligned table and exits 0 when every scenario matches', () => {
-    const s = summarize(
+    const s = summarizeOutcomes(
       [sc('jwt-expired', 'token-expired'), sc('digest', 'digest-rejected', 2)],
       [ok('jwt-expired', 'token-expired'), ok('digest', 'digest-rejected', 2)],
     );
@@ -52,7 +52,7 @@ describe('headless npm start summary', () => {
       sc('c', 'csrf-rejected'),
       sc('d', 'waf-block'),
     ];
-    const s = summarize(scenarios, [
+    const s = summarizeOutcomes(scenarios, [
       ok('a', 'token-rejected'),
       { id: 'b', produced: true, captured: 0, findingFrom: 'none', state: 'done', log: '' },
       ok('c', 'csrf-rejected', 2),
@@ -82,7 +82,7 @@ describe('judge', () => {
       'the lab page reported "timeout"',
     ]);
     expect(judge(s, { ...ok('x', 'token-expired'), findingFrom: 'record' }).why).toEqual([
-      'no row for it in the panel (finding read from the stored record)',
+      'no row for it in the panel',
     ]);
     expect(judge(s, { ...ok('x', 'token-expired'), finding: undefined }).why).toEqual([
       'top finding (none), expected token-expired',

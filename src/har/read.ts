@@ -1,0 +1,209 @@
+// Import a HAR file (Chrome, Firefox, or our own export) as capture records, offline. Keeps the
+// entries AuthLens would have captured: a status in the capture set, or a challenge header
+// whatever the status. Garbage in gives problems out, never an exception.
+import { capBody } from '../http/body.ts';
+import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
+import { isAuthFailure } from '../http/failure.ts';
+import { headerValue, isPseudoHeader } from '../http/headers.ts';
+import { bool, isObj, normalizeHttpVersion, num, readBody, readHeaders, str, type Obj } from './fields.ts';
+import { readReport } from './report.ts';
+
+export interface FromHarOptions {
+  tabId: number;
+  /** statuses to keep (default: AUTH_FAILURE_STATUSES); a challenge is kept on any status but a 2xx */
+  statuses?: readonly number[];
+  /** prefix of the ids given to imported records (distinct per import, so two files never clash) */
+  idPrefix?: string;
+}
+
+export interface FromHarResult {
+  records: CaptureRecord[];
+  skipped: number;
+  problems: string[];
+}
+
+const MAX_PROBLEMS = 20;
+
+/** Chrome's `_resourceType` -> webRequest `type` (what the rest of AuthLens speaks). */
+const TYPE_OF_RESOURCE: Record<string, string> = {
+  document: 'main_frame',
+  fetch: 'xmlhttprequest',
+  xhr: 'xmlhttprequest',
+  preflight: 'xmlhttprequest',
+  eventsource: 'xmlhttprequest',
+  script: 'script',
+  stylesheet: 'stylesheet',
+  image: 'image',
+  font: 'font',
+  media: 'media',
+  websocket: 'websocket',
+  ping: 'ping',
+  'csp-violation-report': 'csp_report',
+  other: 'other',
+};
+
+export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
+  const problems: string[] = [];
+  const note = (m: string): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(m);
+    else if (problems.length === MAX_PROBLEMS) problems.push('…more problems not listed');
+  };
+  let doc = json;
+  if (typeof doc === 'string') {
+    try {
+      doc = JSON.parse(doc) as unknown;
+    } catch (e) {
+      return { records: [], skipped: 0, problems: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+    }
+  }
+  const log = isObj(doc) ? doc.log : undefined;
+  if (!isObj(log) || !Array.isArray(log.entries)) {
+    return { records: [], skipped: 0, problems: ['not a HAR file: no log.entries array'] };
+  }
+  const prefix = opts.idPrefix ?? 'har';
+  const records: CaptureRecord[] = [];
+  let skipped = 0;
+  log.entries.forEach((entry: unknown, i: number) => {
+    const r = readEntry(entry, i, `${prefix}-${i}`, opts.tabId, opts.statuses, note);
+    if (r) records.push(r);
+    else skipped++;
+  });
+  if (isChromeExport(log) && records.length > 0 && !records.some(hasCredentials)) {
+    note(
+      'No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings ' +
+        'about missing credentials may be wrong. Export "with sensitive data" to diagnose them.',
+    );
+  }
+  return { records, skipped, problems };
+}
+
+function readEntry(
+  entry: unknown,
+  i: number,
+  id: string,
+  tabId: number,
+  statuses: readonly number[] | undefined,
+  note: (m: string) => void,
+): CaptureRecord | undefined {
+  const where = `entry ${i}`;
+  if (!isObj(entry) || !isObj(entry.request) || !isObj(entry.response)) {
+    note(`${where}: no request/response object`);
+    return undefined;
+  }
+  const req = entry.request;
+  const res = entry.response;
+  const url = str(req.url);
+  const method = str(req.method);
+  const status = num(res.status);
+  if (url === undefined || method === undefined || status === undefined || !Number.isInteger(status)) {
+    note(`${where}: missing url, method or status`);
+    return undefined;
+  }
+  const reqH = readHeaders(req.headers);
+  const resH = readHeaders(res.headers);
+  const requestHeaders = reqH.headers.filter((h) => !isPseudoHeader(h.name));
+  const responseHeaders = resH.headers.filter((h) => !isPseudoHeader(h.name));
+  // status 0: the request never got a response (blocked, aborted, CORS failure)
+  if (status === 0 || !isAuthFailure(status, responseHeaders, statuses)) return undefined;
+  if (reqH.bad + resH.bad > 0) note(`${where}: ${reqH.bad + resH.bad} malformed header(s) ignored`);
+  addCookieHeader(requestHeaders, req.cookies);
+
+  const ours = isObj(entry._authlens) ? entry._authlens : undefined;
+  const statusText = str(res.statusText) ?? '';
+  const version = normalizeHttpVersion(str(res.httpVersion));
+  const time = num(ours?.time) ?? responseTime(entry, note, where);
+  // Our own export holds exactly the body the record had (text, maybe empty): take it as it is.
+  const ownText = ours && isObj(res.content) && res.content.encoding === undefined ? str(res.content.text) : undefined;
+  const body = ownText !== undefined ? capBody(ownText) : readBody(res.content);
+  const initiator = str(ours?.initiator) ?? initiatorOf(requestHeaders);
+  const record: CaptureRecord = {
+    id,
+    requestId: id,
+    tabId,
+    frameId: num(ours?.frameId) ?? 0,
+    type: str(ours?.type) ?? TYPE_OF_RESOURCE[str(entry._resourceType) ?? ''] ?? 'other',
+    method,
+    url,
+    status,
+    statusLine: str(ours?.statusLine) ?? [version, String(status), statusText].filter((s) => s !== '').join(' '),
+    time,
+    fromCache: bool(ours?.fromCache) ?? false,
+    preflight:
+      bool(ours?.preflight) ??
+      (method.toUpperCase() === 'OPTIONS' &&
+        headerValue(requestHeaders, 'access-control-request-method') !== undefined),
+    source: 'import',
+    requestHeadersKnown: bool(ours?.requestHeadersKnown) ?? requestHeaders.length > 0,
+    requestHeaders,
+    responseHeaders,
+    redirects: readRedirects(ours?.redirects),
+  };
+  if (initiator !== undefined) record.initiator = initiator;
+  if (body !== undefined) record.responseBody = body;
+  const report = readReport(ours?.report);
+  if (report) record.exportedDiagnosis = report;
+  return record;
+}
+
+/** Some exporters list cookies only in `cookies`, not as a header; the engine reads the header. */
+function addCookieHeader(headers: Header[], cookies: unknown): void {
+  if (headerValue(headers, 'cookie') !== undefined || !Array.isArray(cookies)) return;
+  const pairs = cookies.filter(isObj).filter((c) => typeof c.name === 'string' && typeof c.value === 'string');
+  if (pairs.length)
+    headers.push({ name: 'Cookie', value: pairs.map((c) => `${String(c.name)}=${String(c.value)}`).join('; ') });
+}
+
+/**
+ * HAR gives the request start; a record's time is when the response headers arrived: add the
+ * phases before the first byte (spec: -1 means "does not apply"; ssl is already inside connect).
+ */
+function responseTime(entry: Obj, note: (m: string) => void, where: string): number {
+  const started = Date.parse(str(entry.startedDateTime) ?? '');
+  if (Number.isNaN(started)) {
+    note(`${where}: no valid startedDateTime, time set to 0`);
+    return 0;
+  }
+  const t = isObj(entry.timings) ? entry.timings : {};
+  const before = ['blocked', 'dns', 'connect', 'send', 'wait'].reduce((sum, k) => sum + Math.max(0, num(t[k]) ?? 0), 0);
+  return Math.round(started + before);
+}
+
+/** webRequest's initiator is the requesting document's origin; a HAR has only Origin/Referer to tell it. */
+function initiatorOf(headers: readonly Header[]): string | undefined {
+  const origin = headerValue(headers, 'origin');
+  if (origin && origin !== 'null') return origin;
+  const referer = headerValue(headers, 'referer');
+  if (!referer) return undefined;
+  try {
+    return new URL(referer).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function readRedirects(v: unknown): RedirectHop[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter(isObj).flatMap((h): RedirectHop[] => {
+    const url = str(h.url);
+    const status = num(h.status);
+    if (url === undefined || status === undefined) return [];
+    const hop: RedirectHop = {
+      url,
+      status,
+      statusLine: str(h.statusLine) ?? String(status),
+      requestHeaders: readHeaders(h.requestHeaders).headers,
+      responseHeaders: readHeaders(h.responseHeaders).headers,
+    };
+    const location = str(h.location);
+    if (location !== undefined) hop.location = location;
+    return [hop];
+  });
+}
+
+function isChromeExport(log: Obj): boolean {
+  return isObj(log.creator) && log.creator.name === 'WebInspector';
+}
+
+function hasCredentials(r: CaptureRecord): boolean {
+  return r.requestHeaders.some((h) => /^(authorization|cookie)$/i.test(h.name));
+}
