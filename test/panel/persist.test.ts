@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadView, PERSIST_KEY, saveView, type KeyValue } from '../../src/panel/persist.ts';
-import { themeFromDevtools } from '../../src/panel/theme.ts';
+import { themeFromDevtools } from '../../src/shared/ui/theme.ts';
 
 function memory(init: Record<string, string> = {}): KeyValue & { data: Record<string, string> } {
   const data = { ...init };
