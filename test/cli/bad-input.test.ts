@@ -55,7 +55,10 @@ describe('authlens explain: bad input is refused with one line and exit 2', () =
     await refused([file('nostatus.har', har([entry({}, { status: '401' })]))], /response\.status is missing/);
   });
   it('headers that are not arrays', async () => {
-    await refused([file('hdr.har', har([entry({}, { headers: { 'www-authenticate': 'Bearer' } })]))], /response\.headers is not an array/);
+    await refused(
+      [file('hdr.har', har([entry({}, { headers: { 'www-authenticate': 'Bearer' } })]))],
+      /response\.headers is not an array/,
+    );
     await refused(
       [file('hdr2.har', har([entry({ request: { method: 'GET', url: 'https://a/', headers: [{ name: 1 }] } })]))],
       /request\.headers\[0\] is not a \{name, value\} pair/,
@@ -68,7 +71,12 @@ describe('authlens explain: bad input is refused with one line and exit 2', () =
     ));
   it('base64 bodies that do not decode', () =>
     refused(
-      [file('b64.har', har([entry({}, { content: { mimeType: 'application/json', text: '%%%not', encoding: 'base64' } })]))],
+      [
+        file(
+          'b64.har',
+          har([entry({}, { content: { mimeType: 'application/json', text: '%%%not', encoding: 'base64' } })]),
+        ),
+      ],
       /entry 0: response\.content\.text says base64 but does not decode/,
     ));
   it('a 2 GB file (sparse: nothing is read)', () => {
@@ -83,7 +91,8 @@ describe('authlens explain: bad input is refused with one line and exit 2', () =
     return refused([join(dir, 'captures.har')], /captures\.har is a directory, not a HAR file/);
   });
   it('a missing file', () => refused([join(dir, 'nope.har')], /nope\.har: no such file/));
-  it('a file that cannot be read', () => refused([join(dir, 'html.har', 'x.har')], /x\.har: a part of the path is not a directory/));
+  it('a file that cannot be read', () =>
+    refused([join(dir, 'html.har', 'x.har')], /x\.har: a part of the path is not a directory/));
   it('- with nothing on stdin', () => refused(['-'], /stdin: empty: no JSON at all/, []));
   it('- on a terminal (nothing piped in): refused, not waited on', () =>
     refused(['-'], /stdin is a terminal/, [], true));
@@ -106,6 +115,10 @@ describe('authlens explain: bad input is refused with one line and exit 2', () =
     ] as const)
       await refused([...args], reason);
     const r = await run(['frob']);
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'authlens: unknown command "frob": use explain, discover or mcp (authlens --help)\n' });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'authlens: unknown command "frob": use explain, discover or mcp (authlens --help)\n',
+    });
   });
 });
