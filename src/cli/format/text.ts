@@ -46,10 +46,12 @@ export function textSummary(reports: readonly FailureReport[], entries: number, 
   if (reports.length === 0) return p.green(`No auth failure in ${entries} entr${entries === 1 ? 'y' : 'ies'}.`) + '\n';
   const count = (s: Severity): number => reports.filter((r) => r.findings[0]?.severity === s).length;
   const parts = [
-    count('error') ? p.red(`${count('error')} error`) : '',
-    count('warning') ? p.yellow(`${count('warning')} warning`) : '',
+    count('error') ? p.red(plural(count('error'), 'error')) : '',
+    count('warning') ? p.yellow(plural(count('warning'), 'warning')) : '',
   ].filter(Boolean);
   const n = reports.length;
   const tally = parts.length ? ` (${parts.join(', ')})` : '';
   return `${n} auth failure${n === 1 ? '' : 's'} in ${entries} entries${tally}.\n`;
 }
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
