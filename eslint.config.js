@@ -46,6 +46,29 @@ const ROOMS = [
     message: 'HAR, masking and the Markdown report are pure: the CLI and the library use them outside a browser.',
   },
   {
+    target: ['./src/cli', './src/lib', './src/mcp', './src/playwright'],
+    from: [
+      './src/panel',
+      './src/popup',
+      './src/options',
+      './src/background',
+      './src/devtools',
+      './src/findings',
+      './src/shared/browser.ts',
+      './src/shared/client.ts',
+      './src/shared/transport.ts',
+      './src/shared/diagnoser.ts',
+    ],
+    message:
+      'The faces outside the browser (CLI, library, MCP server, Playwright fixture) use the engine, HAR, ' +
+      'masking and the report, never the extension.',
+  },
+  {
+    target: ['./src/lib', './src/playwright'],
+    from: ['./src/cli', './src/mcp'],
+    message: 'The library and the fixture run in browsers and test workers: no CLI or MCP server code.',
+  },
+  {
     target: ['./src/panel', './src/popup', './src/options'],
     from: ['./src/background', './src/devtools'],
     message: 'Views talk to the background through the client (src/shared/client.ts).',
