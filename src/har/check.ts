@@ -1,7 +1,6 @@
 // The strict reading of one HAR entry (the CLI's, the MCP server's): what HAR 1.2 requires of
 // every entry, checked on every entry, so a file that is half garbage is refused as a whole
 // instead of giving a report that looks complete. The panel's import stays lenient (read.ts).
-import { decodeBase64 } from '../http/base64.ts';
 import { isObj, str } from './fields.ts';
 import { headerLimitProblem } from './limits.ts';
 import { TRUNCATED } from './stream.ts';
@@ -46,12 +45,19 @@ function headersProblem(list: unknown, where: 'request' | 'response'): string | 
   return headerLimitProblem(headers, where);
 }
 
+/** One alphabet (standard or url-safe), padding at the end only, never a length that leaves 6 bits. */
+const BASE64 = /^(?:[A-Za-z0-9+/]*|[A-Za-z0-9_-]*)(?:={0,2})$/;
+
 /**
  * Base64 as HAR writers emit it (whitespace may wrap it). A body the streaming reader cut short
  * (it ends with TRUNCATED) is not judged: it was too large to be read, not malformed.
  */
 export function isBase64(text: string): boolean {
   if (text.endsWith(TRUNCATED)) return true;
-  const s = text.replace(/\s+/g, '');
-  return decodeBase64(s) !== undefined;
+  const s = /\s/.test(text) ? text.replace(/\s+/g, '') : text;
+  // decodeBase64's rules (src/http/base64.ts), by a native regex: a HAR is mostly base64 bodies
+  if (!BASE64.test(s)) return false;
+  const pad = s.endsWith('==') ? 2 : s.endsWith('=') ? 1 : 0;
+  if (pad > 0 && s.length % 4 !== 0) return false;
+  return (s.length - pad) % 4 !== 1;
 }

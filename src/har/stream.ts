@@ -254,7 +254,26 @@ export class HarScanner {
     let from = i;
     const n = chunk.length;
     let j = i;
+    let nextQuote = -1;
+    let nextSlash = -1;
     for (; j < n; j++) {
+      if (u.inString && u.esc === 0) {
+        // the plain bytes up to the next quote or backslash, found natively (bodies are most of a HAR)
+        if (nextQuote < j) nextQuote = indexOr(chunk, QUOTE, j, n);
+        if (nextSlash < j) nextSlash = indexOr(chunk, BACKSLASH, j, n);
+        const stop = Math.min(nextQuote, nextSlash);
+        if (stop > j) {
+          if (keep && !u.dropping && u.strBytes + (stop - j) > cap) {
+            const cut = j + Math.max(0, cap - u.strBytes);
+            this.keepPart(u, chunk, from, cut, true);
+            if (u.keep !== 'key') this.keepPart(u, MARK, 0, MARK.length);
+            u.dropping = true;
+          }
+          u.strBytes += stop - j;
+          j = stop;
+          if (j >= n) break;
+        }
+      }
       const b = chunk[j]!;
       if (u.inString) {
         if (u.esc !== 0) {
@@ -369,6 +388,11 @@ function newUnit(keep: Unit['keep'], start: number, first: number): Unit {
     bytes: 0,
     text: '',
   };
+}
+
+function indexOr(chunk: Uint8Array, byte: number, from: number, otherwise: number): number {
+  const i = chunk.indexOf(byte, from);
+  return i < 0 ? otherwise : i;
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {
