@@ -49,9 +49,9 @@ export class Fetcher {
       const res = await this.once(at, origin);
       const base = { url, finalUrl: at, redirects };
       if (!res) return { ...base, kind: 'limit', draft: limitDraft(this.max, at) };
-      if (!isRedirect(res.status)) return classify({ ...base, res });
       if (res.hiddenRedirect)
-        return { ...base, res, kind: 'fatal', draft: refused(base, res, 'the runtime hides where it goes') };
+        return { ...base, res, kind: 'fatal', draft: refused(base, res, 'somewhere this runtime does not show') };
+      if (!isRedirect(res.status)) return classify({ ...base, res });
       const verdict = judgeRedirect(at, headerValue(res.headers, 'location'), chain);
       if (!verdict.follow) {
         if (verdict.to !== undefined) redirects.push({ from: at, to: verdict.to, status: res.status });
@@ -124,7 +124,13 @@ function classify(f: Fetched & { res: DocResponse }): Outcome {
       kind: 'fatal',
       draft: DISCOVERY.draft('discovery-metadata-too-large', {
         summary: `${f.finalUrl} is larger than ${DISCOVERY_LIMITS.maxBytes / 1024} KB: serve only the metadata`,
-        evidence: [...fetchEvidence(f), ev('Read', `${res.bytes} bytes, then stopped at the cap`)],
+        evidence: [
+          ...fetchEvidence(f),
+          ev(
+            'Read',
+            res.bytes ? `${res.bytes} bytes, then stopped at the cap` : 'nothing: its Content-Length is over the cap',
+          ),
+        ],
       }),
     };
   }
