@@ -32,5 +32,7 @@ export type {
   DocRequestInit,
   DocResponse,
   Hop,
+  StepFinding,
   StepKind,
 } from './discovery/types.ts';
+export { discoveryOffered } from './discovery/offer.ts';

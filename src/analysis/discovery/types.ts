@@ -54,6 +54,11 @@ export interface Hop {
 
 export type StepKind = 'probe' | 'challenge' | 'resource-metadata' | 'authorization-server' | 'token';
 
+/** A finding with the one line it says about this request (what the Diagnosis tab's summary is to a diagnosis). */
+export interface StepFinding extends Finding {
+  summary: string;
+}
+
 /** One thing the doctor did: a document fetched (URL, status, hops) or a check on what it holds. */
 export interface DiscoveryStep {
   kind: StepKind;
@@ -62,7 +67,7 @@ export interface DiscoveryStep {
   url?: string;
   status?: number;
   redirects?: Hop[];
-  findings: Finding[];
+  findings: StepFinding[];
 }
 
 export interface DiscoveryReport {
@@ -71,7 +76,7 @@ export interface DiscoveryReport {
   /** one line: the most important finding */
   summary: string;
   /** every step's findings: errors, warnings, passes, then infos (URLs that had nothing), each in step order */
-  findings: Finding[];
+  findings: StepFinding[];
   steps: DiscoveryStep[];
   /** requests made (redirect hops included) */
   fetches: number;

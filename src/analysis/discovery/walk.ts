@@ -2,13 +2,21 @@
 // protected resource metadata, each authorization server's metadata, the token sent) through a
 // fetcher handed in, and report each step with what it fetched and what it found.
 import { clip, ev, toFinding, type Draft } from '../finding.ts';
-import type { Finding } from '../types.ts';
+
+const stepFinding = (d: Draft): StepFinding => ({ ...toFinding(d), summary: d.summary });
 import { checkAuthorizationServer, checkChallenge, checkResourceMetadata, checkToken } from './checks.ts';
 import { contextOf, type Context } from './context.ts';
 import { Fetcher, fetchEvidence, type Outcome } from './documents.ts';
 import { DISCOVERY } from './findings.ts';
 import { DISCOVERY_LIMITS } from './limits.ts';
-import type { DiscoverOptions, DiscoveryReport, DiscoveryStep, DiscoveryTarget, StepKind } from './types.ts';
+import type {
+  DiscoverOptions,
+  DiscoveryReport,
+  DiscoveryStep,
+  DiscoveryTarget,
+  StepFinding,
+  StepKind,
+} from './types.ts';
 import { authorizationServerMetadataUrls, httpUrl, resourceMetadataUrls, resourceOf } from './urls.ts';
 
 // Passes before infos: here an info is only a URL that had nothing while a later one answered.
@@ -20,7 +28,7 @@ class Run {
   constructor(private readonly onStep?: (s: DiscoveryStep) => void) {}
 
   step(kind: StepKind, title: string, drafts: Draft[], doc?: Outcome): void {
-    const step: DiscoveryStep = { kind, title, findings: drafts.map(toFinding) };
+    const step: DiscoveryStep = { kind, title, findings: drafts.map(stepFinding) };
     if (doc) {
       step.url = doc.url;
       if (doc.res?.status) step.status = doc.res.status;
@@ -183,7 +191,7 @@ function report(resource: string, run: Run, fetches: number): DiscoveryReport {
   const order = run.drafts.map((d, i) => [d, i] as const);
   order.sort(([a, i], [b, j]) => SEVERITY[a.severity] - SEVERITY[b.severity] || i - j);
   const top = order[0]?.[0];
-  const findings: Finding[] = order.map(([d]) => toFinding(d));
+  const findings = order.map(([d]) => stepFinding(d));
   const summary =
     !top || top.severity === 'ok' || top.severity === 'info'
       ? `Discovery works for ${resource}: ${run.drafts.filter((d) => d.id === 'discovery-ok').length} checks passed`
