@@ -151,7 +151,7 @@ export function DiscoveryView({ record }: { record: CaptureRecord }) {
   const run = discovery.state(record.id).value;
   const top = run.report?.findings[0];
   return (
-    <div class="discovery" data-testid="discovery" data-status={run.status}>
+    <div class="discovery" data-testid="discovery" data-status={run.status} data-top={top?.id}>
       <p class="muted">
         Fetches, on this click only, the protected resource metadata (RFC 9728) and each authorization server’s metadata
         (RFC 8414, OpenID discovery) the way an OAuth client does: GET, no cookies or tokens, 5 s and 256 KB per
