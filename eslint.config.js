@@ -46,6 +46,11 @@ const ROOMS = [
     message: 'HAR, masking and the Markdown report are pure: the CLI and the library use them outside a browser.',
   },
   {
+    target: './src/discovery-fetch',
+    from: ['./src/!(analysis|http|discovery-fetch)/**/*'],
+    message: 'The discovery fetcher is thin glue shared by the panel and Node: the engine and src/http only.',
+  },
+  {
     target: ['./src/cli', './src/lib', './src/mcp', './src/playwright'],
     from: [
       './src/panel',

@@ -11,6 +11,8 @@ import { loadView, saveView } from './persist.ts';
 import { devtoolsThemeName, extensionVersion, inspectedTabId, onDevtoolsThemeChanged } from './platform.ts';
 import { paintFirst } from './paint-first.ts';
 import { createStore } from './store.ts';
+import { createDiscoveryRuns } from './discovery/runs.ts';
+import { panelDocFetch } from './discovery/panel-fetch.ts';
 import { themeFromDevtools, type Theme } from './theme.ts';
 import { recordIdFromSearch, tabIdFromSearch } from '../shared/pages.ts';
 import './styles.css';
@@ -44,6 +46,7 @@ if (tabId === undefined) {
     download: downloadText,
     version: extensionVersion(),
     now: () => Date.now(),
+    discovery: createDiscoveryRuns(panelDocFetch()),
   };
   client.watchTab(tabId, paintFirst(store.dispatch), (connected) => store.dispatch({ type: 'status', connected }));
   effect(() => saveView(localStorage, store.persisted.value));
