@@ -18,7 +18,9 @@ the metadata of each authorization server it names, and checks what an OAuth cli
 Options:
   -f, --format text|markdown|json|junit   output (default text)
       --fail-on error|warning|never       exit 1 when a finding at this level exists (default error)
-      --reveal                            show secrets as they are (masked by default)
+      --origin <url>                      the web page that calls it, for the CORS checks
+
+Exit: 0 no finding at the --fail-on level, 1 at least one, 2 the URL was refused (one line on stderr).
 `;
 
 /** The report's shape as the formats read it. */
@@ -30,7 +32,7 @@ interface Report {
 }
 
 export async function discover(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, COMMON_OPTIONS);
+  const { values, positionals } = parse(args, { ...COMMON_OPTIONS, origin: { type: 'string' } });
   if (values.help) {
     io.stdout.write(DISCOVER_HELP);
     return EXIT.ok;
@@ -39,12 +41,13 @@ export async function discover(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('discover takes one URL');
   const url = positionals[0]!;
   if (!/^https?:\/\//i.test(url)) throw new UsageError(`${url}: not an http(s) URL`);
-  const res = await discoverUrl(url);
+  const origin = typeof values.origin === 'string' ? values.origin : undefined;
+  const res = await discoverUrl(url, origin ? { origin } : {});
   if (!res.ok) throw new UsageError(res.error);
-  const report = res.report as Report;
+  const report: Report = res.report;
   const asFailure = {
     url: report.resource,
-    method: 'GET',
+    method: 'DISCOVER',
     status: 0,
     summary: report.summary,
     diagnosedBy: 'authlens' as const,
@@ -80,7 +83,10 @@ export async function discover(args: string[], io: Io): Promise<number> {
     }
     default: {
       const p = paint(wantsColour(io.stdout, io.env));
-      io.stdout.write(textBlock(asFailure, p));
+      const n = res.report.fetches;
+      io.stdout.write(
+        textBlock(asFailure, p, `Discovery of ${terminalSafe(report.resource)} (${n} request${n === 1 ? '' : 's'})`),
+      );
       for (const s of report.steps)
         io.stdout.write(
           `  ${terminalSafe(s.title)}${s.url ? p.dim(` ${s.status ?? '?'} ${terminalSafe(s.url)}`) : ''}: ` +

@@ -110,10 +110,4 @@ describe('authlens explain', () => {
     expect((await run(['explain', '--help'])).stdout).toContain('--fail-on error|warning|never');
     expect((await run(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
-
-  it('discover: a clean refusal until the doctor is wired in', async () => {
-    const r = await run(['discover', 'http://127.0.0.1:9/mcp']);
-    expect(r.code).toBe(2);
-    expect(r.stderr.split('\n')).toHaveLength(2);
-  });
 });

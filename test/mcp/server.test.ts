@@ -6,14 +6,17 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../cli/run.ts';
+import { startLab, type Lab } from '../../scripts/lab/server.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
 const HAR = join(repo, 'test', 'fixtures', 'har', 'chromium-recorded-lab.har');
 let client: Client;
+let lab: Lab;
 
 const text = (r: unknown): string => (r as { content: { type: string; text: string }[] }).content[0]!.text;
 
 beforeAll(async () => {
+  lab = await startLab();
   client = new Client({ name: 'authlens-test', version: '0' });
   await client.connect(
     new StdioClientTransport({
@@ -27,6 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await client?.close();
+  await lab?.close();
 });
 
 describe('authlens mcp over stdio, with the SDK client', () => {
@@ -75,8 +79,14 @@ describe('authlens mcp over stdio, with the SDK client', () => {
     expect(text(bad)).toBe('exchange: url is missing');
   });
 
-  it('discover answers (or says why it cannot) without throwing', async () => {
-    const r = await client.callTool({ name: 'discover', arguments: { url: 'http://127.0.0.1:9/mcp' } });
-    expect(typeof text(r)).toBe('string');
+  it("discover: the lab MCP server's misconfigured metadata, the doctor's report as JSON", async () => {
+    const r = await client.callTool({ name: 'discover', arguments: { url: `${lab.mcp}/resource-mismatch/mcp` } });
+    const report = JSON.parse(text(r)) as { resource: string; findings: { id: string }[] };
+    expect([report.resource, report.findings[0]?.id]).toEqual([
+      `${lab.mcp}/resource-mismatch/mcp`,
+      'discovery-resource-mismatch',
+    ]);
+    const bad = await client.callTool({ name: 'discover', arguments: { url: 'ftp://x' } });
+    expect([bad.isError, text(bad)]).toEqual([true, 'ftp://x: not an http(s) URL']);
   });
 });

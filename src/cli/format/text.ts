@@ -11,10 +11,12 @@ function tone(p: Paint, s: Severity): (x: string) => string {
   return s === 'error' ? p.red : s === 'warning' ? p.yellow : s === 'ok' ? p.green : p.dim;
 }
 
-export function textBlock(r: FailureReport, p: Paint): string {
+/** One failure's block; `heading` replaces the status line (a discovery run has no status). */
+export function textBlock(r: FailureReport, p: Paint, heading?: string): string {
   const t = terminalSafe;
   const where = [r.entry !== undefined ? `entry ${r.entry}` : '', r.time ?? ''].filter(Boolean).join(' · ');
-  const lines = [`${p.bold(`${r.status} ${t(r.method)} ${t(r.url)}`)}${where ? p.dim(`  ${where}`) : ''}`];
+  const first = heading ?? `${r.status} ${t(r.method)} ${t(r.url)}`;
+  const lines = [`${p.bold(first)}${where ? p.dim(`  ${where}`) : ''}`];
   const top: Finding | undefined = r.findings[0];
   if (!top) {
     lines.push(`  ${t(r.summary)}`);
