@@ -4,9 +4,11 @@
 import type { BrowserContext, Response } from '@playwright/test';
 import { BODY_CAP_CHARS } from '../http/limits.ts';
 import { isTextMediaType } from '../http/body.ts';
-import { isAuthFailure } from '../http/failure.ts';
 import { headerValue, type Header } from '../http/headers.ts';
 import { HarPipeline, type HarFailure } from '../lib/pipeline.ts';
+import { failureJudge } from '../lib/failure.ts';
+
+const isFailure = failureJudge();
 
 /** Waiting on one response's headers or body never holds the test's teardown longer than this. */
 const READ_TIMEOUT_MS = 2_000;
@@ -40,7 +42,7 @@ export class AuthLensRecorder {
     const [requestHeaders, responseHeaders] = await within(Promise.all([req.headersArray(), r.headersArray()]));
     const timing = req.timing();
     const status = r.status();
-    const failed = isAuthFailure(status, responseHeaders);
+    const failed = isFailure({ url: r.url(), method: req.method(), status, requestHeaders, responseHeaders });
     const body = failed ? await this.cheapBody(r, responseHeaders) : undefined;
     const start = Number.isFinite(timing.startTime) && timing.startTime > 0 ? timing.startTime : Date.now();
     this.entries.push({
