@@ -11,6 +11,7 @@ import { outputDir, repo } from './support/chromium.ts';
 
 interface JsonReport {
   suites: {
+    title: string;
     specs: {
       title: string;
       tests: {
@@ -56,8 +57,9 @@ afterAll(async () => {
 describe('authlens/playwright in a real Playwright project against the lab', () => {
   it('the run fails: one test passed, the expired-token one failed', () => {
     expect(run.status, run.stdout + run.stderr).toBe(1);
-    const results = report.suites[0]!.specs.map((s) => [s.title, s.tests[0]!.results[0]!.status]);
+    const results = report.suites.flatMap((f) => f.specs.map((s) => [s.title, s.tests[0]!.results[0]!.status]));
     expect(results).toEqual([
+      ['an expired token is refused', 'passed'],
       ['the lab page lists its scenarios', 'passed'],
       ['the invoices load', 'failed'],
     ]);
@@ -73,7 +75,7 @@ describe('authlens/playwright in a real Playwright project against the lab', () 
   });
 
   it('the failed result carries authlens.md, secrets masked, and an annotation; the passed one nothing', () => {
-    const [passed, failed] = report.suites[0]!.specs.map((s) => s.tests[0]!);
+    const [passed, failed] = report.suites.find((f) => f.title === 'invoices.spec.ts')!.specs.map((s) => s.tests[0]!);
     expect(passed!.annotations).toEqual([]);
     expect(passed!.results[0]!.attachments.map((a) => a.name)).not.toContain('authlens.md');
     const a = failed!.results[0]!.attachments.find((x) => x.name === 'authlens.md');
@@ -86,5 +88,13 @@ describe('authlens/playwright in a real Playwright project against the lab', () 
     expect(failed!.annotations).toEqual([
       { type: 'authlens', description: expect.stringMatching(/^401 GET \/api\/invoices → token-expired: /) },
     ]);
+  });
+
+  it("authlensAttach: 'always' attaches authlens.md to a passing test that met an auth failure", () => {
+    const always = report.suites.find((f) => f.title === 'always.spec.ts')!.specs[0]!.tests[0]!;
+    const a = always.results[0]!.attachments.find((x) => x.name === 'authlens.md');
+    expect(Buffer.from(a!.body!, 'base64').toString('utf8')).toMatch(
+      /^AuthLens: 1 auth failure during this test\n\n- 401 GET \/api\/invoices → token-expired: /,
+    );
   });
 });
