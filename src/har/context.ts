@@ -25,9 +25,14 @@ export function contextEntryOf(entry: unknown, intern: (s: string) => string = (
     method: intern(method),
     status,
     time: num(ours?.time) ?? responseTime(entry, () => undefined, ''),
-    type: intern(str(ours?.type) ?? TYPE_OF_RESOURCE[str(entry._resourceType) ?? ''] ?? 'other'),
+    type: intern(str(ours?.type) ?? resourceType(str(entry._resourceType)) ?? 'other'),
   };
   const authorization = headerValue(readHeaders(entry.request.headers).headers, 'authorization');
   if (authorization !== undefined) c.authorization = intern(authorization);
   return c;
+}
+
+/** Chrome's `_resourceType` among the map's own keys only (a file's `__proto__` finds nothing). */
+function resourceType(name: string | undefined): string | undefined {
+  return name !== undefined && Object.hasOwn(TYPE_OF_RESOURCE, name) ? TYPE_OF_RESOURCE[name] : undefined;
 }
