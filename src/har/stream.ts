@@ -81,6 +81,12 @@ export class HarScanner {
   private sawEntries = false;
   private bom = 0;
   private readonly decoder = new TextDecoder();
+  /**
+   * The next quote and backslash in the current chunk, kept across the entries it holds: searched
+   * afresh per entry, a chunk without a backslash was scanned to its end once per entry.
+   */
+  private nextQuote = -1;
+  private nextSlash = -1;
 
   constructor(limits: Partial<ScanLimits> = {}) {
     this.limits = { ...HAR_LIMITS.scan, ...limits };
@@ -95,6 +101,8 @@ export class HarScanner {
       return this.fail(out, `more than ${mb(this.limits.maxBytes)} of input: over the limit a HAR import reads`, 0);
     }
     let i = 0;
+    this.nextQuote = -1;
+    this.nextSlash = -1;
     while (i < chunk.length && !this.isDone()) {
       if (this.unit) i = this.scanUnit(chunk, i, out);
       else i = this.step(chunk, i, out);
@@ -254,14 +262,12 @@ export class HarScanner {
     let from = i;
     const n = chunk.length;
     let j = i;
-    let nextQuote = -1;
-    let nextSlash = -1;
     for (; j < n; j++) {
       if (u.inString && u.esc === 0) {
         // the plain bytes up to the next quote or backslash, found natively (bodies are most of a HAR)
-        if (nextQuote < j) nextQuote = indexOr(chunk, QUOTE, j, n);
-        if (nextSlash < j) nextSlash = indexOr(chunk, BACKSLASH, j, n);
-        const stop = Math.min(nextQuote, nextSlash);
+        if (this.nextQuote < j) this.nextQuote = indexOr(chunk, QUOTE, j, n);
+        if (this.nextSlash < j) this.nextSlash = indexOr(chunk, BACKSLASH, j, n);
+        const stop = Math.min(this.nextQuote, this.nextSlash);
         if (stop > j) {
           if (keep && !u.dropping && u.strBytes + (stop - j) > cap) {
             const cut = j + Math.max(0, cap - u.strBytes);
