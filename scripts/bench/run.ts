@@ -35,6 +35,7 @@ async function main(): Promise<void> {
   const parse = join('scripts', 'bench', 'parse.ts');
   if (existsSync(join(root, parse))) parts.push('', child(['--import', 'tsx', parse]));
   parts.push('', child(['--import', 'tsx', join('scripts', 'bench', 'panel.ts')]));
+  parts.push('', child(['--import', 'tsx', join('scripts', 'bench', 'cli.ts')]));
   const report = parts.join('\n') + '\n';
   console.log(report);
   mkdirSync(join(root, 'bench-output'), { recursive: true });

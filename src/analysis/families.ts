@@ -14,6 +14,7 @@ export const FAMILIES = {
   forbidden: '403: known, but not allowed',
   vendors: 'Vendors and services in front of the API',
   patterns: 'Patterns across requests',
+  discovery: 'Discovery: protected resource and authorization server metadata',
 } as const;
 
 export type Family = keyof typeof FAMILIES;

@@ -47,7 +47,7 @@ interface DraftDetails {
   references?: readonly Ref[];
 }
 
-interface FindingSet<Id extends string> {
+export interface FindingSet<Id extends string> {
   readonly ids: readonly Id[];
   readonly metas: readonly FindingMeta[];
   meta(id: Id): FindingMeta;

@@ -21,3 +21,18 @@ export { FAMILIES, type Family } from './families.ts';
 export type { FindingMeta } from './finding.ts';
 export { formatDuration, formatUtc } from './time.ts';
 export { isApiKeyHeader, isCredentialParam, type TokenTimes } from './credentials/index.ts';
+export { discover } from './discovery/walk.ts';
+export { DISCOVERY_LIMITS, judgeRedirect, isRedirect, type RedirectVerdict } from './discovery/limits.ts';
+export type {
+  DiscoverOptions,
+  DiscoveryReport,
+  DiscoveryStep,
+  DiscoveryTarget,
+  DocFetch,
+  DocRequestInit,
+  DocResponse,
+  Hop,
+  StepFinding,
+  StepKind,
+} from './discovery/types.ts';
+export { discoveryOffered } from './discovery/offer.ts';

@@ -57,6 +57,27 @@ const ORDER = [
   'auth-failed',
   'failure-burst',
   'refresh-recovered',
+  // the discovery doctor's ids, in the order of its chain (its report keeps step order within a severity)
+  'discovery-fetch-failed',
+  'discovery-challenge-not-exposed',
+  'discovery-challenge-no-resource-metadata',
+  'discovery-metadata-not-found',
+  'discovery-redirect-loop',
+  'discovery-redirect-refused',
+  'discovery-metadata-too-large',
+  'discovery-metadata-not-json',
+  'discovery-resource-mismatch',
+  'discovery-no-authorization-servers',
+  'discovery-authorization-server-not-url',
+  'discovery-authorization-server-unreachable',
+  'discovery-issuer-mismatch',
+  'discovery-pkce-s256-unsupported',
+  'discovery-no-registration',
+  'discovery-scope-not-supported',
+  'discovery-metadata-no-cors',
+  'discovery-token-audience-mismatch',
+  'discovery-fetch-limit',
+  'discovery-ok',
 ] as const satisfies readonly FindingId[];
 // An id without a place here is a type error, naming the id.
 type Ranked<Unranked extends never> = Unranked;

@@ -2,6 +2,7 @@
 // shared exporters. Kept out of the components so the wiring reads in one place.
 import type { Settings } from '../shared/settings.ts';
 import { fromHar } from '../har/read.ts';
+import { HAR_LIMITS, fileSizeProblem } from '../har/limits.ts';
 import { NS } from '../shared/messages.ts';
 import type { Services } from './providers.ts';
 import type { Store } from './store.ts';
@@ -30,6 +31,12 @@ export async function patchSettings(store: Store, s: Services, patch: Partial<Se
 
 /** Parse a HAR file's text and add its auth failures to the list (local to this panel). */
 export function importHar(store: Store, s: Pick<Services, 'now'>, text: string, fileName: string): void {
+  // the tab would hold the text and its parse at once: refuse before parsing
+  const tooBig = fileSizeProblem(text.length, HAR_LIMITS.maxInMemoryBytes);
+  if (tooBig) {
+    store.notice.value = `${fileName} is ${tooBig} in the panel (authlens explain streams bigger files)`;
+    return;
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -12,6 +12,8 @@ import { devtoolsThemeName, extensionVersion, inspectedTabId, onDevtoolsThemeCha
 import { paintFirst } from './paint-first.ts';
 import { createStore } from './store.ts';
 import { followTheme } from '../shared/ui/theme.ts';
+import { createDiscoveryRuns } from './discovery/runs.ts';
+import { panelDocFetch } from './discovery/panel-fetch.ts';
 import { recordIdFromSearch, tabIdFromSearch } from '../shared/pages.ts';
 import './styles.css';
 
@@ -33,6 +35,7 @@ if (tabId === undefined) {
     download: downloadText,
     version: extensionVersion(),
     now: () => Date.now(),
+    discovery: createDiscoveryRuns(panelDocFetch()),
   };
   client.watchTab(tabId, paintFirst(store.dispatch), (connected) => store.dispatch({ type: 'status', connected }));
   effect(() => saveView(localStorage, store.persisted.value));

@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
 import type { Store } from './store.ts';
+import type { DiscoveryRuns } from './discovery/runs.ts';
 
 export interface Services {
   client: Client;
@@ -12,6 +13,8 @@ export interface Services {
   version: string;
   /** clock for file names and HAR import; injected so tests are deterministic */
   now(): number;
+  /** the discovery doctor's runs (its fetcher inside); absent where no fetch may be made */
+  discovery?: DiscoveryRuns;
 }
 
 export const StoreContext = createContext<Store | null>(null);

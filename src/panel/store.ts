@@ -9,7 +9,7 @@ import type { Persisted } from './persist.ts';
 import { filterRecords, groupRows, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
-export type DetailTab = 'diagnosis' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
+export type DetailTab = 'diagnosis' | 'discovery' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
 
 export interface Store {
   state: Signal<PanelState>;

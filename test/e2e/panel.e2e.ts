@@ -15,6 +15,7 @@ import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
 import { fromHar } from '../../src/har/read.ts';
 import { startLab, type Lab } from '../../scripts/lab/server.ts';
 import { launch, outputDir, repo } from './support/chromium.ts';
+import { explainHar, topPairs } from './support/explain.ts';
 import {
   ROW,
   describeViolations,
@@ -166,6 +167,8 @@ describe('panel and popup in real Chromium', () => {
     expect(imported.every((r) => r.id.startsWith('har'))).toBe(true);
     if (reveal) await other.screenshot({ path: join(out, 'panel-imported.png') });
     expect(pairs(imported)).toEqual(pairs(live));
+    // the same file through the command line: the same statuses and top findings as the panel
+    expect(topPairs(await explainHar(file))).toEqual(pairs(live));
     const findings = await selectExpired(other);
     expect(findings[0]).toBe('token-expired');
   }
@@ -214,6 +217,11 @@ describe('panel and popup in real Chromium', () => {
           ] as const,
       );
       expect(want.map(([k]) => [k, got.get(k)])).toEqual(want);
+      // authlens explain on the same file: the failures the panel lists, with its top findings
+      const cli = await explainHar(file);
+      expect(topPairs(cli)).toEqual(rows.map((r) => `${r.status} ${r.finding}`).sort());
+      const byKey = new Map(cli.map((x) => [`${x.method} ${new URL(x.url).pathname} ${x.status}`, x.findings[0]?.id]));
+      expect(want.map(([k]) => [k, byKey.get(k)])).toEqual(want);
     }
   });
 });

@@ -3,6 +3,7 @@ import { act, render } from '@testing-library/preact';
 import { App } from '../../src/panel/components/app.tsx';
 import { ServicesContext, StoreContext, type Services } from '../../src/panel/providers.ts';
 import { createStore, type Store } from '../../src/panel/store.ts';
+import type { DiscoveryRuns } from '../../src/panel/discovery/runs.ts';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { type Settings } from '../../src/shared/settings.ts';
@@ -21,7 +22,9 @@ export interface Rendered {
   container: Element;
 }
 
-export function renderPanel(opts: { tabId?: number; selected?: string; filterText?: string } = {}): Rendered {
+export function renderPanel(
+  opts: { tabId?: number; selected?: string; filterText?: string; discovery?: DiscoveryRuns } = {},
+): Rendered {
   const tabId = opts.tabId ?? 7;
   const twin = backgroundTwin({ snapshotOnConnect: false });
   const store = createStore(
@@ -41,6 +44,7 @@ export function renderPanel(opts: { tabId?: number; selected?: string; filterTex
     download: (name, mime, text) => void downloads.push({ name, mime, text }),
     version: '9.9.9',
     now: () => 1_790_000_000_000,
+    ...(opts.discovery ? { discovery: opts.discovery } : {}),
   };
   client.watchTab(
     tabId,

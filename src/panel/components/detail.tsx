@@ -1,7 +1,7 @@
 // The selected record: request line, share actions, then tabs with the diagnosis first.
 import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { useStore } from '../providers.ts';
+import { useServices, useStore } from '../providers.ts';
 import { shareText, type ShareKind } from '../export/share.ts';
 import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
 import { BodyView } from './body-view.tsx';
@@ -9,12 +9,14 @@ import { ChallengeView } from './challenge-view.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { CredentialsView } from './credentials-view.tsx';
 import { DiagnosisView } from './diagnosis-view.tsx';
+import { DiscoveryView, offersDiscovery } from './discovery-view.tsx';
 import { CloseIcon } from './icons.tsx';
 import { HeadersView } from './headers-view.tsx';
 import { RedirectsView } from './redirects-view.tsx';
 
 const TABS: { id: DetailTab; label: string }[] = [
   { id: 'diagnosis', label: 'Diagnosis' },
+  { id: 'discovery', label: 'Discovery' },
   { id: 'challenge', label: 'Challenge' },
   { id: 'credentials', label: 'Credentials' },
   { id: 'headers', label: 'Headers' },
@@ -26,6 +28,8 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
   switch (tab) {
     case 'diagnosis':
       return <DiagnosisView record={record} />;
+    case 'discovery':
+      return <DiscoveryView record={record} />;
     case 'challenge':
       return <ChallengeView record={record} />;
     case 'credentials':
@@ -41,15 +45,18 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
 
 export function Detail({ record }: { record: CaptureRecord }) {
   const store = useStore();
-  const tab = store.detailTab.value;
+  const services = useServices();
+  // the Discovery tab only where the doctor has something to check (a challenge to follow)
+  const tabs = services.discovery && offersDiscovery(record) ? TABS : TABS.filter((t) => t.id !== 'discovery');
+  const tab = tabs.some((t) => t.id === store.detailTab.value) ? store.detailTab.value : 'diagnosis';
   const reveal = recordRevealed(store, record.id);
   const url = isRevealed(store, `${record.id}|url`) ? record.url : maskUrl(record.url);
   const onTabKey = (e: KeyboardEvent): void => {
-    const i = TABS.findIndex((t) => t.id === tab);
+    const i = tabs.findIndex((t) => t.id === tab);
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!d) return;
     e.preventDefault();
-    const next = TABS[(i + d + TABS.length) % TABS.length]!;
+    const next = tabs[(i + d + tabs.length) % tabs.length]!;
     store.detailTab.value = next.id;
     (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
@@ -89,7 +96,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
         </div>
       </header>
       <div class="tabs" role="tablist" aria-label="Detail sections" onKeyDown={onTabKey}>
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             type="button"
             key={t.id}

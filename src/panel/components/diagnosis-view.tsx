@@ -4,6 +4,7 @@ import { findingPath } from '../../shared/pages.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useServices, useStore } from '../providers.ts';
 import { CopyButton } from './copy-button.tsx';
+import { DiscoveryOffer } from './discovery-view.tsx';
 
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
@@ -116,6 +117,7 @@ export function DiagnosisView({ record }: { record: CaptureRecord }) {
   return (
     <div class="diagnosis">
       <p class="summary">{d.diagnosis.summary}</p>
+      <DiscoveryOffer record={record} />
       {d.diagnosis.findings.length === 0 ? (
         <p class="muted">No specific finding for this response.</p>
       ) : (
