@@ -12,7 +12,7 @@ import { findApiKeys } from './credentials/api-keys.ts';
 import { findQueryTokens, signedUrl, type QueryToken, type SignedUrl } from './credentials/query.ts';
 import { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
 import { findJwts } from './jwt.ts';
-import { readBody, type BodyHints } from './body.ts';
+import { readBody, type BodyHints } from './body/index.ts';
 import { csrfVerdict, type CsrfVerdict } from './csrf.ts';
 
 /** A credential value found somewhere in the request. */
