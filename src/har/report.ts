@@ -39,7 +39,9 @@ function readFinding(f: Record<string, unknown>): Finding | undefined {
       const t = text(x.text);
       if (t === undefined || (x.audience !== 'consumer' && x.audience !== 'server')) return undefined;
       const code = text(x.code);
-      return code !== undefined ? { audience: x.audience, text: t, code } : { audience: x.audience, text: t };
+      const lang = x.lang === 'sh' || x.lang === 'js' || x.lang === 'py' || x.lang === 'http' ? x.lang : undefined;
+      if (code === undefined) return { audience: x.audience, text: t };
+      return lang ? { audience: x.audience, text: t, code, lang } : { audience: x.audience, text: t, code };
     }),
     // only web links: a file must not smuggle javascript: URLs into the panel's references
     references: list(f.references, (r) => {

@@ -2,14 +2,18 @@
 // browser's own login dialog for fetch/XHR, and charset.
 import type { Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { link, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
 
 const CHECK_CREDENTIALS = consumer(
   'Check user and password; encode "user:password" as UTF-8 before base64.',
-  "'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))",
+  code('js', "'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))"),
 );
-const DECLARE_CHARSET = server('Declare the encoding.', 'WWW-Authenticate: Basic realm="api", charset="UTF-8"');
+const DECLARE_CHARSET = server(
+  'Declare the encoding.',
+  code('http', 'WWW-Authenticate: Basic realm="api", charset="UTF-8"'),
+);
 
 export const BASIC = defineFindings('basic', {
   'basic-credentials-rejected': {
@@ -39,11 +43,11 @@ export const BASIC = defineFindings('basic', {
     fixes: [
       server(
         'For API calls, answer 401 with a non-Basic challenge (e.g. Bearer) or use token auth.',
-        'WWW-Authenticate: Bearer realm="api"',
+        code('http', 'WWW-Authenticate: Bearer realm="api"'),
       ),
       consumer(
         'Send credentials up front so no challenge comes back.',
-        "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })",
+        code('js', "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })"),
       ),
     ],
     references: [

@@ -1,15 +1,19 @@
 // RFC 9449 DPoP: nonce required, proof rejected, proof missing.
 import type { Rule } from '../inspect.ts';
 import { clip, consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { MDN_CORS, rfc } from '../refs.ts';
 import { bearerError, describedEvidence } from './bearer.ts';
 import { challengeEvidence } from './evidence.ts';
 
 const READ_NONCE = consumer(
   'Read DPoP-Nonce from the response, sign a new proof with it, retry once.',
-  "const nonce = res.headers.get('DPoP-Nonce');",
+  code('js', "const nonce = res.headers.get('DPoP-Nonce');"),
 );
-const EXPOSE_NONCE = server('Expose the header to browser code.', 'Access-Control-Expose-Headers: DPoP-Nonce');
+const EXPOSE_NONCE = server(
+  'Expose the header to browser code.',
+  code('http', 'Access-Control-Expose-Headers: DPoP-Nonce'),
+);
 
 export const DPOP = defineFindings('dpop', {
   'dpop-nonce-required': {
@@ -48,7 +52,10 @@ export const DPOP = defineFindings('dpop', {
       '§7.1). Without it the server rejects the token.',
     restsOn: 'Authorization: DPoP <token> and no DPoP request header.',
     fixes: [
-      consumer('Send the proof with every request.', 'headers: { Authorization: `DPoP ${token}`, DPoP: proofJwt }'),
+      consumer(
+        'Send the proof with every request.',
+        code('js', 'headers: { Authorization: `DPoP ${token}`, DPoP: proofJwt }'),
+      ),
     ],
     references: [rfc(9449, '7.1')],
   },

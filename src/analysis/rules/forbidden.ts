@@ -1,6 +1,7 @@
 // 403: authenticated but not allowed, or a 403 where 401 fits. Runs after the specific families.
 import type { Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { claim } from '../credentials/jwt-token.ts';
 import { mdn } from '../refs.ts';
 import { tokenEvidence } from './evidence.ts';
@@ -30,7 +31,7 @@ export const FORBIDDEN = defineFindings('forbidden', {
     means: 'Nothing identified the caller, so the server answers 403 where 401 would fit. Authenticate first.',
     restsOn: 'A 403 to a request with no credentials, when no more specific finding explains it.',
     fixes: [
-      consumer('Attach the credential.', "fetch(url, { credentials: 'include' })"),
+      consumer('Attach the credential.', code('js', "fetch(url, { credentials: 'include' })")),
       server('Answer 401 with WWW-Authenticate when no credentials came.'),
     ],
     references: [mdn('HTTP/Reference/Status/403', '403 Forbidden')],

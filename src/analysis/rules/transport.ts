@@ -1,6 +1,7 @@
 // Where and how credentials travel: in the URL, over plain http, and whose clock is right.
 import type { Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, list, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { maskSecret } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { MDN_COOKIES, link, rfc } from '../refs.ts';
@@ -18,7 +19,10 @@ export const TRANSPORT = defineFindings('transport', {
       'A query parameter named access_token, api_key, apikey, api-key, token, key, id_token, auth_token or ' +
       'X-Amz-Security-Token, with a value.',
     fixes: [
-      consumer('Move the credential into a header.', 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })'),
+      consumer(
+        'Move the credential into a header.',
+        code('js', 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })'),
+      ),
     ],
     references: [rfc(6750, '2.3'), rfc(9700, '4.3.2')],
   },
@@ -33,7 +37,7 @@ export const TRANSPORT = defineFindings('transport', {
       'credentials or failed authentication.',
     fixes: [
       consumer('Call the https URL.'),
-      server('Redirect http to https and send HSTS.', 'Strict-Transport-Security: max-age=31536000'),
+      server('Redirect http to https and send HSTS.', code('http', 'Strict-Transport-Security: max-age=31536000')),
     ],
     references: [rfc(6750, '5.3'), MDN_COOKIES],
   },

@@ -2,6 +2,7 @@
 // Sources: AWS "Common errors", S3 "Error responses", API Gateway "Missing Authentication Token".
 import type { Inspection, Rule } from '../../inspect.ts';
 import { clip, consumer, defineFindings, ev, server, type Draft } from '../../finding.ts';
+import { code as snippet } from '../../snippets.ts';
 import { maskSecret } from '../../mask.ts';
 import { formatDuration, formatUtc } from '../../time.ts';
 import { awsHostScope } from '../../credentials/aws-sigv4.ts';
@@ -149,7 +150,9 @@ export const aws: Rule = (c) => {
         summary: `AWS session credentials expired (${code}): refresh them`,
         explanation: 'The temporary credentials (STS, SSO, an assumed role) have expired. Get new ones.',
         evidence: codeEv,
-        fixes: [consumer('Refresh temporary credentials.', 'aws sso login   # or: aws sts assume-role …')],
+        fixes: [
+          consumer('Refresh temporary credentials.', snippet('sh', 'aws sso login   # or: aws sts assume-role …')),
+        ],
         references: [
           link(
             'AWS: temporary credentials',
@@ -168,7 +171,7 @@ export const aws: Rule = (c) => {
           'The access key id does not exist in this AWS account or partition, was deleted, or a temporary key is ' +
           'missing its session token.',
         evidence: [...codeEv, ...(v4 ? [ev('Access key id', maskSecret(v4.accessKeyId))] : [])],
-        fixes: [consumer('Check which credentials the SDK picked up.', 'aws sts get-caller-identity')],
+        fixes: [consumer('Check which credentials the SDK picked up.', snippet('sh', 'aws sts get-caller-identity'))],
         references: [DOCS],
       }),
     );
