@@ -8,6 +8,7 @@ export type {
   Finding,
   Header,
   JwtDecode,
+  Layer,
   Severity,
 } from './types.ts';
 export { countParseSteps, parseChallenges, parseCredentials } from './challenge.ts';

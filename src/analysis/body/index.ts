@@ -15,6 +15,8 @@ export interface BodyHints {
   kind: BodyKind;
   /** lower-cased text read for phrases: a page's visible text, else the body's first BODY_SCAN_CHARS */
   text: string;
+  /** the same text in its own case, for quoting */
+  plain: string;
   /** JSON, XML or form fields, [dotted lower-case path, value], in document order */
   leaves: readonly Leaf[];
   /** machine codes the body states (error, code, errorCode, __type, reason, status...) */
@@ -34,7 +36,15 @@ export interface BodyHints {
   csrf?: boolean;
 }
 
-const EMPTY: BodyHints = Object.freeze({ kind: '', text: '', leaves: [], codes: [], messages: [], saysError: false });
+const EMPTY: BodyHints = Object.freeze({
+  kind: '',
+  text: '',
+  plain: '',
+  leaves: [],
+  codes: [],
+  messages: [],
+  saysError: false,
+});
 
 // The last path segment of a field holding a code, and of one holding a sentence.
 const CODE_KEY =
@@ -63,6 +73,8 @@ function fromLeaves(leaves: readonly Leaf[], out: BodyHints): void {
     if (CODE_KEY.test(key) && CODE_VALUE.test(value) && !/^(true|false|null)$/.test(value))
       out.codes.push(key === '__type' ? value.replace(/^.*#/, '') : value);
     else if (MESSAGE_KEY.test(key) && /\s/.test(value.trim())) out.messages.push(value.trim());
+    // Firebase and others put a code where a message goes ({"message": "TOKEN_EXPIRED"}).
+    else if (MESSAGE_KEY.test(key) && CODE_VALUE.test(value) && /[A-Z_]/.test(value)) out.codes.push(value);
     if (out.codes.length > 40 || out.messages.length > 40) break;
   }
   const topError = first(leaves, 'error');
@@ -128,10 +140,11 @@ export function readBody(body: unknown, contentType: string | undefined): BodyHi
     const capped = body.length > BODY_CAP_CHARS ? body.slice(0, BODY_CAP_CHARS) : body;
     const t = capped.slice(0, BODY_SCAN_CHARS).trimStart();
     const kind = kindOf(t.slice(0, 200), contentType ?? '');
-    const out: BodyHints = { kind, text: '', leaves: [], codes: [], messages: [], saysError: false };
+    const out: BodyHints = { kind, text: '', plain: '', leaves: [], codes: [], messages: [], saysError: false };
     if (kind === 'html') {
       const page = readPage(capped.trimStart(), BODY_SCAN_CHARS);
       out.messages.push(...page.headings);
+      out.plain = page.text;
       out.text = page.text.toLowerCase();
       const raw = t;
       const err = EMBEDDED_ERROR.exec(raw)?.[1];
@@ -142,6 +155,7 @@ export function readBody(body: unknown, contentType: string | undefined): BodyHi
         out.codes.push(err);
       }
     } else {
+      out.plain = t;
       out.text = t.toLowerCase();
       out.leaves =
         kind === 'json' ? jsonLeaves(t) : kind === 'xml' ? xmlLeaves(t) : kind === 'form' ? formLeaves(t) : [];

@@ -6,7 +6,8 @@
 export type Leaf = readonly [path: string, value: string];
 
 const MAX_DEPTH = 32;
-const MAX_VALUE = 500;
+// Long enough for the tokens a token response returns (an ID token is checked against the sign-in).
+const MAX_VALUE = 8192;
 
 function readString(s: string, i: number): [value: string, next: number] {
   // s[i] is the opening quote

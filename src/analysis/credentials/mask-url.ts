@@ -58,3 +58,14 @@ export function maskUrl(url: string): string {
   const masked = query === undefined ? path : `${path}?${maskParams(query)}`;
   return fragment === undefined ? masked : `${masked}#${fragment.includes('=') ? maskParams(fragment) : fragment}`;
 }
+
+/** Free text from a server (a message, a page's title) with every secret-shaped word and URL masked. */
+export function maskText(text: string): string {
+  return text.replace(/[^\s"'<>()[\]{},;]{8,}/g, (word) => {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(word)) return maskUrl(word);
+    const eq = word.indexOf('=');
+    if (eq > 0 && isCredentialParam(word.slice(0, eq)) && word.length - eq > 1)
+      return `${word.slice(0, eq + 1)}${hide(word.slice(eq + 1))}`;
+    return looksLikeSecret(word) ? hide(word) : word;
+  });
+}

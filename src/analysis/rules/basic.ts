@@ -95,9 +95,11 @@ export const basic: Rule = (c) => {
     // Without credentials the dialog is what the developer sees first, and it is the surprise:
     // the script meant to handle the 401 itself. With credentials sent, their rejection leads.
     const bare = !c.auth;
+    // With other schemes offered too, the client can answer one of them: the dialog is a side effect.
+    const only = c.challenges.every((x) => x.scheme.toLowerCase() === 'basic');
     out.push(
       BASIC.draft('basic-prompt', {
-        severity: bare ? 'error' : 'warning',
+        severity: bare && only && !c.hasCredentials ? 'error' : 'warning',
         summary: bare
           ? 'The browser shows its own login dialog: a fetch/XHR without credentials got 401 with a Basic challenge'
           : 'A 401 with Basic to fetch/XHR makes the browser show its own login dialog',

@@ -6,6 +6,7 @@ import { code, js, lines, type Snippet, type Value } from '../snippets.ts';
 import { link, rfc } from '../refs.ts';
 import { scopesOf, timeClaim } from '../credentials/jwt-token.ts';
 import { formatDuration } from '../time.ts';
+import { field } from '../body/index.ts';
 import { challengeEvidence, tokenEvidence } from './evidence.ts';
 
 const NAME_THE_SCOPE = server('Name the needed scope in the challenge: error="insufficient_scope", scope="..."');
@@ -197,7 +198,8 @@ export const bearer: Rule = (c) => {
     );
   }
   if (b?.error === 'insufficient_scope') {
-    const required = (b.ch?.params.scope ?? '').split(/\s+/).filter(Boolean);
+    // GitLab puts the scope needed in the JSON body beside the error
+    const required = (b.ch?.params.scope ?? field(c.body, 'scope') ?? '').split(/\s+/).filter(Boolean);
     out.push(scopeFinding(c, required, grantedScopes(c), 'The server', evs));
   }
   if (b?.error === 'insufficient_user_authentication') {

@@ -40,8 +40,9 @@ export const FORBIDDEN = defineFindings('forbidden', {
 
 const SPECIFIC = new RegExp(
   '^(waf-block|cors-preflight-auth|csrf-rejected|insufficient-scope|github-sso-required|claims-challenge|' +
-    'step-up-required|aws-|token-(expired|not-yet|unsigned|malformed|rejected|wrong)|rate-limited|dpop-|' +
-    'malformed-authorization|basic-credentials|digest-|clock-skew)',
+    'step-up-required|aws-|token-|rate-limited|dpop-|malformed-authorization|basic-credentials|digest-|' +
+    'clock-skew|account-locked|ip-not-allowed|api-not-enabled|client-certificate|credential-wrong-place|' +
+    'id-token|oauth-|refresh-token|redirect|session-expired|state-|pkce-|silent-auth|issuer|nonce)',
 );
 
 export const forbidden: Rule = (c, earlier) => {
@@ -55,7 +56,7 @@ export const forbidden: Rule = (c, earlier) => {
     const claims = ['roles', 'groups', 'scope', 'scp', 'permissions', 'wids']
       .map((n) => [n, claim(p, n)] as const)
       .filter((x): x is readonly [string, string] => !!x[1]);
-    const reason = c.body.description ?? c.body.error;
+    const reason = c.body.description ?? c.body.messages[0] ?? c.body.error;
     const held = claims
       .map(([n, v]) => `${n} ${v}`)
       .join('; ')

@@ -7,6 +7,7 @@ import { maskSecret } from '../mask.ts';
 import { MDN_AUTH, MDN_CREDENTIALS, MDN_WWW_AUTH, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
 import { AUTH_FAILURE_STATUSES } from '../../http/failure.ts';
+import { OUTSIDE_TOKEN68 } from '../credentials/authorization.ts';
 
 const TOKEN_CODE = code('js', 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })');
 const COMPARE_CASE_INSENSITIVELY = server('Compare auth schemes case-insensitively.');
@@ -225,10 +226,15 @@ export const standards: Rule = (c) => {
       cred.token !== undefined
         ? `${cred.scheme}${cred.scheme ? ' ' : ''}${maskSecret(cred.token)}`
         : cred.scheme || '(empty)';
+    // Vendors issue tokens outside token68 (Salesforce session ids hold "!"): alone, that is a hint.
+    const hint = cred.problems.every((p) => p === OUTSIDE_TOKEN68);
     out.push(
       STANDARDS.draft('malformed-authorization', {
-        title: `Malformed ${name} header`,
-        summary: `Malformed ${name} header: ${cred.problems[0]}: fix the code that builds it`,
+        ...(hint ? { severity: 'info' as const } : {}),
+        title: hint ? `${name} token outside the token68 characters` : `Malformed ${name} header`,
+        summary: hint
+          ? `The ${name} token has characters RFC 6750 does not allow (some vendors issue such tokens): a hint`
+          : `Malformed ${name} header: ${cred.problems[0]}: fix the code that builds it`,
         explanation:
           `The ${name} header is not "<scheme> <credentials>": ${list(cred.problems)}. ` +
           'Servers treat it as missing or invalid.',

@@ -59,7 +59,10 @@ export const waf: Rule = (c) => {
       explanation:
         `${vendor} answered before the request reached the application (${sign}): a bot challenge, firewall or ` +
         'rate rule. Changing credentials will not help.',
-      evidence: [ev('Signal', sign.slice(0, 200))],
+      evidence: [
+        ev('Signal', sign.slice(0, 200)),
+        c.body.messages[0] ? ev('Page', c.body.messages.slice(0, 2).join(' · ').slice(0, 200)) : undefined,
+      ],
     }),
   ];
 };
