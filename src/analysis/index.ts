@@ -14,6 +14,7 @@ export type {
 export { countParseSteps, parseChallenges, parseCredentials } from './challenge.ts';
 export { decodeJwt, findJwts, jwtShape } from './jwt.ts';
 export { diagnose } from './diagnose.ts';
+export { isAuthFailureExchange } from './failure.ts';
 export { inspectCredentials, type CredentialView } from './credentials/index.ts';
 export { fingerprint, maskSecret } from './mask.ts';
 export { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
