@@ -22,6 +22,7 @@ export { CATALOGUE, catalogueByFamily, findingDocPath, findingMeta, type Finding
 export { FAMILIES, type Family } from './families.ts';
 export type { FindingMeta } from './finding.ts';
 export { formatDuration, formatUtc } from './time.ts';
+export { layerName } from './layer.ts';
 export type { TokenTimes } from './credentials/index.ts';
 export {
   isCredentialHeader,

@@ -20,6 +20,18 @@ const FLOW = new Set([
 ]);
 
 type Said = NonNullable<Diagnosis['layer']>;
+
+const NAMES: Record<Layer, string> = {
+  waf: 'a WAF or bot check',
+  gateway: 'the API gateway',
+  'identity-provider': 'the identity provider',
+  proxy: 'a proxy or TLS front',
+  application: 'the application',
+  browser: 'the browser',
+};
+
+/** How the views name a layer: "Refused by the API gateway". */
+export const layerName = (layer: Layer): string => NAMES[layer] ?? layer;
 const said = (layer: Layer, evidence: string): Said => ({ layer, evidence });
 
 function gateway(c: Inspection): Said | undefined {
