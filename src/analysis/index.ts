@@ -8,11 +8,13 @@ export type {
   Finding,
   Header,
   JwtDecode,
+  Layer,
   Severity,
 } from './types.ts';
 export { countParseSteps, parseChallenges, parseCredentials } from './challenge.ts';
 export { decodeJwt, findJwts, jwtShape } from './jwt.ts';
 export { diagnose } from './diagnose.ts';
+export { isAuthFailureExchange } from './failure.ts';
 export { inspectCredentials, type CredentialView } from './credentials/index.ts';
 export { fingerprint, maskSecret } from './mask.ts';
 export { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
@@ -20,7 +22,7 @@ export { CATALOGUE, catalogueByFamily, findingDocPath, findingMeta, type Finding
 export { FAMILIES, type Family } from './families.ts';
 export type { FindingMeta } from './finding.ts';
 export { formatDuration, formatUtc } from './time.ts';
-export { isApiKeyHeader, isCredentialParam, type TokenTimes } from './credentials/index.ts';
+
 export { discover } from './discovery/walk.ts';
 export { DISCOVERY_LIMITS, judgeRedirect, isRedirect, type RedirectVerdict } from './discovery/limits.ts';
 export type {
@@ -36,3 +38,16 @@ export type {
   StepKind,
 } from './discovery/types.ts';
 export { discoveryOffered } from './discovery/offer.ts';
+export { layerName } from './layer.ts';
+export type { TokenTimes } from './credentials/index.ts';
+export {
+  isCredentialHeader,
+  isCredentialParam,
+  isQueryTokenParam,
+  isSecretHeader,
+  isUrlHeader,
+  looksLikeSecret,
+  /** @deprecated the name masking used before the vocabulary: isCredentialHeader */
+  isCredentialHeader as isApiKeyHeader,
+} from './credentials/vocabulary.ts';
+export { maskUrl } from './credentials/mask-url.ts';

@@ -107,7 +107,17 @@ export class Hub {
     setSettings: async ({ patch }) => ({ settings: await this.deps.settings.update(patch) }),
     attachBody: async ({ tabId, match, body }) => ({ record: await this.attachBody(tabId, match, body) }),
     getTabs: async () => ({ tabs: await this.tabs() }),
+    addDevtoolsRecord: async ({ tabId, record }) => ({ record: await this.addDevtoolsRecord(tabId, record) }),
   };
+
+  /** A failure only DevTools saw: stored once (the worker may have captured it after all). */
+  private async addDevtoolsRecord(tabId: number, record: CaptureRecord): Promise<CaptureRecord | undefined> {
+    if (!record || record.tabId !== tabId || record.source !== 'devtools') return undefined;
+    await this.deps.store.load();
+    const match = { url: record.url, method: record.method, status: record.status, time: record.time };
+    if (findBodyTarget(this.deps.store.peek(tabId), match)) return undefined;
+    return this.deps.store.add({ ...record, responseBody: bodyText(record.responseBody) });
+  }
 
   private async attachBody(tabId: number, match: BodyMatch, body: string): Promise<CaptureRecord | undefined> {
     await this.deps.store.load();

@@ -4,6 +4,7 @@ import { StatusChip } from './status-chip.tsx';
 import type { DiagnosisSummary } from '../shared/diagnoser.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { hostPath, whyLine } from './state.ts';
+import { layerName } from '../analysis/index.ts';
 
 interface RowProps {
   record: CaptureRecord;
@@ -38,6 +39,13 @@ export function Row({ record, summary, onOpen }: RowProps) {
           {where}
         </span>
       </span>{' '}
+      {summary?.layer && (
+        <>
+          <span class="tag layer" data-testid="popup-layer" title={`Refused by ${layerName(summary.layer)}`}>
+            {summary.layer}
+          </span>{' '}
+        </>
+      )}
       <span class="why" title={why}>
         {why}
       </span>{' '}

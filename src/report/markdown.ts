@@ -1,5 +1,5 @@
 // "Copy report as Markdown": everything a bug ticket needs, in the order a reader needs it.
-import { formatUtc, type Diagnosis, type Finding } from '../analysis/index.ts';
+import { formatUtc, layerName, type Diagnosis, type Finding } from '../analysis/index.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
 import { headerValues, isPseudoHeader } from '../http/headers.ts';
 import { maskRecord, type ExportOptions } from '../redact/record.ts';
@@ -20,12 +20,15 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
   out.push('');
   out.push(`- **Request:** ${codeSpan(`${r.method} ${r.url}`)}`);
   out.push(`- **Status:** ${codeSpan(r.statusLine || String(r.status))}`);
+  if (diagnosis.layer)
+    out.push(`- **Refused by:** ${escapeText(`${layerName(diagnosis.layer.layer)} (${diagnosis.layer.evidence})`)}`);
   out.push(`- **Time:** ${formatUtc(r.time)}`);
   const context = [`type ${r.type}`];
   if (r.initiator) context.push(`initiator ${r.initiator}`);
   if (r.preflight) context.push('CORS preflight');
   if (r.fromCache) context.push('from cache');
   if (r.source === 'import') context.push('imported from HAR');
+  if (r.source === 'devtools') context.push('seen by DevTools (outside the capture set)');
   out.push(`- **Context:** ${escapeText(context.join(', '))}`);
   const challenges = challengeLines(r.responseHeaders);
   out.push(

@@ -5,7 +5,7 @@
 // while pending), ask with want(), and re-render when onChange() fires. Here the engine runs on
 // the page's main thread in short idle slices; the same interface fits an engine in a Web Worker.
 // The worker leaves the engine out of background.js (ARCHITECTURE.md, "The UIs run the engine").
-import { diagnose, type Diagnosis, type Exchange, type Severity } from '../analysis/index.ts';
+import { diagnose, type Diagnosis, type Exchange, type Layer, type Severity } from '../analysis/index.ts';
 import { contextExchange, toExchange } from './exchange.ts';
 import { contextStamp, historyFor, type Exchanges } from './history.ts';
 import type { CaptureRecord, ContextEntry } from './types.ts';
@@ -15,6 +15,8 @@ export type DiagnosisResult = { ok: true; diagnosis: Diagnosis } | { ok: false; 
 /** The short form of a diagnosis: a list row, the filter (finding ids), the popup's line of why. */
 export interface DiagnosisSummary {
   summary: string;
+  /** who refused the request (the diagnosis's layer) */
+  layer?: Layer;
   top?: { id: string; severity: Severity; title: string };
   /** every finding id, most important first */
   ids: string[];
@@ -64,6 +66,7 @@ const defaultSchedule: Scheduler = (run, soon) => {
 export function summarizeDiagnosis(d: Diagnosis): DiagnosisSummary {
   const top = d.findings[0];
   const s: DiagnosisSummary = { summary: d.summary, ids: d.findings.map((f) => f.id) };
+  if (d.layer) s.layer = d.layer.layer;
   if (top) s.top = { id: top.id, severity: top.severity, title: top.title };
   return s;
 }

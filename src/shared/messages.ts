@@ -20,6 +20,8 @@ export interface Requests {
   /** a response body DevTools read, for the record it belongs to (the updated record, if found) */
   attachBody: { params: { tabId: number; match: BodyMatch; body: string }; reply: { record?: CaptureRecord } };
   getTabs: { params: object; reply: { tabs: TabSummary[] } };
+  /** a failure DevTools saw that the worker did not capture (source 'devtools'): the record as stored */
+  addDevtoolsRecord: { params: { tabId: number; record: CaptureRecord }; reply: { record?: CaptureRecord } };
 }
 
 export type RequestName = keyof Requests;
@@ -42,6 +44,7 @@ const REQUEST_NAMES: Record<RequestName, true> = {
   setSettings: true,
   attachBody: true,
   getTabs: true,
+  addDevtoolsRecord: true,
 };
 
 /** Which record a response body from devtools.network belongs to. */

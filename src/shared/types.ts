@@ -19,7 +19,8 @@ export interface RedirectHop {
 export type CaptureSource =
   | 'headers' // onHeadersReceived with a status in the capture set
   | 'auth-required' // onAuthRequired (a real proxy's 407, or an HTTP-auth prompt)
-  | 'import'; // came from a HAR file
+  | 'import' // came from a HAR file
+  | 'devtools'; // a failure only DevTools saw: outside the capture set, judged by the engine from its body
 
 export interface CaptureRecord {
   /** unique per record: `${requestId}-${seq}` (one requestId can fail twice: auth retries) */

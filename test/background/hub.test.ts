@@ -158,4 +158,16 @@ describe('hub: requests', () => {
     });
     expect(miss).toEqual({ record: undefined });
   });
+
+  it('addDevtoolsRecord stores a failure only DevTools saw, once, and for its own tab', async () => {
+    const { store, hub } = setup();
+    const r = rec({ tabId: 6, url: 'https://slack.com/api/auth.test', status: 200, time: 70_000, source: 'devtools' });
+    const add = async (record: CaptureRecord, tabId = 6): Promise<unknown> =>
+      await hub.handle({ ns: NS, type: 'addDevtoolsRecord', tabId, record });
+    expect(await add(r)).toMatchObject({ record: { url: r.url, source: 'devtools' } });
+    expect(await add({ ...r, id: 'again' })).toEqual({ record: undefined });
+    expect(await add({ ...r, id: 'other', tabId: 7 })).toEqual({ record: undefined });
+    expect(await add({ ...r, id: 'worker', url: 'https://x/', source: 'headers' })).toEqual({ record: undefined });
+    expect(await store.records(6)).toHaveLength(1);
+  });
 });

@@ -2,6 +2,7 @@
 // by the checks beside this file (checks.ts, documents.ts, walk.ts), never by diagnose(): these
 // need documents fetched on the user's request.
 import { consumer, defineFindings, server } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { link, mdn, rfc, MDN_CORS } from '../refs.ts';
 
 const MCP_AUTH = link(
@@ -47,7 +48,10 @@ export const DISCOVERY = defineFindings('discovery', {
     fixes: [
       server(
         'Name the metadata in the challenge.',
-        'WWW-Authenticate: Bearer resource_metadata="https://api.example.com/.well-known/oauth-protected-resource/mcp"',
+        code(
+          'http',
+          'WWW-Authenticate: Bearer resource_metadata="https://api.example.com/.well-known/oauth-protected-resource/mcp"',
+        ),
       ),
     ],
     references: [rfc(9728, '5.1'), MCP_AUTH],
@@ -65,7 +69,7 @@ export const DISCOVERY = defineFindings('discovery', {
     fixes: [
       server(
         'Expose the challenge to scripts on the 401 as well as on successes.',
-        "cors({ origin: '*', exposedHeaders: ['Mcp-Session-Id', 'WWW-Authenticate'] })",
+        code('js', "cors({ origin: '*', exposedHeaders: ['Mcp-Session-Id', 'WWW-Authenticate'] })"),
       ),
     ],
     references: [EXPOSE, MDN_CORS, MCP_AUTH],
@@ -80,7 +84,10 @@ export const DISCOVERY = defineFindings('discovery', {
     fixes: [
       server(
         'Publish the metadata at the path-inserted well-known URL (and name it in the challenge).',
-        "app.use(mcpAuthMetadataRouter({ oauthMetadata, resourceServerUrl: new URL('https://api.example.com/mcp') }))",
+        code(
+          'js',
+          "app.use(mcpAuthMetadataRouter({ oauthMetadata, resourceServerUrl: new URL('https://api.example.com/mcp') }))",
+        ),
       ),
     ],
     references: [rfc(9728, '3.1'), MCP_AUTH],
@@ -158,7 +165,10 @@ export const DISCOVERY = defineFindings('discovery', {
     fixes: [
       server(
         'Set `resource` to the public URL clients call (not an internal address or another path).',
-        "mcpAuthMetadataRouter({ oauthMetadata, resourceServerUrl: new URL('https://api.example.com/mcp') })",
+        code(
+          'js',
+          "mcpAuthMetadataRouter({ oauthMetadata, resourceServerUrl: new URL('https://api.example.com/mcp') })",
+        ),
       ),
     ],
     references: [rfc(9728, '3.3'), rfc(8707, '2'), MCP_AUTH],
@@ -173,7 +183,7 @@ export const DISCOVERY = defineFindings('discovery', {
     fixes: [
       server(
         'List the issuer URL of each authorization server.',
-        '"authorization_servers": ["https://auth.example.com"]',
+        code('js', '"authorization_servers": ["https://auth.example.com"]'),
       ),
     ],
     references: [rfc(9728, '2'), MCP_AUTH],
@@ -186,7 +196,10 @@ export const DISCOVERY = defineFindings('discovery', {
       'from it. Issuer identifiers are https URLs without query or fragment (RFC 8414 §2).',
     restsOn: 'Each entry of `authorization_servers` in the protected resource metadata.',
     fixes: [
-      server('List issuer identifiers: absolute https URLs.', '"authorization_servers": ["https://auth.example.com"]'),
+      server(
+        'List issuer identifiers: absolute https URLs.',
+        code('js', '"authorization_servers": ["https://auth.example.com"]'),
+      ),
     ],
     references: [rfc(9728, '2'), rfc(8414, '2')],
   },
@@ -200,7 +213,7 @@ export const DISCOVERY = defineFindings('discovery', {
     fixes: [
       server(
         'Serve RFC 8414 metadata at the path-inserted well-known URL of the issuer (or OpenID discovery).',
-        'https://auth.example.com/.well-known/oauth-authorization-server/tenant1',
+        code('http', 'https://auth.example.com/.well-known/oauth-authorization-server/tenant1'),
       ),
     ],
     references: [rfc(8414, '3.1'), OIDC_DISCOVERY, MCP_AUTH],
@@ -228,7 +241,7 @@ export const DISCOVERY = defineFindings('discovery', {
       'MCP clients must use PKCE with S256 and must refuse an authorization server whose metadata lacks ' +
       '`code_challenge_methods_supported` or does not list S256 in it.',
     restsOn: 'The `code_challenge_methods_supported` member of the authorization server metadata (RFC 8414 §2).',
-    fixes: [server('Support PKCE S256 and say so.', '"code_challenge_methods_supported": ["S256"]')],
+    fixes: [server('Support PKCE S256 and say so.', code('js', '"code_challenge_methods_supported": ["S256"]'))],
     references: [rfc(7636, '4.2'), rfc(8414, '2'), MCP_AUTH],
   },
   'discovery-no-registration': {
@@ -244,7 +257,7 @@ export const DISCOVERY = defineFindings('discovery', {
     fixes: [
       server(
         'Support client ID metadata documents, or dynamic client registration.',
-        '"client_id_metadata_document_supported": true',
+        code('js', '"client_id_metadata_document_supported": true'),
       ),
       consumer('Register the client with the authorization server by hand and configure its client_id.'),
     ],
@@ -270,7 +283,9 @@ export const DISCOVERY = defineFindings('discovery', {
       'Access-Control-Allow-Origin on the answer, against the origin of the page that made the failing request. ' +
       'A browser extension cannot send that page’s Origin, so a server that allows origins from a list may ' +
       'answer the page differently: the evidence says what was sent.',
-    fixes: [server('Serve metadata documents with CORS: they are public.', 'Access-Control-Allow-Origin: *')],
+    fixes: [
+      server('Serve metadata documents with CORS: they are public.', code('http', 'Access-Control-Allow-Origin: *')),
+    ],
     references: [MDN_CORS, rfc(9728, '3'), MCP_AUTH],
   },
   'discovery-token-audience-mismatch': {
@@ -284,7 +299,7 @@ export const DISCOVERY = defineFindings('discovery', {
     fixes: [
       consumer(
         'Request the token with the resource parameter.',
-        'authorize?…&resource=https%3A%2F%2Fapi.example.com%2Fmcp',
+        code('http', 'authorize?…&resource=https%3A%2F%2Fapi.example.com%2Fmcp'),
       ),
       server('Issue tokens whose aud is the resource named in the request’s resource parameter.'),
     ],

@@ -1,5 +1,6 @@
 // The selected record: request line, share actions, then tabs with the diagnosis first.
 import { maskUrl } from '../../redact/secrets.ts';
+import { layerName } from '../../analysis/index.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useServices, useStore } from '../providers.ts';
 import { shareText, type ShareKind } from '../export/share.ts';
@@ -43,6 +44,20 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
   }
 }
 
+/** Who said no, once the diagnosis is there. */
+function LayerLine({ record }: { record: CaptureRecord }) {
+  const { diagnoser, diagnosed } = useStore();
+  void diagnosed.value;
+  const d = diagnoser.peek(record);
+  const layer = d?.ok ? d.diagnosis.layer : undefined;
+  if (!layer) return null;
+  return (
+    <div class="layer-line muted" data-testid="layer" data-layer={layer.layer}>
+      Refused by <strong>{layerName(layer.layer)}</strong>: {layer.evidence}
+    </div>
+  );
+}
+
 export function Detail({ record }: { record: CaptureRecord }) {
   const store = useStore();
   const services = useServices();
@@ -80,6 +95,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
           <strong class={`status s${Math.floor(record.status / 100)}xx`}>{record.status}</strong>{' '}
           <span class="method">{record.method}</span> <span class="url">{url}</span>
         </div>
+        <LayerLine record={record} />
         <div class="share" role="group" aria-label="Copy this request">
           <CopyButton text={text('curl')} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>
             cURL

@@ -65,6 +65,9 @@ describe('detail pane', () => {
     const link = within(first).getAllByRole('link')[0] as HTMLAnchorElement;
     expect(link.href).toMatch(/^https:\/\/www\.rfc-editor\.org\//);
     expect(detail.textContent).not.toContain(TOKEN);
+    const layer = within(detail).getByTestId('layer');
+    expect(layer.dataset.layer).toBe('application');
+    expect(layer.textContent).toContain('Refused by the application');
   });
 
   it('links each finding to its catalogue entry, opened in a tab (a DevTools panel cannot navigate)', async () => {
