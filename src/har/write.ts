@@ -4,6 +4,7 @@ import type { Diagnosis } from '../analysis/index.ts';
 import { httpVersionOf, statusTextOf } from '../http/status-line.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
 import { parseCookieHeader, parseSetCookie, queryStringOf } from './cookies.ts';
+import { ownValue } from './fields.ts';
 import type { Har, HarEntry } from './types.ts';
 import { headerValue, headerValues } from '../http/headers.ts';
 import { maskRecord, type ExportOptions } from '../redact/record.ts';
@@ -86,7 +87,7 @@ function toEntry(r: CaptureRecord, report: Diagnosis | undefined): HarEntry {
     cache: {},
     // HAR has no "unknown": -1 marks a phase that did not apply or was not measured (spec §timings).
     timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: 0, receive: 0 },
-    _resourceType: RESOURCE_TYPE[r.type] ?? 'other',
+    _resourceType: ownValue(RESOURCE_TYPE, r.type) ?? 'other',
     _authlens: {
       type: r.type,
       frameId: r.frameId,
