@@ -7,7 +7,7 @@ import { parseCookieHeader, parseSetCookie, queryStringOf } from './cookies.ts';
 import { ownValue } from './fields.ts';
 import type { Har, HarEntry } from './types.ts';
 import { headerValue, headerValues } from '../http/headers.ts';
-import { maskRecord, type ExportOptions } from '../redact/record.ts';
+import { maskRecord, maskRecordDiagnosis, type ExportOptions } from '../redact/record.ts';
 
 export interface HarOptions extends ExportOptions {
   /** the extension's version, for log.creator */
@@ -46,7 +46,10 @@ export function toHar(records: readonly CaptureRecord[], opts: HarOptions): Har 
       comment: opts.reveal
         ? 'Exported by AuthLens with secrets revealed: treat this file as a credential.'
         : 'Exported by AuthLens: secrets are masked (•••, with a fingerprint to compare them).',
-      entries: records.map((r) => toEntry(maskRecord(r, opts.reveal), r.exportedDiagnosis ?? opts.diagnose?.(r))),
+      entries: records.map((r) => {
+        const report = r.exportedDiagnosis ?? opts.diagnose?.(r);
+        return toEntry(maskRecord(r, opts), report && maskRecordDiagnosis(r, report, opts));
+      }),
     },
   };
 }
