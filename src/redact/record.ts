@@ -30,7 +30,16 @@ export function recordMasker(r: CaptureRecord, opts: Omit<ExportOptions, 'reveal
   const cached = plain ? maskers.get(r) : undefined;
   if (cached) return cached;
   const m = maskerFor(opts);
-  maskStructured(r, m);
+  // only met, not copied: the views ask for this on every render
+  maskUrl(r.url, m);
+  maskHeaders(r.requestHeaders, false, m);
+  maskHeaders(r.responseHeaders, false, m);
+  for (const h of r.redirects) {
+    maskUrl(h.url, m);
+    if (h.location !== undefined) maskUrl(h.location, m);
+    maskHeaders(h.requestHeaders, false, m);
+    maskHeaders(h.responseHeaders, false, m);
+  }
   if (plain) maskers.set(r, m);
   return m;
 }
@@ -60,7 +69,8 @@ export function maskRecord(r: CaptureRecord, opts: ExportOptions): CaptureRecord
   if (opts.reveal) return structuredClone(r);
   const m = maskerFor(opts);
   const out = maskStructured(r, m);
-  if (r.responseBody !== undefined) out.responseBody = maskText(r.responseBody, m);
+  if (r.responseBody !== undefined)
+    out.responseBody = m.keeps(r.responseBody) ? r.responseBody : maskText(r.responseBody, m);
   if (r.exportedDiagnosis) out.exportedDiagnosis = maskDiagnosis(r.exportedDiagnosis, m);
   return out;
 }

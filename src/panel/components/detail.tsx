@@ -3,8 +3,10 @@ import { maskUrl } from '../../redact/secrets.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useStore } from '../providers.ts';
 import { shareText, type ShareKind } from '../export/share.ts';
-import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
+import { copyNote, copyOptions, isRevealed, viewMasker } from '../reveal.ts';
+import type { DetailTab } from '../store.ts';
 import { BodyView } from './body-view.tsx';
+import { Boundary } from './boundary.tsx';
 import { ChallengeView } from './challenge-view.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { CredentialsView } from './credentials-view.tsx';
@@ -42,8 +44,9 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
 export function Detail({ record }: { record: CaptureRecord }) {
   const store = useStore();
   const tab = store.detailTab.value;
-  const reveal = recordRevealed(store, record.id);
-  const url = isRevealed(store, `${record.id}|url`) ? record.url : maskUrl(record.url);
+  const copy = copyOptions(store, record.id);
+  const note = copyNote(copy);
+  const url = isRevealed(store, record.id, record.url) ? record.url : maskUrl(record.url, viewMasker(store, record.id));
   const onTabKey = (e: KeyboardEvent): void => {
     const i = TABS.findIndex((t) => t.id === tab);
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -53,7 +56,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
     store.detailTab.value = next.id;
     (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
-  const text = (kind: ShareKind) => (): Promise<string> => shareText(kind, record, reveal, store.diagnoser);
+  const text = (kind: ShareKind) => (): Promise<string> => shareText(kind, record, copy, store.diagnoser);
   return (
     <section class="detail" data-testid="detail" aria-label="Selected request">
       <header class="detail-head">
@@ -74,16 +77,13 @@ export function Detail({ record }: { record: CaptureRecord }) {
           <span class="method">{record.method}</span> <span class="url">{url}</span>
         </div>
         <div class="share" role="group" aria-label="Copy this request">
-          <CopyButton text={text('curl')} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>
+          <CopyButton text={text('curl')} label={`Copy as cURL${note}`}>
             cURL
           </CopyButton>
-          <CopyButton
-            text={text('fetch')}
-            label={`Copy as fetch${reveal ? ' (secrets included)' : ' (secrets masked)'}`}
-          >
+          <CopyButton text={text('fetch')} label={`Copy as fetch${note}`}>
             fetch
           </CopyButton>
-          <CopyButton text={text('markdown')} label="Copy report as Markdown">
+          <CopyButton text={text('markdown')} label={`Copy report as Markdown${note}`}>
             Markdown
           </CopyButton>
         </div>
@@ -108,7 +108,9 @@ export function Detail({ record }: { record: CaptureRecord }) {
         ))}
       </div>
       <div class="detail-body" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        <TabPanel tab={tab} record={record} />
+        <Boundary key={tab} resetKey={record} what="this record">
+          <TabPanel tab={tab} record={record} />
+        </Boundary>
       </div>
     </section>
   );
