@@ -26,4 +26,15 @@ export { CATALOGUE, catalogueByFamily, findingDocPath, findingMeta, type Finding
 export { FAMILIES, type Family } from './families.ts';
 export type { FindingMeta } from './finding.ts';
 export { formatDuration, formatUtc } from './time.ts';
-export { isApiKeyHeader, isCredentialParam, type TokenTimes } from './credentials/index.ts';
+export type { TokenTimes } from './credentials/index.ts';
+export {
+  isCredentialHeader,
+  isCredentialParam,
+  isQueryTokenParam,
+  isSecretHeader,
+  isUrlHeader,
+  looksLikeSecret,
+  /** @deprecated the name masking used before the vocabulary: isCredentialHeader */
+  isCredentialHeader as isApiKeyHeader,
+} from './credentials/vocabulary.ts';
+export { maskUrl } from './credentials/mask-url.ts';

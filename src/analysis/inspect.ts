@@ -10,7 +10,7 @@ import { inspectAuthorization, type AuthCredential } from './credentials/authori
 import { inspectJwt, type JwtState } from './credentials/jwt-token.ts';
 import { parseCookies, type Cookie } from './credentials/cookies.ts';
 import { findApiKeys } from './credentials/api-keys.ts';
-import { findQueryTokens, isPresigned, type QueryToken } from './credentials/query.ts';
+import { findQueryTokens, signedUrl, type QueryToken, type SignedUrl } from './credentials/query.ts';
 import { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
 import { findJwts } from './jwt.ts';
 import { readBody, type BodyHints } from './body.ts';
@@ -46,6 +46,8 @@ export interface Inspection {
   cookies: Cookie[];
   apiKeys: Header[];
   queryTokens: QueryToken[];
+  /** a signed URL (S3 presigned, GCS, Azure SAS, CloudFront): its signature is the credential */
+  signed?: SignedUrl;
   hasCredentials: boolean;
   /** response Date (server clock), ms */
   serverTime?: number;
@@ -110,6 +112,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
   const cookies = parseCookies(req('cookie'));
   const apiKeys = findApiKeys(reqH);
   const queryTokens = findQueryTokens(url);
+  const signed = signedUrl(url);
 
   const tokens: FoundToken[] = [];
   const add = (where: string, value: string): void => {
@@ -179,7 +182,8 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     cookies,
     apiKeys,
     queryTokens,
-    hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || isPresigned(url),
+    ...(signed ? { signed } : {}),
+    hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || !!signed,
     ...(serverTime !== undefined ? { serverTime } : {}),
     ...(clientTime !== undefined ? { clientTime } : {}),
     ...(refTime !== undefined ? { refTime } : {}),

@@ -6,10 +6,8 @@ import type { Exchange } from '../types.ts';
 import { inspect, type Inspection, type FoundToken } from '../inspect.ts';
 import { maskSecret } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
-import { findApiKeys } from './api-keys.ts';
 import type { AuthCredential } from './authorization.ts';
 import { claim, inspectJwt, scopesOf, timeClaim, type JwtState } from './jwt-token.ts';
-import { findQueryTokens } from './query.ts';
 import { describeFormat } from './token-formats.ts';
 
 export interface CredentialView {
@@ -146,20 +144,6 @@ function authorizationView(header: string, raw: string, a: AuthCredential, c: In
   }
   if (a.problems.length && !view.problem) view.problem = a.problems.join('; ');
   return view;
-}
-
-/** A request header of this name carries an API key or token (api-keys.ts): masking must hide it. */
-export function isApiKeyHeader(name: string): boolean {
-  return findApiKeys([{ name, value: 'x' }]).length > 0;
-}
-
-/** A query parameter of this name carries a credential (query.ts): masking must hide it. */
-export function isCredentialParam(name: string): boolean {
-  try {
-    return findQueryTokens(new URL(`https://q.invalid/?${encodeURIComponent(name)}=x`)).length > 0;
-  } catch {
-    return false;
-  }
 }
 
 export function inspectCredentials(exchange: Exchange): CredentialView[] {

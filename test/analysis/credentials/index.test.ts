@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectCredentials, isApiKeyHeader, isCredentialParam } from '../../../src/analysis/credentials/index.ts';
+import { inspectCredentials } from '../../../src/analysis/credentials/index.ts';
+import { isCredentialHeader, isCredentialParam } from '../../../src/analysis/credentials/vocabulary.ts';
 import type { Exchange } from '../../../src/analysis/types.ts';
 
 const b64 = (o: unknown) => Buffer.from(typeof o === 'string' ? o : JSON.stringify(o)).toString('base64url');
@@ -141,9 +142,9 @@ describe('inspectCredentials', () => {
 
 describe('the names the engine reads credentials from (for masking)', () => {
   it('API key headers and credential query parameters', () => {
-    expect(isApiKeyHeader('X-API-Key')).toBe(true);
-    expect(isApiKeyHeader('Ocp-Apim-Subscription-Key')).toBe(true);
-    expect(isApiKeyHeader('Accept')).toBe(false);
+    expect(isCredentialHeader('X-API-Key')).toBe(true);
+    expect(isCredentialHeader('Ocp-Apim-Subscription-Key')).toBe(true);
+    expect(isCredentialHeader('Accept')).toBe(false);
     expect(isCredentialParam('access_token')).toBe(true);
     expect(isCredentialParam('Auth_Token')).toBe(true);
     expect(isCredentialParam('page')).toBe(false);
