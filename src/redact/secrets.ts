@@ -24,6 +24,7 @@ export function maskHeaderValue(name: string, value: string, opts?: Masker | Mas
   if (n === 'cookie' || n === 'cookie2') return maskCookieHeader(value, m);
   if (n === 'set-cookie' || n === 'set-cookie2') return maskSetCookie(value, m);
   if (isUrlHeader(n)) return maskText(maskUrl(value, m), m);
+  // by name only: a challenge (`Bearer realm=...`) has the shape of a credential and is not one
   if (isSecretHeader(n)) return value.trim() === '' ? value : m.secret(value.trim());
   // any other header: what its value shows by shape (a JWT, a vendor token, a URL with a code)
   return maskText(value, m);
