@@ -9,10 +9,17 @@ import { isSecretParam } from './names.ts';
 import { maskShapes } from './shapes.ts';
 import { maskUrl, safeDecode } from './url.ts';
 
-/** `"name": "value"` (JSON, value escaped) or `"name": 123456` */
-const JSON_PAIR = /"([^"\\\n]{1,64})"(\s*:\s*)(?:"((?:[^"\\\n]|\\.)*)"|(-?\d{4,}))/g;
-/** `name=value` (form bodies, query strings and cookies quoted in text) */
-const FORM_PAIR = /(?<![\w.-])([A-Za-z_][\w.-]{0,63})=([^\s&"'<>;,]+)/g;
+/**
+ * A key and what follows it: `"name": "`, `name=`, `'name': `, `\"name\":\"` (JSON inside a JSON
+ * string), `name: ` at the start of a line (YAML, header lines). Only the key and the separator
+ * are consumed, so a value that hides another pair (`{"error":"{"refresh_token":"…"}"}`) is
+ * searched too.
+ */
+const KEY = /(?<![\w.-])(\\?["']?)([A-Za-z_][\w.-]{0,63})(\\?["']?)([ \t]*)([:=])([ \t]*)(\\?["'])?/g;
+/** an unquoted value: up to a separator; `=` only as base64 padding, so `a=b=c` is read pair by pair */
+const BARE_VALUE = /[^\s&"'<>;,=]*=*/y;
+/** `<client_secret>…</client_secret>` (XML and SOAP faults) */
+const XML_PAIR = /<([A-Za-z_][\w.-]{0,63})>([^<]*)<\/\1>/g;
 /**
  * `Bearer <token>` and the other schemes that carry a bare credential. Prose says "Token expired"
  * and "Bearer authentication": a token here has a digit and a letter, or is long.
@@ -30,19 +37,10 @@ export function maskText(text: string, opts?: Masker | MaskOptions): string {
   const m = masker(opts);
   let out = text;
   out = out.replace(URL_IN_TEXT, (u) => maskUrl(u, m));
-  out = out.replace(JSON_PAIR, (all, name: string, colon: string, str?: string, num?: string) => {
-    const value = str ?? num ?? '';
-    if (!isSecretParam(name) || value === '' || isMasked(value)) return all;
-    const masked = m.opaque(value);
-    if (str !== undefined) m.note(unescapeJson(str));
-    return `"${name}"${colon}${str !== undefined ? `"${masked}"` : `"${masked}"`}`;
-  });
-  out = out.replace(FORM_PAIR, (all, name: string, value: string) => {
-    if (!isSecretParam(name) || isMasked(value)) return all;
-    const decoded = safeDecode(value);
-    if (decoded !== value) m.note(decoded);
-    return `${name}=${m.param(value)}`;
-  });
+  out = maskKeyed(out, m);
+  out = out.replace(XML_PAIR, (all, name: string, value: string) =>
+    !isSecretParam(name) || value === '' || isMasked(value) ? all : `<${name}>${m.opaque(value)}</${name}>`,
+  );
   out = out.replace(SCHEME_TOKEN, (all, scheme: string, gap: string, token: string) =>
     isMasked(token) || !tokenLike(token)
       ? all
@@ -76,6 +74,50 @@ function replaceWord(text: string, name: string): string {
     from = at + name.length;
   }
   return out + text.slice(from);
+}
+
+/** Values under secret keys (KEY), masked where they stand; everything else kept byte for byte. */
+function maskKeyed(text: string, m: Masker): string {
+  let out = '';
+  let done = 0;
+  KEY.lastIndex = 0;
+  for (let k = KEY.exec(text); k; k = KEY.exec(text)) {
+    const [all, openKey, name, closeKey, , sep, , openValue] = k as unknown as string[];
+    if (k.index < done || !isSecretParam(name!)) continue;
+    const lineStart = k.index === 0 || text[k.index - 1] === '\n';
+    // "key: value" is prose unless quoted (JSON, JS, YAML strings) or at the start of a line
+    if (sep === ':' && !openKey && !closeKey && !openValue && !lineStart) continue;
+    const from = k.index + all!.length;
+    const to = openValue ? closingQuote(text, from, openValue) : bareEnd(text, from);
+    const value = text.slice(from, to);
+    if (value === '' || isMasked(value)) continue;
+    const plain = openValue === '"' ? unescapeJson(value) : sep === '=' ? safeDecode(value) : value;
+    if (m.keeps(value) || m.keeps(plain)) continue;
+    if (plain !== value) m.note(plain);
+    out += text.slice(done, from) + (sep === '=' ? m.param(value) : m.opaque(value));
+    done = to;
+  }
+  return done === 0 ? text : out + text.slice(done);
+}
+
+/** where a quoted value ends: the next unescaped quote of its kind (`\"` for JSON inside a string) */
+function closingQuote(text: string, from: number, quote: string): number {
+  if (quote.length === 2) {
+    const at = text.indexOf(quote, from);
+    return at < 0 ? text.length : at;
+  }
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === quote || c === '\n') return i;
+  }
+  return text.length;
+}
+
+function bareEnd(text: string, from: number): number {
+  BARE_VALUE.lastIndex = from;
+  BARE_VALUE.exec(text);
+  return BARE_VALUE.lastIndex;
 }
 
 function unescapeJson(s: string): string {

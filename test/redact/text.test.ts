@@ -46,6 +46,18 @@ describe('maskText', () => {
     expect(out).toContain('state=xyz');
   });
 
+  it('pairs hidden inside other values, JSON inside a JSON string, XML, YAML and header lines', () => {
+    const cases = [
+      '{"error":"{"refresh_token":"nested-0123456789"}"}',
+      '{"body":"{\\"access_token\\":\\"escaped-0123456789\\"}"}',
+      '<fault><client_secret>xml-0123456789</client_secret></fault>',
+      'config:\nclient_secret: yaml-0123456789\n',
+      'x=refresh_token=chained-0123456789',
+      "{'password': 'js-0123456789'}",
+    ];
+    for (const c of cases) expect(maskText(c), c).not.toMatch(/[a-z]+-0123456789/);
+  });
+
   it('leaves prose alone: "Token expired", "Bearer authentication", realms and error codes', () => {
     for (const s of [
       'Access token rejected (invalid_token)',
