@@ -82,6 +82,7 @@ export default tseslint.config(
       'lab-output/**',
       'test-output/**',
       'bench-output/**',
+      'fuzz-output/**',
       'scripts/lab/client.js',
       'scripts/lab/oidc/client-oauth.js',
       'scripts/lab/sw.js',

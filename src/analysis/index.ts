@@ -16,7 +16,13 @@ export { decodeJwt, findJwts, jwtShape } from './jwt.ts';
 export { diagnose } from './diagnose.ts';
 export { isAuthFailureExchange } from './failure.ts';
 export { inspectCredentials, type CredentialView } from './credentials/index.ts';
-export { fingerprint, maskSecret } from './mask.ts';
+export {
+  authorizationFingerprint,
+  fingerprint,
+  FINGERPRINT_MIN_CHARS,
+  maskSecret,
+  type FingerprintKey,
+} from './mask.ts';
 export { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
 export { CATALOGUE, catalogueByFamily, findingDocPath, findingMeta, type FindingId } from './catalogue.ts';
 export { FAMILIES, type Family } from './families.ts';

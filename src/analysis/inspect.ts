@@ -1,6 +1,7 @@
 // The inspection of an exchange, made once: every rule reads it instead of re-parsing headers.
 import type { Challenge, DiagnoseContext, Exchange, Header } from './types.ts';
 import type { Draft } from './finding.ts';
+import type { FingerprintKey } from './mask.ts';
 import { parseChallenges } from './challenge.ts';
 import { parseHttpDate } from '../http/date.ts';
 import { isAuthFailure } from '../http/failure.ts';
@@ -73,6 +74,7 @@ export interface Inspection {
   crossOrigin: boolean;
   /** other exchanges of the tab (context.history), well-formed ones only, at most 500 */
   history: Exchange[];
+  fingerprintKey?: FingerprintKey;
 }
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$|\.localhost$/;
@@ -237,6 +239,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     failure,
     crossOrigin,
     history: Array.isArray(dc.history) ? dc.history.filter(wellFormed).slice(-500) : [],
+    ...(dc.fingerprintKey ? { fingerprintKey: dc.fingerprintKey } : {}),
   };
 }
 

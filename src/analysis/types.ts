@@ -1,6 +1,7 @@
 // The engine's public data shapes. Pure data: no browser, no DOM, no clock.
 
 import type { Header } from '../http/headers.ts';
+import type { FingerprintKey } from './mask.ts';
 
 export type { Header };
 
@@ -64,4 +65,6 @@ export interface Diagnosis {
 export interface DiagnoseContext {
   now?: number;
   history?: Exchange[];
+  /** the caller's per-session key: evidence shows credential fingerprints only with one (mask.ts) */
+  fingerprintKey?: FingerprintKey;
 }

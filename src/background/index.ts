@@ -12,6 +12,7 @@ import type { SettingsArea } from './settings.ts';
 import type { StorageArea } from './store.ts';
 import { createWorker, type CommitDetails } from './worker.ts';
 import type { HubPort } from './hub.ts';
+import { isOwnPage, type Sender } from './sender.ts';
 
 // `action` and `storage.session` are passed through by the polyfill untouched (promises in MV3).
 const api = browser as unknown as {
@@ -45,11 +46,18 @@ wr.onErrorOccurred.addListener(worker.onErrorOccurred, ALL, ...errorOccurredSpec
 browser.webNavigation.onCommitted.addListener((d) => void worker.onCommitted(d as CommitDetails));
 browser.tabs.onUpdated.addListener((tabId, change) => void worker.onTabUpdated(tabId, change));
 browser.tabs.onRemoved.addListener((tabId) => void worker.onTabRemoved(tabId));
-browser.runtime.onConnect.addListener((port) => worker.onConnect(port as unknown as HubPort));
+// Ports and messages only from our own pages (sender.ts): anything else is dropped unanswered.
+const OWN_ID = browser.runtime.id;
+const OWN_BASE = browser.runtime.getURL('');
+browser.runtime.onConnect.addListener((port) => {
+  if (!isOwnPage(port.sender, OWN_ID, OWN_BASE)) return port.disconnect();
+  worker.onConnect(port as unknown as HubPort);
+});
 browser.storage.onChanged.addListener((changes, area) => worker.onStorageChanged(changes, area));
 
 // sendResponse + `return true` works natively in Chrome and Firefox and through the polyfill.
-browser.runtime.onMessage.addListener(((msg: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+browser.runtime.onMessage.addListener(((msg: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
+  if (!isOwnPage(sender, OWN_ID, OWN_BASE)) return false;
   const reply = worker.onMessage(msg);
   if (!reply) return false;
   reply.then(sendResponse, (e: unknown) => sendResponse({ error: String(e) }));

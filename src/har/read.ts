@@ -5,7 +5,7 @@ import { capBody } from '../http/body.ts';
 import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
 import { isAuthFailure } from '../http/failure.ts';
 import { headerValue, isPseudoHeader } from '../http/headers.ts';
-import { bool, isObj, normalizeHttpVersion, num, readBody, readHeaders, str, type Obj } from './fields.ts';
+import { bool, isObj, normalizeHttpVersion, num, ownValue, readBody, readHeaders, str, type Obj } from './fields.ts';
 import { readReport } from './report.ts';
 import { HAR_LIMITS, formatBytes } from './limits.ts';
 
@@ -142,7 +142,7 @@ export function readEntry(
     requestId: id,
     tabId,
     frameId: num(ours?.frameId) ?? 0,
-    type: str(ours?.type) ?? TYPE_OF_RESOURCE[str(entry._resourceType) ?? ''] ?? 'other',
+    type: str(ours?.type) ?? ownValue(TYPE_OF_RESOURCE, str(entry._resourceType)) ?? 'other',
     method,
     url,
     status,

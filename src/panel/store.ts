@@ -1,6 +1,7 @@
 // The panel's signals: data state (moved only by apply) and view state (filter, selection), and
 // the panel's one diagnoser and facts cache, fed from the data state.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { FingerprintKey } from '../analysis/index.ts';
 import { createDiagnoser, type Diagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { createFacts, type FactsCache } from './facts.ts';
@@ -21,8 +22,10 @@ export interface Store {
   selectedId: Signal<string | undefined>;
   detailOpen: Signal<boolean>;
   detailTab: Signal<DetailTab>;
-  /** secrets revealed on purpose, keyed `${recordId}|${what}` */
+  /** secret values revealed on purpose, one by one (reveal.ts keys them by record and value) */
   revealed: Signal<ReadonlySet<string>>;
+  /** this page's random fingerprint key: fingerprints shown here mean nothing anywhere else */
+  fingerprintKey: FingerprintKey;
   /** a short message for the status line (import result, copy failures) */
   notice: Signal<string>;
   terms: ReadonlySignal<Term[]>;
@@ -49,7 +52,8 @@ export function createStore(
   diagnoserOptions?: DiagnoserOptions,
 ): Store {
   const state = signal(initialState(tabId));
-  const diagnoser = createDiagnoser(diagnoserOptions);
+  const fingerprintKey: FingerprintKey = { bytes: crypto.getRandomValues(new Uint8Array(32)) };
+  const diagnoser = createDiagnoser({ fingerprintKey, ...diagnoserOptions });
   const diagnosed = signal(diagnoser.version);
   diagnoser.onChange(() => {
     diagnosed.value = diagnoser.version;
@@ -89,6 +93,7 @@ export function createStore(
     detailOpen: signal(selectedId !== undefined),
     detailTab: signal<DetailTab>('diagnosis'),
     revealed: signal<ReadonlySet<string>>(new Set()),
+    fingerprintKey,
     notice: signal(''),
     terms,
     records,
@@ -108,22 +113,4 @@ export function createStore(
       groupByOrigin: groupByOrigin.value,
     })),
   };
-}
-
-export function isRevealed(store: Store, key: string): boolean {
-  return store.state.value.settings.revealSecrets || store.revealed.value.has(key);
-}
-
-export function toggleReveal(store: Store, key: string): void {
-  const next = new Set(store.revealed.value);
-  if (next.has(key)) next.delete(key);
-  else next.add(key);
-  store.revealed.value = next;
-}
-
-/** The user revealed at least one secret of this record (copy actions then include secrets). */
-export function recordRevealed(store: Store, recordId: string): boolean {
-  if (store.state.value.settings.revealSecrets) return true;
-  for (const k of store.revealed.value) if (k.startsWith(recordId + '|')) return true;
-  return false;
 }

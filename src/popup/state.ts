@@ -3,6 +3,8 @@ import type { PortEvent } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { DiagnosisSummary } from '../shared/diagnoser.ts';
 import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
+import { recordMasker } from '../redact/record.ts';
+import { maskText, maskUrl } from '../redact/secrets.ts';
 
 export interface PopupState {
   /** newest first */
@@ -51,17 +53,21 @@ export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
 
 /** `api.example.com/v1/me`: enough to recognise the request, never the query (it may hold a token). */
 export function hostPath(url: string): string {
+  let shown: string;
   try {
     const u = new URL(url);
-    return `${u.host}${u.pathname}`;
+    shown = `${u.host}${u.pathname}`;
   } catch {
-    return url.split(/[?#]/, 1)[0] ?? url;
+    shown = url.split(/[?#]/, 1)[0] ?? url;
   }
+  // a path may hold a secret too (;jsessionid=, a JWT segment)
+  return maskUrl(shown);
 }
 
 /** One line of why: the engine's summary, else (pending, or nothing to say) the status line the server sent. */
 export function whyLine(r: CaptureRecord, d: DiagnosisSummary | undefined): string {
-  return d?.summary || r.statusLine || `HTTP ${r.status}`;
+  // the engine's summary may quote what the request carried (a user name): scrubbed as in the panel
+  return (d?.summary && maskText(d.summary, recordMasker(r))) || r.statusLine || `HTTP ${r.status}`;
 }
 
 /** "401, 403, 407, 419, 440 or 498" */

@@ -2,7 +2,7 @@
 import { formatUtc, layerName, type Diagnosis, type Finding } from '../analysis/index.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
 import { headerValues, isPseudoHeader } from '../http/headers.ts';
-import { maskRecord, type ExportOptions } from '../redact/record.ts';
+import { maskRecord, maskRecordDiagnosis, type ExportOptions } from '../redact/record.ts';
 import { codeBlock, codeSpan, escapeText } from './md-syntax.ts';
 
 /** Bodies are pasted for context, not archived: a ticket does not need megabytes of HTML. */
@@ -13,8 +13,11 @@ const AUDIENCE: Record<Finding['fixes'][number]['audience'], string> = {
   server: 'Server owner',
 };
 
-export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: ExportOptions): string {
-  const r = maskRecord(record, opts.reveal);
+export function toMarkdown(record: CaptureRecord, found: Diagnosis, opts: ExportOptions): string {
+  const r = maskRecord(record, opts);
+  const diagnosis = maskRecordDiagnosis(record, found, opts);
+  // an imported AuthLens export carries its own report: whoever wrote the file wrote its findings
+  const fromFile = record.exportedDiagnosis !== undefined;
   const out: string[] = [];
   out.push(`## ${r.status} ${escapeText(hostPath(r.url))}: ${escapeText(diagnosis.summary)}`);
   out.push('');
@@ -37,6 +40,7 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
     }`,
   );
   if (!r.requestHeadersKnown) out.push('- **Note:** the request headers were not seen by AuthLens.');
+  if (fromFile) out.push('- **Findings:** from the imported file, as it states them (not made by this AuthLens).');
   out.push('');
   out.push('### Findings');
   out.push('');
@@ -67,7 +71,7 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
     out.push('');
   }
   out.push(
-    `_Report by AuthLens. ${
+    `_${fromFile ? 'Report from an imported file, shown by AuthLens' : 'Report by AuthLens'}. ${
       opts.reveal
         ? 'Secrets are NOT masked: do not share this publicly.'
         : 'Secrets are masked (•••, with a fingerprint to compare them).'

@@ -5,7 +5,14 @@
 // while pending), ask with want(), and re-render when onChange() fires. Here the engine runs on
 // the page's main thread in short idle slices; the same interface fits an engine in a Web Worker.
 // The worker leaves the engine out of background.js (ARCHITECTURE.md, "The UIs run the engine").
-import { diagnose, type Diagnosis, type Exchange, type Layer, type Severity } from '../analysis/index.ts';
+import {
+  diagnose,
+  type Diagnosis,
+  type Exchange,
+  type FingerprintKey,
+  type Layer,
+  type Severity,
+} from '../analysis/index.ts';
 import { contextExchange, toExchange } from './exchange.ts';
 import { contextStamp, historyFor, type Exchanges } from './history.ts';
 import type { CaptureRecord, ContextEntry } from './types.ts';
@@ -52,6 +59,8 @@ export interface DiagnoserOptions {
   /** how long one slice may run the engine before it yields (ms) */
   sliceMs?: number;
   now?: () => number;
+  /** the page's per-session fingerprint key: findings show credential fingerprints only with one */
+  fingerprintKey?: FingerprintKey;
 }
 
 /** A re-sync after a worker restart delivers the same records as new objects: they are found by content. */
@@ -135,7 +144,11 @@ export function createDiagnoser(opts: DiagnoserOptions = {}): Diagnoser {
       const history = historyFor(records, context, r, ex);
       result = {
         ok: true,
-        diagnosis: engine(ex.ofRecord(r), history.length ? { now: r.time, history } : { now: r.time }),
+        diagnosis: engine(ex.ofRecord(r), {
+          now: r.time,
+          ...(history.length ? { history } : {}),
+          ...(opts.fingerprintKey ? { fingerprintKey: opts.fingerprintKey } : {}),
+        }),
       };
     } catch (e) {
       // the engine promises never to throw; if it does, say so instead of losing the record

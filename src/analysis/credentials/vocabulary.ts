@@ -97,6 +97,9 @@ const CREDENTIAL_PARAMS = new Set([
   'codeverifier',
   'assertion',
   'clientassertion',
+  'idtokenhint', // OIDC: a whole ID token in the URL
+  'devicecode', // RFC 8628
+  'usercode',
   'jwt',
   'auth',
   'sig', // Azure SAS

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importHar } from '../actions.ts';
 import { useServices, useStore } from '../providers.ts';
+import { Boundary } from './boundary.tsx';
 import { Detail } from './detail.tsx';
 import { EmptyState, NoMatch } from './empty-state.tsx';
 import { RecordList } from './record-list.tsx';
@@ -77,9 +78,15 @@ export function App() {
       )}
       <main class={`main${showDetail ? ' has-detail' : ''}`}>
         <div class="list-pane">
-          {records.length === 0 ? <EmptyState /> : rows.length === 0 ? <NoMatch /> : <RecordList />}
+          <Boundary resetKey={records} what="the list">
+            {records.length === 0 ? <EmptyState /> : rows.length === 0 ? <NoMatch /> : <RecordList />}
+          </Boundary>
         </div>
-        {showDetail && <Detail record={selected} />}
+        {showDetail && (
+          <Boundary resetKey={selected} what="this record">
+            <Detail record={selected} />
+          </Boundary>
+        )}
       </main>
       <StatusBar />
       {dragging && (

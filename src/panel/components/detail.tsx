@@ -4,8 +4,10 @@ import { layerName } from '../../analysis/index.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useServices, useStore } from '../providers.ts';
 import { shareText, type ShareKind } from '../export/share.ts';
-import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
+import { copyNote, copyOptions, isRevealed, viewMasker } from '../reveal.ts';
+import type { DetailTab } from '../store.ts';
 import { BodyView } from './body-view.tsx';
+import { Boundary } from './boundary.tsx';
 import { ChallengeView } from './challenge-view.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { CredentialsView } from './credentials-view.tsx';
@@ -64,8 +66,9 @@ export function Detail({ record }: { record: CaptureRecord }) {
   // the Discovery tab only where the doctor has something to check (a challenge to follow)
   const tabs = services.discovery && offersDiscovery(record) ? TABS : TABS.filter((t) => t.id !== 'discovery');
   const tab = tabs.some((t) => t.id === store.detailTab.value) ? store.detailTab.value : 'diagnosis';
-  const reveal = recordRevealed(store, record.id);
-  const url = isRevealed(store, `${record.id}|url`) ? record.url : maskUrl(record.url);
+  const copy = copyOptions(store, record.id);
+  const note = copyNote(copy);
+  const url = isRevealed(store, record.id, record.url) ? record.url : maskUrl(record.url, viewMasker(store, record.id));
   const onTabKey = (e: KeyboardEvent): void => {
     const i = tabs.findIndex((t) => t.id === tab);
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -75,7 +78,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
     store.detailTab.value = next.id;
     (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
-  const text = (kind: ShareKind) => (): Promise<string> => shareText(kind, record, reveal, store.diagnoser);
+  const text = (kind: ShareKind) => (): Promise<string> => shareText(kind, record, copy, store.diagnoser);
   return (
     <section class="detail" data-testid="detail" aria-label="Selected request">
       <header class="detail-head">
@@ -97,16 +100,13 @@ export function Detail({ record }: { record: CaptureRecord }) {
         </div>
         <LayerLine record={record} />
         <div class="share" role="group" aria-label="Copy this request">
-          <CopyButton text={text('curl')} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>
+          <CopyButton text={text('curl')} label={`Copy as cURL${note}`}>
             cURL
           </CopyButton>
-          <CopyButton
-            text={text('fetch')}
-            label={`Copy as fetch${reveal ? ' (secrets included)' : ' (secrets masked)'}`}
-          >
+          <CopyButton text={text('fetch')} label={`Copy as fetch${note}`}>
             fetch
           </CopyButton>
-          <CopyButton text={text('markdown')} label="Copy report as Markdown">
+          <CopyButton text={text('markdown')} label={`Copy report as Markdown${note}`}>
             Markdown
           </CopyButton>
         </div>
@@ -131,7 +131,9 @@ export function Detail({ record }: { record: CaptureRecord }) {
         ))}
       </div>
       <div class="detail-body" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        <TabPanel tab={tab} record={record} />
+        <Boundary key={tab} resetKey={record} what="this record">
+          <TabPanel tab={tab} record={record} />
+        </Boundary>
       </div>
     </section>
   );
