@@ -31,7 +31,7 @@ export const VARIANTS: Variant[] = [
 ];
 
 export interface Config {
-  name: 'none' | 'floor' | 'authlens';
+  name: 'none' | 'floor' | 'authlens' | 'before';
   what: string;
   /** unpacked extension folder, per browser */
   extension?: { chromium: string; firefox: string };
@@ -133,6 +133,16 @@ export async function runFailingPageBench(browser: 'chromium' | 'firefox'): Prom
     },
     { name: 'authlens', what: 'AuthLens', extension: { chromium: dist, firefox: dist } },
   ];
+  // another build (e.g. main's) measured in the same interleaved rounds: before/after without
+  // the machine's load changing between two runs
+  const before = process.env.AUTHLENS_BEFORE_DIST;
+  if (before) {
+    configs.push({
+      name: 'before',
+      what: `AuthLens from ${before}`,
+      extension: { chromium: join(before, 'chrome'), firefox: join(before, 'firefox') },
+    });
+  }
   const server = await serve();
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const launch = browser === 'chromium' ? chromiumDriver : firefoxDriver;
@@ -159,20 +169,32 @@ export async function runFailingPageBench(browser: 'chromium' | 'firefox'): Prom
     server.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  const t = (name: Config['name'], v: string): number[] => series.find((s) => s.config.name === name)!.times.get(v)!;
+  const t = (name: Config['name'], v: string): number[] =>
+    series.find((s) => s.config.name === name)?.times.get(v) ?? [];
+  const hasBefore = series.some((s) => s.config.name === 'before');
   const rows = VARIANTS.map((v) => {
-    const [none, floor, al] = [t('none', v.name), t('floor', v.name), t('authlens', v.name)];
-    const ms = [none, floor, al].map((xs) => median(xs).toFixed(0));
-    const ratios = [fmtRatio(al, floor), fmtRatio(al, none), fmtRatio(floor, none)];
+    const [none, floor, al, was] = [t('none', v.name), t('floor', v.name), t('authlens', v.name), t('before', v.name)];
+    const ms = [none, floor, al, ...(hasBefore ? [was] : [])].map((xs) => median(xs).toFixed(0));
+    const ratios = [
+      fmtRatio(al, floor),
+      ...(hasBefore ? [fmtRatio(was, floor)] : []),
+      fmtRatio(al, none),
+      fmtRatio(floor, none),
+    ];
     return `| ${v.name} | ${[...ms, ...ratios].join(' | ')} |`;
   });
+  const head = hasBefore
+    ? '| page | none ms | floor ms | AuthLens ms | before ms | AuthLens / floor | before / floor | AuthLens / none | ' +
+      'floor / none |'
+    : '| page | none ms | floor ms | AuthLens ms | AuthLens / floor | AuthLens / none | floor / none |';
   return [
     `### A failing page in real ${browser === 'chromium' ? 'Chromium' : 'Firefox'}`,
     '',
-    `${FETCHES} parallel fetches per load, ${ROUNDS} rounds after ${WARMUP} warm-up, configurations interleaved.`,
+    `${FETCHES} parallel fetches per load, ${ROUNDS} rounds after ${WARMUP} warm-up, configurations interleaved` +
+      (hasBefore ? `; "before" is ${process.env.AUTHLENS_BEFORE_DIST}.` : '.'),
     '',
-    '| page | none ms | floor ms | AuthLens ms | AuthLens / floor | AuthLens / none | floor / none |',
-    '|---|---|---|---|---|---|---|',
+    head,
+    head.replace(/[^|]+/g, '---'),
     ...rows,
     '',
     'Ratios are of medians; in brackets the 25th–75th percentile of the per-round ratios (the spread).',

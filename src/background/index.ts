@@ -46,7 +46,9 @@ browser.webNavigation.onCommitted.addListener((d) => void worker.onCommitted(d a
 browser.tabs.onUpdated.addListener((tabId, change) => void worker.onTabUpdated(tabId, change));
 browser.tabs.onRemoved.addListener((tabId) => void worker.onTabRemoved(tabId));
 browser.runtime.onConnect.addListener((port) => worker.onConnect(port as unknown as HubPort));
-browser.storage.onChanged.addListener((changes, area) => worker.onStorageChanged(changes, area));
+// storage.local's own event, not storage.onChanged: that one would also hand this worker every
+// write of storage.session (old and new values, copied across processes) made by the worker itself.
+browser.storage.local.onChanged.addListener((changes) => worker.onStorageChanged(changes, 'local'));
 
 // sendResponse + `return true` works natively in Chrome and Firefox and through the polyfill.
 browser.runtime.onMessage.addListener(((msg: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
