@@ -27,6 +27,8 @@ export interface NoteArea {
 export class LossLedger {
   private readonly tabs = new Map<number, Losses>();
   private readonly listeners = new Set<(e: LossEvent) => void>();
+  /** tabs whose change is told at the end of this turn (a burst's drops: one event) */
+  private readonly dirty = new Set<number>();
   private note = '';
 
   constructor(
@@ -129,7 +131,12 @@ export class LossLedger {
 
   private changed(tabId: number, persist: boolean): void {
     if (persist) this.writer.mark(STATUS_KEY, true);
-    const losses = this.get(tabId) ?? {};
-    for (const fn of this.listeners) fn({ tabId, losses });
+    if (this.dirty.has(tabId)) return;
+    this.dirty.add(tabId);
+    queueMicrotask(() => {
+      this.dirty.delete(tabId);
+      const losses = this.get(tabId) ?? {};
+      for (const fn of this.listeners) fn({ tabId, losses });
+    });
   }
 }

@@ -278,11 +278,17 @@ export class RecordStore extends TabLists<CaptureRecord, StoreEvent> {
   private drop(tabId: number, victims: CaptureRecord[], reason?: 'cap' | 'quota'): void {
     const list = this.cache!.get(tabId);
     if (!list || victims.length === 0) return;
-    const gone = new Set(victims);
-    // in place: callers may hold this array
-    let w = 0;
-    for (const r of list) if (!gone.has(r)) list[w++] = r;
-    list.length = w;
+    // in place: callers may hold this array. The common case (the ring, eviction) is a prefix.
+    let w: number;
+    if (victims.every((r, i) => list[i] === r)) {
+      list.splice(0, victims.length);
+      w = list.length;
+    } else {
+      const gone = new Set(victims);
+      w = 0;
+      for (const r of list) if (!gone.has(r)) list[w++] = r;
+      list.length = w;
+    }
     for (const r of victims) this.unplace(r, true);
     if (w === 0) this.cache!.delete(tabId);
     if (reason) this.opts.losses?.add(tabId, reason, victims.length);
