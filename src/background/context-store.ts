@@ -30,12 +30,15 @@ export interface ContextOptions {
   tabBytes?: number;
   totalBytes?: number;
   warn?: (msg: string) => void;
+  /** store one-byte strings (Firefox: size.ts encode) */
+  oneByte?: boolean;
 }
 
 export class ContextStore extends TabLists<ContextEntry, ContextEvent> {
   private readonly perTab: number;
   private readonly tabCap: number;
   private readonly totalCap: number;
+  private readonly oneByte: boolean;
   private readonly sizes = new WeakMap<ContextEntry, number>();
   private readonly tabBytes = new Map<number, number>();
   private total = 0;
@@ -45,12 +48,13 @@ export class ContextStore extends TabLists<ContextEntry, ContextEvent> {
     this.perTab = opts.perTab ?? CONTEXT_PER_TAB;
     this.tabCap = opts.tabBytes ?? CONTEXT_TAB_BYTES;
     this.totalCap = opts.totalBytes ?? CONTEXT_TOTAL_BYTES;
+    this.oneByte = opts.oneByte ?? false;
   }
 
   /** the writer's question: the tab's list as stored (undefined: remove the key) */
   stored(key: string): string | undefined {
     const list = this.cache?.get(Number(key.slice(CONTEXT_PREFIX.length)));
-    return list?.length ? encode(list) : undefined;
+    return list?.length ? encode(list, this.oneByte) : undefined;
   }
 
   /** the records matter more than their context: storage is full, give up the older half of the biggest tab */

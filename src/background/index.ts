@@ -6,7 +6,7 @@
 // (rare) events. onCompleted is NOT listened to: it would be one more IPC hop to this worker for
 // every request of every tab; capture.ts ends a request at its final onHeadersReceived instead
 // (the measured cost is there).
-import { browser, errorOccurredSpec, extraHeaders } from '../shared/browser.ts';
+import { browser, countsTwoByteStrings, errorOccurredSpec, extraHeaders } from '../shared/browser.ts';
 import type { BadgeApi } from './badge.ts';
 import type { SettingsArea } from './settings.ts';
 import type { StorageArea } from './store.ts';
@@ -24,6 +24,7 @@ const worker = createWorker({
   local: api.storage.local,
   badge: api.action,
   tabTitle: async (tabId) => (await browser.tabs.get(tabId)).title,
+  oneByteStrings: countsTwoByteStrings(),
 });
 
 const ALL = { urls: ['<all_urls>'] };

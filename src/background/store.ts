@@ -37,6 +37,8 @@ export interface StoreOptions {
   budgetBytes?: number;
   warn?: (msg: string) => void;
   losses?: LossLedger;
+  /** store one-byte strings (Firefox: size.ts encode) */
+  oneByte?: boolean;
 }
 
 interface Slot {
@@ -75,7 +77,7 @@ export class RecordStore extends TabLists<CaptureRecord, StoreEvent> {
       return json;
     }
     const r = this.byKey.get(key);
-    return r && encode(r);
+    return r && encode(r, this.opts.oneByte);
   }
 
   /** The tab a key of ours belongs to (the writer reports keys). */
@@ -122,9 +124,9 @@ export class RecordStore extends TabLists<CaptureRecord, StoreEvent> {
     // record ids restart after a worker restart (retry numbering lives in memory): keep them unique
     const ids = this.idsOf(record.tabId);
     if (ids.has(record.id)) record = { ...record, id: uniqueId(ids, record.id) };
-    let json = encode(record);
+    let json = encode(record, this.opts.oneByte);
     const fitted = fitRecord(record, json.length);
-    if (fitted !== record) json = encode((record = fitted));
+    if (fitted !== record) json = encode((record = fitted), this.opts.oneByte);
     const n = this.next.get(record.tabId) ?? 0;
     this.next.set(record.tabId, n + 1);
     const key = `${RECORD_PREFIX}${record.tabId}:${n}`;
@@ -146,9 +148,9 @@ export class RecordStore extends TabLists<CaptureRecord, StoreEvent> {
     const i = list?.findIndex((r) => r.id === record.id) ?? -1;
     if (!list || i < 0) return false;
     const slot = this.slots.get(list[i]!)!;
-    let json = encode(record);
+    let json = encode(record, this.opts.oneByte);
     const fitted = fitRecord(record, json.length);
-    if (fitted !== record) json = encode((record = fitted));
+    if (fitted !== record) json = encode((record = fitted), this.opts.oneByte);
     this.unplace(list[i]!);
     list[i] = record;
     this.place(record, slot.key, itemBytes(slot.key, json));

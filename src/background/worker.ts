@@ -28,6 +28,8 @@ export interface WorkerDeps {
   clock?: Clock;
   /** the writer's batching (tests) */
   writes?: Pick<WriterOptions, 'intervalMs' | 'lazyMs' | 'reportAfter'>;
+  /** the browser counts two-byte strings double (Firefox): store one-byte ones (size.ts) */
+  oneByteStrings?: boolean;
 }
 
 export interface CommitDetails {
@@ -84,9 +86,10 @@ export function createWorker(deps: WorkerDeps) {
     recordsPerTab: DEFAULT_SETTINGS.recordsPerTab,
     warn,
     losses,
+    oneByte: deps.oneByteStrings === true,
     ...(deps.budgetBytes ? { budgetBytes: deps.budgetBytes } : {}),
   });
-  const context = new ContextStore(read, writer, { warn });
+  const context = new ContextStore(read, writer, { warn, oneByte: deps.oneByteStrings === true });
   const hub = new Hub({
     store,
     settings,
