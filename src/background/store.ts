@@ -56,6 +56,7 @@ export class RecordStore extends TabLists<CaptureRecord, StoreEvent> {
   private readonly tabBytes = new Map<number, number>();
   private readonly ids = new Map<number, Set<string>>();
   private bytes = 0;
+  private early = 0;
   private recordsPerTab: number;
   private budget: number;
 
@@ -118,8 +119,31 @@ export class RecordStore extends TabLists<CaptureRecord, StoreEvent> {
     return [...this.cache!.keys()];
   }
 
-  async add(record: CaptureRecord): Promise<CaptureRecord> {
+  /**
+   * A record captured before the store is read (a worker woken by the failure itself): written at
+   * once under a key of its own, numbered from its time so it sorts after everything stored
+   * before; add(record, key) takes it into the list once the store is read (or forget(key) drops
+   * it). Returns the key.
+   */
+  writeEarly(record: CaptureRecord): string {
+    const key = `${RECORD_PREFIX}${record.tabId}:${Math.floor(record.time * 1000) + (this.early++ % 1000)}`;
+    this.writer.direct(key, encode(record, this.opts.oneByte));
+    return key;
+  }
+
+  /** an early record the settings do not keep after all (paused, a status not captured) */
+  async forget(key: string): Promise<void> {
     await this.load();
+    const r = this.byKey.get(key);
+    if (r) this.drop(r.tabId, [r]);
+    else this.writer.mark(key);
+  }
+
+  async add(record: CaptureRecord, earlyKey?: string): Promise<CaptureRecord> {
+    await this.load();
+    // the read of storage already found the early write: it is in the list
+    const found = earlyKey === undefined ? undefined : this.byKey.get(earlyKey);
+    if (found) return found;
     const list = this.list(record.tabId);
     // record ids restart after a worker restart (retry numbering lives in memory): keep them unique
     const ids = this.idsOf(record.tabId);
@@ -127,7 +151,9 @@ export class RecordStore extends TabLists<CaptureRecord, StoreEvent> {
     let json = encode(record, this.opts.oneByte);
     const fitted = fitRecord(record, json.length);
     if (fitted !== record) json = encode((record = fitted), this.opts.oneByte);
-    const n = this.next.get(record.tabId) ?? 0;
+    let n = this.next.get(record.tabId) ?? 0;
+    const early = earlyKey === undefined ? undefined : parseItemKey(earlyKey, RECORD_PREFIX);
+    if (early && early[0] === record.tabId && early[1] >= n) n = early[1];
     this.next.set(record.tabId, n + 1);
     const key = `${RECORD_PREFIX}${record.tabId}:${n}`;
     list.push(record);

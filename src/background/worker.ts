@@ -119,8 +119,12 @@ export function createWorker(deps: WorkerDeps) {
 
   const commit = (r: CaptureRecord | undefined): void => {
     if (!r) return;
+    // A worker woken by this very failure has not read storage or the settings yet: the record
+    // goes to storage now, in this event's task, and joins the list once they are read.
+    const early = store.loaded ? undefined : store.writeEarly(r);
     void enqueue(async () => {
-      if (keepRecord(r, await settings.load())) await store.add(r);
+      if (keepRecord(r, await settings.load())) await store.add(r, early);
+      else if (early) await store.forget(early);
     });
   };
 

@@ -96,6 +96,15 @@ export class SerialWriter {
     this.plan();
   }
 
+  /**
+   * One item written now, outside the batches (a record captured before the stores are read:
+   * see worker.ts). A later batch may write the same key again: harmless, same or newer value.
+   */
+  direct(key: string, value: unknown): void {
+    this.calls++;
+    this.area.set({ [key]: value }).catch((e: unknown) => this.o.warn(`early write failed: ${String(e)}`));
+  }
+
   /** keys changed and not yet written */
   get pending(): number {
     return this.dirty.size;

@@ -156,15 +156,45 @@ describe('worker: stopped at the worst moment', () => {
     expect(lost).toBeGreaterThan(0);
   });
 
-  it('a worker woken by the failure itself writes it once storage and settings are read (no timer)', async () => {
+  it("a worker woken by the failure itself writes it in that event's task, before reading anything", async () => {
     const session = new MemoryArea(),
       local = new MemoryArea();
-    await (await warm(session, local)).w.idle();
+    const first = await warm(session, local);
+    fail(first.w, {}, first.clock.t);
+    await first.w.idle();
+    first.clock.drop();
+    // storage answers only when the test says: a stop before it answers must lose nothing
+    const get = session.get.bind(session);
+    let answer: (() => void) | undefined;
+    session.get = (keys) => new Promise((r) => (answer = () => void get(keys).then(r)));
     const { w, clock } = boot(session, local);
-    fail(w, {}, clock.t); // the waking event: nothing read yet
+    fail(w, {}, clock.t + 5000); // the waking event: nothing read yet
     await endOfTask();
-    clock.drop();
-    expect(session.records(1)).toHaveLength(1);
+    clock.drop(); // stopped before storage answered
+    session.get = get;
+    answer?.();
+    const urls = (await boot(session, local).w.store.records(1)).map((r) => r.url);
+    expect(urls).toEqual([`http://a/api/${n - 1}`, `http://a/api/${n}`]);
+  });
+
+  it('an early record joins the list once storage is read, or goes if the settings do not keep it', async () => {
+    const session = new MemoryArea(),
+      local = new MemoryArea();
+    await local.set({ settings: { captureStatuses: [403] } });
+    const { w, clock } = boot(session, local);
+    // 401s with no challenge, not in the capture set: written early, then removed
+    fail(w, {}, clock.t, []);
+    fail(w, {}, clock.t + 1, []);
+    await w.idle();
+    expect(session.records(1)).toEqual([]);
+    await local.set({ settings: {} });
+    const second = boot(session, local);
+    fail(second.w, {}, second.clock.t + 10);
+    await second.w.idle();
+    fail(second.w, {}, second.clock.t + 20);
+    await second.w.idle();
+    expect(session.records(1).map((r) => r.id)).toEqual(second.w.store.peek(1).map((r) => r.id));
+    expect(second.w.store.peek(1)).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,11 @@
 // What worker-stop.e2e.ts proves in Chromium, in real Firefox: the event page terminated right
-// after a failure (about:debugging's own "Terminate Background Script" code path) loses no
-// record that came after a quiet spell.
+// after it handled a failure (about:debugging's own "Terminate Background Script" code path)
+// loses no record that came after a quiet spell.
+//
+// "After it handled": terminated as soon as the page has the response, Firefox itself drops the
+// webRequest event it was about to hand the event page (seen with this build and with the one
+// before batching alike: 4 to 8 of 10 never reached the add-on). So each round waits until the
+// tab's badge shows the new count (set in the same task as the record's write), then terminates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +30,20 @@ async function poll<T>(f: () => Promise<T>, ok: (v: T) => boolean, what: string)
     if (last !== undefined && ok(last)) return last;
     if (Date.now() > end) throw new Error(`${what}: last ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Terminate the event page. The failure's own webRequest event may reach it after the page has
+ * the response and wake it again mid-termination: then terminate again (an even later stop).
+ */
+async function terminate(): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      return await ff.terminateBackground();
+    } catch (e) {
+      if (i >= 4) throw e;
+    }
   }
 }
 
@@ -53,7 +72,12 @@ describe('event page terminated right after a failure (Firefox)', () => {
       expect(await page.evaluate((q) => fetch(`/fail?id=${q}`, { cache: 'no-store' }).then((r) => r.status), id)).toBe(
         401,
       );
-      await ff.terminateBackground();
+      await poll(
+        () => badgeText(ext, tabId),
+        (t) => t === String(i + 1),
+        `badge ${i + 1}`,
+      );
+      await terminate();
     }
     const got = await poll(
       async () => (await getRecords(ext, tabId)).records.map((r) => new URL(r.url).searchParams.get('id')),
