@@ -6,7 +6,7 @@
 // (rare) events. onCompleted is NOT listened to: it would be one more IPC hop to this worker for
 // every request of every tab; capture.ts ends a request at its final onHeadersReceived instead
 // (the measured cost is there).
-import { browser, errorOccurredSpec, extraHeaders } from '../shared/browser.ts';
+import { browser, countsTwoByteStrings, errorOccurredSpec, extraHeaders } from '../shared/browser.ts';
 import type { BadgeApi } from './badge.ts';
 import type { SettingsArea } from './settings.ts';
 import type { StorageArea } from './store.ts';
@@ -25,6 +25,7 @@ const worker = createWorker({
   local: api.storage.local,
   badge: api.action,
   tabTitle: async (tabId) => (await browser.tabs.get(tabId)).title,
+  oneByteStrings: countsTwoByteStrings(),
 });
 
 const ALL = { urls: ['<all_urls>'] };
@@ -53,7 +54,9 @@ browser.runtime.onConnect.addListener((port) => {
   if (!isOwnPage(port.sender, OWN_ID, OWN_BASE)) return port.disconnect();
   worker.onConnect(port as unknown as HubPort);
 });
-browser.storage.onChanged.addListener((changes, area) => worker.onStorageChanged(changes, area));
+// storage.local's own event, not storage.onChanged: that one would also hand this worker every
+// write of storage.session (old and new values, copied across processes) made by the worker itself.
+browser.storage.local.onChanged.addListener((changes) => worker.onStorageChanged(changes, 'local'));
 
 // sendResponse + `return true` works natively in Chrome and Firefox and through the polyfill.
 browser.runtime.onMessage.addListener(((msg: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {

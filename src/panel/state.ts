@@ -1,7 +1,7 @@
 // The panel's data state and the one pure function that moves it: apply(state, event).
 // Port events come from the worker (snapshot, then changes); the rest are the panel's own.
 import type { PortEvent } from '../shared/messages.ts';
-import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
+import type { CaptureRecord, ContextEntry, Losses } from '../shared/types.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 
 export interface PanelState {
@@ -19,6 +19,8 @@ export interface PanelState {
   synced: boolean;
   /** the snapshot's older records are still arriving (`older` events) */
   loadingOlder: boolean;
+  /** records of this tab the background could not keep */
+  losses?: Losses;
 }
 
 export type PanelEvent =
@@ -64,6 +66,7 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
         connected: true,
         synced: true,
         loadingOlder: e.more === true,
+        losses: e.losses,
       };
     case 'older': {
       if (e.tabId !== s.tabId) return s;
@@ -99,6 +102,8 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
     }
     case 'settings':
       return { ...s, settings: e.settings };
+    case 'losses':
+      return e.tabId === s.tabId ? { ...s, losses: e.losses } : s;
     case 'status':
       return { ...s, connected: e.connected };
     case 'imported': {

@@ -7,6 +7,7 @@ import { NO_TAB } from '../shared/types.ts';
 import { Empty } from './empty.tsx';
 import { Row } from './row.tsx';
 import { panelPath } from '../shared/pages.ts';
+import { capNote, lossWarning } from '../shared/losses.ts';
 import { apply, initialState, type PopupState } from './state.ts';
 
 /** A popup is a glance; the full report handles thousands. */
@@ -159,6 +160,11 @@ export function Popup({ client, onNavigate, diagnoser: diagnoserOptions }: Popup
           Capture is paused: AuthLens records nothing until you resume it.
         </p>
       )}
+      {lossWarning(state.losses) && (
+        <p class="banner warn" role="status" data-testid="popup-losses">
+          {lossWarning(state.losses)}
+        </p>
+      )}
       {!hostAccess && (
         <p class="banner warn" role="alert" data-testid="popup-host-access">
           AuthLens cannot see any request: the browser has not given it access to websites.{' '}
@@ -183,6 +189,11 @@ export function Popup({ client, onNavigate, diagnoser: diagnoserOptions }: Popup
         </ul>
       )}
       {more > 0 && <p class="muted more">and {more} older: open the full report to see them all.</p>}
+      {capNote(state.losses, state.settings?.recordsPerTab ?? 0) && (
+        <p class="muted more" data-testid="popup-cap">
+          {capNote(state.losses, state.settings?.recordsPerTab ?? 0)}
+        </p>
+      )}
       {noTabCount > 0 && (
         <p class="notab muted" data-testid="popup-notab">
           {noTabCount} failure{noTabCount === 1 ? '' : 's'} from service workers (no tab).{' '}

@@ -2,7 +2,7 @@
 import type { PortEvent } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { DiagnosisSummary } from '../shared/diagnoser.ts';
-import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
+import type { CaptureRecord, ContextEntry, Losses } from '../shared/types.ts';
 import { recordMasker } from '../redact/record.ts';
 import { maskText, maskUrl } from '../redact/secrets.ts';
 
@@ -14,6 +14,8 @@ export interface PopupState {
   settings?: Settings;
   /** a snapshot has arrived */
   loaded: boolean;
+  /** records of this tab the background could not keep */
+  losses?: Losses;
 }
 
 export const initialState: PopupState = { records: [], context: [], loaded: false };
@@ -31,6 +33,7 @@ export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
         context: [...(e.context ?? [])].sort(byTime),
         settings: e.settings,
         loaded: true,
+        ...(e.losses ? { losses: e.losses } : {}),
       };
     case 'older': {
       const have = new Set(s.records.map((r) => r.id));
@@ -48,6 +51,8 @@ export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
       return { ...s, records: [], context: [] };
     case 'context':
       return { ...s, context: (e.replace ? [...e.entries] : [...s.context, ...e.entries]).sort(byTime) };
+    case 'losses':
+      return { ...s, losses: e.losses };
   }
 }
 
