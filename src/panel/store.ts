@@ -1,7 +1,8 @@
 // The panel's signals: data state (moved only by apply) and view state (filter, selection), and
 // the panel's one diagnoser and facts cache, fed from the data state.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { createDiagnoser, type Diagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
+import type { Diagnoser } from '../shared/diagnoser.ts';
+import { pageDiagnoser } from '../shared/engine-worker.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
@@ -46,10 +47,9 @@ export function createStore(
   tabId: number,
   view: Persisted,
   selectedId?: string,
-  diagnoserOptions?: DiagnoserOptions,
+  diagnoser: Diagnoser = pageDiagnoser(),
 ): Store {
   const state = signal(initialState(tabId));
-  const diagnoser = createDiagnoser(diagnoserOptions);
   const diagnosed = signal(diagnoser.version);
   diagnoser.onChange(() => {
     diagnosed.value = diagnoser.version;
