@@ -7,7 +7,7 @@ import type { CaptureRecord } from '../shared/types.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { filterRecords, groupRows, recordIds, type Row } from './rows.ts';
+import { filterRecords, groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
 export type DetailTab = 'diagnosis' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
@@ -62,7 +62,8 @@ export function createStore(
   const terms = computed(() => parseFilter(filterText.value));
   const records = computed(() => allRecords(state.value));
   const filtered = computed(() => {
-    void diagnosed.value;
+    // arriving diagnoses change what the filter keeps only when its terms read them
+    if (needsDiagnosis(terms.value)) void diagnosed.value;
     return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, { facts, diagnoser });
   });
   const rows = computed(() =>
