@@ -73,6 +73,8 @@ export interface DiagnoserOptions {
   timer?: Timer;
   /** answers nobody asked for `soon` reach the listeners at most this often (ms) */
   notifyMs?: number;
+  /** start the worker now, so its script loads while the page waits for its records */
+  eager?: boolean;
 }
 
 /** records per message: structured clone costs the page's thread time in proportion */
@@ -387,13 +389,16 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
       read.reject(new Error(chunk.error));
       return;
     }
-    for (const r of chunk.records) staged.add(rkOf(r));
-    read.onRecords(chunk.records);
+    const records = JSON.parse(chunk.records) as CaptureRecord[];
+    for (const r of records) staged.add(rkOf(r));
+    read.onRecords(records);
     if (chunk.done) {
       reads.delete(chunk.read);
       read.resolve({ skipped: chunk.skipped ?? 0, problems: chunk.problems ?? [] });
     }
   }
+
+  if (opts.eager) start();
 
   return {
     setInputs(nextRecords, nextContext) {

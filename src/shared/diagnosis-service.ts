@@ -38,8 +38,8 @@ export interface DiagnosisService {
 /** full diagnoses kept (the page keeps every summary, and asks again for a full one it lost) */
 const CACHE_MAX = 20_000;
 const LOOSE_MAX = 1_000;
-/** records per HAR chunk sent to the page */
-const HAR_CHUNK = 2_000;
+/** records per HAR chunk sent to the page: each is one short task there */
+const HAR_CHUNK = 500;
 const SLICE_MS = 16;
 
 interface Entry {
@@ -134,7 +134,7 @@ export function createDiagnosisService(opts: ServiceOptions): DiagnosisService {
 
   async function readHar(req: ReadHar): Promise<void> {
     const done = (extra: Partial<HarChunk>): void =>
-      opts.post({ har: { read: req.read, records: [], done: true, ...extra } });
+      opts.post({ har: { read: req.read, records: '[]', done: true, ...extra } });
     let text: string;
     try {
       text = await req.file.text();
@@ -150,7 +150,7 @@ export function createDiagnosisService(opts: ServiceOptions): DiagnosisService {
     const res = fromHar(json, { tabId: req.tabId, statuses: req.statuses, idPrefix: req.idPrefix });
     for (const r of res.records) staged.set(recordKey(r), r);
     for (let i = 0; i < res.records.length; i += HAR_CHUNK) {
-      const records = res.records.slice(i, i + HAR_CHUNK);
+      const records = JSON.stringify(res.records.slice(i, i + HAR_CHUNK));
       const last = i + HAR_CHUNK >= res.records.length;
       opts.post({
         har: { read: req.read, records, done: last, ...(last ? { skipped: res.skipped, problems: res.problems } : {}) },

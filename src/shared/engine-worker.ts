@@ -35,5 +35,6 @@ export function pageDiagnoser(): Diagnoser {
   return createDiagnoser({
     worker: typeof Worker === 'function' ? startEngineWorker : inThreadEngine,
     fallback: inThreadEngine,
+    eager: true,
   });
 }

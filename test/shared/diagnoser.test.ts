@@ -99,6 +99,17 @@ describe('diagnoser: results arrive later', () => {
     expect((await got).ok).toBe(true);
   });
 
+  it('eager: the worker starts at once (its script loads while the page waits for records), once', () => {
+    const { s, d, workers } = handRunDiagnoser({}, { eager: true });
+    expect(workers).toHaveLength(1);
+    const r = rec();
+    d.setInputs([r], []);
+    d.want([r]);
+    s.drain();
+    expect(workers).toHaveLength(1);
+    expect(d.peekSummary(r)).toBeDefined();
+  });
+
   it('dispose stops the work', () => {
     const { s, d, engine } = handRunDiagnoser();
     const r = rec();
