@@ -304,7 +304,10 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
     toAdd.clear();
     for (const [rk, r] of inputs) toAdd.set(rk, r);
     contextDirty = true;
-    for (const [rk, a] of asked) toWant.set(rk, a.soon || toWant.get(rk) === true);
+    for (const [rk, a] of asked) {
+      toWant.set(rk, a.soon || toWant.get(rk) === true);
+      if (!inputs.has(rk)) toLoose.set(rk, a.r);
+    }
     return true;
   }
 

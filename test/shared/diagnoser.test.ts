@@ -312,6 +312,20 @@ describe('diagnoser: a worker that dies', () => {
     expect(d.peek(late)).toMatchObject({ ok: false });
   });
 
+  it('a get() for a record outside the list, in flight when the worker dies, is answered by the next one', async () => {
+    const m = mortal();
+    const d = createDiagnoser({ worker: m.make, timer: m.s.schedule });
+    const gone = rec();
+    d.setInputs([], []);
+    const got = d.get(gone);
+    m.s.step(); // the worker starts and is sent the record
+    m.kill();
+    m.s.drain();
+    expect(m.started).toHaveLength(2);
+    expect(m.started[1]!.messages[0]!.loose).toEqual([gone]);
+    expect((await got).ok).toBe(true);
+  });
+
   it('a worker that cannot even start counts as a death', () => {
     const m = mortal();
     let tries = 0;
