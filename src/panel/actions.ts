@@ -1,7 +1,7 @@
 // What the toolbar and detail buttons do: talk to the worker through the client, or run the
 // shared exporters. Kept out of the components so the wiring reads in one place.
 import type { Settings } from '../shared/settings.ts';
-import { fromHar } from '../har/read.ts';
+import type { CaptureRecord } from '../shared/types.ts';
 import { HAR_LIMITS, fileSizeProblem } from '../har/limits.ts';
 import { NS } from '../shared/messages.ts';
 import type { Services } from './providers.ts';
@@ -29,33 +29,51 @@ export async function patchSettings(store: Store, s: Services, patch: Partial<Se
   }
 }
 
-/** Parse a HAR file's text and add its auth failures to the list (local to this panel). */
-export function importHar(store: Store, s: Pick<Services, 'now'>, text: string, fileName: string): void {
-  // the tab would hold the text and its parse at once: refuse before parsing
-  const tooBig = fileSizeProblem(text.length, HAR_LIMITS.maxInMemoryBytes);
+/** chunks of an import read after the first join the list together, at most this often (ms) */
+const IMPORT_BATCH_MS = 100;
+
+/**
+ * Reads a HAR file off the panel's thread (the diagnoser's worker) and adds its auth failures to
+ * the list as they are read (local to this panel): the first rows show before the file is done.
+ */
+export async function importHar(store: Store, s: Pick<Services, 'now'>, file: Blob, fileName: string): Promise<void> {
+  // the worker would hold the text and its parse at once: refuse before reading
+  const tooBig = fileSizeProblem(file.size, HAR_LIMITS.maxInMemoryBytes);
   if (tooBig) {
     store.notice.value = `${fileName} is ${tooBig} in the panel (authlens explain streams bigger files)`;
     return;
   }
-  let json: unknown;
+  const { tabId, settings } = store.state.value;
+  let count = 0;
+  let held: CaptureRecord[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const add = (): void => {
+    timer = undefined;
+    if (held.length) store.dispatch({ type: 'imported', records: held });
+    held = [];
+  };
   try {
-    json = JSON.parse(text);
-  } catch {
-    store.notice.value = `${fileName}: not JSON, so not a HAR file`;
-    return;
-  }
-  try {
-    const { tabId, settings } = store.state.value;
     // a distinct id prefix per import, so importing the same file twice adds it twice, visibly
-    const res = fromHar(json, { tabId, statuses: settings.captureStatuses, idPrefix: `har${s.now()}-` });
-    const { records } = res;
-    store.dispatch({ type: 'imported', records });
+    const res = await store.diagnoser.readHar(
+      file,
+      { tabId, statuses: settings.captureStatuses, idPrefix: `har${s.now()}-` },
+      (records) => {
+        held.push(...records);
+        if (count === 0) add();
+        else timer ??= setTimeout(add, IMPORT_BATCH_MS);
+        count += records.length;
+      },
+    );
+    if (timer !== undefined) clearTimeout(timer);
+    add();
     const extra = res.problems.length
       ? `; ${res.problems.length} problem(s): ${res.problems.slice(0, 2).join('; ')}`
       : '';
     const skipped = `${res.skipped} other entr${res.skipped === 1 ? 'y' : 'ies'}`;
-    store.notice.value = `${fileName}: imported ${records.length} auth failure(s), skipped ${skipped}${extra}`;
+    store.notice.value = `${fileName}: imported ${count} auth failure(s), skipped ${skipped}${extra}`;
   } catch (e) {
-    store.notice.value = `${fileName}: could not import (${e instanceof Error ? e.message : String(e)})`;
+    if (timer !== undefined) clearTimeout(timer);
+    add();
+    store.notice.value = `${fileName}: ${e instanceof Error ? e.message : String(e)}`;
   }
 }

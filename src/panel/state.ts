@@ -46,6 +46,22 @@ function byTime(a: { time: number }, b: { time: number }): number {
   return a.time - b.time;
 }
 
+/** Two lists in time order as one, in linear time (a 50 000-record import arrives in chunks). */
+function merge(a: readonly CaptureRecord[], b: readonly CaptureRecord[]): CaptureRecord[] {
+  if (a.length === 0) return b.slice();
+  if (b.length === 0) return a.slice();
+  // the usual case: everything in b is newer
+  if (a[a.length - 1]!.time <= b[0]!.time) return a.concat(b);
+  const out: CaptureRecord[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = b[j]!.time < a[i]!.time ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
 /** Insert keeping time order; the common case (newest arrives last) is an append. */
 function insert(list: CaptureRecord[], r: CaptureRecord): CaptureRecord[] {
   const without = list.some((x) => x.id === r.id) ? list.filter((x) => x.id !== r.id) : list;
@@ -109,7 +125,7 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
     case 'imported': {
       const known = new Set(s.imported.map((r) => r.id));
       const fresh = e.records.filter((r) => !known.has(r.id) && (known.add(r.id), true));
-      return { ...s, imported: [...s.imported, ...fresh].sort(byTime) };
+      return { ...s, imported: merge(s.imported, fresh.sort(byTime)) };
     }
     case 'clearImported':
       return { ...s, imported: [] };
@@ -119,5 +135,6 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
 /** Everything the list can show: the worker's records and the imported ones, in time order. */
 export function allRecords(s: PanelState): CaptureRecord[] {
   if (s.imported.length === 0) return s.live;
-  return [...s.live, ...s.imported].sort(byTime);
+  if (s.live.length === 0) return s.imported;
+  return merge(s.live, s.imported);
 }

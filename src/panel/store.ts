@@ -2,12 +2,13 @@
 // the panel's one diagnoser and facts cache, fed from the data state.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { FingerprintKey } from '../analysis/index.ts';
-import { createDiagnoser, type Diagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
+import type { Diagnoser } from '../shared/diagnoser.ts';
+import { pageDiagnoser } from '../shared/engine-worker.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { filterRecords, groupRows, recordIds, type Row } from './rows.ts';
+import { filterRecords, groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
 export type DetailTab = 'diagnosis' | 'discovery' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
@@ -45,15 +46,10 @@ export interface Store {
   persisted: ReadonlySignal<Persisted>;
 }
 
-export function createStore(
-  tabId: number,
-  view: Persisted,
-  selectedId?: string,
-  diagnoserOptions?: DiagnoserOptions,
-): Store {
+export function createStore(tabId: number, view: Persisted, selectedId?: string, given?: Diagnoser): Store {
   const state = signal(initialState(tabId));
   const fingerprintKey: FingerprintKey = { bytes: crypto.getRandomValues(new Uint8Array(32)) };
-  const diagnoser = createDiagnoser({ fingerprintKey, ...diagnoserOptions });
+  const diagnoser = given ?? pageDiagnoser({ fingerprintKey });
   const diagnosed = signal(diagnoser.version);
   diagnoser.onChange(() => {
     diagnosed.value = diagnoser.version;
@@ -66,7 +62,8 @@ export function createStore(
   const terms = computed(() => parseFilter(filterText.value));
   const records = computed(() => allRecords(state.value));
   const filtered = computed(() => {
-    void diagnosed.value;
+    // arriving diagnoses change what the filter keeps only when its terms read them
+    if (needsDiagnosis(terms.value)) void diagnosed.value;
     return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, { facts, diagnoser });
   });
   const rows = computed(() =>

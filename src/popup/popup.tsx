@@ -1,7 +1,8 @@
 // The toolbar popup: this tab's auth failures at a glance, and the way into the full report.
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
-import { createDiagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
+import type { Diagnoser } from '../shared/diagnoser.ts';
+import { pageDiagnoser } from '../shared/engine-worker.ts';
 import { NS, type PortEvent } from '../shared/messages.ts';
 import { NO_TAB } from '../shared/types.ts';
 import { Empty } from './empty.tsx';
@@ -17,8 +18,8 @@ export interface PopupProps {
   client: Client;
   /** called after opening a page (the real popup closes itself) */
   onNavigate?: () => void;
-  /** how the popup's diagnoser schedules its work (tests) */
-  diagnoser?: DiagnoserOptions;
+  /** makes the popup's diagnoser (tests: one whose work they run by hand) */
+  diagnoser?: () => Diagnoser;
 }
 
 type Action = { tabId: number; event: PortEvent } | { reset: true };
@@ -27,11 +28,11 @@ function reducer(s: PopupState, a: Action): PopupState {
   return 'reset' in a ? initialState : apply(s, a.event, a.tabId);
 }
 
-export function Popup({ client, onNavigate, diagnoser: diagnoserOptions }: PopupProps) {
+export function Popup({ client, onNavigate, diagnoser: makeDiagnoser = pageDiagnoser }: PopupProps) {
   const [tabId, setTabId] = useState<number | undefined | null>(null); // null: still asking
   const [state, dispatch] = useReducer(reducer, initialState);
   // the popup's one diagnoser: the rows it shows are diagnosed first, each re-render reads what has arrived
-  const diagnoser = useMemo(() => createDiagnoser(diagnoserOptions), []);
+  const diagnoser = useMemo(makeDiagnoser, []);
   const [, setDiagnosed] = useState(0);
   useEffect(() => {
     const stop = diagnoser.onChange(() => setDiagnosed(diagnoser.version));

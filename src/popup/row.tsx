@@ -26,6 +26,7 @@ export function Row({ record, summary, onOpen }: RowProps) {
       data-testid="popup-row"
       data-record-id={record.id}
       data-status={record.status}
+      data-pending={summary === undefined ? 'true' : undefined}
       onClick={onOpen}
     >
       <span class="line1">

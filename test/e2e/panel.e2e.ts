@@ -61,6 +61,11 @@ const open = async (path: string, size: { width: number; height: number }, dark 
   pages.push(p);
   return p;
 };
+const engineMarks = (p: Page) =>
+  p.evaluate(() => ({
+    worker: performance.getEntriesByName('authlens:engine-worker').length,
+    inThread: performance.getEntriesByName('authlens:engine-in-thread').length,
+  }));
 const pairs = (rows: Row[]): string[] => rows.map((r) => `${r.status} ${r.finding}`).sort();
 /** ids of imported records end with the HAR entry index (src/har/read.ts) */
 const entryIndex = (id: string): number => Number(id.slice(id.lastIndexOf('-') + 1));
@@ -103,6 +108,9 @@ describe('panel and popup in real Chromium', () => {
   it('panel with the expired-token record selected: first finding token-expired; light and dark shots', async () => {
     panel = await open(`panel.html?tabId=${s.tabId}`, PANEL);
     live = await settledRows(panel, LIVE.length);
+    // the diagnoses came from the engine's module worker, not from the page's thread
+    expect(await engineMarks(panel)).toEqual({ worker: 1, inThread: 0 });
+    expect(panel.workers().map((w) => new URL(w.url()).pathname)).toEqual(['/assets/diagnosis-worker.js']);
     expect(live.map((r) => r.finding)).toContain('token-expired');
     const findings = await selectExpired(panel);
     expect(findings[0]).toBe('token-expired');
@@ -160,6 +168,8 @@ describe('panel and popup in real Chromium', () => {
     for (const dark of [false, true]) {
       const popup = await open(`popup.html?tabId=${s.tabId}`, POPUP, dark);
       await expect.poll(() => popup.locator('[data-testid="popup-row"]').count()).toBe(LIVE.length);
+      await expect.poll(() => popup.locator('[data-testid="popup-row"][data-pending]').count()).toBe(0);
+      expect(await engineMarks(popup)).toEqual({ worker: 1, inThread: 0 });
       expect(
         (
           await popup

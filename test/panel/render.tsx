@@ -9,6 +9,7 @@ import { NS } from '../../src/shared/messages.ts';
 import { type Settings } from '../../src/shared/settings.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { backgroundTwin, type BackgroundTwin } from '../support/background-twin.ts';
+import { timedDiagnoser } from '../support/diagnoser.ts';
 
 export interface Rendered {
   store: Store;
@@ -31,6 +32,7 @@ export function renderPanel(
     tabId,
     { filterText: opts.filterText ?? '', toggles: [], groupByOrigin: false },
     opts.selected,
+    timedDiagnoser(),
   );
   const client = createClient(twin.transport);
   const copied: string[] = [];

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { POPUP_MAX_ROWS, Popup } from '../../src/popup/popup.tsx';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
-import { createDiagnoser, summarizeDiagnosis } from '../../src/shared/diagnoser.ts';
+import { summarizeDiagnosis } from '../../src/shared/diagnoser.ts';
+import { timedDiagnoser } from '../support/diagnoser.ts';
 import { NO_TAB } from '../../src/shared/types.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { backgroundTwin } from '../support/background-twin.ts';
@@ -12,7 +13,7 @@ import { diagnosed, rec } from '../support/records.ts';
 
 /** What the engine says of `r` among the tab's `records` (the popup diagnoses with that history). */
 async function engineSummary(records: CaptureRecord[], r: CaptureRecord) {
-  const d = createDiagnoser({ schedule: (run) => setTimeout(run, 0) });
+  const d = timedDiagnoser();
   d.setInputs(records, []);
   const res = await d.get(r);
   if (!res.ok) throw new Error(res.error);

@@ -50,7 +50,7 @@ export function App() {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer?.files?.[0];
-    if (file) importHar(store, services, await file.text(), file.name);
+    if (file) await importHar(store, services, file, file.name);
   };
 
   return (
