@@ -139,6 +139,8 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
   const toLoose = new Map<string, CaptureRecord>();
   const toWant = new Map<string, boolean>();
   const toRead: ReadHar[] = [];
+  /** records a structured clone cannot copy, by record key, with why */
+  const unsendable = new Map<string, string>();
   let contextDirty = false;
   let keyDirty = false;
   let flushPlanned = false;
@@ -195,6 +197,8 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
   function ask(r: CaptureRecord, key: string, soon: boolean): void {
     if (broken !== undefined) return failOne(key);
     const rk = rkOf(r);
+    const cannot = unsendable.get(rk);
+    if (cannot !== undefined) return failKey(key, cannot);
     const was = asked.get(rk);
     if (was?.key === key && (was.soon || !soon)) return;
     asked.set(rk, { r, key, soon: soon || (was?.key === key && was.soon) });
@@ -273,8 +277,46 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
     if (soon.length) m.soon = soon;
     const read = toRead.shift();
     if (read) m.readHar = read;
-    worker!.postMessage(m);
+    try {
+      worker!.postMessage(m);
+    } catch (e) {
+      if (!salvage(m, e)) return;
+    }
     plan(1);
+  }
+
+  /**
+   * A record the structured clone cannot copy (a getter that throws, say) would stop every
+   * diagnosis behind it: its asks are answered with a failure and the rest is sent without it.
+   */
+  function salvage(m: ToWorker, e: unknown): boolean {
+    const why = `this record could not be handed to the diagnosis engine (${e instanceof Error ? e.message : e})`;
+    const clones = (r: CaptureRecord): boolean => {
+      try {
+        structuredClone(r);
+        return true;
+      } catch {
+        const rk = rkOf(r);
+        unsendable.set(rk, why);
+        inputs.delete(rk);
+        const a = asked.get(rk);
+        asked.delete(rk);
+        if (a) failKey(a.key, why);
+        return false;
+      }
+    };
+    if (m.add) m.add = m.add.filter(clones);
+    if (m.loose) m.loose = m.loose.filter(clones);
+    if (m.want) m.want = m.want.filter((rk) => !unsendable.has(rk));
+    if (m.soon) m.soon = m.soon.filter((rk) => !unsendable.has(rk));
+    notifyLater();
+    try {
+      worker!.postMessage(m);
+      return true;
+    } catch (again) {
+      died(again instanceof Error ? again.message : String(again));
+      return false;
+    }
   }
 
   function take(set: Set<string>): string[] {
@@ -345,7 +387,11 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
   }
 
   function failOne(key: string): void {
-    const res: DiagnosisResult = { ok: false, error: broken! };
+    failKey(key, broken!);
+  }
+
+  function failKey(key: string, error: string): void {
+    const res: DiagnosisResult = { ok: false, error };
     keepSummary(key, summarizeResult(res));
     keepFull(key, res);
     const w = waiting.get(key);
