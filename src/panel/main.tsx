@@ -13,23 +13,12 @@ import { paintFirst } from './paint-first.ts';
 import { createStore } from './store.ts';
 import { createDiscoveryRuns } from './discovery/runs.ts';
 import { panelDocFetch } from './discovery/panel-fetch.ts';
-import { themeFromDevtools, type Theme } from './theme.ts';
+import { followTheme } from '../shared/ui/theme.ts';
 import { recordIdFromSearch, tabIdFromSearch } from '../shared/pages.ts';
 import './styles.css';
 
 const root = document.getElementById('app')!;
-const setTheme = (t: Theme): void => {
-  document.documentElement.dataset.theme = t;
-};
-const devTheme = themeFromDevtools(devtoolsThemeName());
-if (devTheme) {
-  setTheme(devTheme);
-  onDevtoolsThemeChanged((name) => setTheme(themeFromDevtools(name) ?? 'light'));
-} else {
-  const mq = matchMedia('(prefers-color-scheme: dark)');
-  setTheme(mq.matches ? 'dark' : 'light');
-  mq.addEventListener('change', (e) => setTheme(e.matches ? 'dark' : 'light'));
-}
+followTheme(document.documentElement, { name: devtoolsThemeName(), onChange: onDevtoolsThemeChanged });
 
 // the tab DevTools inspects, else `?tabId=N` (the panel opened as a normal tab)
 const tabId = inspectedTabId() ?? tabIdFromSearch(location.search);

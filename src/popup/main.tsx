@@ -4,8 +4,11 @@ import { createClient } from '../shared/client.ts';
 import { browserTransport } from '../shared/transport.ts';
 import { Popup } from './popup.tsx';
 import { tabIdFromSearch } from '../shared/pages.ts';
+import { followTheme } from '../shared/ui/theme.ts';
 import '../shared/ui/theme.css';
 import './popup.css';
+
+followTheme(document.documentElement);
 
 const client = createClient(browserTransport());
 // `popup.html?tabId=N` shows tab N: a popup opened as a normal page (end-to-end tests,

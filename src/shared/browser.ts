@@ -48,7 +48,7 @@ export function extraHeaders(): ['extraHeaders'] | [] {
 //   Chrome, so the background re-applies the count after a commit in both browsers.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/action/setBadgeText
 // - devtools.panels.themeName: 'light' | 'dark' (Firefox resolves its 'auto' setting itself;
-//   'firebug' existed in older releases); Chrome says 'default' | 'dark'. panel/theme.ts maps them.
+//   'firebug' existed in older releases); Chrome says 'default' | 'dark'. shared/ui/theme.ts maps them.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/devtools/panels/themeName
 // - devtools.network Request.getContent() resolves to [content, mimeType] (Chrome: content and
 //   encoding). devtools/content.ts normalises the shapes.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadView, PERSIST_KEY, saveView, type KeyValue } from '../../src/panel/persist.ts';
-import { themeFromDevtools } from '../../src/panel/theme.ts';
 
 function memory(init: Record<string, string> = {}): KeyValue & { data: Record<string, string> } {
   const data = { ...init };
@@ -41,18 +40,5 @@ describe('persisted view', () => {
     };
     expect(loadView(throwing)).toEqual(defaults);
     expect(() => saveView(throwing, defaults)).not.toThrow();
-  });
-});
-
-describe('theme and tab id', () => {
-  it.each([
-    ['dark', 'dark'],
-    ['default', 'light'],
-    ['light', 'light'],
-    ['firebug', 'light'],
-    [undefined, undefined],
-    ['solarized', undefined],
-  ])('themeFromDevtools(%s) = %s', (name, out) => {
-    expect(themeFromDevtools(name)).toBe(out);
   });
 });
