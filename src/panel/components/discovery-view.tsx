@@ -2,6 +2,7 @@
 // (challenge, protected resource metadata, each authorization server's metadata, the token sent)
 // and each step appears as it completes: the URL fetched, its status, what was checked.
 import { discoveryOffered, type DiscoveryStep, type StepFinding } from '../../analysis/index.ts';
+import { maskUrl } from '../../redact/secrets.ts';
 import { toExchange } from '../../shared/exchange.ts';
 import { findingPath } from '../../shared/pages.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
@@ -12,6 +13,9 @@ const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } a
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 
 export const offersDiscovery = (r: CaptureRecord): boolean => discoveryOffered(toExchange(r));
+
+/** URLs in what the doctor says, secret query parameters masked (a token in the query of the URL called). */
+const masked = (text: string): string => text.replace(/https?:\/\/[^\s"'<>),]+/g, (u) => maskUrl(u));
 
 function StepFindingView({ f, at }: { f: StepFinding; at: string }) {
   const { client } = useServices();
@@ -30,14 +34,14 @@ function StepFindingView({ f, at }: { f: StepFinding; at: string }) {
         </span>{' '}
         {f.title} <code class="fid">{f.id}</code>
       </h3>
-      <p class="explanation">{f.summary}</p>
+      <p class="explanation">{masked(f.summary)}</p>
       {f.evidence.length > 0 && (
         <dl class="evidence" aria-label="Evidence">
           {f.evidence.map((e, i) => (
             <div key={i} class="kv">
               <dt>{e.label}</dt>
               <dd>
-                <code>{e.value}</code>
+                <code>{masked(e.value)}</code>
               </dd>
             </div>
           ))}
@@ -108,7 +112,7 @@ function StepView({ step, n }: { step: DiscoveryStep; n: number }) {
         {step.url !== undefined && (
           <>
             {' '}
-            <span class="method">GET</span> <code class="url">{step.url}</code>
+            <span class="method">GET</span> <code class="url">{masked(step.url)}</code>
           </>
         )}
         {step.status !== undefined && (
@@ -170,7 +174,7 @@ export function DiscoveryView({ record }: { record: CaptureRecord }) {
       </p>
       {run.report && (
         <p class={`summary sev-${top?.severity ?? 'ok'}`} data-testid="discovery-summary" role="status">
-          {run.report.summary}
+          {masked(run.report.summary)}
         </p>
       )}
       {run.error && (
