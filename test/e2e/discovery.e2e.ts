@@ -10,7 +10,8 @@ import type { Launched } from '../../scripts/lab/chromium.ts';
 import { openLab, type Session } from '../../scripts/lab/driver.ts';
 import { getRecords } from '../../scripts/lab/extension.ts';
 import { checkVariantInPanel, type PanelRun } from '../../scripts/lab/mcp/discovery-panel.ts';
-import { MCP_VARIANTS } from '../../scripts/lab/mcp/variants.ts';
+import { MCP_VARIANTS, variantById } from '../../scripts/lab/mcp/variants.ts';
+import { CLIENTS, MCP_SCOPE, SECRETS } from '../../scripts/lab/oidc/clients.ts';
 import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import { launch, outputDir } from './support/chromium.ts';
 
@@ -58,6 +59,27 @@ describe('Check discovery in the Chromium panel', () => {
       expect(mine.filter((e) => e.authorization || e.cookie)).toEqual([]);
     });
   }
+
+  it('a token issued for another MCP resource: discovery-token-audience-mismatch', async () => {
+    const other = lab.mcp + variantById('no-s256')!.path;
+    const r = await fetch(`${lab.idp}/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${btoa(`${CLIENTS.agent}:${SECRETS.agent}`)}`,
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials', scope: MCP_SCOPE, resource: other }),
+    });
+    const { access_token: token } = (await r.json()) as { access_token: string };
+    const check = await checkVariantInPanel(run, variantById('ok')!, {
+      token,
+      expected: 'discovery-token-audience-mismatch',
+    });
+    await panel.screenshot({ path: join(out, 'token-audience.png'), fullPage: true });
+    expect(check.top, `${check.summary}\n${check.steps.join('\n')}`).toBe(check.expected);
+    expect(check.summary).toContain(other);
+    expect(await panel.content()).not.toContain(token);
+  });
 
   it('fetched nothing before the click', async () => {
     const before = served.length;
