@@ -9,7 +9,8 @@ import { DiscoveryOffer } from './discovery-view.tsx';
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
 
-function FindingView({ f }: { f: Finding }) {
+/** `anchor`: the element id's suffix where one id shows more than once (the Discovery tab's steps) */
+export function FindingView({ f, anchor = f.id }: { f: Finding; anchor?: string }) {
   const { client } = useServices();
   const about = findingPath(f.id);
   return (
@@ -17,9 +18,9 @@ function FindingView({ f }: { f: Finding }) {
       class={`finding sev-${f.severity}`}
       data-testid="finding"
       data-finding-id={f.id}
-      aria-labelledby={`f-${f.id}`}
+      aria-labelledby={`f-${anchor}`}
     >
-      <h3 id={`f-${f.id}`}>
+      <h3 id={`f-${anchor}`}>
         <span class="sev-icon" aria-label={f.severity}>
           {SEVERITY_ICON[f.severity]}
         </span>{' '}
