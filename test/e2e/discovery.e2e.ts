@@ -10,9 +10,15 @@ import type { Launched } from '../../scripts/lab/chromium.ts';
 import { openLab, type Session } from '../../scripts/lab/driver.ts';
 import { getRecords } from '../../scripts/lab/extension.ts';
 import { checkVariantInPanel, type PanelRun } from '../../scripts/lab/mcp/discovery-panel.ts';
-import { MCP_VARIANTS } from '../../scripts/lab/mcp/variants.ts';
+import { MCP_VARIANTS, variantById } from '../../scripts/lab/mcp/variants.ts';
+import { CLIENTS, MCP_SCOPE, SECRETS } from '../../scripts/lab/oidc/clients.ts';
 import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import { launch, outputDir } from './support/chromium.ts';
+import { runAxe } from './support/panel.ts';
+
+interface AxeResult {
+  violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
 
 const out = outputDir('discovery');
 const served: Served[] = [];
@@ -58,6 +64,45 @@ describe('Check discovery in the Chromium panel', () => {
       expect(mine.filter((e) => e.authorization || e.cookie)).toEqual([]);
     });
   }
+
+  it('a token issued for another MCP resource: discovery-token-audience-mismatch', async () => {
+    const other = lab.mcp + variantById('no-s256')!.path;
+    const r = await fetch(`${lab.idp}/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${btoa(`${CLIENTS.agent}:${SECRETS.agent}`)}`,
+      },
+      body: new URLSearchParams({ grant_type: 'client_credentials', scope: MCP_SCOPE, resource: other }),
+    });
+    const { access_token: token } = (await r.json()) as { access_token: string };
+    const check = await checkVariantInPanel(run, variantById('ok')!, {
+      token,
+      expected: 'discovery-token-audience-mismatch',
+    });
+    await panel.screenshot({ path: join(out, 'token-audience.png'), fullPage: true });
+    expect(check.top, `${check.summary}\n${check.steps.join('\n')}`).toBe(check.expected);
+    expect(check.summary).toContain(other);
+    expect(await panel.content()).not.toContain(token);
+  });
+
+  it('axe-core: no serious or critical violation in the Discovery tab after a run, light and dark', async () => {
+    await checkVariantInPanel(run, variantById('no-s256')!);
+    await runAxe(panel); // loads axe-core into the page
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      // the Discovery tab only: the list beside it is panel.e2e.ts's
+      const bad = await panel.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: object, o: object): Promise<AxeResult> } }).axe;
+        const r = await axe.run({ include: [['[data-testid="discovery"]']] }, { resultTypes: ['violations'] });
+        return r.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(' | ')}]`);
+      });
+      expect(bad, `axe ${scheme}`).toEqual([]);
+    }
+    await panel.emulateMedia({ colorScheme: 'light' });
+  });
 
   it('fetched nothing before the click', async () => {
     const before = served.length;

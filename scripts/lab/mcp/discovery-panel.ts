@@ -25,19 +25,23 @@ export interface PanelCheck {
   pass: boolean;
 }
 
-/** A page script's MCP request (tools/list) to the variant's endpoint; resolves with the status. */
-export function callVariant(lab: PageLike, mcpOrigin: string, v: McpVariant): Promise<number | string> {
+/** A page script's MCP request (tools/list) to the variant's endpoint, with a token if given; its status. */
+export function callVariant(lab: PageLike, mcpOrigin: string, v: McpVariant, token?: string): Promise<number | string> {
   return lab.evaluate(
-    (url: string) =>
+    ([url, bearer]: [string, string]) =>
       fetch(url, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json, text/event-stream',
+          ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}),
+        },
         body: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}',
       }).then(
         (r) => r.status,
         (e: unknown) => String(e),
       ),
-    mcpOrigin + v.path,
+    [mcpOrigin + v.path, token ?? ''] as [string, string],
   );
 }
 
@@ -54,13 +58,23 @@ export interface PanelRun {
   timeoutMs?: number;
 }
 
-export async function checkVariantInPanel(o: PanelRun, v: McpVariant): Promise<PanelCheck> {
+/**
+ * Calls the variant from the lab page (with `token`, a Bearer token, if given), opens the panel on
+ * the 401 recorded, clicks Check discovery and reads what the panel puts first (expected: the
+ * variant's finding, or `expected` when given).
+ */
+export async function checkVariantInPanel(
+  o: PanelRun,
+  v: McpVariant,
+  call: { token?: string; expected?: string } = {},
+): Promise<PanelCheck> {
   const url = o.mcpOrigin + v.path;
   const timeout = o.timeoutMs ?? 15_000;
-  await callVariant(o.lab, o.mcpOrigin, v);
+  const known = new Set((await o.records()).map((r) => r.id));
+  await callVariant(o.lab, o.mcpOrigin, v, call.token);
   let record: CaptureRecord | undefined;
   for (const end = Date.now() + timeout; !record && Date.now() < end;) {
-    record = (await o.records()).filter((r) => r.url === url && r.status === 401).pop();
+    record = (await o.records()).find((r) => r.url === url && r.status === 401 && !known.has(r.id));
     if (!record) await new Promise((r) => setTimeout(r, 100));
   }
   if (!record) throw new Error(`${v.id}: AuthLens recorded no 401 from ${url}`);
@@ -78,5 +92,6 @@ export async function checkVariantInPanel(o: PanelRun, v: McpVariant): Promise<P
     }),
     undefined,
   );
-  return { variant: v, expected: expectedTop(v), ...seen, pass: seen.top === expectedTop(v) };
+  const expected = call.expected ?? expectedTop(v);
+  return { variant: v, expected, ...seen, pass: seen.top === expected };
 }

@@ -11,6 +11,8 @@
 // buildDiscoveryUrls (client/auth.ts).
 // https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization
 
+import { isCredentialParam } from '../credentials/vocabulary.ts';
+
 export type ParsedUrl = { ok: true; url: URL } | { ok: false; why: string };
 
 /** An absolute http(s) URL, or why not. */
@@ -36,9 +38,13 @@ export function resourceOf(url: string): string {
 
 const trimSlash = (path: string): string => (path.endsWith('/') ? path.slice(0, -1) : path);
 
-/** RFC 9728 §3.1, path-inserted then root (one URL when the resource has no path). */
+/**
+ * RFC 9728 §3.1, path-inserted then root (one URL when the resource has no path). A credential
+ * in the query (`access_token=`) is left out: the doctor never sends a secret anywhere.
+ */
 export function resourceMetadataUrls(resource: string): string[] {
   const u = new URL(resource);
+  for (const name of [...u.searchParams.keys()]) if (isCredentialParam(name)) u.searchParams.delete(name);
   const path = trimSlash(u.pathname);
   const root = new URL('/.well-known/oauth-protected-resource', u.origin).href;
   if (path === '' && u.search === '') return [root];

@@ -12,8 +12,19 @@ import { clip } from './display.ts';
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
 
-/** `fromFile`: an imported file's own report, whose code nobody here wrote: shown, never offered to copy */
-function FindingView({ f, fromFile }: { f: Finding; fromFile: boolean }) {
+/**
+ * `fromFile`: an imported file's own report, whose code nobody here wrote: shown, never offered to copy.
+ * `anchor`: the element id's suffix where one id shows more than once (the Discovery tab's steps).
+ */
+export function FindingView({
+  f,
+  fromFile = false,
+  anchor = f.id,
+}: {
+  f: Finding;
+  fromFile?: boolean;
+  anchor?: string;
+}) {
   const { client } = useServices();
   const about = findingPath(f.id);
   return (
@@ -21,9 +32,9 @@ function FindingView({ f, fromFile }: { f: Finding; fromFile: boolean }) {
       class={`finding sev-${f.severity}`}
       data-testid="finding"
       data-finding-id={f.id}
-      aria-labelledby={`f-${f.id}`}
+      aria-labelledby={`f-${anchor}`}
     >
-      <h3 id={`f-${f.id}`}>
+      <h3 id={`f-${anchor}`}>
         <span class="sev-icon" aria-label={f.severity}>
           {SEVERITY_ICON[f.severity]}
         </span>{' '}

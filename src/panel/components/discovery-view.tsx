@@ -2,21 +2,32 @@
 // (challenge, protected resource metadata, each authorization server's metadata, the token sent)
 // and each step appears as it completes: the URL fetched, its status, what was checked.
 import { discoveryOffered, type DiscoveryStep, type StepFinding } from '../../analysis/index.ts';
+import { maskUrl } from '../../redact/secrets.ts';
 import { toExchange } from '../../shared/exchange.ts';
-import { findingPath } from '../../shared/pages.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useServices, useStore } from '../providers.ts';
-import { CopyButton } from './copy-button.tsx';
+import { FindingView } from './diagnosis-view.tsx';
 
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
-const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 
 export const offersDiscovery = (r: CaptureRecord): boolean => discoveryOffered(toExchange(r));
 
+/** URLs in what the doctor says, secret query parameters masked (a token in the query of the URL called). */
+const masked = (text: string): string => text.replace(/https?:\/\/[^\s"'<>),]+/g, (u) => maskUrl(u));
+
+/** A pass or a URL that had nothing: what was checked, compactly; a problem: the Diagnosis tab's full finding. */
 function StepFindingView({ f, at }: { f: StepFinding; at: string }) {
-  const { client } = useServices();
-  const about = findingPath(f.id);
-  const full = f.severity === 'error' || f.severity === 'warning';
+  const summary = <p class="step-summary">{masked(f.summary)}</p>;
+  if (f.severity === 'error' || f.severity === 'warning')
+    return (
+      <div data-testid="discovery-finding" data-finding-id={f.id}>
+        {summary}
+        <FindingView
+          f={{ ...f, evidence: f.evidence.map((e) => ({ ...e, value: masked(e.value) })) }}
+          anchor={`d${at}`}
+        />
+      </div>
+    );
   return (
     <article
       class={`finding sev-${f.severity}`}
@@ -30,71 +41,18 @@ function StepFindingView({ f, at }: { f: StepFinding; at: string }) {
         </span>{' '}
         {f.title} <code class="fid">{f.id}</code>
       </h3>
-      <p class="explanation">{f.summary}</p>
+      {summary}
       {f.evidence.length > 0 && (
         <dl class="evidence" aria-label="Evidence">
           {f.evidence.map((e, i) => (
             <div key={i} class="kv">
               <dt>{e.label}</dt>
               <dd>
-                <code>{e.value}</code>
+                <code>{masked(e.value)}</code>
               </dd>
             </div>
           ))}
         </dl>
-      )}
-      {full && <p class="explanation">{f.explanation}</p>}
-      {full &&
-        (['consumer', 'server'] as const).map((aud) => {
-          const fixes = f.fixes.filter((x) => x.audience === aud);
-          if (!fixes.length) return null;
-          return (
-            <div key={aud} class={`fixes fixes-${aud}`}>
-              <h4>{AUDIENCE[aud]}</h4>
-              <ul>
-                {fixes.map((x, i) => (
-                  <li key={i}>
-                    <p>{x.text}</p>
-                    {x.code !== undefined && (
-                      <div class="code-block">
-                        <pre>
-                          <code>{x.code}</code>
-                        </pre>
-                        <CopyButton text={x.code} label={`Copy code: ${x.text}`} />
-                      </div>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          );
-        })}
-      {full && f.references.length > 0 && (
-        <div class="refs">
-          <h4>References</h4>
-          <ul>
-            {f.references.map((r, i) => (
-              <li key={i}>
-                <a href={r.url} target="_blank" rel="noreferrer noopener">
-                  {r.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {full && (
-        <p class="about">
-          <a
-            href={about}
-            onClick={(e) => {
-              e.preventDefault();
-              void client.openPage(about);
-            }}
-          >
-            About this finding
-          </a>
-        </p>
       )}
     </article>
   );
@@ -108,7 +66,7 @@ function StepView({ step, n }: { step: DiscoveryStep; n: number }) {
         {step.url !== undefined && (
           <>
             {' '}
-            <span class="method">GET</span> <code class="url">{step.url}</code>
+            <span class="method">GET</span> <code class="url">{masked(step.url)}</code>
           </>
         )}
         {step.status !== undefined && (
@@ -170,7 +128,7 @@ export function DiscoveryView({ record }: { record: CaptureRecord }) {
       </p>
       {run.report && (
         <p class={`summary sev-${top?.severity ?? 'ok'}`} data-testid="discovery-summary" role="status">
-          {run.report.summary}
+          {masked(run.report.summary)}
         </p>
       )}
       {run.error && (

@@ -80,3 +80,11 @@ describe('metadata URLs', () => {
     expect(isUnder('https://a.example/mcp2', 'https://a.example/mcp')).toBe(false);
   });
 });
+
+describe('metadata URLs and secrets', () => {
+  it('leaves a credential in the query out of the well-known URL', () => {
+    expect(resourceMetadataUrls('https://api.example.com/mcp?tenant=1&access_token=abc&api_key=k')[0]).toBe(
+      'https://api.example.com/.well-known/oauth-protected-resource/mcp?tenant=1',
+    );
+  });
+});

@@ -114,3 +114,18 @@ describe('Discovery tab', () => {
     expect(screen.queryByTestId('check-discovery-offer')).toBeNull();
   });
 });
+
+describe('Discovery tab and secrets', () => {
+  it('masks a token sent in the query wherever the URL called appears', async () => {
+    const secret = 'sk_live_0123456789abcdefghij';
+    const r = failure('Bearer realm="api"');
+    r.url = `${R}?access_token=${secret}`;
+    await open(r);
+    await act(() => void fireEvent.click(screen.getByRole('tab', { name: 'Discovery' })));
+    await act(() => void fireEvent.click(screen.getByTestId('check-discovery')));
+    await settle();
+    const view = screen.getByTestId('discovery');
+    expect(view.textContent).toContain('access_token=');
+    expect(view.textContent).not.toContain(secret);
+  });
+});
