@@ -217,6 +217,28 @@ describe('diagnoser: the protocol', () => {
     expect(d.peek(r)).toEqual({ ok: false, error: 'boom' });
     expect(d.peekSummary(r)).toEqual({ summary: 'The diagnosis engine failed: boom', ids: [] });
   });
+
+  it('a record the structured clone cannot copy is answered with a failure; the others are diagnosed', () => {
+    const { s, d } = handRunDiagnoser();
+    const bad = rec({ id: 'bad', url: 'https://api.example.com/bad' });
+    Object.defineProperty(bad, 'fromCache', {
+      enumerable: true,
+      get() {
+        throw new Error('hostile getter');
+      },
+    });
+    const good = rec({ id: 'good', url: 'https://api.example.com/good' });
+    d.setInputs([bad, good], []);
+    d.want([bad, good], true);
+    expect(() => s.drain()).not.toThrow();
+    const failed = d.peek(bad);
+    expect(failed?.ok).toBe(false);
+    expect(failed?.ok === false && failed.error).toContain('could not be handed to the diagnosis engine');
+    expect(d.peek(good)?.ok).toBe(true);
+    // asked again, it is answered at once, without another try
+    d.want([bad], true);
+    expect(d.pending).toBe(0);
+  });
 });
 
 describe('diagnoser: a worker that dies', () => {
