@@ -98,6 +98,11 @@ export interface Scenario {
     capture: ExpectedCapture;
     /** the finding id (docs/findings.md) AuthLens should put first */
     topFinding: string;
+    /**
+     * the top finding where the response body is at hand (a HAR, the CLI) and says more than the
+     * headers; topFinding where left out
+     */
+    topFindingWithBody?: string;
     /** more finding ids AuthLens must show for the record (anywhere in its findings) */
     alsoFindings?: string[];
   };
@@ -188,7 +193,7 @@ export const SCENARIOS: readonly Scenario[] = [
     bucket: 'tab',
     what: 'A valid JWT issued for `billing-api`, sent to the lab API that only accepts `lab-api`.',
     steps: [token('wrong-audience'), { do: 'fetch', to: { path: '/api/settings' }, headers: bearer() }],
-    expect: { capture: cap(401, '/api/settings'), topFinding: 'token-rejected' },
+    expect: { capture: cap(401, '/api/settings'), topFinding: 'token-wrong-audience' },
   },
   {
     id: 'insufficient-scope',
@@ -494,7 +499,12 @@ export const SCENARIOS: readonly Scenario[] = [
       'An API key the server does not know; the app answers 401 with a JSON body and no ' +
       '`WWW-Authenticate` (RFC 9110 §15.5.2 says it MUST send one).',
     steps: [{ do: 'fetch', to: { path: '/app/api/me' }, headers: { 'X-Api-Key': 'lab_live_0000000000000000' } }],
-    expect: { capture: cap(401, '/app/api/me'), topFinding: 'missing-challenge' },
+    // the body names the cause ("Invalid API key"): with it, the refused key comes first
+    expect: {
+      capture: cap(401, '/app/api/me'),
+      topFinding: 'missing-challenge',
+      topFindingWithBody: 'token-rejected',
+    },
   },
   {
     id: 'github-sso',

@@ -69,7 +69,7 @@ describe("Firefox's own HAR through authlens explain", () => {
     const got = new Map(cli.map((x) => [key(x.method, x.url, x.status), x.findings[0]?.id]));
     const want = RECORDED.map((id) => SCENARIOS.find((s) => s.id === id)!).map((s) => {
       const c = s.expect.capture;
-      return [`${c.method} ${c.path} ${c.status}`, s.expect.topFinding] as const;
+      return [`${c.method} ${c.path} ${c.status}`, s.expect.topFindingWithBody ?? s.expect.topFinding] as const;
     });
     expect(want.map(([k]) => [k, got.get(k)])).toEqual(want);
   });

@@ -264,7 +264,7 @@ describe('panel and popup in real Chromium', () => {
         (sc) =>
           [
             `${sc.expect.capture.method} ${sc.expect.capture.path} ${sc.expect.capture.status}`,
-            sc.expect.topFinding,
+            sc.expect.topFindingWithBody ?? sc.expect.topFinding,
           ] as const,
       );
       expect(want.map(([k]) => [k, got.get(k)])).toEqual(want);
