@@ -12,6 +12,18 @@ import { clip } from './display.ts';
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
 
+/** A finding's heading: severity, title, id; `hid` is the element id its article is labelled by. */
+export function FindingHeading({ f, hid }: { f: Pick<Finding, 'id' | 'severity' | 'title'>; hid: string }) {
+  return (
+    <h3 id={hid}>
+      <span class="sev-icon" aria-label={f.severity}>
+        {SEVERITY_ICON[f.severity]}
+      </span>{' '}
+      {f.title} <code class="fid">{f.id}</code>
+    </h3>
+  );
+}
+
 /**
  * `fromFile`: an imported file's own report, whose code nobody here wrote: shown, never offered to copy.
  * `anchor`: the element id's suffix where one id shows more than once (the Discovery tab's steps).
@@ -34,12 +46,7 @@ export function FindingView({
       data-finding-id={f.id}
       aria-labelledby={`f-${anchor}`}
     >
-      <h3 id={`f-${anchor}`}>
-        <span class="sev-icon" aria-label={f.severity}>
-          {SEVERITY_ICON[f.severity]}
-        </span>{' '}
-        {f.title} <code class="fid">{f.id}</code>
-      </h3>
+      <FindingHeading f={f} hid={`f-${anchor}`} />
       <p class="explanation">{f.explanation}</p>
       {f.evidence.length > 0 && (
         <dl class="evidence" aria-label="Evidence">

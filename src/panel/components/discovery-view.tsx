@@ -6,9 +6,7 @@ import { maskUrl } from '../../redact/secrets.ts';
 import { toExchange } from '../../shared/exchange.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useServices, useStore } from '../providers.ts';
-import { FindingView } from './diagnosis-view.tsx';
-
-const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
+import { FindingHeading, FindingView } from './diagnosis-view.tsx';
 
 export const offersDiscovery = (r: CaptureRecord): boolean => discoveryOffered(toExchange(r));
 
@@ -35,12 +33,7 @@ function StepFindingView({ f, at }: { f: StepFinding; at: string }) {
       data-finding-id={f.id}
       aria-labelledby={`df-${at}`}
     >
-      <h3 id={`df-${at}`}>
-        <span class="sev-icon" aria-label={f.severity}>
-          {SEVERITY_ICON[f.severity]}
-        </span>{' '}
-        {f.title} <code class="fid">{f.id}</code>
-      </h3>
+      <FindingHeading f={f} hid={`df-${at}`} />
       {summary}
       {f.evidence.length > 0 && (
         <dl class="evidence" aria-label="Evidence">
