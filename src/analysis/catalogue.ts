@@ -23,6 +23,7 @@ import { DOCKER } from './rules/vendors/docker.ts';
 import { AWS } from './rules/vendors/aws.ts';
 import { WAF } from './rules/vendors/waf.ts';
 import { PATTERNS } from './rules/patterns.ts';
+import { CHANGED } from './compare/rule.ts';
 
 const SETS = [
   STANDARDS,
@@ -45,6 +46,7 @@ const SETS = [
   AWS,
   WAF,
   PATTERNS,
+  CHANGED,
 ] as const;
 
 /** Every id a diagnosis can contain. */

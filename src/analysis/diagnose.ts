@@ -24,6 +24,7 @@ import { browser } from './rules/browser.ts';
 import { csrf } from './rules/csrf.ts';
 import { forbidden } from './rules/forbidden.ts';
 import { PATTERNS, patterns } from './rules/patterns.ts';
+import { CHANGED, changed } from './compare/rule.ts';
 
 const FAMILIES: Rule[] = [
   standards,
@@ -47,9 +48,9 @@ const FAMILIES: Rule[] = [
 ];
 /** Run after the others: forbidden fires only when nothing more specific did; patterns names the
  * request's own cause in what it says. */
-const LATE: Rule[] = [forbidden, patterns];
+const LATE: Rule[] = [forbidden, patterns, changed];
 
-const PATTERN_IDS = new Set<string>(PATTERNS.ids);
+const PATTERN_IDS = new Set<string>([...PATTERNS.ids, ...CHANGED.ids]);
 
 function sane(ex: Exchange): Exchange {
   const headers = (h: unknown): Exchange['requestHeaders'] =>

@@ -8,6 +8,7 @@ export type {
   Finding,
   Header,
   JwtDecode,
+  RequestDigest,
   Severity,
 } from './types.ts';
 export { countParseSteps, parseChallenges, parseCredentials } from './challenge.ts';
@@ -21,3 +22,12 @@ export { FAMILIES, type Family } from './families.ts';
 export type { FindingMeta } from './finding.ts';
 export { formatDuration, formatUtc } from './time.ts';
 export { isApiKeyHeader, isCredentialParam, type TokenTimes } from './credentials/index.ts';
+export {
+  compareExchanges,
+  DIFFERENCE_ORDER,
+  type Comparison,
+  type Difference,
+  type DifferenceKind,
+} from './compare/compare.ts';
+export { endpointKey, pathTemplate } from './compare/endpoint.ts';
+export { isSuccess, nearestSuccess } from './compare/nearest.ts';

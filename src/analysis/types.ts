@@ -1,8 +1,9 @@
 // The engine's public data shapes. Pure data: no browser, no DOM, no clock.
 
 import type { Header } from '../http/headers.ts';
+import type { RequestDigest } from '../http/request-digest.ts';
 
-export type { Header };
+export type { Header, RequestDigest };
 
 export interface Exchange {
   url: string;
@@ -20,6 +21,12 @@ export interface Exchange {
   redirects?: { url: string; status: number; requestHeaders: Header[]; location?: string }[];
   /** when known (DevTools, HAR); may be truncated */
   responseBody?: string;
+  /**
+   * Set when requestHeaders is not the whole request (a success of which only a summary was
+   * kept): they hold at most the Authorization, and this says what else is known of the request
+   * (a missing key: not known).
+   */
+  digest?: Partial<RequestDigest>;
 }
 
 export interface Challenge {
