@@ -25,7 +25,10 @@ export function toExchange(r: CaptureRecord): Exchange {
   return ex;
 }
 
-/** A context entry as an Exchange: only the Authorization it sent is known. */
+/**
+ * A context entry as an Exchange: only the Authorization it sent is known of its headers; the
+ * empty digest tells the engine's comparison so (no Cookie is "none sent" only when known).
+ */
 export function contextExchange(c: ContextEntry): Exchange {
   return {
     url: c.url,
@@ -35,5 +38,6 @@ export function contextExchange(c: ContextEntry): Exchange {
     timeStamp: c.time,
     requestHeaders: c.authorization !== undefined ? [{ name: 'Authorization', value: c.authorization }] : [],
     responseHeaders: [],
+    digest: {},
   };
 }
