@@ -23,8 +23,8 @@ export interface Exchange {
   responseBody?: string;
   /**
    * Set when requestHeaders is not the whole request (a success of which only a summary was
-   * kept): they hold at most the Authorization, and this says what else is known of the request
-   * (a missing key: not known).
+   * kept, a replay whose cookies the page could not see): the Authorization is read from
+   * requestHeaders, and this says what else is known of the request (a missing key: not known).
    */
   digest?: Partial<RequestDigest>;
 }

@@ -2,6 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
+import type { EvalInPage } from './replay/run.ts';
 import type { Store } from './store.ts';
 
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   version: string;
   /** clock for file names and HAR import; injected so tests are deterministic */
   now(): number;
+  /** runs code in the inspected page (replays); absent outside DevTools */
+  evalInPage?: EvalInPage;
 }
 
 export const StoreContext = createContext<Store | null>(null);

@@ -3,13 +3,15 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { createDiagnoser, type Diagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
 import type { CaptureRecord } from '../shared/types.ts';
+import { createCompareState, type CompareState } from './compare.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
 import { filterRecords, groupRows, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
-export type DetailTab = 'diagnosis' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
+export type DetailTab =
+  'diagnosis' | 'compare' | 'replay' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
 
 export interface Store {
   state: Signal<PanelState>;
@@ -40,6 +42,8 @@ export interface Store {
   ids: ReadonlySignal<string[]>;
   selected: ReadonlySignal<CaptureRecord | undefined>;
   persisted: ReadonlySignal<Persisted>;
+  /** what the Compare tab compares (and the row picked with "Compare with…") */
+  compare: CompareState;
 }
 
 export function createStore(
@@ -76,7 +80,13 @@ export function createStore(
       const next = apply(prev, e);
       if (next === prev) return;
       state.value = next;
-      if (next.live === prev.live && next.imported === prev.imported && next.context === prev.context) return;
+      if (
+        next.live === prev.live &&
+        next.imported === prev.imported &&
+        next.replays === prev.replays &&
+        next.context === prev.context
+      )
+        return;
       const all = records.peek();
       diagnoser.setInputs(all, next.context);
       diagnoser.want(all);
@@ -107,6 +117,7 @@ export function createStore(
       toggles: toggles.value,
       groupByOrigin: groupByOrigin.value,
     })),
+    compare: createCompareState(),
   };
 }
 

@@ -19,7 +19,8 @@ export interface RedirectHop {
 export type CaptureSource =
   | 'headers' // onHeadersReceived with a status in the capture set
   | 'auth-required' // onAuthRequired (a real proxy's 407, or an HTTP-auth prompt)
-  | 'import'; // came from a HAR file
+  | 'import' // came from a HAR file
+  | 'replay'; // the panel replayed a request in the inspected page and this is what came back
 
 export interface CaptureRecord {
   /** unique per record: `${requestId}-${seq}` (one requestId can fail twice: auth retries) */
@@ -53,6 +54,8 @@ export interface CaptureRecord {
    * re-running the engine on `eyJhbGciOi…x7Qw #3fa2c1`.
    */
   exportedDiagnosis?: Diagnosis;
+  /** the id of the record this one replays (the panel's "Replay in page") */
+  replayOf?: string;
 }
 
 /**

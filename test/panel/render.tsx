@@ -2,11 +2,12 @@
 import { act, render } from '@testing-library/preact';
 import { App } from '../../src/panel/components/app.tsx';
 import { ServicesContext, StoreContext, type Services } from '../../src/panel/providers.ts';
+import type { EvalInPage } from '../../src/panel/replay/run.ts';
 import { createStore, type Store } from '../../src/panel/store.ts';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { type Settings } from '../../src/shared/settings.ts';
-import type { CaptureRecord } from '../../src/shared/types.ts';
+import type { CaptureRecord, ContextEntry } from '../../src/shared/types.ts';
 import { backgroundTwin, type BackgroundTwin } from '../support/background-twin.ts';
 
 export interface Rendered {
@@ -15,13 +16,15 @@ export interface Rendered {
   copied: string[];
   downloads: { name: string; mime: string; text: string }[];
   /** the worker's snapshot for the tab, with these records and (a patch of) the twin's settings */
-  snapshot(records: CaptureRecord[], settings?: Partial<Settings>): void;
+  snapshot(records: CaptureRecord[], settings?: Partial<Settings>, context?: ContextEntry[]): void;
   /** resolves once every diagnosis asked for has arrived and the panel has re-rendered */
   diagnosed(): Promise<void>;
   container: Element;
 }
 
-export function renderPanel(opts: { tabId?: number; selected?: string; filterText?: string } = {}): Rendered {
+export function renderPanel(
+  opts: { tabId?: number; selected?: string; filterText?: string; evalInPage?: EvalInPage } = {},
+): Rendered {
   const tabId = opts.tabId ?? 7;
   const twin = backgroundTwin({ snapshotOnConnect: false });
   const store = createStore(
@@ -41,6 +44,7 @@ export function renderPanel(opts: { tabId?: number; selected?: string; filterTex
     download: (name, mime, text) => void downloads.push({ name, mime, text }),
     version: '9.9.9',
     now: () => 1_790_000_000_000,
+    ...(opts.evalInPage ? { evalInPage: opts.evalInPage } : {}),
   };
   client.watchTab(
     tabId,
@@ -64,9 +68,9 @@ export function renderPanel(opts: { tabId?: number; selected?: string; filterTex
       act(async () => {
         while (store.diagnoser.pending > 0) await new Promise((r) => setTimeout(r, 5));
       }),
-    snapshot: (records, patch = {}) => {
+    snapshot: (records, patch = {}, context) => {
       const settings = { ...twin.settings, ...patch };
-      twin.lastPort().emit({ ns: NS, type: 'snapshot', tabId, records, settings });
+      twin.lastPort().emit({ ns: NS, type: 'snapshot', tabId, records, settings, ...(context ? { context } : {}) });
     },
   };
 }

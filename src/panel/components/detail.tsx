@@ -6,15 +6,19 @@ import { shareText, type ShareKind } from '../export/share.ts';
 import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
 import { BodyView } from './body-view.tsx';
 import { ChallengeView } from './challenge-view.tsx';
+import { CompareView } from './compare-view.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { CredentialsView } from './credentials-view.tsx';
 import { DiagnosisView } from './diagnosis-view.tsx';
 import { CloseIcon } from './icons.tsx';
 import { HeadersView } from './headers-view.tsx';
 import { RedirectsView } from './redirects-view.tsx';
+import { ReplayView } from './replay-view.tsx';
 
 const TABS: { id: DetailTab; label: string }[] = [
   { id: 'diagnosis', label: 'Diagnosis' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'replay', label: 'Replay' },
   { id: 'challenge', label: 'Challenge' },
   { id: 'credentials', label: 'Credentials' },
   { id: 'headers', label: 'Headers' },
@@ -26,6 +30,10 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
   switch (tab) {
     case 'diagnosis':
       return <DiagnosisView record={record} />;
+    case 'compare':
+      return <CompareView record={record} />;
+    case 'replay':
+      return <ReplayView key={record.id} record={record} />;
     case 'challenge':
       return <ChallengeView record={record} />;
     case 'credentials':
