@@ -43,7 +43,11 @@ export function extensionVersion(): string {
   }
 }
 
-/** What eval's exception info says, in words (Chrome: isError/isException and value or description). */
+/**
+ * What eval's exception info says, in words: an exception's value, or DevTools' own error
+ * (`{ code: 'E_FAILED', description: 'Operation failed: %s', details: ['Permission denied'] }`
+ * for a page extensions may not script, such as a data: URL or the Web Store).
+ */
 function failure(info: unknown): string | undefined {
   if (!info || typeof info !== 'object') return undefined;
   const i = info as {
@@ -51,11 +55,16 @@ function failure(info: unknown): string | undefined {
     isException?: boolean;
     value?: unknown;
     description?: unknown;
+    details?: unknown;
     code?: unknown;
   };
   if (!i.isError && !i.isException) return undefined;
-  const text = [i.value, i.description, i.code].find((x) => typeof x === 'string' && x !== '');
-  return typeof text === 'string' ? text.slice(0, 300) : 'the code threw in the page';
+  if (typeof i.value === 'string' && i.value !== '') return i.value.slice(0, 300);
+  if (typeof i.description === 'string' && i.description !== '') {
+    const details = Array.isArray(i.details) ? i.details.map(String) : [];
+    return i.description.replace(/%s/g, () => details.shift() ?? '').slice(0, 300);
+  }
+  return typeof i.code === 'string' ? i.code : 'the code threw in the page';
 }
 
 /**

@@ -49,6 +49,14 @@ describe('inspectedEval', () => {
     const ev = m.inspectedEval()!;
     expect(await ev('x')).toEqual({ ok: true, value: { a: 1 } });
     expect(await ev('bad')).toEqual({ ok: false, error: 'E_PROTOCOLERROR' });
+    devtools.inspectedWindow = {
+      eval: () =>
+        Promise.resolve([
+          null,
+          { code: 'E_FAILED', description: 'Operation failed: %s', details: ['Permission denied'], isError: true },
+        ]),
+    };
+    expect(await m.inspectedEval()!('x')).toEqual({ ok: false, error: 'Operation failed: Permission denied' });
     expect(runs).toEqual(['x', 'bad']);
   });
 
