@@ -7,6 +7,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
+/** The extension's own rooms (UIs, worker, browser glue): what code outside a browser never imports. */
+const EXTENSION = [
+  './src/panel',
+  './src/popup',
+  './src/options',
+  './src/background',
+  './src/devtools',
+  './src/shared/browser.ts',
+  './src/shared/client.ts',
+  './src/shared/transport.ts',
+];
+
 /** Import rules: who may import whom (ARCHITECTURE.md, "Rooms"). */
 const ROOMS = [
   {
@@ -33,17 +45,25 @@ const ROOMS = [
   { target: './scripts', from: './test', message: 'scripts/ never imports test/: move the shared piece to scripts/.' },
   {
     target: ['./src/har', './src/redact', './src/report'],
-    from: [
-      './src/panel',
-      './src/popup',
-      './src/options',
-      './src/background',
-      './src/devtools',
-      './src/shared/browser.ts',
-      './src/shared/client.ts',
-      './src/shared/transport.ts',
-    ],
+    from: EXTENSION,
     message: 'HAR, masking and the Markdown report are pure: the CLI and the library use them outside a browser.',
+  },
+  {
+    target: './src/discovery-fetch',
+    from: ['./src/!(analysis|http|discovery-fetch)/**/*'],
+    message: 'The discovery fetcher is thin glue shared by the panel and Node: the engine and src/http only.',
+  },
+  {
+    target: ['./src/cli', './src/lib', './src/mcp', './src/playwright'],
+    from: [...EXTENSION, './src/findings', './src/shared/diagnoser.ts'],
+    message:
+      'The faces outside the browser (CLI, library, MCP server, Playwright fixture) use the engine, HAR, ' +
+      'masking and the report, never the extension.',
+  },
+  {
+    target: ['./src/lib', './src/playwright'],
+    from: ['./src/cli', './src/mcp'],
+    message: 'The library and the fixture run in browsers and test workers: no CLI or MCP server code.',
   },
   {
     target: ['./src/panel', './src/popup', './src/options'],
@@ -62,6 +82,7 @@ export default tseslint.config(
       'lab-output/**',
       'test-output/**',
       'bench-output/**',
+      'fuzz-output/**',
       'scripts/lab/client.js',
       'scripts/lab/oidc/client-oauth.js',
       'scripts/lab/sw.js',

@@ -34,6 +34,11 @@ export default defineConfig(({ mode }) => {
   }
   return {
     ...common,
+    // the engine's worker (src/shared/diagnosis-worker.ts) is a module worker: one file, no hash
+    worker: {
+      format: 'es' as const,
+      rollupOptions: { output: { entryFileNames: 'assets/[name].js', chunkFileNames: 'assets/[name].js' } },
+    },
     build: {
       ...common.build,
       emptyOutDir: true,

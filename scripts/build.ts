@@ -5,6 +5,7 @@ import { cpSync, readFileSync, writeFileSync, readdirSync, statSync, rmSync } fr
 import { join, relative, resolve } from 'node:path';
 import { manifestFor, type Target } from './manifest.ts';
 import { FINDINGS_DOC, writeFindingsDoc } from './findings-doc.ts';
+import { buildLib } from './build-lib.ts';
 
 const here = resolve(import.meta.dirname, '..');
 const dist = join(here, 'dist');
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     console.error(`background.js is ${(bg / 1024).toFixed(1)} KB, over its ${BACKGROUND_BUDGET / 1024} KB budget`);
     process.exit(1);
   }
+  console.log('lib/ (the authlens npm package: library, Playwright fixture, CLI):');
+  await buildLib();
 }
 
 function files(dir: string): string[] {

@@ -10,6 +10,7 @@ import { startLab, type Lab, type Served } from './lab/server.ts';
 import { launchWithExtension, type Launched } from './lab/chromium.ts';
 import { SCENARIOS, labUrl, type Scenario } from './lab/scenarios.ts';
 import { runHeadless } from './lab/headless.ts';
+import { runDiscoveryTable } from './lab/mcp/discovery-headless.ts';
 import { startFirefox } from './lab/firefox-start.ts';
 import { APP_PATHS } from './lab/oidc/clients.ts';
 
@@ -114,12 +115,15 @@ async function main(): Promise<number> {
   if (opts.headless) {
     const outDir = resolve(repo, 'lab-output');
     const r = await runHeadless(drive, outDir, scenarios);
+    // the discovery doctor on the MCP variants: a table of its own, skipped when --scenario picks some
+    const discovery = opts.only ? undefined : await runDiscoveryTable(drive, r.session);
     console.log(`\n${r.summary.table}`);
+    if (discovery) console.log(`\n${discovery.table}`);
     if (r.screenshots.length)
       console.log(`\nScreenshots: ${r.screenshots.map((f) => f.replace(`${repo}/`, '')).join(', ')}`);
     if (!opts.keepOpen) {
       await stop();
-      return r.summary.exitCode;
+      return r.summary.exitCode || (discovery?.exitCode ?? 0);
     }
     console.log('\n--keep-open: the lab and the browser keep running. Ctrl+C stops everything.');
     await new Promise(() => {});

@@ -6,10 +6,13 @@ import puppeteer from 'puppeteer-core';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { findChromium, findFirefox } from '../find-browser.ts';
+import { browserPid, treeCpuMs } from './cpu.ts';
 
 export interface PageDriver {
   /** loads the URL in the same tab and resolves with the time the page measured (ms) */
   load(url: string): Promise<number>;
+  /** CPU ms used so far by the browser's whole process tree (NaN where /proc is missing) */
+  cpuMs(): number;
   close(): Promise<void>;
 }
 
@@ -36,11 +39,13 @@ export async function chromiumDriver(extension: string | undefined, dir: string)
     '--disable-quic',
   ];
   if (extension) args.unshift(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(dir, 'profile-')), {
+  const profile = mkdtempSync(join(dir, 'profile-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium().path,
     headless: true,
     args,
   });
+  const pid = browserPid(profile);
   if (extension && ctx.serviceWorkers().length === 0) await ctx.waitForEvent('serviceworker', { timeout: 15_000 });
   const page = ctx.pages()[0] ?? (await ctx.newPage());
   return {
@@ -48,6 +53,7 @@ export async function chromiumDriver(extension: string | undefined, dir: string)
       await page.goto(url);
       return waitTitle(() => page.title());
     },
+    cpuMs: () => treeCpuMs(pid),
     close: () => ctx.close(),
   };
 }
@@ -69,6 +75,7 @@ export async function firefoxDriver(extension: string | undefined, dir: string):
       await page.goto(url);
       return waitTitle(() => page.title());
     },
+    cpuMs: () => treeCpuMs(browser.process()?.pid),
     close: () => browser.close(),
   };
 }

@@ -9,7 +9,7 @@
 // Figures are never asserted.
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { median } from './stats.ts';
 import { chromiumDriver, firefoxDriver, type PageDriver } from './failing-page-drivers.ts';
@@ -18,6 +18,8 @@ const root = resolve(import.meta.dirname, '..', '..');
 const FETCHES = 300;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
 const WARMUP = 2;
+/** after each load: the background's batched writes (250 ms) and badge (250 ms) land in the CPU figure */
+const SETTLE_MS = 400;
 
 export interface Variant {
   name: string;
@@ -31,7 +33,7 @@ export const VARIANTS: Variant[] = [
 ];
 
 export interface Config {
-  name: 'none' | 'floor' | 'authlens';
+  name: 'none' | 'floor' | 'authlens' | 'before';
   what: string;
   /** unpacked extension folder, per browser */
   extension?: { chromium: string; firefox: string };
@@ -108,6 +110,8 @@ interface Series {
   driver: PageDriver;
   /** variant name -> one page time per round */
   times: Map<string, number[]>;
+  /** variant name -> CPU ms of the browser's process tree per load */
+  cpu: Map<string, number[]>;
 }
 
 function fmtRatio(xs: number[], ref: number[]): string {
@@ -133,6 +137,16 @@ export async function runFailingPageBench(browser: 'chromium' | 'firefox'): Prom
     },
     { name: 'authlens', what: 'AuthLens', extension: { chromium: dist, firefox: dist } },
   ];
+  // another build (e.g. main's) measured in the same interleaved rounds: before/after without
+  // the machine's load changing between two runs
+  const before = process.env.AUTHLENS_BEFORE_DIST;
+  if (before) {
+    configs.push({
+      name: 'before',
+      what: `AuthLens from ${before}`,
+      extension: { chromium: join(before, 'chrome'), firefox: join(before, 'firefox') },
+    });
+  }
   const server = await serve();
   const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const launch = browser === 'chromium' ? chromiumDriver : firefoxDriver;
@@ -140,17 +154,25 @@ export async function runFailingPageBench(browser: 'chromium' | 'firefox'): Prom
   try {
     for (const config of configs) {
       const ext = config.extension?.[browser];
-      series.push({ config, driver: await launch(ext, join(tmp, `run-${config.name}`)), times: new Map() });
+      series.push({
+        config,
+        driver: await launch(ext, join(tmp, `run-${config.name}`)),
+        times: new Map(),
+        cpu: new Map(),
+      });
     }
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
       for (const v of VARIANTS) {
         for (let k = 0; k < series.length; k++) {
           const s = series[(round + k) % series.length]!;
+          const c0 = s.driver.cpuMs();
           const ms = await s.driver.load(`${base}/?n=${FETCHES}&f=${v.failures}&r=${round}`);
+          // the browser's CPU for this load, including the work the page's events left behind
+          await new Promise((r) => setTimeout(r, SETTLE_MS));
+          const cpu = s.driver.cpuMs() - c0;
           if (round < WARMUP) continue;
-          const list = s.times.get(v.name) ?? [];
-          list.push(ms);
-          s.times.set(v.name, list);
+          s.times.set(v.name, [...(s.times.get(v.name) ?? []), ms]);
+          s.cpu.set(v.name, [...(s.cpu.get(v.name) ?? []), cpu]);
         }
       }
     }
@@ -159,22 +181,66 @@ export async function runFailingPageBench(browser: 'chromium' | 'firefox'): Prom
     server.close();
     rmSync(tmp, { recursive: true, force: true });
   }
-  const t = (name: Config['name'], v: string): number[] => series.find((s) => s.config.name === name)!.times.get(v)!;
-  const rows = VARIANTS.map((v) => {
-    const [none, floor, al] = [t('none', v.name), t('floor', v.name), t('authlens', v.name)];
-    const ms = [none, floor, al].map((xs) => median(xs).toFixed(0));
-    const ratios = [fmtRatio(al, floor), fmtRatio(al, none), fmtRatio(floor, none)];
-    return `| ${v.name} | ${[...ms, ...ratios].join(' | ')} |`;
-  });
+  const pick =
+    (what: 'times' | 'cpu') =>
+    (name: Config['name'], v: string): number[] =>
+      series.find((s) => s.config.name === name)?.[what].get(v) ?? [];
+  const hasBefore = series.some((s) => s.config.name === 'before');
+  const hasCpu = series.every((s) => [...s.cpu.values()].flat().every(Number.isFinite));
+  const table = (what: 'times' | 'cpu', unit: string): string[] => {
+    const t = pick(what);
+    const cols = [
+      'page',
+      `none ${unit}`,
+      `floor ${unit}`,
+      `AuthLens ${unit}`,
+      ...(hasBefore ? [`before ${unit}`] : []),
+      'AuthLens / floor',
+      ...(hasBefore ? ['before / floor'] : []),
+      'AuthLens / none',
+      'floor / none',
+    ];
+    const head = `| ${cols.join(' | ')} |`;
+    const rows = VARIANTS.map((v) => {
+      const [none, floor, al, was] = [
+        t('none', v.name),
+        t('floor', v.name),
+        t('authlens', v.name),
+        t('before', v.name),
+      ];
+      const ms = [none, floor, al, ...(hasBefore ? [was] : [])].map((xs) => median(xs).toFixed(0));
+      const ratios = [
+        fmtRatio(al, floor),
+        ...(hasBefore ? [fmtRatio(was, floor)] : []),
+        fmtRatio(al, none),
+        fmtRatio(floor, none),
+      ];
+      return `| ${v.name} | ${[...ms, ...ratios].join(' | ')} |`;
+    });
+    return [head, head.replace(/[^|]+/g, '---'), ...rows];
+  };
   return [
     `### A failing page in real ${browser === 'chromium' ? 'Chromium' : 'Firefox'}`,
     '',
-    `${FETCHES} parallel fetches per load, ${ROUNDS} rounds after ${WARMUP} warm-up, configurations interleaved.`,
+    `${FETCHES} parallel fetches per load, ${ROUNDS} rounds after ${WARMUP} warm-up, configurations interleaved` +
+      (hasBefore ? `; "before" is ${process.env.AUTHLENS_BEFORE_DIST}.` : '.') +
+      ` Load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} at the end.`,
     '',
-    '| page | none ms | floor ms | AuthLens ms | AuthLens / floor | AuthLens / none | floor / none |',
-    '|---|---|---|---|---|---|---|',
-    ...rows,
+    'Page time (wall clock, measured by the page):',
     '',
+    ...table('times', 'ms'),
+    '',
+    ...(hasCpu
+      ? [
+          `CPU time of the browser's whole process tree per load (Linux /proc, 10 ms ticks; each load followed by ` +
+            `${SETTLE_MS} ms so the background's batched work is counted):`,
+          '',
+          ...table('cpu', 'CPU ms'),
+          '',
+        ]
+      : []),
     'Ratios are of medians; in brackets the 25th–75th percentile of the per-round ratios (the spread).',
   ].join('\n');
 }

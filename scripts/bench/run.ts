@@ -1,11 +1,18 @@
-// npm run bench (after npm run build): listener cost in real Chromium, the hot path and memory
-// in node, then the parser bench if present. Prints Markdown and writes bench-output/report.md.
-// Figures are reported as ratios against a reference run side by side; nothing is asserted.
+// npm run bench (after npm run build): listener cost in real Chromium, a failing page in real
+// Chromium and Firefox (AuthLens against the two-listener floor; with AUTHLENS_BEFORE_DIST=<a
+// dist folder of another build> that build runs in the same interleaved rounds), a burst of
+// 10 000 failures in both, what each browser counts in storage.session, the hot path and memory
+// in node, then the parser and panel benches. Prints Markdown and writes
+// bench-output/report.md. Figures are reported as ratios against a reference run side by side;
+// nothing is asserted.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runListenerBench } from './listeners.ts';
+import { runFailingPageBench } from './failing-page.ts';
+import { runBurstBench } from './failing-page-burst.ts';
+import { runSessionBytes } from './session-bytes.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -30,11 +37,20 @@ async function main(): Promise<void> {
   } catch (e) {
     parts.push(`### Listener cost in real Chromium\n\nnot run: ${e instanceof Error ? e.message : String(e)}`);
   }
+  for (const browser of ['chromium', 'firefox'] as const) {
+    try {
+      parts.push('', await runFailingPageBench(browser));
+    } catch (e) {
+      parts.push('', `### A failing page in ${browser}\n\nnot run: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  parts.push('', await runBurstBench('both'), '', await runSessionBytes('both'));
   // own process: --expose-gc, and a heap not shared with playwright
   parts.push('', child(['--expose-gc', '--import', 'tsx', join('scripts', 'bench', 'memory.ts')]));
   const parse = join('scripts', 'bench', 'parse.ts');
   if (existsSync(join(root, parse))) parts.push('', child(['--import', 'tsx', parse]));
   parts.push('', child(['--import', 'tsx', join('scripts', 'bench', 'panel.ts')]));
+  parts.push('', child(['--import', 'tsx', join('scripts', 'bench', 'cli.ts')]));
   const report = parts.join('\n') + '\n';
   console.log(report);
   mkdirSync(join(root, 'bench-output'), { recursive: true });

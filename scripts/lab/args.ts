@@ -18,7 +18,7 @@ export const USAGE = `Usage: npm start -- [options]
   --browser PATH   the Chromium to use (default: CHROME_PATH, then Debian/Ubuntu chromium, ...)
   --port N         the lab's port on 127.0.0.1 (default: a free one; the second origin always takes a free one)
   --keep-open      after a headless run, keep the lab and the browser running until Ctrl+C
-  --scenario IDS   headless: run only these scenarios (comma-separated ids, as in the table)
+  --scenario IDS   headless: run only these scenarios (comma-separated ids, as in the table; no discovery table)
   --firefox        use Firefox instead (npm run start:firefox)
   --help           this text`;
 

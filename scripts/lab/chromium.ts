@@ -1,7 +1,7 @@
 // Chromium with the built extension loaded, in a fresh temporary profile (playwright-core,
 // never a downloaded browser). Shared by `npm start` and the Chromium end-to-end suite.
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -87,7 +87,20 @@ export async function launchWithExtension(o: LaunchOptions): Promise<Launched> {
     close: () =>
       (closing ??= (async () => {
         await context.close().catch(() => {});
-        rmSync(profileDir, { recursive: true, force: true, maxRetries: 3 });
+        await removeProfile(profileDir);
       })()),
   };
+}
+
+/**
+ * Chromium's helper processes (crash handler, GPU, network service) can outlive the browser's
+ * exit by a moment and write into the profile after a first removal, recreating it: remove
+ * until it stays gone.
+ */
+async function removeProfile(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < 30; attempt++) {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    await new Promise((r) => setTimeout(r, 100));
+    if (!existsSync(dir)) return;
+  }
 }

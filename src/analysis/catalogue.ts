@@ -18,11 +18,18 @@ import { CSRF } from './rules/csrf.ts';
 import { FORBIDDEN } from './rules/forbidden.ts';
 import { GITHUB } from './rules/vendors/github.ts';
 import { ENTRA } from './rules/vendors/entra.ts';
-import { GOOGLE } from './rules/vendors/google.ts';
 import { DOCKER } from './rules/vendors/docker.ts';
 import { AWS } from './rules/vendors/aws.ts';
 import { WAF } from './rules/vendors/waf.ts';
 import { PATTERNS } from './rules/patterns.ts';
+import { DISCOVERY } from './discovery/findings.ts';
+import { LIMITS } from './rules/limits.ts';
+import { TOKEN_CLAIMS } from './rules/token-claims.ts';
+import { TOKEN_ENDPOINT } from './rules/oauth/token-endpoint.ts';
+import { AUTHORIZE } from './rules/oauth/authorize.ts';
+import { CALLBACK } from './rules/oauth/callback.ts';
+import { ID_TOKEN } from './rules/oauth/id-token.ts';
+import { LOGIN_REDIRECT } from './rules/oauth/login-redirect.ts';
 import { CHANGED } from './compare/rule.ts';
 
 const SETS = [
@@ -34,18 +41,25 @@ const SETS = [
   NEGOTIATE,
   PROXY,
   TOKENS,
+  TOKEN_CLAIMS,
   ENVIRONMENT,
   TRANSPORT,
   BROWSER,
   CSRF,
   FORBIDDEN,
+  LIMITS,
+  TOKEN_ENDPOINT,
+  AUTHORIZE,
+  CALLBACK,
+  ID_TOKEN,
+  LOGIN_REDIRECT,
   GITHUB,
   ENTRA,
-  GOOGLE,
   DOCKER,
   AWS,
   WAF,
   PATTERNS,
+  DISCOVERY,
   CHANGED,
 ] as const;
 

@@ -4,7 +4,7 @@
 // likely cause, and the finding says what it rests on.
 import type { Header } from './types.ts';
 import { isCsrfCookie, type Cookie } from './credentials/cookies.ts';
-import type { BodyHints } from './body.ts';
+import type { BodyHints } from './body/index.ts';
 import { headerValue } from '../http/headers.ts';
 
 type Framework = 'Django' | 'Laravel' | 'Rails';

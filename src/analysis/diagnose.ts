@@ -16,7 +16,6 @@ import { transport } from './rules/transport.ts';
 import { environment } from './rules/environment.ts';
 import { github } from './rules/vendors/github.ts';
 import { entra } from './rules/vendors/entra.ts';
-import { google } from './rules/vendors/google.ts';
 import { docker } from './rules/vendors/docker.ts';
 import { aws } from './rules/vendors/aws.ts';
 import { waf } from './rules/vendors/waf.ts';
@@ -24,6 +23,15 @@ import { browser } from './rules/browser.ts';
 import { csrf } from './rules/csrf.ts';
 import { forbidden } from './rules/forbidden.ts';
 import { PATTERNS, patterns } from './rules/patterns.ts';
+import { limits } from './rules/limits.ts';
+import { tokenClaims } from './rules/token-claims.ts';
+import { stated } from './rules/stated.ts';
+import { tokenEndpoint } from './rules/oauth/token-endpoint.ts';
+import { authorize } from './rules/oauth/authorize.ts';
+import { callback } from './rules/oauth/callback.ts';
+import { idToken } from './rules/oauth/id-token.ts';
+import { loginRedirect } from './rules/oauth/login-redirect.ts';
+import { whoSaidNo } from './layer.ts';
 import { CHANGED, changed } from './compare/rule.ts';
 
 const FAMILIES: Rule[] = [
@@ -39,13 +47,21 @@ const FAMILIES: Rule[] = [
   environment,
   github,
   entra,
-  google,
   docker,
   aws,
   waf,
   browser,
   csrf,
+  tokenEndpoint,
+  authorize,
+  callback,
+  idToken,
+  loginRedirect,
+  limits,
+  tokenClaims,
 ];
+/** After the families above: a stated cause another family already found adds its quote there. */
+const STATED: Rule[] = [stated];
 /** Run after the others: forbidden fires only when nothing more specific did; patterns names the
  * request's own cause in what it says. */
 const LATE: Rule[] = [forbidden, patterns, changed];
@@ -83,7 +99,7 @@ export function diagnose(exchange: Exchange, context: DiagnoseContext = {}): Dia
     return { summary: d.summary, findings: [toFinding(d)] };
   }
   const found: Draft[] = [];
-  for (const list of [FAMILIES, LATE]) {
+  for (const list of [FAMILIES, STATED, LATE]) {
     for (const rule of list) {
       try {
         found.push(...rule(c, found));
@@ -103,5 +119,6 @@ export function diagnose(exchange: Exchange, context: DiagnoseContext = {}): Dia
   const ranked = rank(found);
   const top = ranked[0];
   const summary = top ? clip(top.summary.replace(/\s+/g, ' '), 240) : `No authentication problem found (${status})`;
-  return { summary, findings: ranked.map(toFinding) };
+  const layer = whoSaidNo(c, ranked);
+  return { summary, findings: ranked.map(toFinding), ...(layer ? { layer } : {}) };
 }

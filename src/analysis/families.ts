@@ -12,8 +12,11 @@ export const FAMILIES = {
   transport: 'How credentials travel',
   browser: 'Causes in the browser',
   forbidden: '403: known, but not allowed',
+  limits: 'Refused for another reason: limits, locked accounts, networks, disabled APIs',
+  oauth: 'Sign-in flows: OAuth and OpenID Connect, login pages',
   vendors: 'Vendors and services in front of the API',
   patterns: 'Patterns across requests',
+  discovery: 'Discovery: protected resource and authorization server metadata',
 } as const;
 
 export type Family = keyof typeof FAMILIES;

@@ -5,6 +5,7 @@
 // its declared ids only (another id does not type-check), adding what this request shows.
 import type { Family } from './families.ts';
 import type { Finding, Severity } from './types.ts';
+import type { Snippet } from './snippets.ts';
 
 export type Evidence = Finding['evidence'][number];
 export type Fix = Finding['fixes'][number];
@@ -47,7 +48,7 @@ interface DraftDetails {
   references?: readonly Ref[];
 }
 
-interface FindingSet<Id extends string> {
+export interface FindingSet<Id extends string> {
   readonly ids: readonly Id[];
   readonly metas: readonly FindingMeta[];
   meta(id: Id): FindingMeta;
@@ -90,11 +91,15 @@ export function defineFindings<Defs extends Record<string, MetaInput>>(
 
 export const ev = (label: string, value: string): Evidence => ({ label, value });
 
-export const consumer = (text: string, code?: string): Fix =>
-  code === undefined ? { audience: 'consumer', text } : { audience: 'consumer', text, code };
+/** A fix for whoever calls the API; its code, if any, is a Snippet (snippets.ts): never a spliced string. */
+export const consumer = (text: string, code?: Snippet): Fix =>
+  code === undefined
+    ? { audience: 'consumer', text }
+    : { audience: 'consumer', text, code: code.code, lang: code.lang };
 
-export const server = (text: string, code?: string): Fix =>
-  code === undefined ? { audience: 'server', text } : { audience: 'server', text, code };
+/** A fix for whoever runs the server. */
+export const server = (text: string, code?: Snippet): Fix =>
+  code === undefined ? { audience: 'server', text } : { audience: 'server', text, code: code.code, lang: code.lang };
 
 /** Drops the internal summary so callers get exactly the public Finding shape. */
 export function toFinding(d: Draft): Finding {

@@ -1,6 +1,7 @@
 // The inspection of an exchange, made once: every rule reads it instead of re-parsing headers.
 import type { Challenge, DiagnoseContext, Exchange, Header } from './types.ts';
 import type { Draft } from './finding.ts';
+import type { FingerprintKey } from './mask.ts';
 import { parseChallenges } from './challenge.ts';
 import { parseHttpDate } from '../http/date.ts';
 import { isAuthFailure } from '../http/failure.ts';
@@ -9,11 +10,14 @@ import { inspectAuthorization, type AuthCredential } from './credentials/authori
 import { inspectJwt, type JwtState } from './credentials/jwt-token.ts';
 import { parseCookies, type Cookie } from './credentials/cookies.ts';
 import { findApiKeys } from './credentials/api-keys.ts';
-import { findQueryTokens, isPresigned, type QueryToken } from './credentials/query.ts';
+import { findQueryTokens, signedUrl, type QueryToken, type SignedUrl } from './credentials/query.ts';
 import { identifyToken, type TokenFormat } from './credentials/token-formats.ts';
 import { findJwts } from './jwt.ts';
-import { readBody, type BodyHints } from './body.ts';
+import { readBody, type BodyHints } from './body/index.ts';
 import { csrfVerdict, type CsrfVerdict } from './csrf.ts';
+import { statements, type Statement } from './vendors/statements.ts';
+import { IDP_HOSTS, idpEndpoint, type IdpEndpoint } from './vendors/idp.ts';
+import { timeClaim } from './credentials/jwt-token.ts';
 
 /** A credential value found somewhere in the request. */
 export interface FoundToken {
@@ -45,6 +49,8 @@ export interface Inspection {
   cookies: Cookie[];
   apiKeys: Header[];
   queryTokens: QueryToken[];
+  /** a signed URL (S3 presigned, GCS, Azure SAS, CloudFront): its signature is the credential */
+  signed?: SignedUrl;
   hasCredentials: boolean;
   /** response Date (server clock), ms */
   serverTime?: number;
@@ -56,16 +62,33 @@ export interface Inspection {
   body: BodyHints;
   /** the request was refused by a CSRF check (certainly, or likely from its cookies) */
   csrf?: CsrfVerdict;
+  /** what the response says went wrong, in its own words (vendors/statements.ts) */
+  statements: Statement[];
+  /** the identity provider endpoint this request went to (token, authorize...) */
+  endpoint?: IdpEndpoint;
+  /** the request went to an identity provider (an endpoint of one, or a sign-in host) */
+  idp: boolean;
+  /** the Location of a redirect, resolved against the URL */
+  location?: URL;
   failure: boolean;
   crossOrigin: boolean;
   /** other exchanges of the tab (context.history), well-formed ones only, at most 500 */
   history: Exchange[];
+  fingerprintKey?: FingerprintKey;
 }
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$|\.localhost$/;
 
 function headerLookup(list: readonly Header[]): (name: string) => string | undefined {
   return (name) => headerJoined(list, name);
+}
+
+function resolveUrl(s: string, base: URL): URL | undefined {
+  try {
+    return new URL(s, base);
+  } catch {
+    return undefined;
+  }
 }
 
 function safeUrl(s: string): URL | undefined {
@@ -108,6 +131,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
   const cookies = parseCookies(req('cookie'));
   const apiKeys = findApiKeys(reqH);
   const queryTokens = findQueryTokens(url);
+  const signed = signedUrl(url);
 
   const tokens: FoundToken[] = [];
   const add = (where: string, value: string): void => {
@@ -140,6 +164,25 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
 
   const wwwAuth = challenges.length > 0;
   const body = readBody(ex.responseBody, res('content-type'));
+  const path = url?.pathname ?? '';
+  const method = String(ex.method).toUpperCase();
+  const ep = idpEndpoint(host, path);
+  // A token request is a POST (RFC 6749 §3.2): a GET of /api/token is some API's own resource.
+  const endpoint = ep === 'token' && method !== 'POST' ? undefined : ep;
+  const jwt = main?.jwt?.kind === 'jws' ? main.jwt.payload : undefined;
+  const iat = timeClaim(jwt, 'iat');
+  const exp = timeClaim(jwt, 'exp');
+  const said = statements({
+    status: ex.status,
+    host,
+    path,
+    responseHeaders: resH,
+    challenges,
+    body,
+    ...(iat !== undefined && exp !== undefined ? { lifetime: (exp - iat) / 1000 } : {}),
+  });
+  const loc = res('location');
+  const location = loc !== undefined && url ? resolveUrl(loc, url) : undefined;
   const csrf = csrfVerdict({
     method: String(ex.method).toUpperCase(),
     status: ex.status,
@@ -148,8 +191,12 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     challenged: wwwAuth,
     body,
   });
-  // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error.
-  const failure = isAuthFailure(ex.status, resH) || (ex.status === 422 && csrf !== undefined);
+  // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error. Any
+  // other status is one when the response says the credentials or the caller were refused.
+  const failure =
+    isAuthFailure(ex.status, resH) ||
+    (ex.status === 422 && csrf !== undefined) ||
+    (said.length > 0 && (ex.status >= 400 || body.saysError || said.some((x) => x.row?.status?.includes(ex.status))));
   const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
   const site = req('sec-fetch-site');
   const crossOrigin =
@@ -177,16 +224,22 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     cookies,
     apiKeys,
     queryTokens,
-    hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || isPresigned(url),
+    ...(signed ? { signed } : {}),
+    hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || !!signed,
     ...(serverTime !== undefined ? { serverTime } : {}),
     ...(clientTime !== undefined ? { clientTime } : {}),
     ...(refTime !== undefined ? { refTime } : {}),
     refBy,
     body,
     ...(csrf ? { csrf } : {}),
+    statements: said,
+    ...(endpoint ? { endpoint } : {}),
+    idp: endpoint !== undefined || IDP_HOSTS.test(host),
+    ...(location ? { location } : {}),
     failure,
     crossOrigin,
     history: Array.isArray(dc.history) ? dc.history.filter(wellFormed).slice(-500) : [],
+    ...(dc.fingerprintKey ? { fingerprintKey: dc.fingerprintKey } : {}),
   };
 }
 

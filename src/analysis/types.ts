@@ -2,6 +2,7 @@
 
 import type { Header } from '../http/headers.ts';
 import type { RequestDigest } from '../http/request-digest.ts';
+import type { FingerprintKey } from './mask.ts';
 
 export type { Header, RequestDigest };
 
@@ -52,17 +53,25 @@ export interface Finding {
   explanation: string;
   /** secrets masked */
   evidence: { label: string; value: string }[];
-  fixes: { audience: 'consumer' | 'server'; text: string; code?: string }[];
+  /** code is written for `lang` (sh, js, py, http); values from the wire in it are quoted string literals */
+  fixes: { audience: 'consumer' | 'server'; text: string; code?: string; lang?: 'sh' | 'js' | 'py' | 'http' }[];
   references: { title: string; url: string }[];
 }
+
+/** Who refused the request (or, for a browser cause, never sent it right). */
+export type Layer = 'waf' | 'gateway' | 'identity-provider' | 'proxy' | 'application' | 'browser';
 
 /** most important finding first */
 export interface Diagnosis {
   summary: string;
   findings: Finding[];
+  /** the layer that said no, and what shows it; absent when nothing was refused */
+  layer?: { layer: Layer; evidence: string };
 }
 
 export interface DiagnoseContext {
   now?: number;
   history?: Exchange[];
+  /** the caller's per-session key: evidence shows credential fingerprints only with one (mask.ts) */
+  fingerprintKey?: FingerprintKey;
 }

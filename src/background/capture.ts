@@ -34,11 +34,25 @@ export interface CaptureLimits {
   maxPending: number;
   /** an entry older than this (ms, by event time) is dropped: a request that never ended */
   maxAgeMs: number;
+  /** most bytes of request headers the in-flight requests may hold; the oldest go first */
+  maxPendingBytes: number;
 }
 
-export const DEFAULT_LIMITS: Readonly<CaptureLimits> = { maxPending: 2000, maxAgeMs: 5 * 60_000 };
-/** how many inserts between two age sweeps (sweeping on every insert would cost the hot path) */
+export const DEFAULT_LIMITS: Readonly<CaptureLimits> = {
+  maxPending: 2000,
+  maxAgeMs: 5 * 60_000,
+  maxPendingBytes: 32 * 1024 * 1024,
+};
+/**
+ * How many inserts between two sweeps (sweeping on every insert would cost the hot path; the
+ * bytes of an entry are measured at the first sweep it lives to see, so the 2xx that ends quickly
+ * is never measured). While requests hang (many entries, or many bytes), sweeps come 8 times as
+ * often, so what arrives between two of them (64 requests' headers) stays small next to
+ * maxPendingBytes; before the first such sweep at most 512 requests arrive unmeasured.
+ */
 const SWEEP_EVERY = 512;
+const SWEEP_EVERY_BUSY = 64;
+const BUSY = 128;
 /** redirect statuses that are followed by onBeforeRedirect: keep the pending entry for them */
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** requestIds that failed recently, for retry numbering and onAuthRequired de-duplication */
@@ -60,6 +74,9 @@ export class Capture {
   private capture: boolean[] = [];
   private paused = false;
   private inserts = 0;
+  private sweepEvery = SWEEP_EVERY;
+  /** bytes of each in-flight entry's request headers, measured once, at the first sweep it lives to see */
+  private readonly sizes = new WeakMap<SendHeadersDetails, number>();
   /** tabId -> end of its context window (event time); empty in the common case */
   private readonly watch = new Map<number, number>();
   /** receives the context entries of watched tabs (the worker stores them) */
@@ -82,7 +99,7 @@ export class Capture {
   onSendHeaders = (d: SendHeadersDetails): void => {
     this.pending.set(d.requestId, d);
     if (d.type === 'main_frame') this.noteMainFrame(d);
-    if (++this.inserts >= SWEEP_EVERY || this.pending.size > this.limits.maxPending) this.sweep(d.timeStamp);
+    if (++this.inserts >= this.sweepEvery || this.pending.size > this.limits.maxPending) this.sweep(d.timeStamp);
   };
 
   /** Returns a record when this response is an auth failure. Ends the request when final. */
@@ -194,13 +211,16 @@ export class Capture {
     const sent = this.pending.get(d.requestId)?.requestHeaders;
     const entry: ContextEntry = { url: d.url, method: d.method, status: d.statusCode, time: d.timeStamp, type: d.type };
     if (sent) {
-      const auth = headerValue(toHeaders(sent), 'authorization');
+      const auth = headerValue(toHeaders(sent), 'authorization'); // cut at 8 KB by toHeaders
       if (auth !== undefined) entry.authorization = auth;
     }
     this.onContext?.(d.tabId, entry);
   }
 
-  /** Drop entries older than maxAge, then the oldest beyond maxPending (Map order = insertion order). */
+  /**
+   * Drop entries older than maxAge, then the oldest beyond maxPending, then the oldest until the
+   * headers held fit maxPendingBytes (Map order = insertion order).
+   */
   sweep(now: number): void {
     this.inserts = 0;
     const oldest = now - this.limits.maxAgeMs;
@@ -209,6 +229,17 @@ export class Capture {
       this.pending.delete(id);
       this.hops.delete(id);
     }
+    let bytes = 0;
+    for (const d of this.pending.values()) bytes += this.sizeOf(d);
+    for (const [id, d] of this.pending) {
+      if (bytes <= this.limits.maxPendingBytes) break;
+      bytes -= this.sizeOf(d);
+      this.pending.delete(id);
+      this.hops.delete(id);
+    }
+    this.pendingBytes = bytes;
+    this.sweepEvery =
+      this.pending.size > BUSY || bytes > this.limits.maxPendingBytes / 4 ? SWEEP_EVERY_BUSY : SWEEP_EVERY;
     // hops of a request whose pending entry is gone (redirected, next hop never sent)
     if (this.hops.size > this.limits.maxPending) {
       for (const id of this.hops.keys()) {
@@ -216,6 +247,18 @@ export class Capture {
         this.hops.delete(id);
       }
     }
+  }
+
+  /** bytes of request headers the in-flight requests held at the last sweep (tests, the bench) */
+  pendingBytes = 0;
+
+  private sizeOf(d: SendHeadersDetails): number {
+    let n = this.sizes.get(d);
+    if (n !== undefined) return n;
+    n = 64 + d.url.length;
+    for (const h of d.requestHeaders ?? []) n += h.name.length + (h.value?.length ?? h.binaryValue?.length ?? 0) + 16;
+    this.sizes.set(d, n);
+    return n;
   }
 
   private end(requestId: string): void {

@@ -17,6 +17,7 @@ import { bodyText, findBodyTarget } from './body.ts';
 import type { SettingsHolder } from './settings.ts';
 import type { RecordStore, StoreEvent } from './store.ts';
 import type { ContextEvent, ContextStore } from './context-store.ts';
+import type { LossLedger } from './losses.ts';
 
 /** records in the first message of a snapshot (a screenful and then some) */
 export const SNAPSHOT_FIRST = 200;
@@ -33,6 +34,8 @@ export interface HubDeps {
   tabTitle?(tabId: number): Promise<string | undefined>;
   /** the tabs' non-failing requests around failures; absent: snapshots carry none */
   context?: ContextStore;
+  /** records the tab could not keep; absent: snapshots say nothing of it */
+  losses?: LossLedger;
 }
 
 export class Hub {
@@ -42,6 +45,7 @@ export class Hub {
     deps.store.subscribe((e) => this.forward(e));
     deps.settings.subscribe((s) => this.broadcast({ ns: NS, type: 'settings', settings: s }));
     deps.context?.subscribe((e) => this.forwardContext(e));
+    deps.losses?.subscribe((e) => this.send(e.tabId, { ns: NS, type: 'losses', tabId: e.tabId, losses: e.losses }));
   }
 
   /** A UI connected: snapshot first, then live changes (none can slip in between: see below). */
@@ -62,6 +66,7 @@ export class Hub {
       // panel's first rows waiting ~200 ms.
       const all = this.deps.store.peek(tabId);
       const first = Math.max(0, all.length - SNAPSHOT_FIRST);
+      const losses = this.deps.losses?.get(tabId);
       const snapshot: PortEvent = {
         ns: NS,
         type: 'snapshot',
@@ -70,6 +75,7 @@ export class Hub {
         settings: this.deps.settings.current,
         context: [...(this.deps.context?.peek(tabId) ?? [])],
         ...(first > 0 ? { more: true } : {}),
+        ...(losses ? { losses } : {}),
       };
       if (!this.post(port, snapshot)) return;
       for (let end = first; end > 0; end -= OLDER_CHUNK) {
@@ -107,7 +113,17 @@ export class Hub {
     setSettings: async ({ patch }) => ({ settings: await this.deps.settings.update(patch) }),
     attachBody: async ({ tabId, match, body }) => ({ record: await this.attachBody(tabId, match, body) }),
     getTabs: async () => ({ tabs: await this.tabs() }),
+    addDevtoolsRecord: async ({ tabId, record }) => ({ record: await this.addDevtoolsRecord(tabId, record) }),
   };
+
+  /** A failure only DevTools saw: stored once (the worker may have captured it after all). */
+  private async addDevtoolsRecord(tabId: number, record: CaptureRecord): Promise<CaptureRecord | undefined> {
+    if (!record || record.tabId !== tabId || record.source !== 'devtools') return undefined;
+    await this.deps.store.load();
+    const match = { url: record.url, method: record.method, status: record.status, time: record.time };
+    if (findBodyTarget(this.deps.store.peek(tabId), match)) return undefined;
+    return this.deps.store.add({ ...record, responseBody: bodyText(record.responseBody) });
+  }
 
   private async attachBody(tabId: number, match: BodyMatch, body: string): Promise<CaptureRecord | undefined> {
     await this.deps.store.load();
@@ -148,6 +164,11 @@ export class Hub {
       ...(e.replace ? { replace: true } : {}),
     };
     for (const port of set) if (!this.post(port, msg)) set.delete(port);
+  }
+
+  private send(tabId: number, msg: PortEvent): void {
+    const set = this.ports.get(tabId);
+    if (set) for (const port of set) if (!this.post(port, msg)) set.delete(port);
   }
 
   private broadcast(msg: { ns: typeof NS; type: 'settings'; settings: Settings }): void {

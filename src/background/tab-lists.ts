@@ -1,37 +1,28 @@
 // What the record store and the context store share: per-tab lists whose truth is
-// storage.session under `<prefix><tabId>`, cached in memory and loaded lazily once (a worker
-// restarted by an event finds them again), written by one SerialWriter, with change listeners.
-import { SerialWriter, type StorageArea } from './writer.ts';
+// storage.session, cached in memory and filled once from one read of the whole area (a worker
+// restarted by an event finds them again), written through the one SerialWriter of the area
+// (writer.ts), with change listeners.
+import type { SerialWriter } from './writer.ts';
+
+/** One read of the whole area, shared by every store of it (10 MB is not read twice). */
+export type AreaLoad = () => Promise<Record<string, unknown>>;
 
 export abstract class TabLists<T, E> {
   protected cache: Map<number, T[]> | undefined;
   private loading: Promise<void> | undefined;
-  protected readonly writer: SerialWriter;
   private readonly listeners = new Set<(e: E) => void>();
   protected readonly warn: (msg: string) => void;
 
   constructor(
-    protected readonly area: StorageArea,
-    protected readonly prefix: string,
+    private readonly read: AreaLoad,
+    protected readonly writer: SerialWriter,
     warn: ((msg: string) => void) | undefined,
   ) {
     this.warn = warn ?? (() => undefined);
-    this.writer = new SerialWriter(area, {
-      valueOf: (key) => {
-        const list = this.cache?.get(Number(key.slice(prefix.length)));
-        return list?.length ? list : undefined;
-      },
-      onQuota: () => this.onQuota(),
-      warn: this.warn,
-    });
   }
 
-  /** storage.session is full: give something up (the writer retries after this) */
-  protected abstract onQuota(): void;
-  /** one stored item that is usable (storage may hold anything) */
-  protected abstract accept(item: unknown): item is T;
-  /** a tab's list as loaded: cap it, account for it */
-  protected abstract loaded(list: T[]): T[];
+  /** the stored items of this store, from the whole area: fill `cache` */
+  protected abstract fill(all: Record<string, unknown>): Map<number, T[]>;
 
   subscribe(fn: (e: E) => void): () => void {
     this.listeners.add(fn);
@@ -40,14 +31,26 @@ export abstract class TabLists<T, E> {
 
   /** Loads the cache from storage once; every other method awaits it. */
   load(): Promise<void> {
-    this.loading ??= this.area.get(null).then(
-      (all) => this.fill(all),
+    this.loading ??= this.read().then(
+      (all) => {
+        this.cache = this.fill(all);
+      },
       (e: unknown) => {
-        this.warn(`${this.prefix} storage read failed, starting empty: ${String(e)}`);
-        this.fill({});
+        this.warn(`storage read failed, starting empty: ${String(e)}`);
+        this.cache = this.fill({});
       },
     );
     return this.loading;
+  }
+
+  get loaded(): boolean {
+    return this.cache !== undefined;
+  }
+
+  /** resolves when every change so far is in storage (tests; writes are batched otherwise) */
+  async idle(): Promise<void> {
+    await this.load();
+    await this.writer.flush();
   }
 
   /** Synchronous read, valid once load() has resolved: oldest first. */
@@ -55,35 +58,23 @@ export abstract class TabLists<T, E> {
     return this.cache?.get(tabId) ?? [];
   }
 
-  /** resolves when every change so far is in storage */
-  async idle(): Promise<void> {
-    await this.load();
-    await this.writer.idle();
-  }
-
-  protected key(tabId: number): string {
-    return this.prefix + tabId;
-  }
-
   protected emit(e: E): void {
     for (const fn of this.listeners) {
       try {
         fn(e);
       } catch (err) {
-        this.warn(`${this.prefix} listener failed: ${String(err)}`);
+        this.warn(`listener failed: ${String(err)}`);
       }
     }
   }
+}
 
-  private fill(all: Record<string, unknown>): void {
-    const cache = new Map<number, T[]>();
-    for (const [key, value] of Object.entries(all)) {
-      if (!key.startsWith(this.prefix) || !Array.isArray(value)) continue;
-      const tabId = Number(key.slice(this.prefix.length));
-      if (!Number.isInteger(tabId)) continue;
-      const list = this.loaded(value.filter((x): x is T => this.accept(x)));
-      if (list.length) cache.set(tabId, list);
-    }
-    this.cache = cache;
-  }
+/** `<prefix><tabId>:<n>` -> [tabId, n]; undefined when the key is not of this shape */
+export function parseItemKey(key: string, prefix: string): [number, number] | undefined {
+  if (!key.startsWith(prefix)) return undefined;
+  const [tab, n, ...rest] = key.slice(prefix.length).split(':');
+  const tabId = Number(tab);
+  const seq = Number(n);
+  if (rest.length || !Number.isInteger(tabId) || !Number.isInteger(seq) || seq < 0) return undefined;
+  return [tabId, seq];
 }

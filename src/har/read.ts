@@ -5,8 +5,9 @@ import { capBody } from '../http/body.ts';
 import type { CaptureRecord, Header, RedirectHop } from '../shared/types.ts';
 import { isAuthFailure } from '../http/failure.ts';
 import { headerValue, isPseudoHeader } from '../http/headers.ts';
-import { bool, isObj, normalizeHttpVersion, num, readBody, readHeaders, str, type Obj } from './fields.ts';
+import { bool, isObj, normalizeHttpVersion, num, ownValue, readBody, readHeaders, str, type Obj } from './fields.ts';
 import { readReport } from './report.ts';
+import { HAR_LIMITS, formatBytes } from './limits.ts';
 
 export interface FromHarOptions {
   tabId: number;
@@ -15,6 +16,15 @@ export interface FromHarOptions {
   /** prefix of the ids given to imported records (distinct per import, so two files never clash) */
   idPrefix?: string;
 }
+
+/** Which entries are auth failures (by default src/http/failure.ts with the capture statuses). */
+export type FailureJudge = (x: {
+  url: string;
+  method: string;
+  status: number;
+  requestHeaders: Header[];
+  responseHeaders: Header[];
+}) => boolean;
 
 export interface FromHarResult {
   records: CaptureRecord[];
@@ -25,7 +35,7 @@ export interface FromHarResult {
 const MAX_PROBLEMS = 20;
 
 /** Chrome's `_resourceType` -> webRequest `type` (what the rest of AuthLens speaks). */
-const TYPE_OF_RESOURCE: Record<string, string> = {
+export const TYPE_OF_RESOURCE: Record<string, string> = {
   document: 'main_frame',
   fetch: 'xmlhttprequest',
   xhr: 'xmlhttprequest',
@@ -63,7 +73,9 @@ export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
   const prefix = opts.idPrefix ?? 'har';
   const records: CaptureRecord[] = [];
   let skipped = 0;
-  log.entries.forEach((entry: unknown, i: number) => {
+  if (log.entries.length > HAR_LIMITS.maxEntries)
+    note(`${log.entries.length} entries: only the first ${HAR_LIMITS.maxEntries} are read`);
+  log.entries.slice(0, HAR_LIMITS.maxEntries).forEach((entry: unknown, i: number) => {
     const r = readEntry(entry, i, `${prefix}-${i}`, opts.tabId, opts.statuses, note);
     if (r) records.push(r);
     else skipped++;
@@ -77,13 +89,14 @@ export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
   return { records, skipped, problems };
 }
 
-function readEntry(
+export function readEntry(
   entry: unknown,
   i: number,
   id: string,
   tabId: number,
   statuses: readonly number[] | undefined,
   note: (m: string) => void,
+  judge: FailureJudge = (x) => isAuthFailure(x.status, x.responseHeaders, statuses),
 ): CaptureRecord | undefined {
   const where = `entry ${i}`;
   if (!isObj(entry) || !isObj(entry.request) || !isObj(entry.response)) {
@@ -101,10 +114,18 @@ function readEntry(
   }
   const reqH = readHeaders(req.headers);
   const resH = readHeaders(res.headers);
-  const requestHeaders = reqH.headers.filter((h) => !isPseudoHeader(h.name));
-  const responseHeaders = resH.headers.filter((h) => !isPseudoHeader(h.name));
+  const requestHeaders = withinLimits(
+    reqH.headers.filter((h) => !isPseudoHeader(h.name)),
+    note,
+    where,
+  );
+  const responseHeaders = withinLimits(
+    resH.headers.filter((h) => !isPseudoHeader(h.name)),
+    note,
+    where,
+  );
   // status 0: the request never got a response (blocked, aborted, CORS failure)
-  if (status === 0 || !isAuthFailure(status, responseHeaders, statuses)) return undefined;
+  if (status === 0 || !judge({ url, method, status, requestHeaders, responseHeaders })) return undefined;
   if (reqH.bad + resH.bad > 0) note(`${where}: ${reqH.bad + resH.bad} malformed header(s) ignored`);
   addCookieHeader(requestHeaders, req.cookies);
 
@@ -121,7 +142,7 @@ function readEntry(
     requestId: id,
     tabId,
     frameId: num(ours?.frameId) ?? 0,
-    type: str(ours?.type) ?? TYPE_OF_RESOURCE[str(entry._resourceType) ?? ''] ?? 'other',
+    type: str(ours?.type) ?? ownValue(TYPE_OF_RESOURCE, str(entry._resourceType)) ?? 'other',
     method,
     url,
     status,
@@ -145,6 +166,14 @@ function readEntry(
   return record;
 }
 
+/** Headers as a server could have sent them: no value over the limit, no more than the limit's count. */
+function withinLimits(headers: Header[], note: (m: string) => void, where: string): Header[] {
+  const max = HAR_LIMITS.maxHeaderBytes;
+  if (headers.length <= HAR_LIMITS.maxHeaders && headers.every((h) => h.value.length <= max)) return headers;
+  note(`${where}: headers over ${formatBytes(max)} or past the first ${HAR_LIMITS.maxHeaders} ignored`);
+  return headers.slice(0, HAR_LIMITS.maxHeaders).filter((h) => h.value.length <= max);
+}
+
 /** Some exporters list cookies only in `cookies`, not as a header; the engine reads the header. */
 function addCookieHeader(headers: Header[], cookies: unknown): void {
   if (headerValue(headers, 'cookie') !== undefined || !Array.isArray(cookies)) return;
@@ -157,7 +186,7 @@ function addCookieHeader(headers: Header[], cookies: unknown): void {
  * HAR gives the request start; a record's time is when the response headers arrived: add the
  * phases before the first byte (spec: -1 means "does not apply"; ssl is already inside connect).
  */
-function responseTime(entry: Obj, note: (m: string) => void, where: string): number {
+export function responseTime(entry: Obj, note: (m: string) => void, where: string): number {
   const started = Date.parse(str(entry.startedDateTime) ?? '');
   if (Number.isNaN(started)) {
     note(`${where}: no valid startedDateTime, time set to 0`);

@@ -1,8 +1,9 @@
 // An exported diagnosis read back from a file: whatever the file says is untrusted, so only
 // well-formed findings with string fields survive (and a file can never make the UI throw).
-import type { Diagnosis, Finding, Severity } from '../analysis/index.ts';
+import type { Diagnosis, Finding, Layer, Severity } from '../analysis/index.ts';
 
 const SEVERITIES = new Set<Severity>(['error', 'warning', 'info', 'ok']);
+const LAYERS = new Set<Layer>(['waf', 'gateway', 'identity-provider', 'proxy', 'application', 'browser']);
 const MAX_FINDINGS = 50;
 const MAX_ITEMS = 50;
 const MAX_TEXT = 8_000;
@@ -39,7 +40,9 @@ function readFinding(f: Record<string, unknown>): Finding | undefined {
       const t = text(x.text);
       if (t === undefined || (x.audience !== 'consumer' && x.audience !== 'server')) return undefined;
       const code = text(x.code);
-      return code !== undefined ? { audience: x.audience, text: t, code } : { audience: x.audience, text: t };
+      const lang = x.lang === 'sh' || x.lang === 'js' || x.lang === 'py' || x.lang === 'http' ? x.lang : undefined;
+      if (code === undefined) return { audience: x.audience, text: t };
+      return lang ? { audience: x.audience, text: t, code, lang } : { audience: x.audience, text: t, code };
     }),
     // only web links: a file must not smuggle javascript: URLs into the panel's references
     references: list(f.references, (r) => {
@@ -59,5 +62,11 @@ export function readReport(v: unknown): Diagnosis | undefined {
     const read = isObj(f) ? readFinding(f) : undefined;
     if (read) findings.push(read);
   }
-  return findings.length ? { summary, findings } : undefined;
+  if (!findings.length) return undefined;
+  const layer = isObj(v.layer) ? v.layer : undefined;
+  const name = layer && LAYERS.has(layer.layer as Layer) ? (layer.layer as Layer) : undefined;
+  const evidence = layer ? text(layer.evidence) : undefined;
+  return name && evidence !== undefined
+    ? { summary, findings, layer: { layer: name, evidence } }
+    : { summary, findings };
 }

@@ -4,9 +4,10 @@ import type { Diagnosis } from '../analysis/index.ts';
 import { httpVersionOf, statusTextOf } from '../http/status-line.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
 import { parseCookieHeader, parseSetCookie, queryStringOf } from './cookies.ts';
+import { ownValue } from './fields.ts';
 import type { Har, HarEntry } from './types.ts';
 import { headerValue, headerValues } from '../http/headers.ts';
-import { maskRecord, type ExportOptions } from '../redact/record.ts';
+import { maskRecord, maskRecordDiagnosis, type ExportOptions } from '../redact/record.ts';
 
 export interface HarOptions extends ExportOptions {
   /** the extension's version, for log.creator */
@@ -45,7 +46,10 @@ export function toHar(records: readonly CaptureRecord[], opts: HarOptions): Har 
       comment: opts.reveal
         ? 'Exported by AuthLens with secrets revealed: treat this file as a credential.'
         : 'Exported by AuthLens: secrets are masked (•••, with a fingerprint to compare them).',
-      entries: records.map((r) => toEntry(maskRecord(r, opts.reveal), r.exportedDiagnosis ?? opts.diagnose?.(r))),
+      entries: records.map((r) => {
+        const report = r.exportedDiagnosis ?? opts.diagnose?.(r);
+        return toEntry(maskRecord(r, opts), report && maskRecordDiagnosis(r, report, opts));
+      }),
     },
   };
 }
@@ -86,7 +90,7 @@ function toEntry(r: CaptureRecord, report: Diagnosis | undefined): HarEntry {
     cache: {},
     // HAR has no "unknown": -1 marks a phase that did not apply or was not measured (spec §timings).
     timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: 0, receive: 0 },
-    _resourceType: RESOURCE_TYPE[r.type] ?? 'other',
+    _resourceType: ownValue(RESOURCE_TYPE, r.type) ?? 'other',
     _authlens: {
       type: r.type,
       frameId: r.frameId,

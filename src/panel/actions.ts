@@ -2,7 +2,8 @@
 // shared exporters. Kept out of the components so the wiring reads in one place.
 import { isSuccess } from '../analysis/index.ts';
 import type { Settings } from '../shared/settings.ts';
-import { fromHar } from '../har/read.ts';
+import type { CaptureRecord } from '../shared/types.ts';
+import { HAR_LIMITS, fileSizeProblem } from '../har/limits.ts';
 import { NS } from '../shared/messages.ts';
 import type { Services } from './providers.ts';
 import type { Store } from './store.ts';
@@ -32,35 +33,59 @@ export async function patchSettings(store: Store, s: Services, patch: Partial<Se
 const SUCCESS_STATUSES = [...Array.from({ length: 100 }, (_, i) => 200 + i), 304];
 /** successes kept from imports (their bodies dropped): enough for any customer's capture of one flow */
 const MAX_IMPORTED_SUCCESSES = 5000;
+/** chunks of an import read after the first join the list together, at most this often (ms) */
+const IMPORT_BATCH_MS = 100;
 
-/** Parse a HAR file's text and add its auth failures to the list (local to this panel). */
-export function importHar(store: Store, s: Pick<Services, 'now'>, text: string, fileName: string): void {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    store.notice.value = `${fileName}: not JSON, so not a HAR file`;
+/**
+ * Reads a HAR file off the panel's thread (the diagnoser's worker) and adds its auth failures to
+ * the list as they are read (local to this panel): the first rows show before the file is done.
+ */
+export async function importHar(store: Store, s: Pick<Services, 'now'>, file: Blob, fileName: string): Promise<void> {
+  // the worker would hold the text and its parse at once: refuse before reading
+  const tooBig = fileSizeProblem(file.size, HAR_LIMITS.maxInMemoryBytes);
+  if (tooBig) {
+    store.notice.value = `${fileName} is ${tooBig} in the panel (authlens explain streams bigger files)`;
     return;
   }
+  const { tabId, settings } = store.state.value;
+  let count = 0;
+  let successes = 0;
+  let held: CaptureRecord[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const add = (): void => {
+    timer = undefined;
+    if (held.length) store.dispatch({ type: 'imported', records: held });
+    held = [];
+  };
   try {
-    const { tabId, settings } = store.state.value;
     // a distinct id prefix per import, so importing the same file twice adds it twice, visibly
     // the successes come too: not rows, but what the Compare tab compares a failure with
     const statuses = [...settings.captureStatuses, ...SUCCESS_STATUSES];
-    const res = fromHar(json, { tabId, statuses, idPrefix: `har${s.now()}-` });
-    const records = res.records.filter((r) => !isSuccess(r.status));
-    const successes = res.records
-      .filter((r) => isSuccess(r.status))
-      .slice(-MAX_IMPORTED_SUCCESSES)
-      .map(({ responseBody: _, ...r }) => r);
-    store.dispatch({ type: 'imported', records, successes });
+    const res = await store.diagnoser.readHar(file, { tabId, statuses, idPrefix: `har${s.now()}-` }, (records) => {
+      const failures = records.filter((r) => !isSuccess(r.status));
+      const ok = records.filter((r) => isSuccess(r.status));
+      if (ok.length && successes < MAX_IMPORTED_SUCCESSES) {
+        const kept = ok.slice(0, MAX_IMPORTED_SUCCESSES - successes).map(({ responseBody: _, ...r }) => r);
+        successes += kept.length;
+        store.dispatch({ type: 'imported', records: [], successes: kept });
+      }
+      if (failures.length === 0) return;
+      held.push(...failures);
+      if (count === 0) add();
+      else timer ??= setTimeout(add, IMPORT_BATCH_MS);
+      count += failures.length;
+    });
+    if (timer !== undefined) clearTimeout(timer);
+    add();
     const extra = res.problems.length
       ? `; ${res.problems.length} problem(s): ${res.problems.slice(0, 2).join('; ')}`
       : '';
     const skipped = `${res.skipped} other entr${res.skipped === 1 ? 'y' : 'ies'}`;
-    const ok = successes.length ? ` and ${successes.length} success(es) to compare with` : '';
-    store.notice.value = `${fileName}: imported ${records.length} auth failure(s)${ok}, skipped ${skipped}${extra}`;
+    const ok = successes ? ` and ${successes} success(es) to compare with` : '';
+    store.notice.value = `${fileName}: imported ${count} auth failure(s)${ok}, skipped ${skipped}${extra}`;
   } catch (e) {
-    store.notice.value = `${fileName}: could not import (${e instanceof Error ? e.message : String(e)})`;
+    if (timer !== undefined) clearTimeout(timer);
+    add();
+    store.notice.value = `${fileName}: ${e instanceof Error ? e.message : String(e)}`;
   }
 }

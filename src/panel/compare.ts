@@ -10,6 +10,7 @@ import {
   nearestSuccess,
   type Comparison,
   type Exchange,
+  type FingerprintKey,
 } from '../analysis/index.ts';
 import { contextExchange, toExchange } from '../shared/exchange.ts';
 import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
@@ -78,6 +79,7 @@ export function pickReference(
   all: readonly Candidate[],
   records: readonly CaptureRecord[],
   chosenKey?: string,
+  key?: FingerprintKey,
 ): Choice {
   const ex = toExchange(subject);
   const self = recordKey(subject.id);
@@ -103,7 +105,7 @@ export function pickReference(
   if (endpoint !== undefined) out.endpoint = endpoint;
   if (reference) {
     out.reference = reference;
-    out.comparison = compareExchanges(ex, reference.ex);
+    out.comparison = compareExchanges(ex, reference.ex, key);
   }
   return out;
 }

@@ -68,17 +68,44 @@ export interface Facts {
   text: string;
 }
 
-function wildcard(pattern: string, s: string): boolean {
-  if (!pattern.includes('*')) return s === pattern;
-  const re = new RegExp(
-    '^' +
-      pattern
-        .split('*')
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*') +
-      '$',
-  );
-  return re.test(s);
+/**
+ * `*` matches any run of characters. No regex: `*a*a*a*a*a*b` compiled to `.*a.*a…` backtracks
+ * exponentially against a long host. Each piece between stars is found leftmost-first after the
+ * previous one (the leftmost match leaves the most room for the rest, so greedy is exact), with
+ * a KMP search that never re-reads a character: linear in the host plus the pattern.
+ */
+export function wildcard(pattern: string, s: string): boolean {
+  const pieces = pattern.split('*');
+  if (pieces.length === 1) return s === pattern;
+  const first = pieces[0]!;
+  const last = pieces[pieces.length - 1]!;
+  if (first.length + last.length > s.length || !s.startsWith(first) || !s.endsWith(last)) return false;
+  let at = first.length;
+  const end = s.length - last.length;
+  for (let i = 1; i < pieces.length - 1; i++) {
+    const piece = pieces[i]!;
+    if (piece === '') continue;
+    const found = indexOfKmp(s, piece, at, end);
+    if (found < 0) return false;
+    at = found + piece.length;
+  }
+  return true;
+}
+
+/** First index >= from where `needle` fits entirely before `end`, or -1 (Knuth–Morris–Pratt). */
+function indexOfKmp(hay: string, needle: string, from: number, end: number): number {
+  const fail = new Int32Array(needle.length);
+  for (let i = 1, k = 0; i < needle.length; i++) {
+    while (k > 0 && needle[i] !== needle[k]) k = fail[k - 1]!;
+    if (needle[i] === needle[k]) k++;
+    fail[i] = k;
+  }
+  for (let i = from, k = 0; i < end; i++) {
+    while (k > 0 && hay[i] !== needle[k]) k = fail[k - 1]!;
+    if (hay[i] === needle[k]) k++;
+    if (k === needle.length) return i - k + 1;
+  }
+  return -1;
 }
 
 function statusMatches(value: string, status: number): boolean {

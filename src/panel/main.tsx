@@ -18,6 +18,8 @@ import {
 import { paintFirst } from './paint-first.ts';
 import { createStore } from './store.ts';
 import { followTheme } from '../shared/ui/theme.ts';
+import { createDiscoveryRuns } from './discovery/runs.ts';
+import { panelDocFetch } from './discovery/panel-fetch.ts';
 import { recordIdFromSearch, tabIdFromSearch } from '../shared/pages.ts';
 import './styles.css';
 
@@ -39,6 +41,7 @@ if (tabId === undefined) {
     download: downloadText,
     version: extensionVersion(),
     now: () => Date.now(),
+    discovery: createDiscoveryRuns(panelDocFetch()),
   };
   const evalInPage = inspectedEval();
   if (evalInPage) services.evalInPage = evalInPage;

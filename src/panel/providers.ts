@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
 import type { EvalInPage } from './replay/run.ts';
 import type { Store } from './store.ts';
+import type { DiscoveryRuns } from './discovery/runs.ts';
 
 export interface Services {
   client: Client;
@@ -15,6 +16,8 @@ export interface Services {
   now(): number;
   /** runs code in the inspected page (replays); absent outside DevTools */
   evalInPage?: EvalInPage;
+  /** the discovery doctor's runs (its fetcher inside); absent where no fetch may be made */
+  discovery?: DiscoveryRuns;
 }
 
 export const StoreContext = createContext<Store | null>(null);

@@ -26,7 +26,9 @@ export interface Filtered {
   deferred: number;
 }
 
-const needsDiagnosis = (terms: readonly Term[]): boolean => terms.some((t) => t.key === 'finding' || t.key === 'text');
+/** Judging these terms takes diagnoses (finding ids, free text over summaries). */
+export const needsDiagnosis = (terms: readonly Term[]): boolean =>
+  terms.some((t) => t.key === 'finding' || t.key === 'text');
 
 export function filterRecords(
   records: readonly CaptureRecord[],

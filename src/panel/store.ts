@@ -1,17 +1,19 @@
 // The panel's signals: data state (moved only by apply) and view state (filter, selection), and
 // the panel's one diagnoser and facts cache, fed from the data state.
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { createDiagnoser, type Diagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
+import type { FingerprintKey } from '../analysis/index.ts';
+import type { Diagnoser } from '../shared/diagnoser.ts';
+import { pageDiagnoser } from '../shared/engine-worker.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { createCompareState, type CompareState } from './compare.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { filterRecords, groupRows, recordIds, type Row } from './rows.ts';
+import { filterRecords, groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
 export type DetailTab =
-  'diagnosis' | 'compare' | 'replay' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
+  'diagnosis' | 'compare' | 'replay' | 'discovery' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
 
 export interface Store {
   state: Signal<PanelState>;
@@ -23,8 +25,10 @@ export interface Store {
   selectedId: Signal<string | undefined>;
   detailOpen: Signal<boolean>;
   detailTab: Signal<DetailTab>;
-  /** secrets revealed on purpose, keyed `${recordId}|${what}` */
+  /** secret values revealed on purpose, one by one (reveal.ts keys them by record and value) */
   revealed: Signal<ReadonlySet<string>>;
+  /** this page's random fingerprint key: fingerprints shown here mean nothing anywhere else */
+  fingerprintKey: FingerprintKey;
   /** a short message for the status line (import result, copy failures) */
   notice: Signal<string>;
   terms: ReadonlySignal<Term[]>;
@@ -46,14 +50,10 @@ export interface Store {
   compare: CompareState;
 }
 
-export function createStore(
-  tabId: number,
-  view: Persisted,
-  selectedId?: string,
-  diagnoserOptions?: DiagnoserOptions,
-): Store {
+export function createStore(tabId: number, view: Persisted, selectedId?: string, given?: Diagnoser): Store {
   const state = signal(initialState(tabId));
-  const diagnoser = createDiagnoser(diagnoserOptions);
+  const fingerprintKey: FingerprintKey = { bytes: crypto.getRandomValues(new Uint8Array(32)) };
+  const diagnoser = given ?? pageDiagnoser({ fingerprintKey });
   const diagnosed = signal(diagnoser.version);
   diagnoser.onChange(() => {
     diagnosed.value = diagnoser.version;
@@ -66,7 +66,8 @@ export function createStore(
   const terms = computed(() => parseFilter(filterText.value));
   const records = computed(() => allRecords(state.value));
   const filtered = computed(() => {
-    void diagnosed.value;
+    // arriving diagnoses change what the filter keeps only when its terms read them
+    if (needsDiagnosis(terms.value)) void diagnosed.value;
     return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, { facts, diagnoser });
   });
   const rows = computed(() =>
@@ -99,6 +100,7 @@ export function createStore(
     detailOpen: signal(selectedId !== undefined),
     detailTab: signal<DetailTab>('diagnosis'),
     revealed: signal<ReadonlySet<string>>(new Set()),
+    fingerprintKey,
     notice: signal(''),
     terms,
     records,
@@ -119,22 +121,4 @@ export function createStore(
     })),
     compare: createCompareState(),
   };
-}
-
-export function isRevealed(store: Store, key: string): boolean {
-  return store.state.value.settings.revealSecrets || store.revealed.value.has(key);
-}
-
-export function toggleReveal(store: Store, key: string): void {
-  const next = new Set(store.revealed.value);
-  if (next.has(key)) next.delete(key);
-  else next.add(key);
-  store.revealed.value = next;
-}
-
-/** The user revealed at least one secret of this record (copy actions then include secrets). */
-export function recordRevealed(store: Store, recordId: string): boolean {
-  if (store.state.value.settings.revealSecrets) return true;
-  for (const k of store.revealed.value) if (k.startsWith(recordId + '|')) return true;
-  return false;
 }

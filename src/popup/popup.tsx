@@ -1,12 +1,14 @@
 // The toolbar popup: this tab's auth failures at a glance, and the way into the full report.
 import { useEffect, useMemo, useReducer, useState } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
-import { createDiagnoser, type DiagnoserOptions } from '../shared/diagnoser.ts';
+import type { Diagnoser } from '../shared/diagnoser.ts';
+import { pageDiagnoser } from '../shared/engine-worker.ts';
 import { NS, type PortEvent } from '../shared/messages.ts';
 import { NO_TAB } from '../shared/types.ts';
 import { Empty } from './empty.tsx';
 import { Row } from './row.tsx';
 import { panelPath } from '../shared/pages.ts';
+import { capNote, lossWarning } from '../shared/losses.ts';
 import { apply, initialState, type PopupState } from './state.ts';
 
 /** A popup is a glance; the full report handles thousands. */
@@ -16,8 +18,8 @@ export interface PopupProps {
   client: Client;
   /** called after opening a page (the real popup closes itself) */
   onNavigate?: () => void;
-  /** how the popup's diagnoser schedules its work (tests) */
-  diagnoser?: DiagnoserOptions;
+  /** makes the popup's diagnoser (tests: one whose work they run by hand) */
+  diagnoser?: () => Diagnoser;
 }
 
 type Action = { tabId: number; event: PortEvent } | { reset: true };
@@ -26,11 +28,11 @@ function reducer(s: PopupState, a: Action): PopupState {
   return 'reset' in a ? initialState : apply(s, a.event, a.tabId);
 }
 
-export function Popup({ client, onNavigate, diagnoser: diagnoserOptions }: PopupProps) {
+export function Popup({ client, onNavigate, diagnoser: makeDiagnoser = pageDiagnoser }: PopupProps) {
   const [tabId, setTabId] = useState<number | undefined | null>(null); // null: still asking
   const [state, dispatch] = useReducer(reducer, initialState);
   // the popup's one diagnoser: the rows it shows are diagnosed first, each re-render reads what has arrived
-  const diagnoser = useMemo(() => createDiagnoser(diagnoserOptions), []);
+  const diagnoser = useMemo(makeDiagnoser, []);
   const [, setDiagnosed] = useState(0);
   useEffect(() => {
     const stop = diagnoser.onChange(() => setDiagnosed(diagnoser.version));
@@ -159,6 +161,11 @@ export function Popup({ client, onNavigate, diagnoser: diagnoserOptions }: Popup
           Capture is paused: AuthLens records nothing until you resume it.
         </p>
       )}
+      {lossWarning(state.losses) && (
+        <p class="banner warn" role="status" data-testid="popup-losses">
+          {lossWarning(state.losses)}
+        </p>
+      )}
       {!hostAccess && (
         <p class="banner warn" role="alert" data-testid="popup-host-access">
           AuthLens cannot see any request: the browser has not given it access to websites.{' '}
@@ -183,6 +190,11 @@ export function Popup({ client, onNavigate, diagnoser: diagnoserOptions }: Popup
         </ul>
       )}
       {more > 0 && <p class="muted more">and {more} older: open the full report to see them all.</p>}
+      {capNote(state.losses, state.settings?.recordsPerTab ?? 0) && (
+        <p class="muted more" data-testid="popup-cap">
+          {capNote(state.losses, state.settings?.recordsPerTab ?? 0)}
+        </p>
+      )}
       {noTabCount > 0 && (
         <p class="notab muted" data-testid="popup-notab">
           {noTabCount} failure{noTabCount === 1 ? '' : 's'} from service workers (no tab).{' '}

@@ -4,6 +4,7 @@ import { StatusChip } from './status-chip.tsx';
 import type { DiagnosisSummary } from '../shared/diagnoser.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { hostPath, whyLine } from './state.ts';
+import { layerName } from '../analysis/index.ts';
 
 interface RowProps {
   record: CaptureRecord;
@@ -25,6 +26,7 @@ export function Row({ record, summary, onOpen }: RowProps) {
       data-testid="popup-row"
       data-record-id={record.id}
       data-status={record.status}
+      data-pending={summary === undefined ? 'true' : undefined}
       onClick={onOpen}
     >
       <span class="line1">
@@ -38,6 +40,13 @@ export function Row({ record, summary, onOpen }: RowProps) {
           {where}
         </span>
       </span>{' '}
+      {summary?.layer && (
+        <>
+          <span class="tag layer" data-testid="popup-layer" title={`Refused by ${layerName(summary.layer)}`}>
+            {summary.layer}
+          </span>{' '}
+        </>
+      )}
       <span class="why" title={why}>
         {why}
       </span>{' '}

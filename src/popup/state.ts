@@ -2,7 +2,9 @@
 import type { PortEvent } from '../shared/messages.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { DiagnosisSummary } from '../shared/diagnoser.ts';
-import type { CaptureRecord, ContextEntry } from '../shared/types.ts';
+import type { CaptureRecord, ContextEntry, Losses } from '../shared/types.ts';
+import { recordMasker } from '../redact/record.ts';
+import { maskText, maskUrl } from '../redact/secrets.ts';
 
 export interface PopupState {
   /** newest first */
@@ -12,6 +14,8 @@ export interface PopupState {
   settings?: Settings;
   /** a snapshot has arrived */
   loaded: boolean;
+  /** records of this tab the background could not keep */
+  losses?: Losses;
 }
 
 export const initialState: PopupState = { records: [], context: [], loaded: false };
@@ -29,6 +33,7 @@ export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
         context: [...(e.context ?? [])].sort(byTime),
         settings: e.settings,
         loaded: true,
+        ...(e.losses ? { losses: e.losses } : {}),
       };
     case 'older': {
       const have = new Set(s.records.map((r) => r.id));
@@ -46,22 +51,28 @@ export function apply(s: PopupState, e: PortEvent, tabId: number): PopupState {
       return { ...s, records: [], context: [] };
     case 'context':
       return { ...s, context: (e.replace ? [...e.entries] : [...s.context, ...e.entries]).sort(byTime) };
+    case 'losses':
+      return { ...s, losses: e.losses };
   }
 }
 
 /** `api.example.com/v1/me`: enough to recognise the request, never the query (it may hold a token). */
 export function hostPath(url: string): string {
+  let shown: string;
   try {
     const u = new URL(url);
-    return `${u.host}${u.pathname}`;
+    shown = `${u.host}${u.pathname}`;
   } catch {
-    return url.split(/[?#]/, 1)[0] ?? url;
+    shown = url.split(/[?#]/, 1)[0] ?? url;
   }
+  // a path may hold a secret too (;jsessionid=, a JWT segment)
+  return maskUrl(shown);
 }
 
 /** One line of why: the engine's summary, else (pending, or nothing to say) the status line the server sent. */
 export function whyLine(r: CaptureRecord, d: DiagnosisSummary | undefined): string {
-  return d?.summary || r.statusLine || `HTTP ${r.status}`;
+  // the engine's summary may quote what the request carried (a user name): scrubbed as in the panel
+  return (d?.summary && maskText(d.summary, recordMasker(r))) || r.statusLine || `HTTP ${r.status}`;
 }
 
 /** "401, 403, 407, 419, 440 or 498" */

@@ -1,89 +1,33 @@
-// Which headers and query parameters carry secrets, and their masked forms for the UI and exports.
-// Masking keeps what helps debugging (auth scheme, cookie names, attributes, a fingerprint to
-// tell two tokens apart) and hides what would let someone replay the request.
-import { fingerprint, isApiKeyHeader, isCredentialParam, maskSecret } from '../analysis/index.ts';
+// Headers as shown and exported: which carry secrets and their masked forms. Masking keeps
+// what helps debugging (auth scheme, cookie names, attributes, Digest realm and nonce, a keyed
+// fingerprint to tell two tokens apart) and hides what would let someone replay the request or
+// learn who sent it. Values are masked one by one (a cookie, an auth param, a query parameter),
+// so revealing one leaves the others masked.
+import { masker, type Masker, type MaskOptions } from './masker.ts';
+import { isSecretHeader, isUrlHeader } from './names.ts';
+import { maskText } from './text.ts';
+import { maskUrl } from './url.ts';
 import type { Header } from '../shared/types.ts';
 
-export const MASK = '•••';
+export { MASK, Masker, type MaskOptions } from './masker.ts';
+export { isSecretHeader, isSecretParam } from './names.ts';
+export { maskUrl } from './url.ts';
+export { maskText } from './text.ts';
 
-/**
- * Header names (lower case) whose whole value is a secret, besides those the pattern below
- * catches and the API key headers the engine reads credentials from (isApiKeyHeader).
- */
-const SECRET_HEADERS = new Set([
-  'authorization',
-  'proxy-authorization',
-  'cookie',
-  'cookie2',
-  'set-cookie',
-  'set-cookie2',
-  'x-csrftoken',
-  'dpop',
-  'x-auth-key',
-]);
-
-// Vendor headers follow these endings (X-Shopify-Access-Token, X-Refresh-Token, X-Figma-Token,
-// X-Forwarded-Authorization...). Sec-WebSocket-Key, Idempotency-Key and DPoP-Nonce do not
-// match: they are nonces, not credentials.
-const SECRET_HEADER_PATTERN = /(^|-)(token|secret|password|passwd|api-?key|access-key|session-?id|authorization)$/;
-
-export function isSecretHeader(name: string): boolean {
-  const n = name.trim().toLowerCase();
-  return SECRET_HEADERS.has(n) || SECRET_HEADER_PATTERN.test(n) || isApiKeyHeader(n);
-}
-
-/** Headers whose value is a URL that may carry a token (OAuth redirects put `code` / `#access_token` there). */
-const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'origin']);
-
-/**
- * Query and fragment parameter names (lower case) whose value is a secret, besides the
- * credentials the engine reads from a URL (isCredentialParam): codes, signatures, passwords.
- */
-const SECRET_PARAMS = new Set([
-  'code',
-  'refresh_token',
-  'client_secret',
-  'sig',
-  'signature',
-  'x-amz-signature',
-  'x-amz-credential',
-  'x-goog-signature',
-  'x-goog-credential',
-  'password',
-  'passwd',
-  'jwt',
-  'auth',
-  'session_token',
-  'assertion',
-  'client_assertion',
-  'subject_token',
-  'code_verifier',
-]);
-
-export function isSecretParam(name: string): boolean {
-  return SECRET_PARAMS.has(name.toLowerCase()) || isCredentialParam(name);
-}
-
-/**
- * A short value's fingerprint could be brute-forced back to it (six hex chars of "dark" or
- * "1"), so values under this length are masked with no fingerprint at all.
- */
-const MIN_FINGERPRINT_LENGTH = 8;
-
-function maskOpaque(value: string): string {
-  return value.length >= MIN_FINGERPRINT_LENGTH ? `${MASK} #${fingerprint(value)}` : MASK;
-}
-
-export function maskHeaderValue(name: string, value: string): string {
+export function maskHeaderValue(name: string, value: string, opts?: Masker | MaskOptions): string {
+  const m = masker(opts);
+  if (m.keeps(value)) return value;
   const n = name.trim().toLowerCase();
   if (n === 'authorization' || n === 'proxy-authorization' || n.endsWith('-authorization')) {
-    return maskAuthorization(value);
+    return maskAuthorization(value, m);
   }
-  if (n === 'cookie' || n === 'cookie2') return maskCookieHeader(value);
-  if (n === 'set-cookie' || n === 'set-cookie2') return maskSetCookie(value);
-  if (URL_HEADERS.has(n)) return maskUrl(value);
-  if (isSecretHeader(n)) return value === '' ? '' : maskSecret(value);
-  return value;
+  if (n === 'cookie' || n === 'cookie2') return maskCookieHeader(value, m);
+  if (n === 'set-cookie' || n === 'set-cookie2') return maskSetCookie(value, m);
+  if (isUrlHeader(n)) return maskText(maskUrl(value, m), m);
+  // by name only: a challenge (`Bearer realm=...`) has the shape of a credential and is not one
+  if (isSecretHeader(n)) return value.trim() === '' ? value : m.secret(value.trim());
+  // any other header: what its value shows by shape (a JWT, a vendor token, a URL with a code)
+  return maskText(value, m);
 }
 
 /**
@@ -116,80 +60,114 @@ const KNOWN_SCHEMES = new Set([
   'mutual',
 ]);
 
-function maskAuthorization(value: string): string {
-  const m = /^(\s*)(\S+)(\s+)([\s\S]*)$/.exec(value);
-  if (!m) {
+/**
+ * Basic and Digest carry a user name and a password (or a hash of it, open to a word list): their
+ * masked forms show nothing of them and no fingerprint.
+ */
+function maskAuthorization(value: string, m: Masker): string {
+  const parts = /^(\s*)(\S+)(\s+)([\s\S]*)$/.exec(value);
+  const bare = parts === null || parts[4]!.trim() === '';
+  if (bare) {
+    // `Bearer` alone (a client that lost its token) is worth seeing; anything else is a bare
+    // token, trailing spaces or not.
     const v = value.trim();
-    // `Bearer` alone (a client that lost its token) is worth seeing; anything else is a bare token.
-    return v === '' || KNOWN_SCHEMES.has(v.toLowerCase()) ? value : maskSecret(v);
+    return v === '' || KNOWN_SCHEMES.has(v.toLowerCase()) ? value : value.replace(v, m.secret(v));
   }
-  const [, lead, scheme, gap, rest] = m as unknown as [string, string, string, string, string];
+  const [, lead, scheme, gap, rest] = parts as unknown as [string, string, string, string, string];
   const lower = scheme.toLowerCase();
-  if (rest.trim() === '') return value;
-  // Basic: never a prefix of the base64 (it decodes to the user name and the start of the password)
-  if (lower === 'basic') return `${lead}${scheme}${gap}${MASK} #${fingerprint(rest.trim())}`;
+  const token = rest.trim();
+  const trail = rest.slice(rest.trimEnd().length);
+  if (lower === 'basic') {
+    noteBasic(token, m);
+    return `${lead}${scheme}${gap}${m.opaque(token, false)}${trail}`;
+  }
   // Digest, AWS4-HMAC-SHA256, Rails `Token token="..."`: auth-params. A token68 may end in
   // "=" padding, so a param needs a value right after its "=".
   if (lower !== 'bearer' && lower !== 'dpop' && /^[A-Za-z][\w-]*\s*=\s*(?:"|[^\s=,])/.test(rest)) {
-    return `${lead}${scheme}${gap}${maskAuthParams(rest)}`;
+    return `${lead}${scheme}${gap}${maskAuthParams(rest, m, lower !== 'digest')}`;
   }
-  return `${lead}${scheme}${gap}${maskSecret(rest.trim())}`;
+  return `${lead}${scheme}${gap}${m.secret(token)}${trail}`;
 }
+
+/** The user name and password inside Basic credentials are secrets of their own (free text may quote either). */
+function noteBasic(token: string, m: Masker): void {
+  try {
+    const text = atob(token);
+    const colon = text.indexOf(':');
+    if (colon > 0) m.noteName(text.slice(0, colon));
+    if (colon >= 0) m.note(text.slice(colon + 1));
+  } catch {
+    /* not base64: the token itself is noted */
+  }
+}
+
+const PARAM = /([A-Za-z][\w-]*)(\s*=\s*)("(?:[^"\\]|\\.)*"(?=[\s,]|$)|[^\s,"]*(?=[\s,]|$))/y;
+const SEP = /[\s,]+/y;
+const JUNK = /[^,]+/y;
 
 // A small scanner, not one regex: anything that does not parse as `key=value` (a stray quote, a
 // token68 glued to a param) is masked whole, so malformed input can never leak past the mask.
-function maskAuthParams(rest: string): string {
-  const PARAM = /^([A-Za-z][\w-]*)(\s*=\s*)("(?:[^"\\]|\\.)*"(?=[\s,]|$)|[^\s,"]*(?=[\s,]|$))/;
+// Sticky patterns read on from where the last one stopped: linear in the value's length.
+function maskAuthParams(rest: string, m: Masker, fingerprints: boolean): string {
   let out = '';
   let i = 0;
+  const at = (re: RegExp): RegExpExecArray | null => {
+    re.lastIndex = i;
+    return re.exec(rest);
+  };
   while (i < rest.length) {
-    const tail = rest.slice(i);
-    const sep = /^[\s,]+/.exec(tail);
+    const sep = at(SEP);
     if (sep) {
       out += sep[0];
       i += sep[0].length;
       continue;
     }
-    const m = PARAM.exec(tail);
-    if (m) {
-      const [all, key, eq, raw] = m as unknown as [string, string, string, string];
+    const p = at(PARAM);
+    if (p && p[0].length > 0) {
+      const [all, key, eq, raw] = p as unknown as [string, string, string, string];
       const k = key.toLowerCase();
-      if (PUBLIC_AUTH_PARAMS.has(k)) out += all;
+      const quoted = raw.startsWith('"');
+      const v = quoted ? raw.slice(1, -1) : raw;
+      // Digest's uri is the request target: it may carry a token in its query
+      if (k === 'uri') out += `${key}${eq}${quoted ? `"${maskUrl(v, m)}"` : maskUrl(v, m)}`;
+      else if (PUBLIC_AUTH_PARAMS.has(k)) out += all;
       else {
-        const quoted = raw.startsWith('"');
-        const masked = maskOpaque(quoted ? raw.slice(1, -1) : raw);
+        if (k === 'username' && !m.keeps(v)) m.noteName(v);
+        const masked = v === '' ? v : m.opaque(v, fingerprints);
         out += `${key}${eq}${quoted ? `"${masked}"` : masked}`;
       }
       i += all.length;
       continue;
     }
-    const junk = /^[^,]+/.exec(tail)?.[0] ?? tail;
-    out += maskOpaque(junk.trim());
+    const junk = at(JUNK)?.[0] ?? rest.slice(i);
+    out += junk.trim() === '' ? junk : m.opaque(junk.trim(), fingerprints);
     i += junk.length;
   }
   return out;
 }
 
-/** `sid=abc123xyz; theme=dark` -> `sid=••• #a1b2c3; theme=•••`: names stay, values go. */
-export function maskCookieHeader(value: string): string {
+/** `sid=abc123xyz; theme=dark` -> `sid=••• #a1b2c3; theme=•••`: names stay, each value goes on its own. */
+export function maskCookieHeader(value: string, opts?: Masker | MaskOptions): string {
+  const m = masker(opts);
   return value
     .split(';')
     .map((part) => {
       const eq = part.indexOf('=');
-      if (eq < 0) return part.trim() === '' ? part : maskPart(part, '');
+      if (eq < 0) return part.trim() === '' ? part : maskPart(part, m);
       const v = part.slice(eq + 1).trim();
-      return `${part.slice(0, eq)}=${v === '' ? '' : maskOpaque(v)}`;
+      return `${part.slice(0, eq)}=${v === '' ? '' : m.opaque(v)}`;
     })
     .join(';');
 }
 
-function maskPart(part: string, prefix: string): string {
+function maskPart(part: string, m: Masker): string {
   const lead = /^\s*/.exec(part)?.[0] ?? '';
-  return `${lead}${prefix}${maskOpaque(part.trim())}`;
+  return `${lead}${m.opaque(part.trim())}`;
 }
 
 /** `sid=abc; Path=/; HttpOnly` -> `sid=••• #fp; Path=/; HttpOnly`: only the value is secret. */
-export function maskSetCookie(value: string): string {
+export function maskSetCookie(value: string, opts?: Masker | MaskOptions): string {
+  const m = masker(opts);
   // Chrome joins several Set-Cookie headers with "\n" in webRequest; mask each line.
   return value
     .split('\n')
@@ -198,56 +176,16 @@ export function maskSetCookie(value: string): string {
       const pair = semi < 0 ? line : line.slice(0, semi);
       const attrs = semi < 0 ? '' : line.slice(semi);
       const eq = pair.indexOf('=');
-      if (eq < 0) return pair.trim() === '' ? line : maskPart(pair, '') + attrs;
+      if (eq < 0) return pair.trim() === '' ? line : maskPart(pair, m) + attrs;
       const v = pair.slice(eq + 1).trim();
-      return `${pair.slice(0, eq)}=${v === '' ? '' : maskOpaque(v)}${attrs}`;
+      return `${pair.slice(0, eq)}=${v === '' ? '' : m.opaque(v)}${maskText(attrs, m)}`;
     })
     .join('\n');
 }
 
-/**
- * Masks secret query and fragment parameters, leaving every other character of the URL as it
- * was (no URL() round trip: it would re-encode and reorder what the user sent). The masked
- * value has no `#`, `&` or spaces so the result still reads as one URL.
- */
-export function maskUrl(url: string): string {
-  const hash = url.indexOf('#');
-  const beforeHash = hash < 0 ? url : url.slice(0, hash);
-  const fragment = hash < 0 ? undefined : url.slice(hash + 1);
-  const q = beforeHash.indexOf('?');
-  const base = q < 0 ? beforeHash : beforeHash.slice(0, q);
-  const query = q < 0 ? undefined : beforeHash.slice(q + 1);
-  let out = base;
-  if (query !== undefined) out += `?${maskParams(query)}`;
-  if (fragment !== undefined) out += `#${fragment.includes('=') ? maskParams(fragment) : fragment}`;
-  return out;
-}
-
-function maskParams(params: string): string {
-  return params
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq < 0) return pair;
-      const name = safeDecode(pair.slice(0, eq));
-      const raw = pair.slice(eq + 1);
-      if (!isSecretParam(name) || raw === '') return pair;
-      const v = safeDecode(raw);
-      return `${pair.slice(0, eq)}=${MASK}${v.length >= MIN_FINGERPRINT_LENGTH ? `(${fingerprint(v)})` : ''}`;
-    })
-    .join('&');
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
-  } catch {
-    return s;
-  }
-}
-
 /** Headers as shown or exported: a copy, secrets masked unless `reveal`. */
-export function maskHeaders(headers: readonly Header[], reveal: boolean): Header[] {
+export function maskHeaders(headers: readonly Header[], reveal: boolean, opts?: Masker | MaskOptions): Header[] {
   if (reveal) return headers.map((h) => ({ name: h.name, value: h.value }));
-  return headers.map((h) => ({ name: h.name, value: maskHeaderValue(h.name, h.value) }));
+  const m = masker(opts);
+  return headers.map((h) => ({ name: h.name, value: maskHeaderValue(h.name, h.value, m) }));
 }

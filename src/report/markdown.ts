@@ -1,8 +1,8 @@
 // "Copy report as Markdown": everything a bug ticket needs, in the order a reader needs it.
-import { formatUtc, type Diagnosis, type Finding } from '../analysis/index.ts';
+import { formatUtc, layerName, type Diagnosis, type Finding } from '../analysis/index.ts';
 import type { CaptureRecord, Header } from '../shared/types.ts';
 import { headerValues, isPseudoHeader } from '../http/headers.ts';
-import { maskRecord, type ExportOptions } from '../redact/record.ts';
+import { maskRecord, maskRecordDiagnosis, type ExportOptions } from '../redact/record.ts';
 import { codeBlock, codeSpan, escapeText } from './md-syntax.ts';
 
 /** Bodies are pasted for context, not archived: a ticket does not need megabytes of HTML. */
@@ -13,19 +13,25 @@ const AUDIENCE: Record<Finding['fixes'][number]['audience'], string> = {
   server: 'Server owner',
 };
 
-export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: ExportOptions): string {
-  const r = maskRecord(record, opts.reveal);
+export function toMarkdown(record: CaptureRecord, found: Diagnosis, opts: ExportOptions): string {
+  const r = maskRecord(record, opts);
+  const diagnosis = maskRecordDiagnosis(record, found, opts);
+  // an imported AuthLens export carries its own report: whoever wrote the file wrote its findings
+  const fromFile = record.exportedDiagnosis !== undefined;
   const out: string[] = [];
   out.push(`## ${r.status} ${escapeText(hostPath(r.url))}: ${escapeText(diagnosis.summary)}`);
   out.push('');
   out.push(`- **Request:** ${codeSpan(`${r.method} ${r.url}`)}`);
   out.push(`- **Status:** ${codeSpan(r.statusLine || String(r.status))}`);
+  if (diagnosis.layer)
+    out.push(`- **Refused by:** ${escapeText(`${layerName(diagnosis.layer.layer)} (${diagnosis.layer.evidence})`)}`);
   out.push(`- **Time:** ${formatUtc(r.time)}`);
   const context = [`type ${r.type}`];
   if (r.initiator) context.push(`initiator ${r.initiator}`);
   if (r.preflight) context.push('CORS preflight');
   if (r.fromCache) context.push('from cache');
   if (r.source === 'import') context.push('imported from HAR');
+  if (r.source === 'devtools') context.push('seen by DevTools (outside the capture set)');
   out.push(`- **Context:** ${escapeText(context.join(', '))}`);
   const challenges = challengeLines(r.responseHeaders);
   out.push(
@@ -34,6 +40,7 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
     }`,
   );
   if (!r.requestHeadersKnown) out.push('- **Note:** the request headers were not seen by AuthLens.');
+  if (fromFile) out.push('- **Findings:** from the imported file, as it states them (not made by this AuthLens).');
   out.push('');
   out.push('### Findings');
   out.push('');
@@ -64,7 +71,7 @@ export function toMarkdown(record: CaptureRecord, diagnosis: Diagnosis, opts: Ex
     out.push('');
   }
   out.push(
-    `_Report by AuthLens. ${
+    `_${fromFile ? 'Report from an imported file, shown by AuthLens' : 'Report by AuthLens'}. ${
       opts.reveal
         ? 'Secrets are NOT masked: do not share this publicly.'
         : 'Secrets are masked (•••, with a fingerprint to compare them).'

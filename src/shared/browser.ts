@@ -42,7 +42,9 @@ export function extraHeaders(): ['extraHeaders'] | [] {
 //   when it stops, as in Chrome. scripts/manifest.ts writes the Firefox background key.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Background_scripts
 // - storage.session: Firefox 115+ (our minimum is 121). Firefox enforces the same 10 MiB quota
-//   (QuotaExceededError beyond it) but does not expose QUOTA_BYTES: background/store.ts names it.
+//   (QuotaExceededError beyond it) but does not expose QUOTA_BYTES: background/size.ts names it.
+//   It counts the structured-clone size, where a string SpiderMonkey holds as two-byte (the JSON
+//   of webRequest's header values) counts 2 bytes a character: countsTwoByteStrings() below.
 //   https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/storage/session
 // - action.setBadgeText({tabId}): tab-specific values are reset when the tab navigates, as in
 //   Chrome, so the background re-applies the count after a commit in both browsers.
@@ -90,4 +92,14 @@ export async function requestHostAccess(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Firefox counts storage.session strings by SpiderMonkey's representation (background/size.ts
+ * encode). `runtime.getBrowserInfo` exists only in Firefox.
+ * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/runtime/getBrowserInfo
+ */
+export function countsTwoByteStrings(): boolean {
+  const g = globalThis as { browser?: { runtime?: { getBrowserInfo?: unknown } } };
+  return typeof g.browser?.runtime?.getBrowserInfo === 'function';
 }

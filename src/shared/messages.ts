@@ -1,7 +1,7 @@
 // The one typed protocol between the background and every UI (panel, popup, options).
 // Requests go through runtime.sendMessage and get a typed reply; live updates for one tab
 // flow over a long-lived port named `${PORT_PREFIX}${tabId}`.
-import type { CaptureRecord, ContextEntry } from './types.ts';
+import type { CaptureRecord, ContextEntry, Losses } from './types.ts';
 import type { Settings } from './settings.ts';
 
 export const NS = 'authlens' as const;
@@ -20,6 +20,8 @@ export interface Requests {
   /** a response body DevTools read, for the record it belongs to (the updated record, if found) */
   attachBody: { params: { tabId: number; match: BodyMatch; body: string }; reply: { record?: CaptureRecord } };
   getTabs: { params: object; reply: { tabs: TabSummary[] } };
+  /** a failure DevTools saw that the worker did not capture (source 'devtools'): the record as stored */
+  addDevtoolsRecord: { params: { tabId: number; record: CaptureRecord }; reply: { record?: CaptureRecord } };
 }
 
 export type RequestName = keyof Requests;
@@ -42,6 +44,7 @@ const REQUEST_NAMES: Record<RequestName, true> = {
   setSettings: true,
   attachBody: true,
   getTabs: true,
+  addDevtoolsRecord: true,
 };
 
 /** Which record a response body from devtools.network belongs to. */
@@ -72,6 +75,7 @@ export type PortEvent =
       settings: Settings;
       context?: ContextEntry[];
       more?: boolean;
+      losses?: Losses;
     }
   /** records older than every record sent so far, oldest first; `more`: another chunk follows */
   | { ns: typeof NS; type: 'older'; tabId: number; records: CaptureRecord[]; more: boolean }
@@ -81,13 +85,25 @@ export type PortEvent =
   | { ns: typeof NS; type: 'cleared'; tabId: number }
   | { ns: typeof NS; type: 'settings'; settings: Settings }
   /** new context entries for the tab; `replace`: they are the tab's whole list now (a clear) */
-  | { ns: typeof NS; type: 'context'; tabId: number; entries: ContextEntry[]; replace?: boolean };
+  | { ns: typeof NS; type: 'context'; tabId: number; entries: ContextEntry[]; replace?: boolean }
+  /** the tab's records AuthLens could not keep (types.ts Losses): the whole count now */
+  | { ns: typeof NS; type: 'losses'; tabId: number; losses: Losses };
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-const EVENT_TYPES = new Set(['snapshot', 'older', 'added', 'updated', 'removed', 'cleared', 'settings', 'context']);
+const EVENT_TYPES = new Set([
+  'snapshot',
+  'older',
+  'added',
+  'updated',
+  'removed',
+  'cleared',
+  'settings',
+  'context',
+  'losses',
+]);
 
 export function isRequest(v: unknown): v is Request {
   return isObj(v) && v.ns === NS && typeof v.type === 'string' && Object.hasOwn(REQUEST_NAMES, v.type);

@@ -20,6 +20,7 @@ export type CaptureSource =
   | 'headers' // onHeadersReceived with a status in the capture set
   | 'auth-required' // onAuthRequired (a real proxy's 407, or an HTTP-auth prompt)
   | 'import' // came from a HAR file
+  | 'devtools' // a failure only DevTools saw: outside the capture set, judged by the engine from its body
   | 'replay'; // the panel replayed a request in the inspected page and this is what came back
 
 export interface CaptureRecord {
@@ -74,4 +75,21 @@ export interface ContextEntry {
   type: string;
   /** the Authorization request header as sent (a secret: storage.session only, masked in UIs) */
   authorization?: string;
+}
+
+/**
+ * Records of one tab AuthLens could not keep, counted since the tab's list was last cleared,
+ * so the UIs can say how many and why. Absent fields are zero.
+ */
+export interface Losses {
+  /** older records dropped to stay within the "records kept per tab" setting */
+  cap?: number;
+  /** records dropped because session storage (10 MB for all tabs) was full: the biggest tab gives first */
+  quota?: number;
+  /** records held in memory only, because storage writes are failing (AuthLens keeps retrying) */
+  unsaved?: number;
+  /** records lost: the background was stopped while they could not be written */
+  lost?: number;
+  /** the storage error, while writes fail */
+  error?: string;
 }

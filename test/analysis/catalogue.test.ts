@@ -3,12 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, FAMILIES, diagnose, findingDocPath, findingMeta } from '../../src/analysis/index.ts';
 import { FIXTURES } from './fixtures.ts';
+import { discoveryCoverage } from './discovery/fixtures.ts';
 
 const declared = Object.keys(CATALOGUE);
 const expected = new Set(FIXTURES.flatMap(([, fx]) => fx.expect.ids));
 const emitted = new Map<string, string>();
 for (const [file, fx] of FIXTURES)
   for (const f of diagnose(fx.exchange, fx.context).findings) if (!emitted.has(f.id)) emitted.set(f.id, file);
+// the discovery doctor's ids come from its own fixtures (test/fixtures/discovery), run on canned documents
+const discovery = await discoveryCoverage();
+for (const id of discovery.expected) expected.add(id);
+for (const [id, file] of discovery.emitted) if (!emitted.has(id)) emitted.set(id, file);
 
 describe('finding catalogue', () => {
   it('declares every id a fixture diagnosis emits', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { csrfVerdict, type CsrfInput } from '../../src/analysis/csrf.ts';
 import { parseCookies } from '../../src/analysis/credentials/cookies.ts';
-import { readBody } from '../../src/analysis/body.ts';
+import { readBody } from '../../src/analysis/body/index.ts';
 
 function input(o: {
   method?: string;

@@ -8,9 +8,10 @@ import { FIXTURES } from './fixtures.ts';
 const INCIDENTAL = ['token-in-query', 'insecure-transport', 'token-encrypted'];
 
 describe('fixtures', () => {
-  it('has at least 60, each with a source', () => {
-    expect(FIXTURES.length).toBeGreaterThanOrEqual(60);
-    for (const [, fx] of FIXTURES) expect(fx.source.length).toBeGreaterThan(5);
+  it('has at least 150 from at least 40 vendors, each citing an https source', () => {
+    expect(FIXTURES.length).toBeGreaterThanOrEqual(150);
+    expect(new Set(FIXTURES.map(([, fx]) => fx.vendor)).size).toBeGreaterThanOrEqual(40);
+    for (const [, fx] of FIXTURES) expect(fx.source).toMatch(/^https:\/\/\S+$/);
   });
 
   for (const [file, fx] of FIXTURES) {
@@ -37,6 +38,7 @@ describe('fixtures', () => {
         ...(primary?.evidence.map((e) => `${e.label}: ${e.value}`) ?? []),
       ].join('\n');
       for (const t of fx.expect.text) expect(text, `"${t}" in summary or primary finding`).toContain(t);
+      if (fx.expect.layer) expect(d.layer?.layer, d.layer?.evidence).toBe(fx.expect.layer);
       const all = JSON.stringify(d);
       for (const secret of fx.expect.absent ?? []) expect(all).not.toContain(secret);
       expect(d.summary).not.toMatch(/\n/);

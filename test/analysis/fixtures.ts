@@ -6,10 +6,11 @@ import type { Exchange } from '../../src/analysis/index.ts';
 
 export interface Fixture {
   name: string;
+  vendor?: string;
   source: string;
   exchange: Exchange;
   context?: { now?: number; history?: Exchange[] };
-  expect: { ids: string[]; text: string[]; absent?: string[] };
+  expect: { ids: string[]; text: string[]; layer?: string; absent?: string[] };
 }
 
 const dir = resolve(import.meta.dirname, '../fixtures/exchanges');

@@ -187,15 +187,39 @@ describe('capture: events -> record', () => {
   });
 
   it('bounds the pending map by size: requests that never end are evicted oldest first', () => {
-    const c = new Capture(config, { maxPending: 100, maxAgeMs: 1e12 });
+    const c = new Capture(config, { maxPending: 100, maxAgeMs: 1e12, maxPendingBytes: 1e12 });
     for (let i = 0; i < 1000; i++) c.onSendHeaders(sent({ requestId: `n${i}`, url: 'http://x/' }, i));
     expect(c.pending.size).toBeLessThanOrEqual(100);
     expect(c.pending.has('n999')).toBe(true);
     expect(c.pending.has('n0')).toBe(false);
   });
 
+  it('bounds the pending map by bytes: hanging requests with huge headers are evicted oldest first', () => {
+    const c = new Capture(config, { maxPending: 1e6, maxAgeMs: 1e12, maxPendingBytes: 5_000_000 });
+    const big = [{ name: 'Cookie', value: 'x'.repeat(200_000) }];
+    for (let i = 0; i < 2500; i++) c.onSendHeaders(sent({ requestId: `h${i}`, url: 'http://x/' }, i, big));
+    // at most one sweep interval of requests beyond the cap (64 while the map is busy)
+    expect(c.pendingBytes).toBeLessThanOrEqual(5_000_000);
+    expect(c.pending.size * 200_000).toBeLessThanOrEqual(5_000_000 + 64 * 200_100);
+    expect(c.pending.has('h2499')).toBe(true);
+    expect(c.pending.has('h0')).toBe(false);
+    // a request whose entry went keeps being captured, without its request headers
+    const r = c.onHeadersReceived(received({ requestId: 'h0', url: 'http://x/' }, 3000, 401))!;
+    expect(r.requestHeadersKnown).toBe(false);
+  });
+
+  it('cuts a header value over 8 KB with a visible mark', () => {
+    const c = new Capture(config);
+    const q = { requestId: 'big', url: 'http://x/' };
+    c.onSendHeaders(sent(q, 1, [{ name: 'Cookie', value: 'c'.repeat(100_000) }]));
+    const r = c.onHeadersReceived(received(q, 2, 401, [{ name: 'WWW-Authenticate', value: 'Bearer' }]))!;
+    expect(r.requestHeaders[0]!.value).toHaveLength(8192 + '…[truncated by AuthLens: 91808 more characters]'.length);
+    expect(r.requestHeaders[0]!.value.endsWith('…[truncated by AuthLens: 91808 more characters]')).toBe(true);
+    expect(r.responseHeaders[0]!.value).toBe('Bearer');
+  });
+
   it('bounds the pending map by age (by event time, no clock of its own)', () => {
-    const c = new Capture(config, { maxPending: 1e6, maxAgeMs: 60_000 });
+    const c = new Capture(config, { maxPending: 1e6, maxAgeMs: 60_000, maxPendingBytes: 1e12 });
     for (let i = 0; i < 10; i++) c.onSendHeaders(sent({ requestId: `old${i}`, url: 'http://x/' }, 1000 + i));
     // thousands of later requests that finish normally trigger the periodic sweep
     for (let i = 0; i < 2000; i++) {
@@ -210,7 +234,7 @@ describe('capture: events -> record', () => {
   });
 
   it('a redirect that never sends its next hop does not leak its hops', () => {
-    const c = new Capture(config, { maxPending: 10, maxAgeMs: 1e12 });
+    const c = new Capture(config, { maxPending: 10, maxAgeMs: 1e12, maxPendingBytes: 1e12 });
     for (let i = 0; i < 200; i++) {
       const r = { requestId: `rd${i}`, url: 'http://x/' };
       c.onSendHeaders(sent(r, i));

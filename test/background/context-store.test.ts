@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { Capture } from '../../src/background/capture.ts';
 import { PATTERN_WINDOW_MS } from '../../src/http/limits.ts';
-import { CONTEXT_PER_TAB, ContextStore } from '../../src/background/context-store.ts';
+import { CONTEXT_PER_TAB } from '../../src/background/context-store.ts';
 import { createWorker } from '../../src/background/worker.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
 import type { ContextEntry } from '../../src/shared/types.ts';
 import { h, received, redirected, sent, type Req } from './events.ts';
-import { FakeBadge, MemoryArea } from './fakes.ts';
+import { FakeBadge, MemoryArea, contextStore } from './fakes.ts';
 import { FakePort, flush } from '../support/port.ts';
 
 const T = 1_790_000_000_000;
@@ -115,37 +115,67 @@ describe('context window (capture)', () => {
 describe('context store', () => {
   it('is a ring of CONTEXT_PER_TAB per tab, written to storage.session under context:<tabId>', async () => {
     const area = new MemoryArea();
-    const s = new ContextStore(area);
+    const s = contextStore(area);
     for (let i = 0; i < CONTEXT_PER_TAB + 7; i++)
       await s.add(3, { url: `http://a/${i}`, method: 'GET', status: 200, time: T + i, type: 'xmlhttprequest' });
     await s.idle();
     expect(s.peek(3)).toHaveLength(CONTEXT_PER_TAB);
     expect(s.peek(3)[0]!.url).toBe('http://a/7');
-    expect((area.data.get('context:3') as ContextEntry[]).map((e) => e.url)).toEqual(s.peek(3).map((e) => e.url));
+    expect((area.parsed('context:3') as ContextEntry[]).map((e) => e.url)).toEqual(s.peek(3).map((e) => e.url));
   });
 
   it('a failed read starts empty; garbage in storage is skipped', async () => {
     const area = new MemoryArea();
-    area.data.set('context:1', [
-      { url: 'http://a/', method: 'GET', status: 200, time: T, type: 'x' },
-      null,
-      'junk',
-      { time: 'no' },
-    ]);
-    area.data.set('context:abc', [{ url: 'http://a/', method: 'GET', status: 200, time: T, type: 'x' }]);
+    area.data.set(
+      'context:1',
+      JSON.stringify([
+        { url: 'http://a/', method: 'GET', status: 200, time: T, type: 'x' },
+        null,
+        'junk',
+        { time: 'no' },
+      ]),
+    );
+    area.data.set(
+      'context:abc',
+      JSON.stringify([{ url: 'http://a/', method: 'GET', status: 200, time: T, type: 'x' }]),
+    );
     area.data.set('context:2', 'not a list');
-    const s = new ContextStore(area);
+    area.data.set('context:4', '"a string"');
+    const s = contextStore(area);
     await s.load();
     expect(s.peek(1)).toHaveLength(1);
     expect(s.peek(2)).toEqual([]);
-    const broken = new ContextStore({
-      ...area,
+    expect(s.peek(4)).toEqual([]);
+    const broken = contextStore({
       get: () => Promise.reject(new Error('gone')),
       set: area.set.bind(area),
       remove: area.remove.bind(area),
     });
     await broken.load();
     expect(broken.peek(1)).toEqual([]);
+  });
+
+  it('is bounded in bytes per tab and in all: the biggest tab gives first; entries are written lazily', async () => {
+    const area = new MemoryArea();
+    const s = contextStore(area, { tabBytes: 20_000, totalBytes: 50_000 });
+    const entry = (i: number, auth = 'x'.repeat(500)) => ({
+      url: `http://a/${i}`,
+      method: 'GET',
+      status: 200,
+      time: T + i,
+      type: 'xmlhttprequest',
+      authorization: `Bearer ${auth}`,
+    });
+    for (let i = 0; i < 100; i++) await s.add(1, entry(i));
+    expect(s.peek(1).length).toBeLessThan(100);
+    expect(s.peek(1).at(-1)!.url).toBe('http://a/99');
+    for (let t = 2; t <= 5; t++) for (let i = 0; i < 30; i++) await s.add(t, entry(i));
+    expect(s.bytes).toBeLessThanOrEqual(50_000);
+    expect(s.peek(5).length).toBeGreaterThan(10);
+    // nothing written yet: context rides along with the next record write, or goes within a second
+    expect(area.writes).toBe(0);
+    await s.idle();
+    expect((area.data.get('context:1') as string).length).toBeLessThanOrEqual(20_100);
   });
 });
 

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { Hub, SNAPSHOT_FIRST } from '../../src/background/hub.ts';
 import { SettingsHolder } from '../../src/background/settings.ts';
-import { RecordStore } from '../../src/background/store.ts';
 import { NS, portName } from '../../src/shared/messages.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
-import { MemoryArea } from './fakes.ts';
+import { MemoryArea, recordStore } from './fakes.ts';
 import { FakePort, flush } from '../support/port.ts';
 import { rec } from '../support/records.ts';
 
 function setup(session = new MemoryArea()) {
-  const store = new RecordStore(session, { recordsPerTab: 500 });
+  const store = recordStore(session, { recordsPerTab: 500 });
   const settings = new SettingsHolder(new MemoryArea());
   const hub = new Hub({ store, settings, tabTitle: async (id) => `Tab ${id}` });
   return { store, settings, hub, session };
@@ -40,7 +39,7 @@ describe('hub: ports', () => {
   });
 
   it('sends a big tab newest first: a small snapshot, then the older records in chunks, oldest first', async () => {
-    const store = new RecordStore(new MemoryArea(), { recordsPerTab: 5000 });
+    const store = recordStore(new MemoryArea(), { recordsPerTab: 5000 });
     const hub = new Hub({
       store,
       settings: new SettingsHolder(new MemoryArea()),
@@ -148,7 +147,7 @@ describe('hub: requests', () => {
       record: { id: r.id, responseBody: '{"error":"expired"}' },
     });
     await store.idle();
-    expect((session.data.get('records:5') as CaptureRecord[])[0]!.responseBody).toBe('{"error":"expired"}');
+    expect(session.records(5)[0]!.responseBody).toBe('{"error":"expired"}');
     const miss = await hub.handle({
       ns: NS,
       type: 'attachBody',
@@ -157,5 +156,17 @@ describe('hub: requests', () => {
       body: 'x',
     });
     expect(miss).toEqual({ record: undefined });
+  });
+
+  it('addDevtoolsRecord stores a failure only DevTools saw, once, and for its own tab', async () => {
+    const { store, hub } = setup();
+    const r = rec({ tabId: 6, url: 'https://slack.com/api/auth.test', status: 200, time: 70_000, source: 'devtools' });
+    const add = async (record: CaptureRecord, tabId = 6): Promise<unknown> =>
+      await hub.handle({ ns: NS, type: 'addDevtoolsRecord', tabId, record });
+    expect(await add(r)).toMatchObject({ record: { url: r.url, source: 'devtools' } });
+    expect(await add({ ...r, id: 'again' })).toEqual({ record: undefined });
+    expect(await add({ ...r, id: 'other', tabId: 7 })).toEqual({ record: undefined });
+    expect(await add({ ...r, id: 'worker', url: 'https://x/', source: 'headers' })).toEqual({ record: undefined });
+    expect(await store.records(6)).toHaveLength(1);
   });
 });

@@ -92,6 +92,25 @@ describe('Firefox smoke (dist/firefox)', () => {
     );
   });
 
+  it('the panel page renders its record under the pinned CSP, and the policy is in force', async () => {
+    const panel = await ff.openExtensionPage(`panel.html?tabId=${tabId}`);
+    await panel.waitForSelector('[data-testid="record-row"]', { timeout: 10_000 });
+    const violations = await panel.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective));
+      try {
+        new WebSocket('ws://127.0.0.1:9/');
+      } catch {
+        /* refused synchronously */
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      return seen;
+    });
+    // connect-src allows http(s) only: the WebSocket is refused, so the manifest's policy applies
+    expect(violations).toContain('connect-src');
+    await panel.close();
+  });
+
   it('loses nothing when the event page is terminated, and captures again after it wakes', async () => {
     await ff.terminateBackground();
     expect(await ff.backgroundRunning()).toBe(false);

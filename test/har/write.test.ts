@@ -20,8 +20,8 @@ describe('toHar', () => {
               cookies: [],
               headers: [
                 { name: 'Content-Type', value: 'application/json' },
-                { name: 'Authorization', value: 'Basic ••• #f798ed' },
-                { name: 'X-Api-Key', value: 'sk_liv…def #b9d53d' },
+                { name: 'Authorization', value: 'Basic •••' },
+                { name: 'X-Api-Key', value: 'sk_liv…def' },
                 { name: 'Origin', value: 'https://app.example.com' },
               ],
               queryString: [],
@@ -57,11 +57,11 @@ describe('toHar', () => {
               requestHeadersKnown: true,
               redirects: [
                 {
-                  url: 'http://api.example.com/v1/orders?code=•••(b29682)',
+                  url: 'http://api.example.com/v1/orders?code=•••',
                   status: 307,
                   statusLine: 'HTTP/1.1 307 Temporary Redirect',
                   location: 'https://api.example.com/v1/orders',
-                  requestHeaders: [{ name: 'Authorization', value: 'Basic ••• #f798ed' }],
+                  requestHeaders: [{ name: 'Authorization', value: 'Basic •••' }],
                   responseHeaders: [{ name: 'Location', value: 'https://api.example.com/v1/orders' }],
                 },
               ],
@@ -98,10 +98,10 @@ describe('toHar', () => {
     const e = toHar([record('812-1')], { reveal: false, version: '0.1.0' }).log.entries[0];
     expect(e?.request.queryString).toEqual([
       { name: 'page', value: '2' },
-      { name: 'access_token', value: '•••(e8fb3e)' },
+      { name: 'access_token', value: '•••' },
     ]);
     expect(e?.request.cookies).toEqual([
-      { name: 'sid', value: '••• #f0ffe8' },
+      { name: 'sid', value: '•••' },
       { name: 'theme', value: '•••' },
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesTerms, matchesToggles, parseFilter, tokenize, type Term } from '../../src/panel/filter.ts';
+import fc from 'fast-check';
+import { matchesTerms, matchesToggles, parseFilter, tokenize, wildcard, type Term } from '../../src/panel/filter.ts';
 import { challengeSchemesOf, createFacts } from '../../src/panel/facts.ts';
 import { summarizeDiagnosis } from '../../src/shared/diagnoser.ts';
 import { diagnosed, rec } from '../support/records.ts';
@@ -112,6 +113,36 @@ describe('matching', () => {
     const dotted = facts.forFilter(rec({ url: 'https://apixexample.com/' }), undefined);
     expect(matchesTerms(parseFilter('domain:api.example.com'), dotted)).toBe(false);
     expect(matchesTerms(parseFilter('domain:(.*)'), dotted)).toBe(false);
+  });
+
+  it('matches domain globs like the regex they stand for', () => {
+    const reference = (p: string, s: string): boolean =>
+      new RegExp(
+        `^${p
+          .split('*')
+          .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+      ).test(s);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'b', '.', '*'), maxLength: 8 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', '.'), maxLength: 10 }),
+        (p, s) => {
+          expect(wildcard(p, s)).toBe(reference(p, s));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(wildcard('*.example.com', 'api.example.com')).toBe(true);
+    expect(wildcard('a*a', 'a')).toBe(false);
+    expect(wildcard('*', '')).toBe(true);
+  });
+
+  it('a backtracking-bait glob against a 253-character host answers at once', () => {
+    // as a regex this took minutes: every `.*` retried every split of the host
+    const host = 'a'.repeat(253);
+    expect(wildcard('*a*a*a*a*a*b', host)).toBe(false);
+    expect(wildcard(`${'*a'.repeat(120)}*`, host)).toBe(true);
   });
 
   it('an unparsable url has no host and never throws', () => {

@@ -4,11 +4,13 @@ import { App } from '../../src/panel/components/app.tsx';
 import { ServicesContext, StoreContext, type Services } from '../../src/panel/providers.ts';
 import type { EvalInPage } from '../../src/panel/replay/run.ts';
 import { createStore, type Store } from '../../src/panel/store.ts';
+import type { DiscoveryRuns } from '../../src/panel/discovery/runs.ts';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
 import { type Settings } from '../../src/shared/settings.ts';
 import type { CaptureRecord, ContextEntry } from '../../src/shared/types.ts';
 import { backgroundTwin, type BackgroundTwin } from '../support/background-twin.ts';
+import { timedDiagnoser } from '../support/diagnoser.ts';
 
 export interface Rendered {
   store: Store;
@@ -23,7 +25,13 @@ export interface Rendered {
 }
 
 export function renderPanel(
-  opts: { tabId?: number; selected?: string; filterText?: string; evalInPage?: EvalInPage } = {},
+  opts: {
+    tabId?: number;
+    selected?: string;
+    filterText?: string;
+    evalInPage?: EvalInPage;
+    discovery?: DiscoveryRuns;
+  } = {},
 ): Rendered {
   const tabId = opts.tabId ?? 7;
   const twin = backgroundTwin({ snapshotOnConnect: false });
@@ -31,6 +39,7 @@ export function renderPanel(
     tabId,
     { filterText: opts.filterText ?? '', toggles: [], groupByOrigin: false },
     opts.selected,
+    timedDiagnoser(),
   );
   const client = createClient(twin.transport);
   const copied: string[] = [];
@@ -45,6 +54,7 @@ export function renderPanel(
     version: '9.9.9',
     now: () => 1_790_000_000_000,
     ...(opts.evalInPage ? { evalInPage: opts.evalInPage } : {}),
+    ...(opts.discovery ? { discovery: opts.discovery } : {}),
   };
   client.watchTab(
     tabId,

@@ -10,7 +10,7 @@ import {
   type Lookups,
   type View,
 } from '../../src/panel/rows.ts';
-import { createDiagnoser } from '../../src/shared/diagnoser.ts';
+import { timedDiagnoser } from '../support/diagnoser.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { rec } from '../support/records.ts';
 
@@ -75,7 +75,7 @@ describe('filterRecords and diagnoses that arrive later', () => {
   });
 
   it('allFiltered waits for every diagnosis (exports)', async () => {
-    const d = createDiagnoser({ schedule: (run) => setTimeout(run, 0) });
+    const d = timedDiagnoser();
     d.setInputs(many, []);
     const look = { facts: createFacts(), diagnoser: d };
     const v = { terms: parseFilter('finding:no-credentials'), toggles: [] };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NS } from '../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from '../../src/panel/state.ts';
+import type { CaptureRecord } from '../../src/shared/types.ts';
 import { rec } from '../support/records.ts';
 
 const settings = { ...DEFAULT_SETTINGS, captureStatuses: [...DEFAULT_SETTINGS.captureStatuses] };
@@ -92,6 +93,21 @@ describe('apply', () => {
     const cleared = apply(s, { ns: NS, type: 'cleared', tabId: 7 });
     expect(ids(cleared)).toEqual([h.id]);
     expect(ids(apply(cleared, { type: 'clearImported' }))).toEqual([]);
+  });
+
+  it('imports in chunks, older ones after newer, keep time order; equal times keep arrival order', () => {
+    const [x, y, z, w] = [400, 250, 50, 250].map((time) => rec({ time, source: 'import' })) as [
+      CaptureRecord,
+      CaptureRecord,
+      CaptureRecord,
+      CaptureRecord,
+    ];
+    const s = run([
+      { ns: NS, type: 'snapshot', tabId: 7, records: [a, b, c], settings },
+      { type: 'imported', records: [x, y] },
+      { type: 'imported', records: [z, w] },
+    ]);
+    expect(ids(s)).toEqual([z.id, a.id, b.id, y.id, w.id, c.id, x.id]);
   });
 
   it('never mutates the state it is given', () => {

@@ -4,14 +4,12 @@ import { NS } from '../../src/shared/messages.ts';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings.ts';
 import type { ContextEntry } from '../../src/shared/types.ts';
 import { rec, T0 } from '../support/records.ts';
-import { manualScheduler } from '../support/scheduler.ts';
+import { handRunDiagnoser } from '../support/diagnoser.ts';
 
 describe('the panel store and its diagnoser', () => {
   it('feeds the diagnoser its records and context, and asks for every diagnosis in idle time', () => {
-    const s = manualScheduler();
-    const store = createStore(7, { filterText: '', toggles: [], groupByOrigin: false }, undefined, {
-      schedule: s.schedule,
-    });
+    const { s, d } = handRunDiagnoser();
+    const store = createStore(7, { filterText: '', toggles: [], groupByOrigin: false }, undefined, d);
     const failure = rec({
       time: T0,
       requestHeaders: [{ name: 'Authorization', value: 'Bearer expired' }],
@@ -25,7 +23,7 @@ describe('the panel store and its diagnoser', () => {
       records: [failure, other],
       settings: { ...DEFAULT_SETTINGS },
     });
-    expect(s.asked()).toEqual(['idle']);
+    expect(store.diagnoser.pending).toBe(2);
     const seen = store.diagnosed.value;
     s.drain();
     expect(store.diagnosed.value).toBeGreaterThan(seen);
@@ -51,14 +49,12 @@ describe('the panel store and its diagnoser', () => {
   });
 
   it('a filter that needs diagnoses defers the records without one; they join as diagnoses arrive', () => {
-    const s = manualScheduler();
+    const { s, d } = handRunDiagnoser();
     const store = createStore(
       7,
       { filterText: 'finding:no-credentials', toggles: [], groupByOrigin: false },
       undefined,
-      {
-        schedule: s.schedule,
-      },
+      d,
     );
     const records = [rec(), rec(), rec()];
     store.dispatch({ ns: NS, type: 'snapshot', tabId: 7, records, settings: { ...DEFAULT_SETTINGS } });

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { POPUP_MAX_ROWS, Popup } from '../../src/popup/popup.tsx';
 import { createClient } from '../../src/shared/client.ts';
 import { NS } from '../../src/shared/messages.ts';
-import { createDiagnoser, summarizeDiagnosis } from '../../src/shared/diagnoser.ts';
+import { summarizeDiagnosis } from '../../src/shared/diagnoser.ts';
+import { timedDiagnoser } from '../support/diagnoser.ts';
 import { NO_TAB } from '../../src/shared/types.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { backgroundTwin } from '../support/background-twin.ts';
@@ -12,7 +13,7 @@ import { diagnosed, rec } from '../support/records.ts';
 
 /** What the engine says of `r` among the tab's `records` (the popup diagnoses with that history). */
 async function engineSummary(records: CaptureRecord[], r: CaptureRecord) {
-  const d = createDiagnoser({ schedule: (run) => setTimeout(run, 0) });
+  const d = timedDiagnoser();
   d.setInputs(records, []);
   const res = await d.get(r);
   if (!res.ok) throw new Error(res.error);
@@ -56,9 +57,15 @@ describe('Popup', () => {
     // the worker leaves the engine out: the popup runs it itself
     const want = await engineSummary([older, newer], older);
     await waitFor(() =>
-      expect(second?.textContent).toBe(`403 POST api.example.com/v1/orders ${want.summary} (opens the full report)`),
+      expect(second?.textContent).toBe(
+        `403 POST api.example.com/v1/orders ${want.layer} ${want.summary} (opens the full report)`,
+      ),
     );
     expect(second?.className).toContain(`sev-${want.top?.severity}`);
+    // who said no, named in the row
+    expect(second?.querySelector('[data-testid="popup-layer"]')?.getAttribute('title')).toBe(
+      'Refused by the application',
+    );
     // the query (which may hold a token) never shows
     expect(document.body.textContent).not.toContain('access_token');
     expect(screen.getByText('2 auth failures in this tab')).toBeTruthy();
@@ -68,9 +75,9 @@ describe('Popup', () => {
     const r = rec({ id: 'a b/1' });
     const twin = backgroundTwin({ activeTab: 7, records: { 7: [r] } });
     const m = mount(twin);
-    const { summary } = await engineSummary([r], r);
+    const { summary, layer } = await engineSummary([r], r);
     const row = await screen.findByRole('button', {
-      name: `401 GET api.example.com${new URL(r.url).pathname} ${summary} (opens the full report)`,
+      name: `401 GET api.example.com${new URL(r.url).pathname} ${layer} ${summary} (opens the full report)`,
     });
     fireEvent.click(row);
     await waitFor(() => expect(twin.opened).toEqual(['chrome-extension://twin/panel.html?tabId=7&record=a%20b%2F1']));

@@ -58,6 +58,16 @@ describe('popup state', () => {
     ['not a url?token=x', 'not a url'],
   ])('hostPath(%s)', (u, out) => expect(hostPath(u)).toBe(out));
 
+  it('masks what a path or a summary would show of a secret', () => {
+    expect(hostPath('https://a.example/app;jsessionid=ABCDEF0123456789/x?q=1')).toBe('a.example/app;jsessionid=•••/x');
+    const r = rec({
+      requestHeaders: [{ name: 'Authorization', value: `Basic ${btoa('lk-user-name:pw-0123456789')}` }],
+    });
+    expect(whyLine(r, { summary: 'Basic credentials for user "lk-user-name" were rejected', ids: [] })).toBe(
+      'Basic credentials for user "•••" were rejected',
+    );
+  });
+
   it('whyLine falls back to the status line, then the status', () => {
     expect(whyLine(rec(), { summary: 'Token expired', ids: [] })).toBe('Token expired');
     expect(whyLine(rec({ statusLine: 'HTTP/1.1 403 Forbidden' }), undefined)).toBe('HTTP/1.1 403 Forbidden');

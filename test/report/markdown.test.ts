@@ -17,6 +17,13 @@ describe('toMarkdown', () => {
     expect(toMarkdown(record('900-1'), d, { reveal: true })).toBe(expected('report-900-1-revealed.md'));
   });
 
+  it('names who refused the request', () => {
+    const d = { ...expiredDiagnosis(), layer: { layer: 'gateway' as const, evidence: 'AWS API Gateway answered' } };
+    expect(toMarkdown(record('812-1'), d, { reveal: false })).toContain(
+      '- **Refused by:** the API gateway (AWS API Gateway answered)',
+    );
+  });
+
   it('masked report never contains the secrets', () => {
     const md =
       toMarkdown(record('812-1'), expiredDiagnosis(), { reveal: false }) +

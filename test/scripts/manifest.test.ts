@@ -36,6 +36,21 @@ describe('manifestFor', () => {
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });
 
+  it('pins an extension-page CSP (own files only; connect-src widened to http(s) for discovery) on both', () => {
+    const csp = String(chrome.content_security_policy.extension_pages);
+    const directives = new Map(csp.split(';').map((d) => [d.trim().split(/\s+/)[0], d.trim()] as const));
+    expect(directives.get('default-src')).toBe("default-src 'self'");
+    expect(directives.get('object-src')).toBe("object-src 'none'");
+    expect(directives.get('connect-src')).toBe('connect-src http: https:');
+    expect(csp).not.toMatch(/unsafe-(inline|eval)|\*|data:|blob:/);
+    expect(firefox.content_security_policy).toEqual(chrome.content_security_policy);
+  });
+
+  it('keeps private windows out: incognito not allowed in either browser', () => {
+    expect(chrome.incognito).toBe('not_allowed');
+    expect(firefox.incognito).toBe('not_allowed');
+  });
+
   it('asks both browsers for the same permissions and pages', () => {
     for (const key of [
       'permissions',

@@ -47,6 +47,11 @@ export function backgroundTwin(init: TwinInit = {}) {
       return { settings };
     },
     attachBody: async () => ({}),
+    addDevtoolsRecord: async ({ tabId, record }) => {
+      records.set(tabId, [...(records.get(tabId) ?? []), record]);
+      broadcast(tabId, { ns: NS, type: 'added', tabId, record });
+      return { record };
+    },
     getTabs: async () => ({ tabs: [...records].map(([tabId, list]) => ({ tabId, count: list.length })) }),
   };
 

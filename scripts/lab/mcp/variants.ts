@@ -12,10 +12,7 @@ export interface McpVariant {
   wrong: string;
   /** the document at fault */
   at: 'none' | 'resource-metadata' | 'authorization-server-metadata' | 'mcp-endpoint';
-  /**
-   * the finding the discovery doctor should put first (a `discovery-` placeholder until that
-   * work fixes the ids); undefined where every check passes
-   */
+  /** the finding the discovery doctor puts first (docs/findings.md); undefined where every check passes */
   finding?: string;
   /** one line: what a client that follows discovery from this endpoint meets */
   expect: string;
@@ -138,7 +135,7 @@ export const MCP_VARIANTS: readonly McpVariant[] = [
     path: '/metadata-redirect-loop/mcp',
     wrong: 'the resource metadata URL redirects to another document, which redirects back',
     at: 'resource-metadata',
-    finding: 'discovery-metadata-redirect-loop',
+    finding: 'discovery-redirect-loop',
     expect: 'resource_metadata answers 302 to /metadata/loop.json, which answers 302 back: a loop.',
   },
 ];

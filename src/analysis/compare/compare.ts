@@ -7,7 +7,8 @@ import type { Exchange } from '../types.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { list } from '../finding.ts';
 import { endpointKey } from './endpoint.ts';
-import { sideOf, type Claims, type Side } from './side.ts';
+import { shownKey, sideOf, type Claims, type Side } from './side.ts';
+import type { FingerprintKey } from '../mask.ts';
 
 /** Most explanatory first: the order differences are listed in. */
 export const DIFFERENCE_ORDER = [
@@ -82,9 +83,10 @@ function pathOf(url: string): string {
   }
 }
 
-export function compareExchanges(subject: Exchange, reference: Exchange): Comparison {
-  const s = sideOf(subject);
-  const r = sideOf(reference);
+/** `key`: the caller's fingerprint key, so a masked value shows the fingerprint its views show. */
+export function compareExchanges(subject: Exchange, reference: Exchange, key?: FingerprintKey): Comparison {
+  const s = sideOf(subject, key);
+  const r = sideOf(reference, key);
   const out: Difference[] = [];
   const same: string[] = [];
   const unknown: string[] = [];
@@ -93,16 +95,16 @@ export function compareExchanges(subject: Exchange, reference: Exchange): Compar
   };
 
   credential(s, r, add, same);
-  apiKeys(s, r, add, same, unknown);
+  apiKeys(s, r, add, same, unknown, key);
   cookies(s, r, add, same, unknown);
-  for (const [key, label, kind] of [
+  for (const [field, label, kind] of [
     ['origin', 'Origin', 'origin-changed'],
     ['secFetchSite', 'Sec-Fetch-Site', 'sec-fetch-site-changed'],
     ['secFetchMode', 'Sec-Fetch-Mode', 'sec-fetch-mode-changed'],
     ['contentType', 'Content-Type', 'content-type-changed'],
   ] as const) {
-    const a = s.digest[key];
-    const b = r.digest[key];
+    const a = s.digest[field];
+    const b = r.digest[field];
     if (typeof a !== 'string' || typeof b !== 'string') unknown.push(label);
     else if (a.toLowerCase() === b.toLowerCase()) same.push(label);
     else add(kind, label, shown(a), shown(b), headerSays(label, a, b));
@@ -120,12 +122,12 @@ export function compareExchanges(subject: Exchange, reference: Exchange): Compar
     );
 
   out.sort((a, b) => RANK.get(a.kind)! - RANK.get(b.kind)!);
-  const key = (x: Side): string | undefined => endpointKey(x.url, x.method);
+  const where = (x: Side): string | undefined => endpointKey(x.url, x.method);
   return {
     differences: out,
     same,
     unknown,
-    sameEndpoint: key(s) !== undefined && key(s) === key(r),
+    sameEndpoint: where(s) !== undefined && where(s) === where(r),
     apart: s.time - r.time,
   };
 }
@@ -186,7 +188,7 @@ function credential(s: Side, r: Side, add: Add, same: string[]): void {
       b.scheme,
       `This request used the ${a.scheme} scheme, the other ${b.scheme}.`,
     );
-  const changed = a.fp !== b.fp;
+  const changed = a.value !== b.value;
   if (changed) {
     const claimDiffs = claims(a.claims, b.claims, add);
     add(
@@ -195,8 +197,8 @@ function credential(s: Side, r: Side, add: Add, same: string[]): void {
       a.shown,
       b.shown,
       claimDiffs
-        ? 'Another token was sent (the fingerprints differ).'
-        : 'Another credential was sent (the fingerprints differ)' +
+        ? 'Another token was sent (the values differ).'
+        : 'Another credential was sent (the values differ)' +
             (a.claims && b.claims ? ', with the same audience, issuer, scopes and subject.' : '.'),
     );
   } else same.push('Authorization (the same value)');
@@ -276,7 +278,7 @@ function claims(a: Claims | undefined, b: Claims | undefined, add: Add): boolean
 function expiry(s: Side, r: Side, add: Add): void {
   const a = s.auth?.claims?.exp;
   const b = r.auth?.claims?.exp;
-  const sameToken = !!s.auth && !!r.auth && s.auth.fp === r.auth.fp;
+  const sameToken = !!s.auth && !!r.auth && s.auth.value === r.auth.value;
   if (a !== undefined && a <= s.time) {
     const ref = b === undefined ? '(no exp)' : expiryAt(b, r.time, 'that request');
     const worked = b !== undefined && b > r.time;
@@ -304,22 +306,23 @@ function expiry(s: Side, r: Side, add: Add): void {
     );
 }
 
-function apiKeys(s: Side, r: Side, add: Add, same: string[], unknown: string[]): void {
+function apiKeys(s: Side, r: Side, add: Add, same: string[], unknown: string[], key: FingerprintKey | undefined): void {
   if (!s.apiKeys || !r.apiKeys) {
     if (s.apiKeys?.size || r.apiKeys?.size) unknown.push('API key headers');
     return;
   }
-  for (const [name, fp] of r.apiKeys) {
+  const masked = (v: string): string => shownKey(v, key);
+  for (const [name, theirs] of r.apiKeys) {
     const mine = s.apiKeys.get(name);
     if (mine === undefined)
-      add('credential-missing', name, NOT_SENT, `••• #${fp}`, `This request sent no ${name}; the other did.`);
-    else if (mine !== fp)
-      add('api-key-changed', name, `••• #${mine}`, `••• #${fp}`, `Another ${name} was sent (the fingerprints differ).`);
+      add('credential-missing', name, NOT_SENT, masked(theirs), `This request sent no ${name}; the other did.`);
+    else if (mine !== theirs)
+      add('api-key-changed', name, masked(mine), masked(theirs), `Another ${name} was sent (the values differ).`);
     else same.push(name);
   }
-  for (const [name, fp] of s.apiKeys)
+  for (const [name, mine] of s.apiKeys)
     if (!r.apiKeys.has(name))
-      add('credential-added', name, `••• #${fp}`, NOT_SENT, `This request sent ${name}; the other did not.`);
+      add('credential-added', name, masked(mine), NOT_SENT, `This request sent ${name}; the other did not.`);
 }
 
 function cookies(s: Side, r: Side, add: Add, same: string[], unknown: string[]): void {

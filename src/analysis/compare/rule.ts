@@ -25,7 +25,8 @@ export const CHANGED = defineFindings('patterns', {
     restsOn:
       `The tab's other requests in the ${WINDOW} before this failure: the last success (2xx or 304) with the same ` +
       'origin, method and path template (numeric, UUID and hex segments templated), compared by meaning: header ' +
-      'order and case are ignored, tokens are compared by fingerprint and by their decoded claims, cookies by name.',
+      'order and case are ignored, tokens are compared by value (shown masked) and by their decoded claims, ' +
+      'cookies by name.',
     fixes: [consumer('Make the failing request carry what the successful one carried.')],
     references: [rfc(9110, '11.6.2'), MDN_CREDENTIALS],
   },
@@ -97,7 +98,7 @@ export const changed: Rule = (c) => {
   const i = nearestSuccess(c.ex, earlier, { beforeOnly: true });
   if (i < 0) return [];
   const success = earlier[i]!;
-  const cmp = compareExchanges(c.ex, success);
+  const cmp = compareExchanges(c.ex, success, c.fingerprintKey);
   const explaining = cmp.differences.filter((d) => EXPLAINS.has(d.kind));
   const top = explaining[0];
   if (!top) return [];

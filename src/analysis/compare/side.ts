@@ -7,7 +7,7 @@ import { requestDigest, type RequestDigest } from '../../http/request-digest.ts'
 import { inspectAuthorization } from '../credentials/authorization.ts';
 import { inspectJwt, claim, scopesOf, timeClaim } from '../credentials/jwt-token.ts';
 import { findApiKeys } from '../credentials/api-keys.ts';
-import { fingerprint, maskSecret } from '../mask.ts';
+import { authorizationFingerprint, fingerprint, maskSecret, type FingerprintKey } from '../mask.ts';
 
 export interface Claims {
   aud?: string;
@@ -22,9 +22,12 @@ export interface Claims {
 
 export interface Credential {
   scheme: string;
-  /** the fingerprint of the whole Authorization value: equal values, equal fingerprints */
-  fp: string;
-  /** `Bearer eyJhbGciOi…x7Qw #3fa2c1`, `Basic ••• #3fa2c1` */
+  /**
+   * the whole Authorization value, only to tell two credentials apart here: a comparison shows
+   * `shown`, never this (fingerprints need the caller's key, and short secrets have none)
+   */
+  value: string;
+  /** `Bearer eyJhbGciOi…x7Qw #3fa2c1` (the fingerprint with a key), `Basic •••` */
   shown: string;
   claims?: Claims;
 }
@@ -36,7 +39,7 @@ export interface Side {
   time: number;
   /** null: no Authorization sent */
   auth: Credential | null;
-  /** API key headers sent: name -> fingerprint (undefined: not known) */
+  /** API key headers sent: name -> value, compared, never shown (undefined: not known) */
   apiKeys?: Map<string, string>;
   digest: Partial<RequestDigest>;
   /** `307 https://a.example/x` per hop (undefined: not known) */
@@ -45,17 +48,23 @@ export interface Side {
 
 const MASK = '•••';
 
-function credentialOf(raw: string): Credential {
+/** An API key as a comparison shows it: never a character of it, the fingerprint when there is one. */
+export function shownKey(value: string, key: FingerprintKey | undefined): string {
+  const fp = fingerprint(value, key);
+  return fp ? `${MASK} #${fp}` : MASK;
+}
+
+function credentialOf(raw: string, key: FingerprintKey | undefined): Credential {
   const a = inspectAuthorization(raw);
   const scheme = a.scheme || '(no scheme)';
   const token = a.token ?? '';
-  const fp = fingerprint(raw);
+  const fp = authorizationFingerprint(raw, key);
   // Basic carries a user name and password: its prefix would show part of them
   const shown =
     a.lc === 'basic' || token === ''
-      ? `${a.scheme}${a.scheme ? ' ' : ''}${MASK} #${fp}`
-      : `${a.scheme}${a.scheme ? ' ' : ''}${maskSecret(token)}`;
-  const out: Credential = { scheme, fp, shown };
+      ? `${a.scheme}${a.scheme ? ' ' : ''}${MASK}${fp ? ` #${fp}` : ''}`
+      : `${a.scheme}${a.scheme ? ' ' : ''}${maskSecret(token, key)}`;
+  const out: Credential = { scheme, value: raw.trim(), shown };
   const jwt = token ? inspectJwt(token) : undefined;
   if (jwt?.kind === 'jws') {
     const p = jwt.payload;
@@ -78,7 +87,7 @@ function credentialOf(raw: string): Credential {
   return out;
 }
 
-export function sideOf(ex: Exchange): Side {
+export function sideOf(ex: Exchange, key?: FingerprintKey): Side {
   const headers = (Array.isArray(ex.requestHeaders) ? ex.requestHeaders : []).filter(
     (h) => h && typeof h.name === 'string' && typeof h.value === 'string',
   );
@@ -89,11 +98,11 @@ export function sideOf(ex: Exchange): Side {
     method: typeof ex.method === 'string' ? ex.method.toUpperCase() : 'GET',
     status: typeof ex.status === 'number' ? ex.status : 0,
     time: typeof ex.timeStamp === 'number' ? ex.timeStamp : 0,
-    auth: raw === undefined ? null : credentialOf(raw),
+    auth: raw === undefined ? null : credentialOf(raw, key),
     digest: partial ? cleanDigest(ex.digest!) : requestDigest(headers),
   };
   if (!partial) {
-    side.apiKeys = new Map(findApiKeys(headers).map((h) => [h.name.toLowerCase(), fingerprint(h.value.trim())]));
+    side.apiKeys = new Map(findApiKeys(headers).map((h) => [h.name.toLowerCase(), h.value.trim()]));
     side.redirects = (Array.isArray(ex.redirects) ? ex.redirects : [])
       .filter((h) => h && typeof h.url === 'string')
       .map((h) => `${h.status} ${hopUrl(h.url)}`);

@@ -1,10 +1,12 @@
-// API keys in custom request headers: x-api-key (AWS API Gateway), api-key (Azure OpenAI),
-// Ocp-Apim-Subscription-Key (Azure APIM), x-goog-api-key, PRIVATE-TOKEN (GitLab), ...
+// Credentials in request headers other than Authorization and Cookie: X-API-Key (AWS API Gateway),
+// api-key (Azure OpenAI), Ocp-Apim-Subscription-Key (Azure APIM), PRIVATE-TOKEN (GitLab),
+// X-Shopify-Access-Token, X-Vault-Token, and any header the vocabulary reads as a credential.
 import type { Header } from '../types.ts';
+import { isCredentialHeader } from './vocabulary.ts';
 
-const API_KEY =
-  /^(x-)?(api-?key|apikey|api-?token|auth-?token|access-?token|goog-api-key|functions-key|private-token|amz-security-token)$|subscription-key$/i;
+/** Read on their own (authorization.ts, cookies.ts). */
+const OWN_READERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'cookie2']);
 
 export function findApiKeys(headers: readonly Header[]): Header[] {
-  return headers.filter((h) => API_KEY.test(h.name) && h.value.trim() !== '');
+  return headers.filter((h) => !OWN_READERS.has(h.name.toLowerCase()) && isCredentialHeader(h.name, h.value));
 }

@@ -32,6 +32,8 @@ const TOKEN_SCHEMES = new Set([
   'otoken',
 ]);
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+/** The problem of a Bearer token with characters outside token68 (RFC 6750 §2.1). */
+export const OUTSIDE_TOKEN68 = 'the token has characters a Bearer token cannot contain';
 const BOGUS = /^(undefined|null|\[object object\]|nan|none|""|''|<token>|\$\{?\w*\}?|\{\{\s*\w*\s*\}\})$/i;
 const KNOWN_PREFIXES = ['bearer', 'basic', 'token', 'digest', 'negotiate'];
 
@@ -74,8 +76,7 @@ export function inspectAuthorization(raw: string): AuthCredential {
   else if (BOGUS.test(token))
     problems.push(`the token is the literal text "${token.slice(0, 20)}": the code sending it had no token`);
   else if (/\s/.test(token)) problems.push('the token contains spaces');
-  else if ((lc === 'bearer' || lc === 'dpop') && !B64TOKEN.test(token))
-    problems.push('the token has characters a Bearer token cannot contain');
+  else if ((lc === 'bearer' || lc === 'dpop') && !B64TOKEN.test(token)) problems.push(OUTSIDE_TOKEN68);
   const out: AuthCredential = { scheme: first, lc, token, params: {}, problems };
   if (lc === 'basic' && problems.length === 0) {
     out.basic = inspectBasic(token);

@@ -4,12 +4,10 @@
 import { headerValue } from '../../http/headers.ts';
 import type { Exchange } from '../types.ts';
 import { inspect, type Inspection, type FoundToken } from '../inspect.ts';
-import { fingerprint, maskSecret } from '../mask.ts';
+import { maskSecret } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
-import { findApiKeys } from './api-keys.ts';
 import type { AuthCredential } from './authorization.ts';
 import { claim, inspectJwt, scopesOf, timeClaim, type JwtState } from './jwt-token.ts';
-import { findQueryTokens } from './query.ts';
 import { describeFormat } from './token-formats.ts';
 
 export interface CredentialView {
@@ -103,7 +101,8 @@ function kindOf(t: Pick<FoundToken, 'format' | 'jwt'> | undefined, fallback = 'o
 /** A secret as shown: a short prefix, the end and a fingerprint (mask.ts); a short one, nothing of it. */
 function masked(value: string): Pick<CredentialView, 'masked' | 'fingerprint'> {
   if (Array.from(value).length < MIN_FINGERPRINT_LENGTH) return { masked: MASK };
-  return { masked: maskSecret(value), fingerprint: fingerprint(value) };
+  // no key here: the pages mask with their per-session key (src/redact)
+  return { masked: maskSecret(value) };
 }
 
 function secret(value: string): Pick<CredentialView, 'value' | 'masked' | 'fingerprint'> {
@@ -121,10 +120,7 @@ function authorizationView(header: string, raw: string, a: AuthCredential, c: In
     kind: a.sigv4 ? 'AWS SigV4' : a.scheme || 'no scheme',
     value: raw,
     // a Basic value's base64 begins with the user name and ends with the password: none of it shows
-    masked:
-      shown === ''
-        ? raw.trim()
-        : `${scheme}${a.lc === 'basic' && m.fingerprint ? `${MASK} #${m.fingerprint}` : m.masked}`,
+    masked: shown === '' ? raw.trim() : `${scheme}${a.lc === 'basic' ? MASK : m.masked}`,
     ...(m.fingerprint ? { fingerprint: m.fingerprint } : {}),
     details: [],
   };
@@ -148,20 +144,6 @@ function authorizationView(header: string, raw: string, a: AuthCredential, c: In
   }
   if (a.problems.length && !view.problem) view.problem = a.problems.join('; ');
   return view;
-}
-
-/** A request header of this name carries an API key or token (api-keys.ts): masking must hide it. */
-export function isApiKeyHeader(name: string): boolean {
-  return findApiKeys([{ name, value: 'x' }]).length > 0;
-}
-
-/** A query parameter of this name carries a credential (query.ts): masking must hide it. */
-export function isCredentialParam(name: string): boolean {
-  try {
-    return findQueryTokens(new URL(`https://q.invalid/?${encodeURIComponent(name)}=x`)).length > 0;
-  } catch {
-    return false;
-  }
 }
 
 export function inspectCredentials(exchange: Exchange): CredentialView[] {

@@ -2,14 +2,18 @@
 // browser's own login dialog for fetch/XHR, and charset.
 import type { Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { link, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
 
 const CHECK_CREDENTIALS = consumer(
   'Check user and password; encode "user:password" as UTF-8 before base64.',
-  "'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))",
+  code('js', "'Basic ' + btoa(String.fromCharCode(...new TextEncoder().encode(`${user}:${pass}`)))"),
 );
-const DECLARE_CHARSET = server('Declare the encoding.', 'WWW-Authenticate: Basic realm="api", charset="UTF-8"');
+const DECLARE_CHARSET = server(
+  'Declare the encoding.',
+  code('http', 'WWW-Authenticate: Basic realm="api", charset="UTF-8"'),
+);
 
 export const BASIC = defineFindings('basic', {
   'basic-credentials-rejected': {
@@ -39,11 +43,11 @@ export const BASIC = defineFindings('basic', {
     fixes: [
       server(
         'For API calls, answer 401 with a non-Basic challenge (e.g. Bearer) or use token auth.',
-        'WWW-Authenticate: Bearer realm="api"',
+        code('http', 'WWW-Authenticate: Bearer realm="api"'),
       ),
       consumer(
         'Send credentials up front so no challenge comes back.',
-        "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })",
+        code('js', "fetch(url, { headers: { Authorization: 'Basic ' + btoa(`${user}:${pass}`) } })"),
       ),
     ],
     references: [
@@ -91,9 +95,11 @@ export const basic: Rule = (c) => {
     // Without credentials the dialog is what the developer sees first, and it is the surprise:
     // the script meant to handle the 401 itself. With credentials sent, their rejection leads.
     const bare = !c.auth;
+    // With other schemes offered too, the client can answer one of them: the dialog is a side effect.
+    const only = c.challenges.every((x) => x.scheme.toLowerCase() === 'basic');
     out.push(
       BASIC.draft('basic-prompt', {
-        severity: bare ? 'error' : 'warning',
+        severity: bare && only && !c.hasCredentials ? 'error' : 'warning',
         summary: bare
           ? 'The browser shows its own login dialog: a fetch/XHR without credentials got 401 with a Basic challenge'
           : 'A 401 with Basic to fetch/XHR makes the browser show its own login dialog',

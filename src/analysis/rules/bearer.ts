@@ -2,17 +2,26 @@
 import type { Inspection, Rule } from '../inspect.ts';
 import type { Challenge } from '../types.ts';
 import { clip, consumer, defineFindings, ev, list, server, type Draft, type Evidence } from '../finding.ts';
+import { code, js, lines, type Snippet, type Value } from '../snippets.ts';
 import { link, rfc } from '../refs.ts';
 import { scopesOf, timeClaim } from '../credentials/jwt-token.ts';
 import { formatDuration } from '../time.ts';
+import { field } from '../body/index.ts';
 import { challengeEvidence, tokenEvidence } from './evidence.ts';
 
 const NAME_THE_SCOPE = server('Name the needed scope in the challenge: error="insufficient_scope", scope="..."');
 const STEP_UP = 'Send the user to the authorization server again with these values, then retry with the new token.';
 const METADATA = 'Fetch the metadata and discover the authorization server.';
-const metadataCode = (url: string): string =>
-  `const meta = await (await fetch('${url}')).json();\n` +
-  "// meta.authorization_servers[0] + '/.well-known/oauth-authorization-server'";
+/** The authorize URL with the challenge's acr_values and max_age (either may be absent). */
+function stepUpCode(acr: string | undefined, maxAge: Value | undefined): Snippet {
+  const parts = [code('js', 'const authorize = new URL(authorizationEndpoint);')];
+  if (acr !== undefined) parts.push(js`authorize.searchParams.set('acr_values', ${acr});`);
+  if (maxAge !== undefined) parts.push(js`authorize.searchParams.set('max_age', String(${maxAge}));`);
+  return lines(parts);
+}
+const metadataCode = (url: string): Snippet =>
+  js`const meta = await (await fetch(${url})).json();
+// meta.authorization_servers[0] + '/.well-known/oauth-authorization-server'`;
 
 export const BEARER = defineFindings('bearer', {
   'bearer-invalid-request': {
@@ -27,7 +36,7 @@ export const BEARER = defineFindings('bearer', {
     fixes: [
       consumer(
         'Send the token once, in the Authorization header.',
-        'fetch(url, { headers: { Authorization: `Bearer ${token}` } })',
+        code('js', 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })'),
       ),
     ],
     references: [rfc(6750, '3.1')],
@@ -73,7 +82,7 @@ export const BEARER = defineFindings('bearer', {
     restsOn:
       'error="insufficient_user_authentication" in the Bearer challenge, with its acr_values and max_age; the ' +
       'token’s auth_time claim, when readable, says how long before the request the user signed in.',
-    fixes: [consumer(STEP_UP, 'authorize?…&acr_values=<from the challenge>&max_age=<from the challenge>')],
+    fixes: [consumer(STEP_UP, stepUpCode('<acr_values from the challenge>', '<max_age from the challenge>'))],
     references: [rfc(9470, '3')],
   },
   'protected-resource-metadata': {
@@ -85,7 +94,7 @@ export const BEARER = defineFindings('bearer', {
     restsOn:
       'A resource_metadata parameter in a WWW-Authenticate challenge. An error when no credentials were sent ' +
       '(this is how to get one), information when some were.',
-    fixes: [consumer(METADATA, metadataCode('<resource_metadata>'))],
+    fixes: [consumer(METADATA, metadataCode('<resource_metadata from the challenge>'))],
     references: [
       rfc(9728, '5.1'),
       link('MCP authorization', 'https://modelcontextprotocol.io/specification/draft/basic/authorization'),
@@ -189,7 +198,8 @@ export const bearer: Rule = (c) => {
     );
   }
   if (b?.error === 'insufficient_scope') {
-    const required = (b.ch?.params.scope ?? '').split(/\s+/).filter(Boolean);
+    // GitLab puts the scope needed in the JSON body beside the error
+    const required = (b.ch?.params.scope ?? field(c.body, 'scope') ?? '').split(/\s+/).filter(Boolean);
     out.push(scopeFinding(c, required, grantedScopes(c), 'The server', evs));
   }
   if (b?.error === 'insufficient_user_authentication') {
@@ -207,12 +217,7 @@ export const bearer: Rule = (c) => {
           (age ? ` Maximum age: ${age}.` : '') +
           (ago ? ` The user signed in ${ago} before the request.` : ''),
         evidence: [...evs, ...tokenEvidence(c.main)],
-        fixes: [
-          consumer(
-            STEP_UP,
-            `authorize?…${acr ? `&acr_values=${encodeURIComponent(acr)}` : ''}${age ? `&max_age=${maxAge}` : ''}`,
-          ),
-        ],
+        fixes: [consumer(STEP_UP, stepUpCode(acr, age ? maxAge : undefined))],
       }),
     );
   }

@@ -1,6 +1,7 @@
 // Causes that live in the browser: preflights, credentials mode, redirects, sessions (CSRF: csrf.ts).
 import type { Inspection, Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { MDN_CORS, MDN_CREDENTIALS, MDN_COOKIES, link } from '../refs.ts';
 import { headerValue } from '../../http/headers.ts';
 
@@ -16,7 +17,7 @@ export const BROWSER = defineFindings('browser', {
     fixes: [
       server(
         'Answer OPTIONS before the auth middleware, with 204 and the CORS headers.',
-        "if (req.method === 'OPTIONS') return res.status(204).end();",
+        code('js', "if (req.method === 'OPTIONS') return res.status(204).end();"),
       ),
     ],
     references: [
@@ -37,7 +38,7 @@ export const BROWSER = defineFindings('browser', {
       consumer(
         'Request the final URL directly (fix the trailing slash or http→https redirect), or follow redirects ' +
           'manually and re-attach the header.',
-        "fetch(url, { redirect: 'manual' })",
+        code('js', "fetch(url, { redirect: 'manual' })"),
       ),
     ],
     references: [link('Fetch standard: HTTP-redirect fetch', 'https://fetch.spec.whatwg.org/#http-redirect-fetch')],
@@ -55,12 +56,18 @@ export const BROWSER = defineFindings('browser', {
       'cross-site or same-site), with no Authorization, cookie, API key or URL token, answered 401, 403, 419 ' +
       'or 440 without a challenge.',
     fixes: [
-      consumer('Send cookies cross-origin (XHR: withCredentials = true).', "fetch(url, { credentials: 'include' })"),
+      consumer(
+        'Send cookies cross-origin (XHR: withCredentials = true).',
+        code('js', "fetch(url, { credentials: 'include' })"),
+      ),
       server(
         'Set the session cookie for cross-site use and allow credentials for the exact origin.',
-        'Set-Cookie: session=…; SameSite=None; Secure\n' +
-          'Access-Control-Allow-Origin: https://app.example\n' +
-          'Access-Control-Allow-Credentials: true',
+        code(
+          'http',
+          `Set-Cookie: session=…; SameSite=None; Secure
+Access-Control-Allow-Origin: https://app.example
+Access-Control-Allow-Credentials: true`,
+        ),
       ),
     ],
     references: [MDN_CREDENTIALS, MDN_COOKIES],

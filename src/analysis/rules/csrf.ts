@@ -2,6 +2,7 @@
 // names the check, likely when only the cookies, the method and the missing token header point to it.
 import type { Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, server } from '../finding.ts';
+import { code, type Snippet } from '../snippets.ts';
 import { link } from '../refs.ts';
 
 const sendTheToken = (header: string): string =>
@@ -9,12 +10,12 @@ const sendTheToken = (header: string): string =>
   '(Django: X-CSRFToken, Laravel: X-XSRF-TOKEN, Rails: X-CSRF-Token).';
 const TRUSTED_ORIGINS = server(
   'Django behind a proxy or on another origin: list it in CSRF_TRUSTED_ORIGINS.',
-  "CSRF_TRUSTED_ORIGINS = ['https://app.example']",
+  code('py', "CSRF_TRUSTED_ORIGINS = ['https://app.example']"),
 );
-const TOKEN_CODE: Record<string, string> = {
-  'X-CSRFToken': "headers: { 'X-CSRFToken': getCookie('csrftoken') }",
-  'X-XSRF-TOKEN': "headers: { 'X-XSRF-TOKEN': decodeURIComponent(getCookie('XSRF-TOKEN')) }",
-  'X-CSRF-Token': "headers: { 'X-CSRF-Token': document.querySelector('meta[name=csrf-token]').content }",
+const TOKEN_CODE: Record<string, Snippet> = {
+  'X-CSRFToken': code('js', "headers: { 'X-CSRFToken': getCookie('csrftoken') }"),
+  'X-XSRF-TOKEN': code('js', "headers: { 'X-XSRF-TOKEN': decodeURIComponent(getCookie('XSRF-TOKEN')) }"),
+  'X-CSRF-Token': code('js', "headers: { 'X-CSRF-Token': document.querySelector('meta[name=csrf-token]').content }"),
 };
 
 export const CSRF = defineFindings('browser', {

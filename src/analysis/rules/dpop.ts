@@ -1,15 +1,19 @@
 // RFC 9449 DPoP: nonce required, proof rejected, proof missing.
 import type { Rule } from '../inspect.ts';
 import { clip, consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { MDN_CORS, rfc } from '../refs.ts';
 import { bearerError, describedEvidence } from './bearer.ts';
 import { challengeEvidence } from './evidence.ts';
 
 const READ_NONCE = consumer(
   'Read DPoP-Nonce from the response, sign a new proof with it, retry once.',
-  "const nonce = res.headers.get('DPoP-Nonce');",
+  code('js', "const nonce = res.headers.get('DPoP-Nonce');"),
 );
-const EXPOSE_NONCE = server('Expose the header to browser code.', 'Access-Control-Expose-Headers: DPoP-Nonce');
+const EXPOSE_NONCE = server(
+  'Expose the header to browser code.',
+  code('http', 'Access-Control-Expose-Headers: DPoP-Nonce'),
+);
 
 export const DPOP = defineFindings('dpop', {
   'dpop-nonce-required': {
@@ -40,6 +44,22 @@ export const DPOP = defineFindings('dpop', {
     ],
     references: [rfc(9449, '4.3')],
   },
+  'dpop-bound-token-as-bearer': {
+    title: 'DPoP-bound token sent as a plain Bearer token',
+    severity: 'error',
+    means:
+      'The access token is bound to a key (its cnf.jkt claim holds the key’s thumbprint, RFC 9449 §6.1), so it ' +
+      'is only valid with Authorization: DPoP and a DPoP proof signed by that key. Sent as Bearer, the server ' +
+      'must refuse it (RFC 9449 §7.2): a downgrade would let a stolen token be replayed.',
+    restsOn: 'Authorization: Bearer with a JWT whose payload has cnf.jkt, on a refusal.',
+    fixes: [
+      consumer(
+        'Send it with the DPoP scheme and a fresh proof for each request.',
+        code('js', 'headers: { Authorization: `DPoP ${accessToken}`, DPoP: await proofFor(method, url, accessToken) }'),
+      ),
+    ],
+    references: [rfc(9449, '7.1'), rfc(9449, '6.1')],
+  },
   'dpop-proof-missing': {
     title: 'DPoP token sent without a proof',
     severity: 'error',
@@ -48,14 +68,40 @@ export const DPOP = defineFindings('dpop', {
       '§7.1). Without it the server rejects the token.',
     restsOn: 'Authorization: DPoP <token> and no DPoP request header.',
     fixes: [
-      consumer('Send the proof with every request.', 'headers: { Authorization: `DPoP ${token}`, DPoP: proofJwt }'),
+      consumer(
+        'Send the proof with every request.',
+        code('js', 'headers: { Authorization: `DPoP ${token}`, DPoP: proofJwt }'),
+      ),
     ],
     references: [rfc(9449, '7.1')],
   },
 });
 
+/** The thumbprint a Bearer JWT is bound to (RFC 9449 §6.1 cnf.jkt), when it is one. */
+function boundTo(c: Parameters<Rule>[0]): string | undefined {
+  if (c.auth?.lc !== 'bearer' || c.main?.jwt?.kind !== 'jws') return undefined;
+  const cnf = c.main.jwt.payload.cnf;
+  return cnf && typeof cnf === 'object' && typeof (cnf as Record<string, unknown>).jkt === 'string'
+    ? ((cnf as Record<string, unknown>).jkt as string)
+    : undefined;
+}
+
 export const dpop: Rule = (c) => {
   const out: Draft[] = [];
+  const jkt = boundTo(c);
+  if (jkt && c.failure) {
+    out.push(
+      DPOP.draft('dpop-bound-token-as-bearer', {
+        summary: 'The token is DPoP-bound (cnf.jkt) but was sent as Bearer: send it as DPoP with a proof',
+        evidence: [
+          ev('cnf.jkt', clip(jkt, 80)),
+          ev('Authorization scheme', c.auth!.scheme),
+          ev('DPoP header', c.req('dpop') ? 'present' : 'missing'),
+          ...challengeEvidence(c),
+        ],
+      }),
+    );
+  }
   const b = bearerError(c);
   const evs = [...describedEvidence(b), ...challengeEvidence(c)];
   if (b?.error === 'use_dpop_nonce') {

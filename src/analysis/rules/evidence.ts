@@ -1,6 +1,8 @@
 // Evidence lines shared by several families: a token's identity and times, masked.
 import type { FoundToken, Inspection } from '../inspect.ts';
-import { ev, type Evidence } from '../finding.ts';
+import { consumer, ev, type Evidence, type Fix } from '../finding.ts';
+import type { Statement } from '../vendors/statements.ts';
+import type { Signature } from '../vendors/signatures.ts';
 import { maskSecret } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { claim, timeClaim } from '../credentials/jwt-token.ts';
@@ -46,4 +48,31 @@ export function expiryEvidence(t: FoundToken | undefined, c: Inspection): Eviden
 export function challengeEvidence(c: Inspection): Evidence[] {
   const v = c.res('www-authenticate');
   return v ? [ev('WWW-Authenticate', v.length > 400 ? `${v.slice(0, 400)}…` : v)] : [];
+}
+
+/** The codes a response states, for evidence: words and vendor numbers, not bare HTTP statuses. */
+export function statedCodes(c: Inspection): string[] {
+  const out: string[] = [];
+  for (const code of c.body.codes) {
+    if ((/[A-Za-z]/.test(code) || /^\d{4,}$/.test(code)) && !out.includes(code)) out.push(code);
+    if (out.length >= 4) break;
+  }
+  return out;
+}
+
+/** What the server said (quoted, masked), and the codes it stated; or what a body would settle. */
+export function statedEvidence(c: Inspection, s: Statement | undefined, settles?: string): Evidence[] {
+  const out: Evidence[] = [];
+  if (s?.quote) out.push(ev(s.source === 'response body' ? 'Server says' : `Server says (${s.source})`, s.quote));
+  const codes = statedCodes(c);
+  if (codes.length) out.push(ev('Error code', codes.join(', ')));
+  if (s?.row) out.push(ev('Vendor', s.row.vendor));
+  if (!out.length && settles && c.ex.responseBody === undefined)
+    out.push(ev('Response body', `not captured (open DevTools before the request, or import a HAR): ${settles}`));
+  return out;
+}
+
+/** A vendor row's own fix first, then the finding's usual ones. */
+export function vendorFixes(row: Signature, usual: readonly Fix[]): Fix[] {
+  return [consumer(row.fix), ...usual];
 }

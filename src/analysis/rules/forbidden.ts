@@ -1,6 +1,7 @@
 // 403: authenticated but not allowed, or a 403 where 401 fits. Runs after the specific families.
 import type { Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { claim } from '../credentials/jwt-token.ts';
 import { mdn } from '../refs.ts';
 import { tokenEvidence } from './evidence.ts';
@@ -30,7 +31,7 @@ export const FORBIDDEN = defineFindings('forbidden', {
     means: 'Nothing identified the caller, so the server answers 403 where 401 would fit. Authenticate first.',
     restsOn: 'A 403 to a request with no credentials, when no more specific finding explains it.',
     fixes: [
-      consumer('Attach the credential.', "fetch(url, { credentials: 'include' })"),
+      consumer('Attach the credential.', code('js', "fetch(url, { credentials: 'include' })")),
       server('Answer 401 with WWW-Authenticate when no credentials came.'),
     ],
     references: [mdn('HTTP/Reference/Status/403', '403 Forbidden')],
@@ -39,8 +40,9 @@ export const FORBIDDEN = defineFindings('forbidden', {
 
 const SPECIFIC = new RegExp(
   '^(waf-block|cors-preflight-auth|csrf-rejected|insufficient-scope|github-sso-required|claims-challenge|' +
-    'step-up-required|aws-|token-(expired|not-yet|unsigned|malformed|rejected|wrong)|rate-limited|dpop-|' +
-    'malformed-authorization|basic-credentials|digest-|clock-skew)',
+    'step-up-required|aws-|token-|rate-limited|dpop-|malformed-authorization|basic-credentials|digest-|' +
+    'clock-skew|account-locked|ip-not-allowed|api-not-enabled|client-certificate|credential-wrong-place|' +
+    'id-token|oauth-|refresh-token|redirect|session-expired|state-|pkce-|silent-auth|issuer|nonce)',
 );
 
 export const forbidden: Rule = (c, earlier) => {
@@ -54,7 +56,7 @@ export const forbidden: Rule = (c, earlier) => {
     const claims = ['roles', 'groups', 'scope', 'scp', 'permissions', 'wids']
       .map((n) => [n, claim(p, n)] as const)
       .filter((x): x is readonly [string, string] => !!x[1]);
-    const reason = c.body.description ?? c.body.error;
+    const reason = c.body.description ?? c.body.messages[0] ?? c.body.error;
     const held = claims
       .map(([n, v]) => `${n} ${v}`)
       .join('; ')

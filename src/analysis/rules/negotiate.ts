@@ -1,6 +1,7 @@
 // Negotiate / NTLM (RFC 4559, Windows integrated auth).
 import type { Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { link, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
 
@@ -14,7 +15,7 @@ export const NEGOTIATE = defineFindings('negotiate', {
     restsOn: 'A Negotiate or NTLM challenge, and no Authorization header in the request.',
     fixes: [
       consumer('Chrome: add the host to the AuthServerAllowlist policy. Firefox: network.negotiate-auth.trusted-uris.'),
-      consumer('Check for a Kerberos ticket.', 'klist'),
+      consumer('Check for a Kerberos ticket.', code('sh', 'klist')),
     ],
     references: [
       link('Chrome policy AuthServerAllowlist', 'https://chromeenterprise.google/policies/#AuthServerAllowlist'),

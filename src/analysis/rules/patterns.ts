@@ -6,7 +6,7 @@ import type { Rule } from '../inspect.ts';
 import type { Exchange } from '../types.ts';
 import { clip, consumer, defineFindings, ev, type Draft } from '../finding.ts';
 import { rank } from '../rank.ts';
-import { fingerprint } from '../mask.ts';
+import { authorizationFingerprint } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { rfc } from '../refs.ts';
 import { AUTH_FAILURE_STATUSES } from '../../http/failure.ts';
@@ -111,19 +111,20 @@ export const patterns: Rule = (c, earlier) => {
   const sent = c.req('authorization');
 
   const worked = sent ? here.filter((e) => e.timeStamp <= t && ok(e) && auth(e) === sent).pop() : undefined;
+  const fp = sent ? authorizationFingerprint(sent, c.fingerprintKey) : undefined;
   if (worked && sent) {
     const ago = formatDuration(t - worked.timeStamp);
     out.push(
       PATTERNS.draft('credential-stopped-working', {
         summary:
-          `The same credential (#${fingerprint(sent)}) worked ${ago} earlier on this origin: ` +
+          `The same credential${fp ? ` (#${fp})` : ''} worked ${ago} earlier on this origin: ` +
           'it expired or was revoked since',
         explanation:
           `A request with the identical Authorization succeeded at ${formatUtc(worked.timeStamp)} ` +
           `(${worked.method} ${worked.url.slice(0, 200)}, ${worked.status}). Between then and now the credential ` +
           "expired, was revoked, or the server's keys changed.",
         evidence: [
-          ev('Fingerprint', `#${fingerprint(sent)}`),
+          fp ? ev('Fingerprint', `#${fp}`) : undefined,
           ev('Last success', `${formatUtc(worked.timeStamp)}, ${ago} earlier`),
         ],
       }),
@@ -160,7 +161,7 @@ export const patterns: Rule = (c, earlier) => {
               .slice(0, 200),
           ),
           ev('Failures of this endpoint', `${failsBefore.length + 1} in ${took}`),
-          sent ? ev('Authorization', `#${fingerprint(sent)}`) : undefined,
+          fp ? ev('Authorization', `#${fp}`) : undefined,
         ],
       }),
     );

@@ -2,12 +2,14 @@
 // generic refusal when nothing more specific is found.
 import type { Rule } from '../inspect.ts';
 import { clip, consumer, defineFindings, ev, list, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { maskSecret } from '../mask.ts';
 import { MDN_AUTH, MDN_CREDENTIALS, MDN_WWW_AUTH, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
 import { AUTH_FAILURE_STATUSES } from '../../http/failure.ts';
+import { OUTSIDE_TOKEN68 } from '../credentials/authorization.ts';
 
-const TOKEN_CODE = 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })';
+const TOKEN_CODE = code('js', 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })');
 const COMPARE_CASE_INSENSITIVELY = server('Compare auth schemes case-insensitively.');
 
 export const STANDARDS = defineFindings('http', {
@@ -30,7 +32,7 @@ export const STANDARDS = defineFindings('http', {
       consumer('Attach the credential the challenge asks for.', TOKEN_CODE),
       consumer(
         'Cross-origin with cookies: send them explicitly (XHR: withCredentials = true).',
-        "fetch(url, { credentials: 'include' })",
+        code('js', "fetch(url, { credentials: 'include' })"),
       ),
     ],
     references: [rfc(6750, '3.1'), rfc(9110, '11.6.1'), MDN_CREDENTIALS],
@@ -44,7 +46,10 @@ export const STANDARDS = defineFindings('http', {
     restsOn: 'Status 401 with no WWW-Authenticate challenge that can be read.',
     fixes: [
       consumer('Read the response body for the reason.'),
-      server('Send a challenge with the 401 (or use 403 for non-HTTP auth).', 'WWW-Authenticate: Bearer realm="api"'),
+      server(
+        'Send a challenge with the 401 (or use 403 for non-HTTP auth).',
+        code('http', 'WWW-Authenticate: Bearer realm="api"'),
+      ),
     ],
     references: [rfc(9110, '15.5.2'), MDN_WWW_AUTH],
   },
@@ -62,7 +67,7 @@ export const STANDARDS = defineFindings('http', {
     fixes: [
       server(
         'Quote parameter values and separate parameters with commas.',
-        'WWW-Authenticate: Bearer realm="api", error="invalid_token"',
+        code('http', 'WWW-Authenticate: Bearer realm="api", error="invalid_token"'),
       ),
     ],
     references: [rfc(9110, '11.6.1'), rfc(9110, '11.2')],
@@ -96,7 +101,7 @@ export const STANDARDS = defineFindings('http', {
     fixes: [
       consumer(
         'Build the header as scheme, one space, token; check the token variable is set before the call.',
-        'headers.set("Authorization", `Bearer ${token.trim()}`)',
+        code('js', 'headers.set("Authorization", `Bearer ${token.trim()}`)'),
       ),
     ],
     references: [rfc(9110, '11.6.2'), rfc(6750, '2.1'), MDN_AUTH],
@@ -221,10 +226,15 @@ export const standards: Rule = (c) => {
       cred.token !== undefined
         ? `${cred.scheme}${cred.scheme ? ' ' : ''}${maskSecret(cred.token)}`
         : cred.scheme || '(empty)';
+    // Vendors issue tokens outside token68 (Salesforce session ids hold "!"): alone, that is a hint.
+    const hint = cred.problems.every((p) => p === OUTSIDE_TOKEN68);
     out.push(
       STANDARDS.draft('malformed-authorization', {
-        title: `Malformed ${name} header`,
-        summary: `Malformed ${name} header: ${cred.problems[0]}: fix the code that builds it`,
+        ...(hint ? { severity: 'info' as const } : {}),
+        title: hint ? `${name} token outside the token68 characters` : `Malformed ${name} header`,
+        summary: hint
+          ? `The ${name} token has characters RFC 6750 does not allow (some vendors issue such tokens): a hint`
+          : `Malformed ${name} header: ${cred.problems[0]}: fix the code that builds it`,
         explanation:
           `The ${name} header is not "<scheme> <credentials>": ${list(cred.problems)}. ` +
           'Servers treat it as missing or invalid.',

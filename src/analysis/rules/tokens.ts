@@ -2,6 +2,7 @@
 // refused though nothing local explains why.
 import type { FoundToken, Inspection, Rule } from '../inspect.ts';
 import { clip, consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { claim, timeClaim } from '../credentials/jwt-token.ts';
 import { describeFormat } from '../credentials/token-formats.ts';
@@ -43,7 +44,10 @@ export const TOKENS = defineFindings('tokens', {
     restsOn: 'A JWT whose header has alg "none" (in any letter case).',
     fixes: [
       consumer('Get a signed token from the issuer; never build tokens in the client.'),
-      server('Accept only an allow-list of algorithms.', "jwtVerify(token, key, { algorithms: ['RS256'] })"),
+      server(
+        'Accept only an allow-list of algorithms.',
+        code('js', "jwtVerify(token, key, { algorithms: ['RS256'] })"),
+      ),
     ],
     references: [rfc(7519, '6'), rfc(8725, '3.1')],
   },
@@ -60,7 +64,7 @@ export const TOKENS = defineFindings('tokens', {
     fixes: [
       consumer(
         'Refresh the token before it expires (refresh token or silent re-auth) and retry once on 401.',
-        'if (expiresAt - now < 60_000) token = await refresh(); // expiresAt = exp * 1000',
+        code('js', 'if (expiresAt - now < 60_000) token = await refresh(); // expiresAt = exp * 1000'),
       ),
     ],
     references: [rfc(7519, '4.1.4'), rfc(6750, '3.1')],
@@ -76,7 +80,7 @@ export const TOKENS = defineFindings('tokens', {
     fixes: [
       server(
         'Sync clocks (NTP) on issuer and API; allow a small leeway when validating.',
-        'jwtVerify(token, key, { clockTolerance: 30 })',
+        code('js', 'jwtVerify(token, key, { clockTolerance: 30 })'),
       ),
     ],
     references: [rfc(7519, '4.1.5'), rfc(7519, '4.1.6')],

@@ -1,6 +1,9 @@
 // Where and how credentials travel: in the URL, over plain http, and whose clock is right.
-import type { Rule } from '../inspect.ts';
+import type { Inspection, Rule } from '../inspect.ts';
+import type { Statement } from '../vendors/statements.ts';
+import { challengeEvidence, statedEvidence } from './evidence.ts';
 import { consumer, defineFindings, ev, list, server, type Draft } from '../finding.ts';
+import { code } from '../snippets.ts';
 import { maskSecret } from '../mask.ts';
 import { formatDuration, formatUtc } from '../time.ts';
 import { MDN_COOKIES, link, rfc } from '../refs.ts';
@@ -18,7 +21,10 @@ export const TRANSPORT = defineFindings('transport', {
       'A query parameter named access_token, api_key, apikey, api-key, token, key, id_token, auth_token or ' +
       'X-Amz-Security-Token, with a value.',
     fixes: [
-      consumer('Move the credential into a header.', 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })'),
+      consumer(
+        'Move the credential into a header.',
+        code('js', 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })'),
+      ),
     ],
     references: [rfc(6750, '2.3'), rfc(9700, '4.3.2')],
   },
@@ -33,9 +39,49 @@ export const TRANSPORT = defineFindings('transport', {
       'credentials or failed authentication.',
     fixes: [
       consumer('Call the https URL.'),
-      server('Redirect http to https and send HSTS.', 'Strict-Transport-Security: max-age=31536000'),
+      server('Redirect http to https and send HSTS.', code('http', 'Strict-Transport-Security: max-age=31536000')),
     ],
     references: [rfc(6750, '5.3'), MDN_COOKIES],
+  },
+  'credential-wrong-place': {
+    title: 'Credential sent where the API does not read it',
+    severity: 'error',
+    means:
+      'A credential went out, but in a header (or a spelling of one) the API does not read, so the server ' +
+      'says none arrived: an Azure API Management subscription key sent as a Bearer token, a key in X-API-Key ' +
+      'where the API wants Authorization: Bearer, a misspelled Authorization header.',
+    restsOn:
+      'The server saying no credential arrived (a body message or vendor row such as "missing subscription ' +
+      'key", "You didn’t provide an API key"), while the request carried one elsewhere; the header the API ' +
+      'reads comes from the vendor row, a challenge parameter naming it (APIM name="Ocp-Apim-Subscription-' +
+      'Key"), or the challenge’s scheme (Authorization).',
+    fixes: [consumer('Send the credential in the header the API documents, spelled exactly.')],
+    references: [
+      link(
+        'Azure API Management: subscriptions',
+        'https://learn.microsoft.com/en-us/azure/api-management/api-management-subscriptions',
+      ),
+      rfc(9110, '11.6.2'),
+    ],
+  },
+  'client-certificate-required': {
+    title: 'A client certificate (mTLS) is required',
+    severity: 'error',
+    means:
+      'The server, or the TLS-terminating proxy in front of it, wants a client certificate in the TLS handshake ' +
+      '(mutual TLS) and got none, or one it does not trust. Tokens, cookies and keys do not replace it; a ' +
+      'browser only sends one it has installed and the user picked.',
+    restsOn:
+      'nginx’s 400 pages "No required SSL certificate was sent" and "The SSL certificate error" (and its 495 / ' +
+      '496 statuses), IIS 403.7, and texts naming a missing or rejected client certificate.',
+    fixes: [
+      consumer('Install the client certificate (browser or OS store) or pass it to the client (curl --cert).'),
+      server('Check ssl_client_certificate / ssl_verify_client (nginx) or the IIS SSL settings for the site.'),
+    ],
+    references: [
+      link('nginx: ssl_verify_client and its errors', 'https://nginx.org/en/docs/http/ngx_http_ssl_module.html#errors'),
+      rfc(8446, '4.3.2'),
+    ],
   },
   'clock-skew': {
     title: "Browser clock differs from the server's",
@@ -55,8 +101,61 @@ export const TRANSPORT = defineFindings('transport', {
   },
 });
 
+/** The request header the server reads its credential from, when the response or a vendor row says. */
+function expectedHeader(c: Inspection, s: Statement): string | undefined {
+  if (s.row?.expects) return s.row.expects;
+  const named = c.challenges.find((x) => x.params.name && (x.params.type ?? 'header') === 'header');
+  if (named) return named.params.name;
+  return c.challenges.some((x) => /^(bearer|basic|token|dpop)$/i.test(x.scheme)) ? 'Authorization' : undefined;
+}
+
+function wrongPlace(c: Inspection): Draft | undefined {
+  const s = c.statements.find((x) => x.id === 'no-credentials');
+  if (!s) return undefined;
+  const expects = expectedHeader(c, s);
+  const sentHeaders = c.ex.requestHeaders.map((h) => h.name.toLowerCase());
+  if (!expects || sentHeaders.includes(expects.toLowerCase())) return undefined;
+  const sent = [
+    ...(c.auth ? ['Authorization'] : []),
+    ...c.apiKeys.map((k) => k.name),
+    ...c.queryTokens.map((q) => `?${q.name}`),
+  ];
+  if (!sent.length) return undefined;
+  return TRANSPORT.draft('credential-wrong-place', {
+    summary: `A credential went in ${sent[0]}, but ${s.row?.vendor ?? 'the server'} reads ${expects}: send it there`,
+    explanation:
+      `The request carried a credential in ${list(sent)}, and the server says none arrived: ` +
+      `${s.row?.explain ?? `it reads ${expects}.`}`,
+    evidence: [
+      ev('Sent in', sent.join(', ')),
+      ev('Read from', expects),
+      ...statedEvidence(c, s),
+      ...challengeEvidence(c),
+    ],
+    fixes: [consumer(`Send the credential in ${expects}.`), ...(s.row ? [consumer(s.row.fix)] : [])],
+    ...(s.row ? { references: [link(`${s.row.vendor}: documentation`, s.row.doc)] } : {}),
+  });
+}
+
 export const transport: Rule = (c) => {
   const out: Draft[] = [];
+  const misplaced = wrongPlace(c);
+  if (misplaced) out.push(misplaced);
+  const cert = c.statements.find((x) => x.id === 'client-certificate-required');
+  if (cert || c.status === 495 || c.status === 496) {
+    out.push(
+      TRANSPORT.draft('client-certificate-required', {
+        summary:
+          'A client certificate (mutual TLS) is required' +
+          `${cert ? `: "${cert.quote}"` : ` (status ${c.status})`}; tokens and cookies do not replace it`,
+        evidence: [
+          ev('Status', String(c.status)),
+          ...statedEvidence(c, cert),
+          ...(c.res('server') ? [ev('Server', c.res('server')!)] : []),
+        ],
+      }),
+    );
+  }
   if (c.queryTokens.length) {
     const names = c.queryTokens.map((q) => q.name);
     out.push(

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { importHar } from '../actions.ts';
 import { cancelPick } from '../compare.ts';
 import { useServices, useStore } from '../providers.ts';
+import { Boundary } from './boundary.tsx';
 import { Detail } from './detail.tsx';
 import { EmptyState, NoMatch } from './empty-state.tsx';
 import { RecordList } from './record-list.tsx';
@@ -52,7 +53,7 @@ export function App() {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer?.files?.[0];
-    if (file) importHar(store, services, await file.text(), file.name);
+    if (file) await importHar(store, services, file, file.name);
   };
 
   return (
@@ -80,9 +81,15 @@ export function App() {
       )}
       <main class={`main${showDetail ? ' has-detail' : ''}`}>
         <div class="list-pane">
-          {records.length === 0 ? <EmptyState /> : rows.length === 0 ? <NoMatch /> : <RecordList />}
+          <Boundary resetKey={records} what="the list">
+            {records.length === 0 ? <EmptyState /> : rows.length === 0 ? <NoMatch /> : <RecordList />}
+          </Boundary>
         </div>
-        {showDetail && <Detail record={selected} />}
+        {showDetail && (
+          <Boundary resetKey={selected} what="this record">
+            <Detail record={selected} />
+          </Boundary>
+        )}
       </main>
       <StatusBar />
       {dragging && (

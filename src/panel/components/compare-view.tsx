@@ -69,7 +69,10 @@ export function CompareView({ record }: { record: CaptureRecord }) {
   const records = store.records.value;
   const chosen = store.compare.chosen.value[record.id];
   const all = useMemo(() => successes(st), [st.context, st.importedOk, st.replays, st.live]);
-  const choice = useMemo(() => pickReference(record, all, records, chosen), [record, all, records, chosen]);
+  const choice = useMemo(
+    () => pickReference(record, all, records, chosen, store.fingerprintKey),
+    [record, all, records, chosen],
+  );
   const { reference: ref, comparison: cmp } = choice;
 
   const choose = (key: string): void => {

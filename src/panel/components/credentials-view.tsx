@@ -1,20 +1,35 @@
 // The credentials a request carried, as the engine reads them (inspectCredentials): masked until
-// revealed, JWT claims and times against the clock the diagnosis uses.
+// revealed value by value (src/redact, with the page's fingerprint key), JWT claims and times
+// against the clock the diagnosis uses, decoded JSON shown within bounds.
 import { useMemo } from 'preact/hooks';
 import { inspectCredentials, type CredentialView, type TokenTimes } from '../../analysis/index.ts';
+import type { Masker } from '../../redact/masker.ts';
+import { isSecretParam, maskHeaderValue, maskText } from '../../redact/secrets.ts';
+import { looksLikeToken } from '../../redact/shapes.ts';
 import { toExchange } from '../../shared/exchange.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { Secret } from './secret.tsx';
+import { useStore } from '../providers.ts';
+import { isRevealed } from '../reveal.ts';
+import { clip, jsonForDisplay } from './display.ts';
+import { MaybeSecret, Secret } from './secret.tsx';
 
 const COOKIE = 'cookie ';
+/** details that name who sent the request: masked like a secret (a shared screen, a screenshot) */
+const IDENTITY = new Set(['user', 'username']);
 
-function Json({ value, label }: { value: unknown; label: string }) {
+function Json({ value, label, maskMember }: { value: unknown; label: string; maskMember?: MaskMember }) {
   return (
     <pre class="json" aria-label={label}>
-      <code>{JSON.stringify(value, null, 2)}</code>
+      <code>{jsonForDisplay(value, maskMember ? { maskMember } : {})}</code>
     </pre>
   );
 }
+
+type MaskMember = (name: string, value: unknown) => string | undefined;
+
+/** A claim under a secret's name, or holding a token, shows masked while the token is. */
+const secretClaim: MaskMember = (name, value) =>
+  typeof value === 'string' && value !== '' && (isSecretParam(name) || looksLikeToken(value)) ? '•••' : undefined;
 
 function Times({ times }: { times: TokenTimes }) {
   return (
@@ -41,22 +56,33 @@ function Times({ times }: { times: TokenTimes }) {
   );
 }
 
-function Credential({ c, secretKey }: { c: CredentialView; secretKey: string }) {
-  const user = c.details.find((d) => d.label === 'user');
-  const details = c.jwt ? [] : c.details.filter((d) => d !== user);
+/** The masked form of a credential: a header's own masker for Authorization, else the value's. */
+function maskCredential(c: CredentialView, m: Masker): string {
+  if (/^(proxy-)?authorization$/i.test(c.where)) return maskHeaderValue(c.where, c.value, m);
+  return m.secret(c.value);
+}
+
+function Credential({ c, recordId }: { c: CredentialView; recordId: string }) {
+  const store = useStore();
+  const identity = c.details.filter((d) => IDENTITY.has(d.label));
+  const details = c.jwt ? [] : c.details.filter((d) => !IDENTITY.has(d.label));
+  const open = isRevealed(store, recordId, c.value);
   return (
     <section class="cred" aria-label={`${c.where}: ${c.kind}`}>
       <h3>
         {c.where} <span class="tag">{c.kind}</span>
       </h3>
-      {user && (
-        <p>
-          User name: <code data-testid="basic-user">{user.value}</code>{' '}
-          <span class="muted">(the password is never shown)</span>
+      {identity.map((d) => (
+        <p key={d.label}>
+          {d.label === 'user' ? 'User name' : 'Digest user name'}:{' '}
+          <span data-testid="basic-user">
+            <Secret recordId={recordId} value={d.value} masked="•••" label={d.label} noCopy />
+          </span>{' '}
+          {d.label === 'user' && <span class="muted">(the password is never shown)</span>}
         </p>
-      )}
-      {c.problem && <p class="problem">{c.problem}</p>}
-      <Secret secretKey={secretKey} value={c.value} masked={c.masked} label={`${c.where} value`} />
+      ))}
+      {c.problem && <p class="problem">{clip(maskText(c.problem))}</p>}
+      <MaybeSecret recordId={recordId} value={c.value} mask={(m) => maskCredential(c, m)} label={`${c.where} value`} />
       {details.length > 0 && (
         <table class="kv-table">
           <tbody>
@@ -64,7 +90,7 @@ function Credential({ c, secretKey }: { c: CredentialView; secretKey: string }) 
               <tr key={d.label}>
                 <th scope="row">{d.label}</th>
                 <td>
-                  <code>{d.value}</code>
+                  <code>{clip(maskText(d.value))}</code>
                 </td>
               </tr>
             ))}
@@ -75,9 +101,9 @@ function Credential({ c, secretKey }: { c: CredentialView; secretKey: string }) 
         <div class="jwt">
           {c.times && <Times times={c.times} />}
           <h4>JWT header</h4>
-          <Json value={c.jwt.header} label="JWT header" />
+          <Json value={c.jwt.header} label="JWT header" {...(open ? {} : { maskMember: secretClaim })} />
           <h4>JWT payload</h4>
-          <Json value={c.jwt.payload} label="JWT payload" />
+          <Json value={c.jwt.payload} label="JWT payload" {...(open ? {} : { maskMember: secretClaim })} />
         </div>
       )}
     </section>
@@ -100,7 +126,7 @@ export function CredentialsView({ record: r }: { record: CaptureRecord }) {
         </p>
       )}
       {others.map(({ c, key }) => (
-        <Credential key={key} c={c} secretKey={key} />
+        <Credential key={key} c={c} recordId={r.id} />
       ))}
       {cookies.length > 0 && (
         <table class="kv-table cookies">
@@ -112,7 +138,13 @@ export function CredentialsView({ record: r }: { record: CaptureRecord }) {
                 <tr key={key}>
                   <th scope="row">{name || '(no name)'}</th>
                   <td>
-                    <Secret secretKey={key} value={c.value} masked={c.masked} label={`cookie ${name}`} />
+                    {/* one cookie's value, masked on its own (a value may hold "=") */}
+                    <MaybeSecret
+                      recordId={r.id}
+                      value={c.value}
+                      mask={(m) => m.secret(c.value)}
+                      label={`cookie ${name}`}
+                    />
                   </td>
                 </tr>
               );

@@ -1,15 +1,19 @@
 // The selected record: request line, share actions, then tabs with the diagnosis first.
 import { maskUrl } from '../../redact/secrets.ts';
+import { layerName } from '../../analysis/index.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
-import { useStore } from '../providers.ts';
+import { useServices, useStore } from '../providers.ts';
 import { shareText, type ShareKind } from '../export/share.ts';
-import { isRevealed, recordRevealed, type DetailTab } from '../store.ts';
+import { copyNote, copyOptions, isRevealed, viewMasker } from '../reveal.ts';
+import type { DetailTab } from '../store.ts';
 import { BodyView } from './body-view.tsx';
+import { Boundary } from './boundary.tsx';
 import { ChallengeView } from './challenge-view.tsx';
 import { CompareView } from './compare-view.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { CredentialsView } from './credentials-view.tsx';
 import { DiagnosisView } from './diagnosis-view.tsx';
+import { DiscoveryView, offersDiscovery } from './discovery-view.tsx';
 import { CloseIcon } from './icons.tsx';
 import { HeadersView } from './headers-view.tsx';
 import { RedirectsView } from './redirects-view.tsx';
@@ -19,6 +23,7 @@ const TABS: { id: DetailTab; label: string }[] = [
   { id: 'diagnosis', label: 'Diagnosis' },
   { id: 'compare', label: 'Compare' },
   { id: 'replay', label: 'Replay' },
+  { id: 'discovery', label: 'Discovery' },
   { id: 'challenge', label: 'Challenge' },
   { id: 'credentials', label: 'Credentials' },
   { id: 'headers', label: 'Headers' },
@@ -34,6 +39,8 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
       return <CompareView record={record} />;
     case 'replay':
       return <ReplayView key={record.id} record={record} />;
+    case 'discovery':
+      return <DiscoveryView record={record} />;
     case 'challenge':
       return <ChallengeView record={record} />;
     case 'credentials':
@@ -47,21 +54,39 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
   }
 }
 
+/** Who said no, once the diagnosis is there. */
+function LayerLine({ record }: { record: CaptureRecord }) {
+  const { diagnoser, diagnosed } = useStore();
+  void diagnosed.value;
+  const d = diagnoser.peek(record);
+  const layer = d?.ok ? d.diagnosis.layer : undefined;
+  if (!layer) return null;
+  return (
+    <div class="layer-line muted" data-testid="layer" data-layer={layer.layer}>
+      Refused by <strong>{layerName(layer.layer)}</strong>: {layer.evidence}
+    </div>
+  );
+}
+
 export function Detail({ record }: { record: CaptureRecord }) {
   const store = useStore();
-  const tab = store.detailTab.value;
-  const reveal = recordRevealed(store, record.id);
-  const url = isRevealed(store, `${record.id}|url`) ? record.url : maskUrl(record.url);
+  const services = useServices();
+  // the Discovery tab only where the doctor has something to check (a challenge to follow)
+  const tabs = services.discovery && offersDiscovery(record) ? TABS : TABS.filter((t) => t.id !== 'discovery');
+  const tab = tabs.some((t) => t.id === store.detailTab.value) ? store.detailTab.value : 'diagnosis';
+  const copy = copyOptions(store, record.id);
+  const note = copyNote(copy);
+  const url = isRevealed(store, record.id, record.url) ? record.url : maskUrl(record.url, viewMasker(store, record.id));
   const onTabKey = (e: KeyboardEvent): void => {
-    const i = TABS.findIndex((t) => t.id === tab);
+    const i = tabs.findIndex((t) => t.id === tab);
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!d) return;
     e.preventDefault();
-    const next = TABS[(i + d + TABS.length) % TABS.length]!;
+    const next = tabs[(i + d + tabs.length) % tabs.length]!;
     store.detailTab.value = next.id;
     (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
   };
-  const text = (kind: ShareKind) => (): Promise<string> => shareText(kind, record, reveal, store.diagnoser);
+  const text = (kind: ShareKind) => (): Promise<string> => shareText(kind, record, copy, store.diagnoser);
   return (
     <section class="detail" data-testid="detail" aria-label="Selected request">
       <header class="detail-head">
@@ -81,23 +106,21 @@ export function Detail({ record }: { record: CaptureRecord }) {
           <strong class={`status s${Math.floor(record.status / 100)}xx`}>{record.status}</strong>{' '}
           <span class="method">{record.method}</span> <span class="url">{url}</span>
         </div>
+        <LayerLine record={record} />
         <div class="share" role="group" aria-label="Copy this request">
-          <CopyButton text={text('curl')} label={`Copy as cURL${reveal ? ' (secrets included)' : ' (secrets masked)'}`}>
+          <CopyButton text={text('curl')} label={`Copy as cURL${note}`}>
             cURL
           </CopyButton>
-          <CopyButton
-            text={text('fetch')}
-            label={`Copy as fetch${reveal ? ' (secrets included)' : ' (secrets masked)'}`}
-          >
+          <CopyButton text={text('fetch')} label={`Copy as fetch${note}`}>
             fetch
           </CopyButton>
-          <CopyButton text={text('markdown')} label="Copy report as Markdown">
+          <CopyButton text={text('markdown')} label={`Copy report as Markdown${note}`}>
             Markdown
           </CopyButton>
         </div>
       </header>
       <div class="tabs" role="tablist" aria-label="Detail sections" onKeyDown={onTabKey}>
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             type="button"
             key={t.id}
@@ -116,7 +139,9 @@ export function Detail({ record }: { record: CaptureRecord }) {
         ))}
       </div>
       <div class="detail-body" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        <TabPanel tab={tab} record={record} />
+        <Boundary key={tab} resetKey={record} what="this record">
+          <TabPanel tab={tab} record={record} />
+        </Boundary>
       </div>
     </section>
   );

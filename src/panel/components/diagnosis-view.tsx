@@ -1,14 +1,30 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import type { Finding } from '../../analysis/index.ts';
+import { maskRecordDiagnosis } from '../../redact/record.ts';
 import { findingPath } from '../../shared/pages.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useServices, useStore } from '../providers.ts';
+import { copyOptions } from '../reveal.ts';
 import { CopyButton } from './copy-button.tsx';
+import { DiscoveryOffer } from './discovery-view.tsx';
+import { clip } from './display.ts';
 
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
 
-function FindingView({ f }: { f: Finding }) {
+/**
+ * `fromFile`: an imported file's own report, whose code nobody here wrote: shown, never offered to copy.
+ * `anchor`: the element id's suffix where one id shows more than once (the Discovery tab's steps).
+ */
+export function FindingView({
+  f,
+  fromFile = false,
+  anchor = f.id,
+}: {
+  f: Finding;
+  fromFile?: boolean;
+  anchor?: string;
+}) {
   const { client } = useServices();
   const about = findingPath(f.id);
   return (
@@ -16,9 +32,9 @@ function FindingView({ f }: { f: Finding }) {
       class={`finding sev-${f.severity}`}
       data-testid="finding"
       data-finding-id={f.id}
-      aria-labelledby={`f-${f.id}`}
+      aria-labelledby={`f-${anchor}`}
     >
-      <h3 id={`f-${f.id}`}>
+      <h3 id={`f-${anchor}`}>
         <span class="sev-icon" aria-label={f.severity}>
           {SEVERITY_ICON[f.severity]}
         </span>{' '}
@@ -31,7 +47,7 @@ function FindingView({ f }: { f: Finding }) {
             <div key={i} class="kv">
               <dt>{e.label}</dt>
               <dd>
-                <code>{e.value}</code>
+                <code>{clip(e.value)}</code>
               </dd>
             </div>
           ))}
@@ -52,7 +68,7 @@ function FindingView({ f }: { f: Finding }) {
                       <pre>
                         <code>{x.code}</code>
                       </pre>
-                      <CopyButton text={x.code} label={`Copy code: ${x.text}`} />
+                      {!fromFile && <CopyButton text={x.code} label={`Copy code: ${x.text}`} />}
                     </div>
                   )}
                 </li>
@@ -93,9 +109,18 @@ function FindingView({ f }: { f: Finding }) {
 }
 
 export function DiagnosisView({ record }: { record: CaptureRecord }) {
-  const { diagnoser, diagnosed } = useStore();
+  const store = useStore();
+  const { diagnoser, diagnosed } = store;
   void diagnosed.value;
   const d = diagnoser.peek(record);
+  const opts = copyOptions(store, record.id);
+  const revealedKey = [...(opts.revealed ?? [])].join('\u0000');
+  // every text scrubbed of the record's secrets (a finding may quote what the request carried)
+  const shown = useMemo(
+    () => (d?.ok ? maskRecordDiagnosis(record, d.diagnosis, opts) : undefined),
+    [d, record, opts.reveal, revealedKey],
+  );
+  const fromFile = record.exportedDiagnosis !== undefined;
   useEffect(() => {
     if (!d) diagnoser.want([record], true);
   }, [d, record, diagnoser]);
@@ -106,20 +131,27 @@ export function DiagnosisView({ record }: { record: CaptureRecord }) {
       </p>
     );
   }
-  if (!d.ok) {
+  if (!d.ok || !shown) {
     return (
       <div class="problem" role="alert">
-        The diagnosis engine failed on this record ({d.error}).
+        The diagnosis engine failed on this record ({d.ok ? 'no diagnosis' : d.error}).
       </div>
     );
   }
   return (
     <div class="diagnosis">
-      <p class="summary">{d.diagnosis.summary}</p>
-      {d.diagnosis.findings.length === 0 ? (
+      {fromFile && (
+        <p class="notice from-file" role="note" data-testid="from-file">
+          From the file: these findings are the imported file’s own report, as whoever wrote the file states them, not a
+          diagnosis by this AuthLens. Their code is shown to read, not to copy.
+        </p>
+      )}
+      <p class="summary">{shown.summary}</p>
+      <DiscoveryOffer record={record} />
+      {shown.findings.length === 0 ? (
         <p class="muted">No specific finding for this response.</p>
       ) : (
-        d.diagnosis.findings.map((f) => <FindingView key={f.id} f={f} />)
+        shown.findings.map((f) => <FindingView key={f.id} f={f} fromFile={fromFile} />)
       )}
     </div>
   );

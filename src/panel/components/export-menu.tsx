@@ -19,7 +19,7 @@ export function ExportMenu() {
   const records = (): Promise<CaptureRecord[]> =>
     allFiltered(store.records.value, { terms: store.terms.value, toggles: store.toggles.value }, { facts, diagnoser });
   const exportJson = async (): Promise<void> => {
-    services.download(name('json'), 'application/json', toJson(await records(), { reveal }));
+    services.download(name('json'), 'application/json', toJson(await records(), { reveal, key: store.fingerprintKey }));
   };
   /** each record's full diagnosis, made on the unmasked record with its history, goes in `_authlens.report` */
   const exportHar = async (): Promise<void> => {
@@ -29,9 +29,15 @@ export function ExportMenu() {
       const d = await diagnoser.get(r);
       if (d.ok) reports.set(r, d.diagnosis);
     }
-    const har = toHar(list, { reveal, version: services.version, diagnose: (r) => reports.get(r) });
+    const har = toHar(list, {
+      reveal,
+      key: store.fingerprintKey,
+      version: services.version,
+      diagnose: (r) => reports.get(r),
+    });
     services.download(name('har'), 'application/json', JSON.stringify(har, null, 2));
   };
+  const note = reveal ? ' (secrets included)' : ' (secrets masked)';
   const name = (ext: string): string => `authlens-tab${store.state.value.tabId}-${stamp(services.now())}.${ext}`;
   return (
     <details
@@ -56,10 +62,23 @@ export function ExportMenu() {
           />
           Include secrets unmasked
         </label>
-        <button type="button" class="btn" data-testid="export-json" onClick={() => void exportJson()}>
+        {/* one-by-one reveals are for looking: a file of many records is masked, or all clear when ticked */}
+        <button
+          type="button"
+          class="btn"
+          data-testid="export-json"
+          aria-label={`Export JSON${note}`}
+          onClick={() => void exportJson()}
+        >
           Export JSON
         </button>
-        <button type="button" class="btn" data-testid="export-har" onClick={() => void exportHar()}>
+        <button
+          type="button"
+          class="btn"
+          data-testid="export-har"
+          aria-label={`Export HAR 1.2${note}`}
+          onClick={() => void exportHar()}
+        >
           Export HAR 1.2
         </button>
         {/* the count comes from the list: records() waits for every record's diagnosis */}

@@ -1,16 +1,15 @@
-import { isSecretHeader, maskHeaderValue } from '../../redact/secrets.ts';
+import { maskHeaderValue } from '../../redact/secrets.ts';
 import type { Header } from '../../shared/types.ts';
 import { isAuthHeader } from '../auth-headers.ts';
-import { Secret } from './secret.tsx';
+import { MaybeSecret } from './secret.tsx';
 
 interface Props {
   headers: readonly Header[];
-  /** prefix of the reveal keys, e.g. `${recordId}|req` */
-  keyPrefix: string;
+  recordId: string;
   caption: string;
 }
 
-export function HeaderTable({ headers, keyPrefix, caption }: Props) {
+export function HeaderTable({ headers, recordId, caption }: Props) {
   if (headers.length === 0) return <p class="muted">{caption}: none.</p>;
   return (
     <table class="kv-table headers">
@@ -24,16 +23,13 @@ export function HeaderTable({ headers, keyPrefix, caption }: Props) {
           >
             <th scope="row">{h.name}</th>
             <td>
-              {isSecretHeader(h.name) ? (
-                <Secret
-                  secretKey={`${keyPrefix}:${i}:${h.name.toLowerCase()}`}
-                  value={h.value}
-                  masked={maskHeaderValue(h.name, h.value)}
-                  label={`${h.name} header`}
-                />
-              ) : (
-                <code>{h.value}</code>
-              )}
+              {/* a secret header is one by its name; any other may hold one by value (a URL, a JWT) */}
+              <MaybeSecret
+                recordId={recordId}
+                value={h.value}
+                mask={(m) => maskHeaderValue(h.name, h.value, m)}
+                label={`${h.name} header`}
+              />
             </td>
           </tr>
         ))}

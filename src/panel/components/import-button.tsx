@@ -24,7 +24,7 @@ export function ImportButton() {
           const file = el.files?.[0];
           // cleared first so picking the same file again fires change again
           el.value = '';
-          if (file) importHar(store, services, await file.text(), file.name);
+          if (file) void importHar(store, services, file, file.name);
         }}
       />
     </>

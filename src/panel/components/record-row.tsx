@@ -1,5 +1,7 @@
 import { memo } from 'preact/compat';
 import { isSuccess } from '../../analysis/index.ts';
+import { recordMasker } from '../../redact/record.ts';
+import { maskText } from '../../redact/secrets.ts';
 import type { DiagnosisSummary } from '../../shared/diagnoser.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useStore } from '../providers.ts';
@@ -40,6 +42,8 @@ export const RecordRow = memo(function RecordRow({
   const challenged = f.challengeSchemes.join(', ') || 'no challenge';
   const schemeTitle = `sent: ${f.sentScheme ?? 'no credentials'}; challenged: ${challenged}`;
   const path = reveal ? hostPathOf(r.url) : f.shownPath;
+  // the engine's summary may quote what the request carried (a user name): scrubbed like the rest
+  const summary = d === undefined || reveal ? d?.summary : maskText(d.summary, recordMasker(r));
   return (
     <div
       id={`row-${r.id}`}
@@ -86,8 +90,8 @@ export const RecordRow = memo(function RecordRow({
       <div role="gridcell" class="c-scheme" title={schemeTitle}>
         {scheme || '—'}
       </div>
-      <div role="gridcell" class="c-diag" title={d?.summary ?? ''}>
-        {pending ? '…' : (d?.summary ?? '—')}
+      <div role="gridcell" class="c-diag" title={summary ?? ''}>
+        {pending ? '…' : (summary ?? '—')}
       </div>
     </div>
   );

@@ -271,7 +271,7 @@ export function ReplayView({ record }: { record: CaptureRecord }) {
           </p>
           <HeaderTable
             headers={built.request.headers.map(([name, value]) => ({ name, value }))}
-            keyPrefix={`${record.id}|replay`}
+            recordId={`${record.id}|replay`}
             caption="Headers the replay sets"
           />
           <p>

@@ -4,7 +4,7 @@ import type { CaptureRecord } from '../../shared/types.ts';
 import { panelPath } from '../../shared/pages.ts';
 import { useServices, useStore } from '../providers.ts';
 import { SHARE_LABELS, shareText, type ShareKind } from '../export/share.ts';
-import { recordRevealed } from '../store.ts';
+import { copyNote, copyOptions } from '../reveal.ts';
 import { startPick } from '../compare.ts';
 
 interface Props {
@@ -20,7 +20,7 @@ export function RowMenu({ record, x, y, onClose }: Props) {
   const store = useStore();
   const services = useServices();
   const ref = useRef<HTMLDivElement>(null);
-  const reveal = recordRevealed(store, record.id);
+  const opts = copyOptions(store, record.id);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus();
@@ -32,10 +32,8 @@ export function RowMenu({ record, x, y, onClose }: Props) {
   }, [onClose]);
 
   const copy = async (kind: ShareKind): Promise<void> => {
-    const ok = await services.copy(await shareText(kind, record, reveal, store.diagnoser));
-    store.notice.value = ok
-      ? `${SHARE_LABELS[kind]}: copied${reveal ? ' (secrets included)' : ' (secrets masked)'}`
-      : 'Copy failed';
+    const ok = await services.copy(await shareText(kind, record, opts, store.diagnoser));
+    store.notice.value = ok ? `${SHARE_LABELS[kind]}: copied${copyNote(opts)}` : 'Copy failed';
     onClose();
   };
 
@@ -66,7 +64,14 @@ export function RowMenu({ record, x, y, onClose }: Props) {
       data-testid="row-menu"
     >
       {KINDS.map((k) => (
-        <button type="button" role="menuitem" tabIndex={-1} key={k} onClick={() => void copy(k)}>
+        <button
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          key={k}
+          aria-label={`${SHARE_LABELS[k]}${copyNote(opts)}`}
+          onClick={() => void copy(k)}
+        >
           {SHARE_LABELS[k]}
         </button>
       ))}

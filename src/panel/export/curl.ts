@@ -9,7 +9,7 @@ import { bashQuote } from './shell-quote.ts';
 const SKIP = new Set(['content-length', 'host', 'connection']);
 
 export function toCurl(record: CaptureRecord, opts: ExportOptions): string {
-  const r = maskRecord(record, opts.reveal);
+  const r = maskRecord(record, opts);
   const lines = replayNotes(record, r, opts.reveal, '#', 'command');
   const args: string[] = [`curl ${bashQuote(r.url)}`];
   if (r.method !== 'GET') args.push(`-X ${bashQuote(r.method)}`);

@@ -39,7 +39,7 @@ export function isForbiddenRequestHeader(name: string): boolean {
 const str = (s: string): string => JSON.stringify(s);
 
 export function toFetch(record: CaptureRecord, opts: ExportOptions): string {
-  const r = maskRecord(record, opts.reveal);
+  const r = maskRecord(record, opts);
   const lines = replayNotes(record, r, opts.reveal, '//', 'snippet');
   const hasCookie = headerValue(r.requestHeaders, 'cookie') !== undefined;
   if (hasCookie) {

@@ -10,7 +10,7 @@ export function toJson(records: readonly CaptureRecord[], opts: ExportOptions): 
     format: JSON_FORMAT,
     version: JSON_FORMAT_VERSION,
     secretsMasked: !opts.reveal,
-    records: records.map((r) => maskRecord(r, opts.reveal)),
+    records: records.map((r) => maskRecord(r, opts)),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@
 import { toCurl } from './curl.ts';
 import { toFetch } from './fetch.ts';
 import { toMarkdown } from '../../report/markdown.ts';
+import type { ExportOptions } from '../../redact/record.ts';
 import { maskUrl } from '../../redact/secrets.ts';
 import type { Diagnoser } from '../../shared/diagnoser.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
@@ -16,26 +17,26 @@ export const SHARE_LABELS: Record<ShareKind, string> = {
 };
 
 /**
- * @param reveal include secrets (the user revealed one of this record's, or revealSecrets is on)
+ * @param opts every secret (revealSecrets), the values the user revealed, or none; the page's fingerprint key
  * @param diagnoser the tab's diagnoses (the Markdown report waits for the record's)
  */
 export async function shareText(
   kind: ShareKind,
   r: CaptureRecord,
-  reveal: boolean,
+  opts: ExportOptions,
   diagnoser: Pick<Diagnoser, 'get'>,
 ): Promise<string> {
   switch (kind) {
     case 'curl':
-      return toCurl(r, { reveal });
+      return toCurl(r, opts);
     case 'fetch':
-      return toFetch(r, { reveal });
+      return toFetch(r, opts);
     case 'url':
-      return reveal ? r.url : maskUrl(r.url);
+      return opts.reveal ? r.url : maskUrl(r.url, opts);
     case 'markdown': {
       const d = await diagnoser.get(r);
       const diagnosis = d.ok ? d.diagnosis : { summary: `The diagnosis engine failed: ${d.error}`, findings: [] };
-      return toMarkdown(r, diagnosis, { reveal });
+      return toMarkdown(r, diagnosis, opts);
     }
   }
 }

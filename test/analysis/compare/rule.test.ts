@@ -37,8 +37,15 @@ describe('changed-since-success', () => {
     const f = d.findings.find((x) => x.id === 'changed-since-success')!;
     expect(f.evidence[1]).toEqual({
       label: 'Authorization',
-      value: expect.stringMatching(/^\(not sent\) \(the success: Bearer eyJ.*#[0-9a-f]{6}\)$/),
+      value: expect.stringMatching(/^\(not sent\) \(the success: Bearer eyJ[^#]*\)$/),
     });
+  });
+
+  it('shows the fingerprint the views show when handed the key', () => {
+    const fingerprintKey = { bytes: new Uint8Array(32).fill(7) };
+    const d = diagnose(failing({}), { history: [success(bearer(LIVE))], fingerprintKey });
+    const f = d.findings.find((x) => x.id === 'changed-since-success')!;
+    expect(f.evidence[1]!.value).toMatch(/^\(not sent\) \(the success: Bearer eyJ.*#[0-9a-f]{6}\)$/);
   });
 
   it('stays silent for the same token expired since (token-expired and credential-stopped-working say it)', () => {

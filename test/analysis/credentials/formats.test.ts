@@ -3,7 +3,7 @@ import { identifyToken } from '../../../src/analysis/credentials/token-formats.t
 import { inspectBasic } from '../../../src/analysis/credentials/basic.ts';
 import { parseCookies } from '../../../src/analysis/credentials/cookies.ts';
 import { findApiKeys } from '../../../src/analysis/credentials/api-keys.ts';
-import { findQueryTokens, isPresigned } from '../../../src/analysis/credentials/query.ts';
+import { findQueryTokens, signedUrl } from '../../../src/analysis/credentials/query.ts';
 import { awsHostScope } from '../../../src/analysis/credentials/aws-sigv4.ts';
 
 describe('identifyToken', () => {
@@ -84,8 +84,8 @@ describe('request credential finders', () => {
   it('finds query tokens and presigned URLs', () => {
     const u = new URL('https://x.test/?access_token=a&apikey=b&page=2&key=c&token=');
     expect(findQueryTokens(u).map((q) => q.name)).toEqual(['access_token', 'apikey', 'key']);
-    expect(isPresigned(new URL('https://b.s3.amazonaws.com/k?X-Amz-Signature=ab'))).toBe(true);
-    expect(isPresigned(undefined)).toBe(false);
+    expect(signedUrl(new URL('https://b.s3.amazonaws.com/k?X-Amz-Signature=ab'))?.kind).toBe('AWS presigned URL');
+    expect(signedUrl(undefined)).toBeUndefined();
   });
   it('reads region and service from AWS hosts', () => {
     expect(awsHostScope('examplebucket.s3.eu-west-1.amazonaws.com')).toEqual({ service: 's3', region: 'eu-west-1' });

@@ -33,13 +33,16 @@ describe('browser-level causes', () => {
       )[0],
     ).toBe('authorization-dropped-on-redirect');
   });
-  it('csrf-rejected needs an unsafe method and cookies', () => {
+  it('csrf-rejected needs an unsafe method and cookies, unless the body names the check', () => {
     const body = 'CSRF verification failed. Request aborted.';
+    const cookie = { Cookie: 'sessionid=abc; csrftoken=x' };
     expect(ids(ex({ method: 'POST', status: 403, req: { Cookie: 'sessionid=abc' }, body }))[0]).toBe('csrf-rejected');
-    expect(ids(ex({ method: 'GET', status: 403, req: { Cookie: 'sessionid=abc' }, body }))).not.toContain(
+    expect(ids(ex({ method: 'GET', status: 403, req: cookie }))).not.toContain('csrf-rejected');
+    expect(ids(ex({ method: 'POST', status: 403, req: { Authorization: 'Bearer abcdefgh' } }))).not.toContain(
       'csrf-rejected',
     );
-    expect(ids(ex({ method: 'POST', status: 403, body }))).not.toContain('csrf-rejected');
+    // WordPress checks its nonce on every cookie-authenticated request, GET included.
+    expect(ids(ex({ method: 'GET', status: 403, req: cookie, body }))[0]).toBe('csrf-rejected');
   });
   it('a CSRF header that was sent but refused is called stale', () => {
     const d = diagnose(

@@ -94,16 +94,17 @@ describe('negotiate, basic, proxy', () => {
 });
 
 describe('bearer errors', () => {
-  it('an OAuth JSON body error counts when there is no challenge error', () => {
-    expect(
+  it('an OAuth JSON body error counts when there is no challenge error; the cause it states leads', () => {
+    const found = (description: string): string[] =>
       ids(
         ex({
           status: 401,
           req: { Authorization: 'Bearer abcdefgh' },
-          body: '{"error":"invalid_token","error_description":"Token revoked"}',
+          body: `{"error":"invalid_token","error_description":"${description}"}`,
         }),
-      )[0],
-    ).toBe('bearer-invalid-token');
+      );
+    expect(found('Token revoked').slice(0, 2)).toEqual(['token-revoked', 'bearer-invalid-token']);
+    expect(found('The token is not good')[0]).toBe('bearer-invalid-token');
   });
   it('shows error_description and error_uri verbatim', () => {
     const d = diagnose(

@@ -143,7 +143,7 @@ describe('Compare tab', () => {
         ],
       },
     };
-    await act(() => importHar(p.store, { now: () => T0 }, JSON.stringify(har), 'customer.har'));
+    await act(() => importHar(p.store, { now: () => T0 }, new Blob([JSON.stringify(har)]), 'customer.har'));
     expect(p.store.notice.value).toContain('imported 0 auth failure(s) and 1 success(es) to compare with');
     // the success is not a row
     expect(document.querySelectorAll('[data-testid="record-row"]')).toHaveLength(1);

@@ -65,6 +65,9 @@ describe('detail pane', () => {
     const link = within(first).getAllByRole('link')[0] as HTMLAnchorElement;
     expect(link.href).toMatch(/^https:\/\/www\.rfc-editor\.org\//);
     expect(detail.textContent).not.toContain(TOKEN);
+    const layer = within(detail).getByTestId('layer');
+    expect(layer.dataset.layer).toBe('application');
+    expect(layer.textContent).toContain('Refused by the application');
   });
 
   it('links each finding to its catalogue entry, opened in a tab (a DevTools panel cannot navigate)', async () => {
@@ -148,12 +151,14 @@ describe('detail pane', () => {
     expect(detail.textContent).not.toContain(TOKEN);
   });
 
-  it('shows the Basic user name, never the password', async () => {
+  it('shows the Basic user name once revealed, never the password', async () => {
     const { detail } = await open(
       rec({ requestHeaders: [{ name: 'Authorization', value: `Basic ${btoa('alice:hunter2')}` }] }),
     );
     await tab('Credentials');
-    expect(within(detail).getByTestId('basic-user').textContent).toBe('alice');
+    expect(within(detail).getByTestId('basic-user').textContent).not.toContain('alice');
+    await act(() => void fireEvent.click(within(detail).getByRole('button', { name: 'Reveal user' })));
+    expect(within(detail).getByTestId('basic-user').textContent).toContain('alice');
     expect(detail.textContent).not.toContain('hunter2');
   });
 
@@ -192,7 +197,7 @@ describe('detail pane', () => {
     const { p, detail } = await open();
     await press(within(detail).getByRole('button', { name: 'Copy as cURL (secrets masked)' }));
     await press(within(detail).getByRole('button', { name: 'Copy as fetch (secrets masked)' }));
-    await press(within(detail).getByRole('button', { name: 'Copy report as Markdown' }));
+    await press(within(detail).getByRole('button', { name: 'Copy report as Markdown (secrets masked)' }));
     const [curl, fetchText, md] = p.copied;
     expect(curl).toMatch(/^curl /m);
     expect(curl).not.toContain(TOKEN);
@@ -203,8 +208,13 @@ describe('detail pane', () => {
     await tab('Headers');
     const authRow = within(detail).getByText('Authorization').closest('tr')!;
     await act(() => void fireEvent.click(within(authRow).getByRole('button', { name: 'Reveal Authorization header' })));
-    await press(within(detail).getByRole('button', { name: 'Copy as cURL (secrets included)' }));
+    // the one value revealed, and only it: the cookie stays masked
+    await press(within(detail).getByRole('button', { name: 'Copy as cURL (1 revealed secret in clear)' }));
     expect(p.copied[3]).toContain(TOKEN);
+    expect(p.copied[3]).not.toContain('cookie-secret-value-123');
+    await press(within(detail).getByRole('button', { name: 'Copy report as Markdown (1 revealed secret in clear)' }));
+    expect(p.copied[4]).toContain(TOKEN);
+    expect(p.copied[4]).not.toContain('cookie-secret-value-123');
   });
 
   it('follows a record update (a body attached from DevTools) with a fresh diagnosis', async () => {

@@ -126,7 +126,8 @@ describe('row context menu', () => {
     expect(document.activeElement?.textContent).toBe('Copy as cURL');
     await act(() => void fireEvent.keyDown(menu, { key: 'ArrowDown' }));
     expect(document.activeElement?.textContent).toBe('Copy as fetch');
-    await act(() => void fireEvent.click(screen.getByRole('menuitem', { name: 'Copy as cURL' })));
+    // each action says what its copy carries
+    await act(() => void fireEvent.click(screen.getByRole('menuitem', { name: 'Copy as cURL (secrets masked)' })));
     await waitFor(() => expect(p.copied).toHaveLength(1));
     expect(p.copied[0]).toContain('curl ');
     expect(p.copied[0]).not.toContain(SECRET);

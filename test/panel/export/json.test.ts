@@ -21,11 +21,11 @@ describe('toJson', () => {
     };
     expect(doc.secretsMasked).toBe(true);
     const [a, b] = doc.records;
-    expect(a?.url).toBe('https://api.example.com/v1/me?page=2&access_token=•••(e8fb3e)');
-    expect(a?.requestHeaders[1]).toEqual({ name: 'Authorization', value: 'Bearer eyJhbGciOi…N1F3 #542156' });
+    expect(a?.url).toBe('https://api.example.com/v1/me?page=2&access_token=•••');
+    expect(a?.requestHeaders[1]).toEqual({ name: 'Authorization', value: 'Bearer eyJhbGciOi…N1F3' });
     expect(a?.responseBody).toBe('{"error":"invalid_token"}');
-    expect(b?.redirects[0]?.url).toBe('http://api.example.com/v1/orders?code=•••(b29682)');
-    expect(b?.redirects[0]?.requestHeaders[0]?.value).toBe('Basic ••• #f798ed');
+    expect(b?.redirects[0]?.url).toBe('http://api.example.com/v1/orders?code=•••');
+    expect(b?.redirects[0]?.requestHeaders[0]?.value).toBe('Basic •••');
     expect({ ...a, url: '', requestHeaders: [], responseHeaders: [] }).toEqual({
       ...records()[0],
       url: '',

@@ -2,9 +2,11 @@
 // Sources: AWS "Common errors", S3 "Error responses", API Gateway "Missing Authentication Token".
 import type { Inspection, Rule } from '../../inspect.ts';
 import { clip, consumer, defineFindings, ev, server, type Draft } from '../../finding.ts';
+import { code as snippet } from '../../snippets.ts';
 import { maskSecret } from '../../mask.ts';
 import { formatDuration, formatUtc } from '../../time.ts';
 import { awsHostScope } from '../../credentials/aws-sigv4.ts';
+import { amzDate } from '../../credentials/query.ts';
 import { link } from '../../refs.ts';
 import { TOKENS } from '../tokens.ts';
 import { TRANSPORT } from '../transport.ts';
@@ -39,6 +41,26 @@ export const AWS = defineFindings('vendors', {
     ],
     references: [DOCS],
   },
+  'aws-session-token-missing': {
+    title: 'AWS temporary key without its session token',
+    severity: 'error',
+    means:
+      'Access key ids starting with ASIA are temporary credentials (STS, SSO, an assumed role, an instance ' +
+      'role). They are valid only together with their session token, sent as X-Amz-Security-Token (a header, ' +
+      'or a query parameter of a presigned URL) and included in the signature; without it AWS does not know ' +
+      'the key at all.',
+    restsOn:
+      'A SigV4 Authorization or an X-Amz-Credential query parameter whose key id starts with ASIA, and no ' +
+      'X-Amz-Security-Token in the headers or the query, on a refusal.',
+    fixes: [consumer('Pass the session token along with the key pair (AWS_SESSION_TOKEN; SDKs then sign it in).')],
+    references: [
+      link(
+        'AWS: using temporary credentials',
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html',
+      ),
+      DOCS,
+    ],
+  },
   'aws-route-not-found': {
     title: 'API Gateway: route not found',
     severity: 'error',
@@ -67,10 +89,10 @@ function awsCode(c: Inspection): string | undefined {
   return b && /^[A-Z][A-Za-z]+$/.test(b) ? b : undefined;
 }
 
-/** 20261122T183205Z -> ms */
-function amzDate(v: string | undefined): number | undefined {
-  const m = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/.exec(v ?? '');
-  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : undefined;
+function queryParam(c: Inspection, name: string): string | undefined {
+  if (!c.url) return undefined;
+  for (const [k, v] of c.url.searchParams) if (k.toLowerCase() === name) return v;
+  return undefined;
 }
 
 export const aws: Rule = (c) => {
@@ -91,9 +113,21 @@ export const aws: Rule = (c) => {
       !(scope.service.startsWith('s3') && v4.service === 's3')
     )
       hints.push(`signed for service ${v4.service} but the host is ${scope.service}`);
-    if (v4.accessKeyId.startsWith('ASIA') && !c.req('x-amz-security-token'))
-      hints.push('a temporary ASIA key is used without X-Amz-Security-Token');
     if (v4.signedHeaders.length && !v4.signedHeaders.includes('host')) hints.push('host is not in SignedHeaders');
+  }
+  const keyId = v4?.accessKeyId ?? queryParam(c, 'x-amz-credential')?.split('/')[0] ?? '';
+  const sessionToken = c.req('x-amz-security-token') ?? queryParam(c, 'x-amz-security-token');
+  const temporary = keyId.startsWith('ASIA') && !sessionToken;
+  // AWS saying "signature" has read the key: then the missing token is a hint on the signature.
+  const noSession = temporary && c.failure && !(code && SIGNATURE.test(code));
+  if (temporary && !noSession) hints.push('a temporary ASIA key is used without X-Amz-Security-Token');
+  if (noSession) {
+    out.push(
+      AWS.draft('aws-session-token-missing', {
+        summary: 'A temporary AWS key (ASIA…) was used without its session token: send X-Amz-Security-Token',
+        evidence: [...codeEv, ev('Access key id', maskSecret(keyId)), ev('X-Amz-Security-Token', 'not sent')],
+      }),
+    );
   }
   const xAmz = amzDate(c.req('x-amz-date'));
   if ((code && SIGNATURE.test(code)) || (hints.length && c.failure)) {
@@ -149,7 +183,9 @@ export const aws: Rule = (c) => {
         summary: `AWS session credentials expired (${code}): refresh them`,
         explanation: 'The temporary credentials (STS, SSO, an assumed role) have expired. Get new ones.',
         evidence: codeEv,
-        fixes: [consumer('Refresh temporary credentials.', 'aws sso login   # or: aws sts assume-role …')],
+        fixes: [
+          consumer('Refresh temporary credentials.', snippet('sh', 'aws sso login   # or: aws sts assume-role …')),
+        ],
         references: [
           link(
             'AWS: temporary credentials',
@@ -159,7 +195,7 @@ export const aws: Rule = (c) => {
       }),
     );
   }
-  if (code && REJECTED.test(code)) {
+  if (code && REJECTED.test(code) && !noSession) {
     out.push(
       TOKENS.draft('token-rejected', {
         title: 'AWS access key not recognised',
@@ -168,7 +204,7 @@ export const aws: Rule = (c) => {
           'The access key id does not exist in this AWS account or partition, was deleted, or a temporary key is ' +
           'missing its session token.',
         evidence: [...codeEv, ...(v4 ? [ev('Access key id', maskSecret(v4.accessKeyId))] : [])],
-        fixes: [consumer('Check which credentials the SDK picked up.', 'aws sts get-caller-identity')],
+        fixes: [consumer('Check which credentials the SDK picked up.', snippet('sh', 'aws sts get-caller-identity'))],
         references: [DOCS],
       }),
     );

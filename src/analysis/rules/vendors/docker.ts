@@ -3,11 +3,12 @@
 // Authentication Specification"; GHCR and most registries use the same shape).
 import type { Rule } from '../../inspect.ts';
 import { clip, consumer, defineFindings, ev } from '../../finding.ts';
+import { sh, type Snippet } from '../../snippets.ts';
 import { link } from '../../refs.ts';
 import { challengeEvidence } from '../evidence.ts';
 
 const FETCH_A_TOKEN = 'Fetch a token for the scope, then send it.';
-const tokenCode = (query: string): string => `curl -s "${query}" | jq -r .token`;
+const tokenCode = (query: string): Snippet => sh`curl -s ${query} | jq -r .token`;
 
 export const DOCKER = defineFindings('vendors', {
   'registry-token-required': {

@@ -2,14 +2,15 @@
 // Bearer ..., error="insufficient_claims", claims="<base64 JSON>".
 import type { Rule } from '../../inspect.ts';
 import { clip, consumer, defineFindings, ev } from '../../finding.ts';
+import { code, js, type Snippet } from '../../snippets.ts';
 import { decodeBase64Text } from '../../../http/base64.ts';
 import { link } from '../../refs.ts';
 
 const CLAIMS = 'Request a token with the claims (MSAL); use interactive sign-in if silent fails.';
-const claimsCode = (json: string): string => `await msal.acquireTokenPopup({ scopes, claims: ${json} })`;
+const claimsCode = (claims: string): Snippet => js`await msal.acquireTokenPopup({ scopes, claims: ${claims} })`;
 const DECLARE_CAE = consumer(
   'Declare CAE support so the server can send these challenges.',
-  "clientCapabilities: ['cp1']",
+  code('js', "clientCapabilities: ['cp1']"),
 );
 
 export const ENTRA = defineFindings('vendors', {
@@ -24,7 +25,10 @@ export const ENTRA = defineFindings('vendors', {
     restsOn:
       'A challenge with error="insufficient_claims", or a claims parameter beside an error code; the claims are ' +
       'decoded and shown, with the authentication context (acrs) they ask for.',
-    fixes: [consumer(CLAIMS, claimsCode('claimsFromTheChallenge')), DECLARE_CAE],
+    fixes: [
+      consumer(CLAIMS, code('js', 'await msal.acquireTokenPopup({ scopes, claims: claimsFromTheChallenge })')),
+      DECLARE_CAE,
+    ],
     references: [
       link(
         'Microsoft: claims challenges',
@@ -65,7 +69,7 @@ export const entra: Rule = (c) => {
         ch.params.error_description ? ev('error_description', clip(ch.params.error_description)) : undefined,
         ch.params.authorization_uri ? ev('authorization_uri', clip(ch.params.authorization_uri)) : undefined,
       ],
-      fixes: [consumer(CLAIMS, claimsCode(JSON.stringify(json.length > 300 ? '…' : json))), DECLARE_CAE],
+      fixes: [consumer(CLAIMS, claimsCode(json.length > 300 ? '…' : json)), DECLARE_CAE],
     }),
   ];
 };

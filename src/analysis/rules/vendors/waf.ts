@@ -31,7 +31,7 @@ function detect(c: Inspection): [string, string] | undefined {
   const mitigated = c.res('cf-mitigated');
   if (mitigated) return ['Cloudflare', `cf-mitigated: ${mitigated}`];
   const srv = c.res('server')?.toLowerCase() ?? '';
-  const html = /html/i.test(c.res('content-type') ?? '') || c.body.text.trimStart().startsWith('<');
+  const html = /html/i.test(c.res('content-type') ?? '') || c.body.kind === 'html';
   if (srv === 'cloudflare' && c.res('cf-ray') && c.status === 403 && html)
     return ['Cloudflare', `cf-ray: ${c.res('cf-ray')}`];
   const wafAction = c.res('x-amzn-waf-action');
@@ -59,7 +59,10 @@ export const waf: Rule = (c) => {
       explanation:
         `${vendor} answered before the request reached the application (${sign}): a bot challenge, firewall or ` +
         'rate rule. Changing credentials will not help.',
-      evidence: [ev('Signal', sign.slice(0, 200))],
+      evidence: [
+        ev('Signal', sign.slice(0, 200)),
+        c.body.messages[0] ? ev('Page', c.body.messages.slice(0, 2).join(' · ').slice(0, 200)) : undefined,
+      ],
     }),
   ];
 };

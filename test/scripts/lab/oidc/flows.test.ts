@@ -11,7 +11,8 @@ import { authorize, authRequest, discover, signIn, tokenRequest, UserAgent } fro
 
 let lab: Lab;
 const served: Served[] = [];
-const BRIEF_S = 1;
+// long enough for a sign-in on a loaded machine to use the token before it expires
+const BRIEF_S = 4;
 
 beforeAll(async () => {
   lab = await startLab({ onRequest: (e) => served.push(e), oauth: { lifetimes: { briefTtlS: BRIEF_S } } });

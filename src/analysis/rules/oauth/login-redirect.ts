@@ -1,0 +1,98 @@
+// An API call answered like a page: cookie-authentication middleware redirects the unauthenticated
+// fetch to its login page, the browser follows, and the script gets 200 HTML instead of a 401.
+import type { Inspection, Rule } from '../../inspect.ts';
+import { defineFindings, ev, server, consumer } from '../../finding.ts';
+import { link } from '../../refs.ts';
+import { maskUrl } from '../../credentials/mask-url.ts';
+import { code } from '../../snippets.ts';
+
+export const LOGIN_REDIRECT = defineFindings('oauth', {
+  'redirected-to-login': {
+    title: 'API call redirected to a login page',
+    severity: 'error',
+    means:
+      'The call was not authenticated (no session, or it expired), and the server’s cookie authentication ' +
+      'treated it like a page: a 302 to its login page, which the browser followed, so the script received ' +
+      '200 and the login form’s HTML instead of a 401 it could handle. The failure looks like a success.',
+    restsOn:
+      'A fetch or XHR (by type, Sec-Fetch-Dest or an Accept that is not a page’s) whose redirects end on a ' +
+      'login-looking URL (/login, /signin, /Account/Login, /accounts/login/, ReturnUrl=, next=) answered ' +
+      'with HTML; or such a redirect itself.',
+    fixes: [
+      consumer('Sign in again; treat an HTML answer or a redirect to the login page as "not authenticated".'),
+      server(
+        'Answer API requests with 401 instead of redirecting ' +
+          '(ASP.NET Core: OnRedirectToLogin; Spring: HttpStatusEntryPoint).',
+        code('js', "app.use('/api', (req, res, next) => (req.user ? next() : res.status(401).end()))"),
+      ),
+    ],
+    references: [
+      link(
+        'ASP.NET Core: API endpoints and cookie authentication',
+        'https://learn.microsoft.com/en-us/aspnet/core/security/authentication/api-endpoint-auth',
+      ),
+      link(
+        'Spring Security: authentication entry points',
+        'https://docs.spring.io/spring-security/reference/servlet/authentication/architecture.html',
+      ),
+    ],
+  },
+});
+
+const LOGIN_PATH =
+  /(^|\/)(login|log-in|signin|sign-in|sign_in|logon|session\/new|users\/sign_in|auth\/login|account\/login|accounts\/login|saml\/login|cas\/login|sso\/login)(\/|\.\w{2,5})?$/i;
+const RETURN_PARAM = /[?&](returnurl|return_url|returnto|return_to|next|redirect_to|continue)=/i;
+
+function loginLike(u: URL | undefined): boolean {
+  if (!u) return false;
+  return LOGIN_PATH.test(u.pathname) || (RETURN_PARAM.test(u.search) && /log|sign|auth|account/i.test(u.pathname));
+}
+
+function scripted(c: Inspection, accept: string | undefined): boolean {
+  if (['xmlhttprequest', 'fetch', 'xhr'].includes(c.ex.type ?? '')) return true;
+  if (c.req('sec-fetch-dest') === 'empty') return true;
+  return /json/i.test(accept ?? '') && !/text\/html/i.test(accept ?? '');
+}
+
+export const loginRedirect: Rule = (c) => {
+  if (c.idp || !c.url) return [];
+  const hops = c.ex.redirects ?? [];
+  const first = hops[0];
+  const firstAccept = first?.requestHeaders.find((h) => h.name.toLowerCase() === 'accept')?.value;
+  const html = /html/i.test(c.res('content-type') ?? '') || c.body.kind === 'html';
+  // The followed redirect: hops, then a login page answered 2xx with HTML.
+  if (
+    first &&
+    c.status >= 200 &&
+    c.status < 300 &&
+    html &&
+    loginLike(c.url) &&
+    scripted(c, firstAccept ?? c.req('accept'))
+  ) {
+    return [
+      LOGIN_REDIRECT.draft('redirected-to-login', {
+        summary:
+          `The API call ${maskUrl(first.url).slice(0, 120)} was redirected to the login page ` +
+          `${c.url.pathname}: sign in again`,
+        evidence: [
+          ev('Requested', maskUrl(first.url).slice(0, 300)),
+          ev('Redirect', `${first.status} to ${maskUrl(first.location ?? c.ex.url).slice(0, 300)}`),
+          ev('Answered by', `${c.status} ${c.res('content-type') ?? ''} at ${maskUrl(c.ex.url).slice(0, 300)}`),
+        ],
+      }),
+    ];
+  }
+  // The redirect itself, recorded on its own (a HAR keeps each hop).
+  if (c.status >= 300 && c.status < 400 && loginLike(c.location) && scripted(c, c.req('accept'))) {
+    return [
+      LOGIN_REDIRECT.draft('redirected-to-login', {
+        summary: `The API call was redirected (${c.status}) to the login page ${c.location!.pathname}: sign in again`,
+        evidence: [
+          ev('Requested', maskUrl(c.ex.url).slice(0, 300)),
+          ev('Location', maskUrl(c.location!.href).slice(0, 300)),
+        ],
+      }),
+    ];
+  }
+  return [];
+};

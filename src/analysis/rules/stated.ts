@@ -1,0 +1,172 @@
+// A cause the response states outranks a guess: the statements (vendors/statements.ts) that name
+// an existing finding (an expired or rejected credential, a session that ended, a CSRF check, a
+// missing scope...) become that finding, quoting the server; where a family already found it, the
+// quote joins its evidence. Limits, token claims and credential placement have rules of their own;
+// sign-in flows at an identity provider are the oauth rules'.
+import type { Inspection, Rule } from '../inspect.ts';
+import { clip, ev, type Draft } from '../finding.ts';
+import { claim } from '../credentials/jwt-token.ts';
+import { formatDuration, formatUtc } from '../time.ts';
+import type { Statement } from '../vendors/statements.ts';
+import { statedEvidence, tokenEvidence, vendorFixes } from './evidence.ts';
+import { TOKENS } from './tokens.ts';
+import { BROWSER } from './browser.ts';
+import { CSRF } from './csrf.ts';
+import { BEARER, scopeFinding } from './bearer.ts';
+import { STANDARDS } from './standards.ts';
+import { BASIC } from './basic.ts';
+import { ID_TOKEN } from './oauth/id-token.ts';
+
+type Merge = (d: Draft) => void;
+
+function quoteInto(c: Inspection, s: Statement): Merge {
+  return (d) => {
+    for (const e of statedEvidence(c, s)) if (!d.evidence.some((x) => x.label === e.label)) d.evidence.push(e);
+  };
+}
+
+const said = (s: Statement): string => (s.quote ? `: "${s.quote}"` : '');
+const who = (s: Statement): string => s.row?.vendor ?? 'The server';
+
+/** A signed URL whose own expiry is before the server's Date. */
+function signedExpiry(c: Inspection): { at: number; late: number } | undefined {
+  const at = c.signed?.expires;
+  if (at === undefined || c.serverTime === undefined || at > c.serverTime) return undefined;
+  return { at, late: c.serverTime - at };
+}
+
+/** The finding a statement becomes for this request: a refused credential is Basic's when Basic was sent. */
+function target(c: Inspection, s: Statement, earlier: readonly Draft[]): string {
+  if (s.id !== 'no-credentials' && s.id !== 'token-rejected') return s.id;
+  if (c.auth?.basic?.user !== undefined) return 'basic-credentials-rejected';
+  if (!c.hasCredentials) return 'no-credentials';
+  // invalid_token in the challenge already says the token was refused; the body's words join it.
+  return earlier.some((d) => d.id === 'bearer-invalid-token') ? 'bearer-invalid-token' : 'token-rejected';
+}
+
+function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | undefined {
+  const id = target(c, s, earlier);
+  const had = earlier.find((d) => d.id === id);
+  if (had) {
+    quoteInto(c, s)(had);
+    return undefined;
+  }
+  // The token's environment explains a foreign issuer or audience better than the words do.
+  if (
+    (id === 'issuer-mismatch' || id === 'token-wrong-audience') &&
+    earlier.some((d) => d.id === 'token-wrong-environment')
+  )
+    return undefined;
+  const evidence = [...statedEvidence(c, s), ...tokenEvidence(c.main)];
+  switch (s.id) {
+    case 'token-expired': {
+      const late = signedExpiry(c);
+      return TOKENS.draft('token-expired', {
+        title: c.signed ? `${c.signed.kind} expired` : 'Credential expired',
+        summary: late
+          ? `The ${c.signed!.kind} expired ${formatDuration(late.late)} before the request${said(s)}: sign a new one`
+          : `${who(s)} says the credential expired${said(s)}: get a new one`,
+        ...(s.row ? { explanation: s.row.explain } : {}),
+        evidence: [
+          ...(late ? [ev('Signed URL expires', `${formatUtc(late.at)} (${c.signed!.expiresBy ?? 'expiry'})`)] : []),
+          ...evidence,
+        ],
+        ...(s.row ? { fixes: vendorFixes(s.row, TOKENS.meta('token-expired').fixes) } : {}),
+      });
+    }
+    case 'token-not-yet-valid':
+      return TOKENS.draft('token-not-yet-valid', {
+        summary: `${who(s)} says the token is not valid yet${said(s)}`,
+        evidence,
+      });
+    case 'session-expired':
+      return BROWSER.draft('session-expired', {
+        summary: `${who(s)} says the session expired or is invalid${said(s)}: sign in again`,
+        ...(s.row
+          ? { explanation: s.row.explain, fixes: vendorFixes(s.row, BROWSER.meta('session-expired').fixes) }
+          : {}),
+        evidence,
+      });
+    case 'csrf-rejected':
+      return CSRF.draft('csrf-rejected', {
+        summary: `CSRF check failed${said(s)}: send the framework's CSRF token (or nonce) with the request`,
+        ...(s.row ? { explanation: s.row.explain, fixes: vendorFixes(s.row, CSRF.meta('csrf-rejected').fixes) } : {}),
+        evidence: [ev('Method', c.method), ...evidence],
+      });
+    case 'step-up-required':
+      return BEARER.draft('step-up-required', { summary: `${who(s)} asks for a stronger sign-in${said(s)}`, evidence });
+    case 'insufficient-scope': {
+      const needed = c.body.leaves.find(([k]) => k === 'needed')?.[1] ?? c.res('x-accepted-oauth-scopes');
+      const provided = c.body.leaves.find(([k]) => k === 'provided')?.[1] ?? c.res('x-oauth-scopes');
+      const split = (v: string | undefined): string[] | undefined => v?.split(/[\s,]+/).filter(Boolean);
+      return scopeFinding(c, split(needed) ?? [], split(provided), who(s), statedEvidence(c, s));
+    }
+    case 'issuer-mismatch': {
+      const iss = claim(c.main?.jwt?.kind === 'jws' ? c.main.jwt.payload : undefined, 'iss');
+      return ID_TOKEN.draft('issuer-mismatch', {
+        summary: `Token from an issuer this API does not trust${iss ? ` (iss ${clip(iss, 100)})` : ''}${said(s)}`,
+        explanation:
+          'The API validates the token’s iss claim against the issuer it is configured with, and they differ: ' +
+          'a token from another realm, tenant or environment, or an issuer URL written differently (a trailing ' +
+          'slash, http vs https, localhost vs a host name).',
+        evidence: [iss ? ev('Token issuer (iss)', iss) : undefined, ...evidence],
+      });
+    }
+    case 'no-credentials':
+    case 'token-rejected': {
+      if (c.auth?.basic?.user !== undefined)
+        return BASIC.draft('basic-credentials-rejected', {
+          summary: `${who(s)} refused the Basic credentials for user "${c.auth.basic.user}"${said(s)}`,
+          ...(s.row
+            ? { explanation: s.row.explain, fixes: vendorFixes(s.row, BASIC.meta('basic-credentials-rejected').fixes) }
+            : {}),
+          evidence: [ev('User', c.auth.basic.user), ...statedEvidence(c, s)],
+        });
+      if (!c.hasCredentials) {
+        if (earlier.some((d) => d.id === 'no-credentials')) return undefined;
+        return STANDARDS.draft('no-credentials', {
+          summary: `No credentials sent${said(s)}: attach the credential the API expects`,
+          ...(s.row ? { explanation: s.row.explain } : {}),
+          evidence: statedEvidence(c, s),
+        });
+      }
+      if (earlier.some((d) => d.id === 'credential-wrong-place')) return undefined;
+      const kind = c.main?.format ? `${c.main.format.vendor} ${c.main.format.kind}` : 'credential';
+      return TOKENS.draft('token-rejected', {
+        title: s.row ? `${s.row.vendor} refused the ${kind}` : 'Credential rejected',
+        summary: `${who(s)} refused the ${kind}${said(s)}: check it is current, complete and for this account`,
+        ...(s.row
+          ? { explanation: s.row.explain, fixes: vendorFixes(s.row, TOKENS.meta('token-rejected').fixes) }
+          : {}),
+        evidence,
+      });
+    }
+    default:
+      return undefined;
+  }
+}
+
+export const stated: Rule = (c, earlier) => {
+  if (!c.failure || c.endpoint === 'token' || c.endpoint === 'authorize') return [];
+  const out: Draft[] = [];
+  for (const s of c.statements) {
+    const d = draft(c, s, [...earlier, ...out]);
+    if (d) out.push(d);
+  }
+  // A signed URL past its own expiry, by the server's clock, even when the body is not known.
+  if (!out.some((d) => d.id === 'token-expired') && !earlier.some((d) => d.id === 'token-expired')) {
+    const late = signedExpiry(c);
+    if (late)
+      out.push(
+        TOKENS.draft('token-expired', {
+          title: `${c.signed!.kind} expired`,
+          summary: `The ${c.signed!.kind} expired ${formatDuration(late.late)} before the request: sign a new one`,
+          explanation:
+            `A signed URL carries its own validity: this one ended at ${formatUtc(late.at)} ` +
+            `(${c.signed!.expiresBy ?? 'its expiry'}), ${formatDuration(late.late)} before the server's Date.`,
+          evidence: [ev('Signed URL expires', formatUtc(late.at)), ev('Server time (Date)', formatUtc(c.serverTime!))],
+        }),
+      );
+  }
+  return out;
+};

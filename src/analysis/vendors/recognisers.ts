@@ -1,0 +1,88 @@
+// What a refusal says, by class: the words vendors use for an expired, revoked or foreign token, a
+// locked account, a rate limit, a disabled API, a CSRF check... Rows of plain data, most specific
+// first; each names the finding id its words mean. They read the codes and sentences a response
+// states (body fields, error headers, a challenge's error_description, a page's visible text), so
+// a vendor no row names is still understood. Vendor-specific codes live in signatures.ts.
+import type { FindingId } from '../catalogue.ts';
+
+export interface Recogniser {
+  id: FindingId;
+  /** matched against lower-cased codes and sentences; bounded patterns only (no nested repeats) */
+  words: RegExp;
+}
+
+export const RECOGNISERS: readonly Recogniser[] = [
+  {
+    id: 'account-locked',
+    words:
+      /account (is |has been )?(locked|blocked|suspended|disabled|deactivated)|locked[_ ]?out|user (is )?(locked|blocked|disabled)|too[_ ]many[_ ](failed[_ ]|unsuccessful[_ ]|incorrect[_ ]|consecutive[_ ])?(login[_ ]|sign[- ]?in[_ ]|logon[_ ])?attempts|captcha|password (has )?expired|password[_ ]expired|(must|need to) (change|reset) (your |the )?password|account[_ ](locked|disabled|inactive|suspended)|user[_ ]disabled|aadsts500(53|55|57)\b/,
+  },
+  {
+    id: 'ip-not-allowed',
+    words:
+      /\bip (address )?(is )?(not (allowed|permitted|authori[sz]ed|whitelisted)|blocked|denied)|ip allow ?list|ip (whitelist|allowlist|restriction)|not in the (ip )?allow ?list|(client|source|your) ip( address)? (is )?not|ip address is not permitted|network (rule|acl|policy|restriction)s? (deny|denied|block)|firewall rules?/,
+  },
+  {
+    id: 'api-not-enabled',
+    words:
+      /has not been used in project|service_disabled|accessnotconfigured|api (is )?not enabled|api has not been enabled|(service|api) is disabled|it is disabled\. enable it|not registered to use namespace|missingsubscriptionregistration|subscription is not registered|enable it by visiting/,
+  },
+  {
+    id: 'rate-limited',
+    words:
+      /rate[_ -]?limit|too many requests|toomanyrequests|throttl|slow ?down|request limit exceeded|requestlimitexceeded|quota (exceeded|exhausted)|exceeded (your |the )?(current )?quota|insufficient[_ ]quota|quotaexceeded|resource[_ ]exhausted|ratelimited|calls per second|limit exceeded/,
+  },
+  {
+    id: 'csrf-rejected',
+    words:
+      /csrf|xsrf|no valid crumb|crumb (was )?(missing|invalid|expired)|cookie[_ ]invalid[_ ]nonce|nonce (verification|check) failed|anti-?forgery|authenticity token|request verification token|invalidauthenticitytoken|page expired/,
+  },
+  {
+    id: 'client-certificate-required',
+    words:
+      /no required ssl certificate was sent|ssl certificate error|client certificate|certificate (is )?required|403\.7|secure sockets layer \(ssl\) client certificate|peer did not return a certificate|ssl_client_verify|mutual tls|mtls/,
+  },
+  {
+    id: 'token-lifetime-too-long',
+    words:
+      /too far in the future|lifetime (is )?too long|short-lived token|token lifetime|exceeds (the )?max(imum)? (token )?(lifetime|validity)|max(imum)? (token )?lifetime/,
+  },
+  { id: 'token-not-yet-valid', words: /not (yet )?valid yet|token used before|before (its )?nbf|not before/ },
+  { id: 'token-revoked', words: /revoked|revocation|token_revoked|has been invalidated/ },
+  {
+    id: 'session-expired',
+    words:
+      /session (has |is )?(expired|timed out|invalid|not active|no longer valid|not found|terminated)|invalid[_ ]session|session[_ ](expired|invalid|not[_ ]found)|sessionexpired|session timeout|invalid_session_id/,
+  },
+  {
+    id: 'token-expired',
+    words:
+      /(?<!(\bnot|n't|never) )\bexpired\b|expiredtoken|token[_ ]?expired|_expired\b|not valid in the specified time frame|is no longer valid|exp claim .{0,20}past/,
+  },
+  {
+    id: 'token-wrong-audience',
+    words: /\baudience\b|\baud\b (claim|mismatch|is)|invalid[_ ]?audience|wrong recipient|invalidaudience|aud claim/,
+  },
+  { id: 'issuer-mismatch', words: /\bissuer\b|\biss\b claim|iss claim|invalid[_ ]?issuer|invalidissuer/ },
+  {
+    id: 'insufficient-scope',
+    words:
+      /insufficient[_ ]scope|missing[_ ]scope|scope[_ ]insufficient|required scopes?\b|does not have (the )?(required )?scopes?|scope_insufficient|not_allowed_token_type/,
+  },
+  { id: 'step-up-required', words: /mfa (is )?required|multi-?factor (authentication )?(is )?required|step[- ]up/ },
+  {
+    id: 'no-credentials',
+    words:
+      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|didn'?t provide an api key|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request/,
+  },
+  {
+    id: 'token-rejected',
+    words:
+      /invalid[_ -]?(x-)?(api[_ -]?key|token|access[_ ]token|auth|credentials?|key|signature|password|subscription key|bearer)|bad credentials|incorrect (api key|password|username)|unrecognized login|wrong password|authentication_error|authentication_denied|authentication failed|access token validation failure|token (is )?(invalid|not valid|malformed|not recognized)|unable to authenticate|bad[_ ]?jwt|jwt (is )?(malformed|invalid)|signature (verification )?failed|could not be authenticated|not a valid (key|token)|unrecognizedclient|invalidclienttokenid|invalidaccesskeyid/,
+  },
+  {
+    id: 'forbidden-authenticated',
+    words:
+      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible/,
+  },
+];
