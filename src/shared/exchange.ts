@@ -37,8 +37,9 @@ function replayDigest(headers: CaptureRecord['requestHeaders']): Exchange['diges
 }
 
 /**
- * A context entry as an Exchange: only the Authorization it sent is known of its headers; the
- * empty digest tells the engine's comparison so (no Cookie is "none sent" only when known).
+ * A context entry as an Exchange: of its headers, the Authorization it sent and, for a success,
+ * the digest the worker kept; an empty digest tells the engine's comparison that nothing else is
+ * known (no Cookie is "none sent" only when known).
  */
 export function contextExchange(c: ContextEntry): Exchange {
   return {
@@ -49,6 +50,6 @@ export function contextExchange(c: ContextEntry): Exchange {
     timeStamp: c.time,
     requestHeaders: c.authorization !== undefined ? [{ name: 'Authorization', value: c.authorization }] : [],
     responseHeaders: [],
-    digest: {},
+    digest: c.digest ?? {},
   };
 }

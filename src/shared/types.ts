@@ -1,5 +1,6 @@
 // What the background captures and every UI reads. Plain JSON: it lives in storage.session.
 import type { Diagnosis, Header } from '../analysis/index.ts';
+import type { RequestDigest } from '../http/request-digest.ts';
 
 export type { Header };
 
@@ -75,6 +76,11 @@ export interface ContextEntry {
   type: string;
   /** the Authorization request header as sent (a secret: storage.session only, masked in UIs) */
   authorization?: string;
+  /**
+   * a success's other request headers as far as a comparison needs them: cookie names, Origin,
+   * Sec-Fetch-*, the media type, DPoP htm/htu; no secret (absent: the headers were not seen)
+   */
+  digest?: RequestDigest;
 }
 
 /**

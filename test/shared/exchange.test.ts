@@ -78,4 +78,10 @@ describe('contextExchange', () => {
     });
     expect(contextExchange(entry).requestHeaders).toEqual([]);
   });
+
+  it("hands the engine a success's kept digest", () => {
+    const digest = { cookies: ['session'], origin: '', secFetchSite: 'same-origin', secFetchMode: 'cors' };
+    const d = { ...digest, contentType: '', dpop: null };
+    expect(contextExchange({ ...entry, digest: d }).digest).toEqual(d);
+  });
 });

@@ -3,9 +3,9 @@
 // retry that worked shows what fixed it).
 import type { Exchange } from '../types.ts';
 import { endpointKey } from './endpoint.ts';
+import { isSuccessStatus } from '../../http/failure.ts';
 
-/** 2xx, or a 304 (a cached success revalidated with the same credentials). */
-export const isSuccess = (status: number): boolean => (status >= 200 && status < 300) || status === 304;
+export const isSuccess = isSuccessStatus;
 
 export interface NearestOptions {
   /** only successes at or before the subject's time */
