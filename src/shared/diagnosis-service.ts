@@ -2,7 +2,8 @@
 // diagnoses what is asked for (what is on screen first) in short slices so new asks get in
 // between, keeps the full diagnoses, and answers with summaries (full diagnoses when asked
 // `soon`). Pure: diagnosis-worker.ts runs it in a Web Worker, in-thread.ts on the page's thread.
-import { diagnose, isSuccess, type Exchange, type FingerprintKey } from '../analysis/index.ts';
+import { diagnose, type Exchange, type FingerprintKey } from '../analysis/index.ts';
+import { isSuccessStatus } from '../http/failure.ts';
 import { fromHar } from '../har/read.ts';
 import {
   recordKey,
@@ -159,7 +160,7 @@ export function createDiagnosisService(opts: ServiceOptions): DiagnosisService {
     }
     const res = fromHar(json, { tabId: req.tabId, statuses: req.statuses, idPrefix: req.idPrefix });
     // a success read for the Compare tab never joins the list: the worker need not hold it
-    for (const r of res.records) if (!isSuccess(r.status)) staged.set(recordKey(r), r);
+    for (const r of res.records) if (!isSuccessStatus(r.status)) staged.set(recordKey(r), r);
     for (let i = 0; i < res.records.length; i += HAR_CHUNK) {
       const records = JSON.stringify(res.records.slice(i, i + HAR_CHUNK));
       const last = i + HAR_CHUNK >= res.records.length;
