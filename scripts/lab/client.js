@@ -156,6 +156,27 @@ async function doSwFetch(step, vars, log) {
   log(`service worker: GET ${url} → ${reply.status}`);
 }
 
+// Another site's page in a hidden iframe makes its own request (cookies sent cross-site or not)
+// and tells its parent how it went.
+async function doFrame(step, vars, log) {
+  const url = urlOf(step.to, vars);
+  const frame = document.createElement('iframe');
+  frame.hidden = true;
+  frame.src = url;
+  const said = new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('no answer from the frame'), step.timeoutMs || 5000);
+    window.addEventListener('message', function on(e) {
+      if (e.source !== frame.contentWindow || !e.data || e.data.type !== 'authlens-lab-frame') return;
+      window.removeEventListener('message', on);
+      clearTimeout(timer);
+      resolve(String(e.data.log));
+    });
+  });
+  document.body.appendChild(frame);
+  log(`frame ${url}: ${await said}`);
+  frame.remove();
+}
+
 async function run(steps, vars, log) {
   for (const step of steps) {
     if (step.do === 'fetch') await doFetch(step, vars, log);
@@ -163,6 +184,7 @@ async function run(steps, vars, log) {
     else if (step.do === 'digest') await doDigest(step, vars, log);
     else if (step.do === 'dpop') await doDpop(step, vars, log);
     else if (step.do === 'sw-fetch') await doSwFetch(step, vars, log);
+    else if (step.do === 'frame') await doFrame(step, vars, log);
     // OAuth flows (oauth4webapi, an ES module): loaded on first use
     else if (step.do.startsWith('oauth-'))
       await (await import('/lab/client-oauth.js')).runStep(step, vars, log, data.origins);

@@ -6,7 +6,7 @@ export const ISSUER = 'http://127.0.0.1/lab-issuer';
 export const AUDIENCE = 'lab-api';
 
 export type TokenKind =
-  'valid' | 'expired' | 'future' | 'foreign-key' | 'wrong-audience' | 'read-only' | 'password-only' | 'dpop';
+  'valid' | 'expired' | 'future' | 'foreign-key' | 'wrong-audience' | 'read-only' | 'password-only' | 'dpop' | 'brief';
 export const TOKEN_KINDS: readonly TokenKind[] = [
   'valid',
   'expired',
@@ -16,7 +16,11 @@ export const TOKEN_KINDS: readonly TokenKind[] = [
   'read-only',
   'password-only',
   'dpop',
+  'brief',
 ];
+
+/** A 'brief' token lives this long: it works, then expires while the page still uses it. */
+export const BRIEF_TOKEN_SECONDS = 2;
 
 export interface Keys {
   lab: CryptoKeyPair;
@@ -65,6 +69,9 @@ export async function mint(keys: Keys, kind: TokenKind, now: number): Promise<st
       break;
     case 'password-only':
       acr = 'urn:lab:pwd';
+      break;
+    case 'brief':
+      exp = sec + BRIEF_TOKEN_SECONDS;
       break;
     default:
       break;

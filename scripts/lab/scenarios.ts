@@ -69,6 +69,11 @@ export type Step =
   | { do: 'oauth-refresh'; client: string; secret?: string; token?: string }
   /** RFC 7009 revocation of `token` (default {{refresh_token}}) */
   | { do: 'oauth-revoke'; client: string; secret?: string; token?: string }
+  /**
+   * load `to` in a hidden iframe (another site's page makes its own request) and wait for the
+   * `{ type: 'authlens-lab-frame', log }` message it posts when done
+   */
+  | { do: 'frame'; to: Target; timeoutMs?: number }
   | { do: 'repeat'; times: number; steps: Step[] }
   | { do: 'parallel'; steps: Step[] };
 

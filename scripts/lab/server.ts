@@ -14,6 +14,7 @@ import { secondaryRoutes } from './routes-secondary.ts';
 import { labPage } from './page.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { oauthParts, type OAuthLabOptions } from './oauth.ts';
+import { compareRoutes, widgetRoute } from './routes-compare.ts';
 
 export interface LabOptions {
   /** primary port; 0 (default) picks a free one. The secondary takes any free port. */
@@ -72,10 +73,11 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     authRoutes({ digestNonceLifetimeMs: opts.digestNonceLifetimeMs ?? 1000 }),
     vendorRoutes(),
     oauth.app,
+    compareRoutes(keys, origins),
   ];
   const primary = serve('primary', primaryRoutes, origins, clock, opts.onRequest);
   const secondary = serve('secondary', [secondaryRoutes(keys)], origins, clock, opts.onRequest);
-  const idp = serve('idp', [oauth.idp], origins, clock, opts.onRequest);
+  const idp = serve('idp', [widgetRoute, oauth.idp], origins, clock, opts.onRequest);
   const mcp = serve('mcp', [oauth.mcp], origins, clock, opts.onRequest);
   await listen(primary, opts.port ?? 0);
   await listen(secondary, 0);

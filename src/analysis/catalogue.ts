@@ -30,6 +30,7 @@ import { AUTHORIZE } from './rules/oauth/authorize.ts';
 import { CALLBACK } from './rules/oauth/callback.ts';
 import { ID_TOKEN } from './rules/oauth/id-token.ts';
 import { LOGIN_REDIRECT } from './rules/oauth/login-redirect.ts';
+import { CHANGED } from './compare/rule.ts';
 
 const SETS = [
   STANDARDS,
@@ -59,6 +60,7 @@ const SETS = [
   WAF,
   PATTERNS,
   DISCOVERY,
+  CHANGED,
 ] as const;
 
 /** Every id a diagnosis can contain. */

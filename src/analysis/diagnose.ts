@@ -32,6 +32,7 @@ import { callback } from './rules/oauth/callback.ts';
 import { idToken } from './rules/oauth/id-token.ts';
 import { loginRedirect } from './rules/oauth/login-redirect.ts';
 import { whoSaidNo } from './layer.ts';
+import { CHANGED, changed } from './compare/rule.ts';
 
 const FAMILIES: Rule[] = [
   standards,
@@ -63,9 +64,9 @@ const FAMILIES: Rule[] = [
 const STATED: Rule[] = [stated];
 /** Run after the others: forbidden fires only when nothing more specific did; patterns names the
  * request's own cause in what it says. */
-const LATE: Rule[] = [forbidden, patterns];
+const LATE: Rule[] = [forbidden, patterns, changed];
 
-const PATTERN_IDS = new Set<string>(PATTERNS.ids);
+const PATTERN_IDS = new Set<string>([...PATTERNS.ids, ...CHANGED.ids]);
 
 function sane(ex: Exchange): Exchange {
   const headers = (h: unknown): Exchange['requestHeaders'] =>

@@ -9,6 +9,7 @@ export type {
   Header,
   JwtDecode,
   Layer,
+  RequestDigest,
   Severity,
 } from './types.ts';
 export { countParseSteps, parseChallenges, parseCredentials } from './challenge.ts';
@@ -57,3 +58,12 @@ export {
   isCredentialHeader as isApiKeyHeader,
 } from './credentials/vocabulary.ts';
 export { maskUrl } from './credentials/mask-url.ts';
+export {
+  compareExchanges,
+  DIFFERENCE_ORDER,
+  type Comparison,
+  type Difference,
+  type DifferenceKind,
+} from './compare/compare.ts';
+export { endpointKey, pathTemplate } from './compare/endpoint.ts';
+export { isSuccess, nearestSuccess } from './compare/nearest.ts';

@@ -83,6 +83,7 @@ const ORDER = [
   'token-encrypted',
   'token-in-query',
   'insecure-transport',
+  'changed-since-success',
   'credential-stopped-working',
   'auth-failed',
   'failure-burst',

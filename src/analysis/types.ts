@@ -1,9 +1,10 @@
 // The engine's public data shapes. Pure data: no browser, no DOM, no clock.
 
 import type { Header } from '../http/headers.ts';
+import type { RequestDigest } from '../http/request-digest.ts';
 import type { FingerprintKey } from './mask.ts';
 
-export type { Header };
+export type { Header, RequestDigest };
 
 export interface Exchange {
   url: string;
@@ -21,6 +22,12 @@ export interface Exchange {
   redirects?: { url: string; status: number; requestHeaders: Header[]; location?: string }[];
   /** when known (DevTools, HAR); may be truncated */
   responseBody?: string;
+  /**
+   * Set when requestHeaders is not the whole request (a success of which only a summary was
+   * kept, a replay whose cookies the page could not see): the Authorization is read from
+   * requestHeaders, and this says what else is known of the request (a missing key: not known).
+   */
+  digest?: Partial<RequestDigest>;
 }
 
 export interface Challenge {

@@ -24,7 +24,8 @@ import type {
   SendHeadersDetails,
 } from './details.ts';
 import { initiatorOf } from './details.ts';
-import { hasChallenge } from '../http/failure.ts';
+import { hasChallenge, isSuccessStatus } from '../http/failure.ts';
+import { requestDigest } from '../http/request-digest.ts';
 import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 import type { CaptureConfig } from './failure.ts';
 import { headerValue, toHeaders } from './headers.ts';
@@ -211,8 +212,12 @@ export class Capture {
     const sent = this.pending.get(d.requestId)?.requestHeaders;
     const entry: ContextEntry = { url: d.url, method: d.method, status: d.statusCode, time: d.timeStamp, type: d.type };
     if (sent) {
-      const auth = headerValue(toHeaders(sent), 'authorization'); // cut at 8 KB by toHeaders
+      const headers = toHeaders(sent); // values cut at 8 KB
+      const auth = headerValue(headers, 'authorization');
       if (auth !== undefined) entry.authorization = auth;
+      // what a failure is compared with: names and facts only (no cookie value), and only for
+      // successes, which the context window already limits to the minute around a failure
+      if (isSuccessStatus(d.statusCode)) entry.digest = requestDigest(headers);
     }
     this.onContext?.(d.tabId, entry);
   }

@@ -4,6 +4,9 @@
 /** Statuses that mean "not authenticated / not allowed" (419 Laravel, 440 IIS, 498 Esri). */
 export const AUTH_FAILURE_STATUSES: readonly number[] = Object.freeze([401, 403, 407, 419, 440, 498]);
 
+/** 2xx, or a 304 (a cached success revalidated with the same credentials): what a failure is compared with. */
+export const isSuccessStatus = (status: number): boolean => (status >= 200 && status < 300) || status === 304;
+
 /** A header entry as webRequest, DevTools and HAR files give it (value may be absent). */
 interface NamedHeader {
   name: string;

@@ -1,5 +1,6 @@
 // What the toolbar and detail buttons do: talk to the worker through the client, or run the
 // shared exporters. Kept out of the components so the wiring reads in one place.
+import { isSuccess } from '../analysis/index.ts';
 import type { Settings } from '../shared/settings.ts';
 import type { CaptureRecord } from '../shared/types.ts';
 import { HAR_LIMITS, fileSizeProblem } from '../har/limits.ts';
@@ -29,6 +30,9 @@ export async function patchSettings(store: Store, s: Services, patch: Partial<Se
   }
 }
 
+const SUCCESS_STATUSES = [...Array.from({ length: 100 }, (_, i) => 200 + i), 304];
+/** successes kept from imports (their bodies dropped): enough for any customer's capture of one flow */
+const MAX_IMPORTED_SUCCESSES = 5000;
 /** chunks of an import read after the first join the list together, at most this often (ms) */
 const IMPORT_BATCH_MS = 100;
 
@@ -45,6 +49,7 @@ export async function importHar(store: Store, s: Pick<Services, 'now'>, file: Bl
   }
   const { tabId, settings } = store.state.value;
   let count = 0;
+  let successes = 0;
   let held: CaptureRecord[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const add = (): void => {
@@ -54,23 +59,30 @@ export async function importHar(store: Store, s: Pick<Services, 'now'>, file: Bl
   };
   try {
     // a distinct id prefix per import, so importing the same file twice adds it twice, visibly
-    const res = await store.diagnoser.readHar(
-      file,
-      { tabId, statuses: settings.captureStatuses, idPrefix: `har${s.now()}-` },
-      (records) => {
-        held.push(...records);
-        if (count === 0) add();
-        else timer ??= setTimeout(add, IMPORT_BATCH_MS);
-        count += records.length;
-      },
-    );
+    // the successes come too: not rows, but what the Compare tab compares a failure with
+    const statuses = [...settings.captureStatuses, ...SUCCESS_STATUSES];
+    const res = await store.diagnoser.readHar(file, { tabId, statuses, idPrefix: `har${s.now()}-` }, (records) => {
+      const failures = records.filter((r) => !isSuccess(r.status));
+      const ok = records.filter((r) => isSuccess(r.status));
+      if (ok.length && successes < MAX_IMPORTED_SUCCESSES) {
+        const kept = ok.slice(0, MAX_IMPORTED_SUCCESSES - successes).map(({ responseBody: _, ...r }) => r);
+        successes += kept.length;
+        store.dispatch({ type: 'imported', records: [], successes: kept });
+      }
+      if (failures.length === 0) return;
+      held.push(...failures);
+      if (count === 0) add();
+      else timer ??= setTimeout(add, IMPORT_BATCH_MS);
+      count += failures.length;
+    });
     if (timer !== undefined) clearTimeout(timer);
     add();
     const extra = res.problems.length
       ? `; ${res.problems.length} problem(s): ${res.problems.slice(0, 2).join('; ')}`
       : '';
     const skipped = `${res.skipped} other entr${res.skipped === 1 ? 'y' : 'ies'}`;
-    store.notice.value = `${fileName}: imported ${count} auth failure(s), skipped ${skipped}${extra}`;
+    const ok = successes ? ` and ${successes} success(es) to compare with` : '';
+    store.notice.value = `${fileName}: imported ${count} auth failure(s)${ok}, skipped ${skipped}${extra}`;
   } catch (e) {
     if (timer !== undefined) clearTimeout(timer);
     add();

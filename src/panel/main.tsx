@@ -8,7 +8,13 @@ import { ServicesContext, StoreContext, type Services } from './providers.ts';
 import { copyText } from './export/clipboard.ts';
 import { downloadText } from './export/download.ts';
 import { loadView, saveView } from './persist.ts';
-import { devtoolsThemeName, extensionVersion, inspectedTabId, onDevtoolsThemeChanged } from './platform.ts';
+import {
+  devtoolsThemeName,
+  extensionVersion,
+  inspectedEval,
+  inspectedTabId,
+  onDevtoolsThemeChanged,
+} from './platform.ts';
 import { paintFirst } from './paint-first.ts';
 import { createStore } from './store.ts';
 import { followTheme } from '../shared/ui/theme.ts';
@@ -42,6 +48,8 @@ if (tabId === undefined) {
     now: () => Date.now(),
     discovery: createDiscoveryRuns(panelDocFetch()),
   };
+  const evalInPage = inspectedEval();
+  if (evalInPage) services.evalInPage = evalInPage;
   client.watchTab(tabId, paintFirst(store.dispatch), (connected) => store.dispatch({ type: 'status', connected }));
   effect(() => saveView(localStorage, store.persisted.value));
   render(

@@ -2,6 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Client } from '../shared/client.ts';
+import type { EvalInPage } from './replay/run.ts';
 import type { Store } from './store.ts';
 import type { DiscoveryRuns } from './discovery/runs.ts';
 
@@ -13,6 +14,8 @@ export interface Services {
   version: string;
   /** clock for file names and HAR import; injected so tests are deterministic */
   now(): number;
+  /** runs code in the inspected page (replays); absent outside DevTools */
+  evalInPage?: EvalInPage;
   /** the discovery doctor's runs (its fetcher inside); absent where no fetch may be made */
   discovery?: DiscoveryRuns;
 }

@@ -12,6 +12,12 @@ export interface PanelState {
   imported: CaptureRecord[];
   /** the tab's non-failing requests around its failures (history for the diagnosis), oldest first */
   context: ContextEntry[];
+  /** the successes of imported HAR files: never rows, only there to compare a failure with, oldest first */
+  importedOk: CaptureRecord[];
+  /** what the panel's replays brought back that the worker did not capture (its successes), oldest first */
+  replays: CaptureRecord[];
+  /** worker records that are replays (a failing replay is captured like any failure): id -> replayed id */
+  replayOf: Readonly<Record<string, string>>;
   settings: Settings;
   /** a port is open and has delivered a snapshot */
   connected: boolean;
@@ -26,8 +32,10 @@ export interface PanelState {
 export type PanelEvent =
   | PortEvent
   | { type: 'status'; connected: boolean }
-  | { type: 'imported'; records: CaptureRecord[] }
-  | { type: 'clearImported' };
+  | { type: 'imported'; records: CaptureRecord[]; successes?: CaptureRecord[] }
+  | { type: 'clearImported' }
+  | { type: 'replayed'; record: CaptureRecord }
+  | { type: 'replayLinked'; id: string; of: string };
 
 export function initialState(tabId: number): PanelState {
   return {
@@ -35,6 +43,9 @@ export function initialState(tabId: number): PanelState {
     live: [],
     imported: [],
     context: [],
+    importedOk: [],
+    replays: [],
+    replayOf: {},
     settings: { ...DEFAULT_SETTINGS },
     connected: false,
     synced: false,
@@ -110,7 +121,7 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
       return { ...s, live: s.live.filter((r) => !gone.has(r.id)) };
     }
     case 'cleared':
-      return e.tabId === s.tabId ? { ...s, live: [], context: [] } : s;
+      return e.tabId === s.tabId ? { ...s, live: [], context: [], replays: [], replayOf: {} } : s;
     case 'context': {
       if (e.tabId !== s.tabId) return s;
       const context = e.replace ? [...e.entries].sort(byTime) : [...s.context, ...e.entries].sort(byTime);
@@ -125,16 +136,28 @@ export function apply(s: PanelState, e: PanelEvent): PanelState {
     case 'imported': {
       const known = new Set(s.imported.map((r) => r.id));
       const fresh = e.records.filter((r) => !known.has(r.id) && (known.add(r.id), true));
-      return { ...s, imported: merge(s.imported, fresh.sort(byTime)) };
+      const ok = e.successes?.length ? merge(s.importedOk, [...e.successes].sort(byTime)) : s.importedOk;
+      const imported = fresh.length ? merge(s.imported, fresh.sort(byTime)) : s.imported;
+      return imported === s.imported && ok === s.importedOk ? s : { ...s, imported, importedOk: ok };
     }
     case 'clearImported':
-      return { ...s, imported: [] };
+      return { ...s, imported: [], importedOk: [] };
+    case 'replayed':
+      return { ...s, replays: insert(s.replays, e.record) };
+    case 'replayLinked':
+      return { ...s, replayOf: { ...s.replayOf, [e.id]: e.of } };
   }
 }
 
-/** Everything the list can show: the worker's records and the imported ones, in time order. */
+/** Everything the list can show: the worker's records, the imported ones and the replays, in time order. */
 export function allRecords(s: PanelState): CaptureRecord[] {
-  if (s.imported.length === 0) return s.live;
-  if (s.live.length === 0) return s.imported;
-  return merge(s.live, s.imported);
+  const local = s.replays.length ? merge(s.imported, s.replays) : s.imported;
+  if (local.length === 0) return s.live;
+  if (s.live.length === 0) return local;
+  return merge(s.live, local);
+}
+
+/** The id of the record `r` replays, if it is a replay (the panel's own, or a failure the worker captured). */
+export function replayedId(s: PanelState, r: CaptureRecord): string | undefined {
+  return r.replayOf ?? (Object.hasOwn(s.replayOf, r.id) ? s.replayOf[r.id] : undefined);
 }

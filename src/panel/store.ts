@@ -5,13 +5,15 @@ import type { FingerprintKey } from '../analysis/index.ts';
 import type { Diagnoser } from '../shared/diagnoser.ts';
 import { pageDiagnoser } from '../shared/engine-worker.ts';
 import type { CaptureRecord } from '../shared/types.ts';
+import { createCompareState, type CompareState } from './compare.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
 import { filterRecords, groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
-export type DetailTab = 'diagnosis' | 'discovery' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
+export type DetailTab =
+  'diagnosis' | 'compare' | 'replay' | 'discovery' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
 
 export interface Store {
   state: Signal<PanelState>;
@@ -44,6 +46,8 @@ export interface Store {
   ids: ReadonlySignal<string[]>;
   selected: ReadonlySignal<CaptureRecord | undefined>;
   persisted: ReadonlySignal<Persisted>;
+  /** what the Compare tab compares (and the row picked with "Compare with…") */
+  compare: CompareState;
 }
 
 export function createStore(tabId: number, view: Persisted, selectedId?: string, given?: Diagnoser): Store {
@@ -77,7 +81,13 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string,
       const next = apply(prev, e);
       if (next === prev) return;
       state.value = next;
-      if (next.live === prev.live && next.imported === prev.imported && next.context === prev.context) return;
+      if (
+        next.live === prev.live &&
+        next.imported === prev.imported &&
+        next.replays === prev.replays &&
+        next.context === prev.context
+      )
+        return;
       const all = records.peek();
       diagnoser.setInputs(all, next.context);
       diagnoser.want(all);
@@ -109,5 +119,6 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string,
       toggles: toggles.value,
       groupByOrigin: groupByOrigin.value,
     })),
+    compare: createCompareState(),
   };
 }

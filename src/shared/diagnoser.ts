@@ -11,6 +11,7 @@
 // The background never runs the engine (ARCHITECTURE.md, "The UIs run the engine").
 import type { FingerprintKey } from '../analysis/index.ts';
 import type { FromHarOptions } from '../har/read.ts';
+import { isSuccessStatus } from '../http/failure.ts';
 import {
   recordKey,
   resultKey,
@@ -446,7 +447,8 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
       return;
     }
     const records = JSON.parse(chunk.records) as CaptureRecord[];
-    for (const r of records) staged.add(rkOf(r));
+    // a success is read for the Compare tab, not the list: the worker does not keep it (diagnosis-service.ts)
+    for (const r of records) if (!isSuccessStatus(r.status)) staged.add(rkOf(r));
     read.onRecords(records);
     if (chunk.done) {
       reads.delete(chunk.read);

@@ -3,6 +3,7 @@
 // between, keeps the full diagnoses, and answers with summaries (full diagnoses when asked
 // `soon`). Pure: diagnosis-worker.ts runs it in a Web Worker, in-thread.ts on the page's thread.
 import { diagnose, type Exchange, type FingerprintKey } from '../analysis/index.ts';
+import { isSuccessStatus } from '../http/failure.ts';
 import { fromHar } from '../har/read.ts';
 import {
   recordKey,
@@ -158,7 +159,8 @@ export function createDiagnosisService(opts: ServiceOptions): DiagnosisService {
       return done({ error: 'not JSON, so not a HAR file' });
     }
     const res = fromHar(json, { tabId: req.tabId, statuses: req.statuses, idPrefix: req.idPrefix });
-    for (const r of res.records) staged.set(recordKey(r), r);
+    // a success read for the Compare tab never joins the list: the worker need not hold it
+    for (const r of res.records) if (!isSuccessStatus(r.status)) staged.set(recordKey(r), r);
     for (let i = 0; i < res.records.length; i += HAR_CHUNK) {
       const records = JSON.stringify(res.records.slice(i, i + HAR_CHUNK));
       const last = i + HAR_CHUNK >= res.records.length;

@@ -1,5 +1,6 @@
 // What the background captures and every UI reads. Plain JSON: it lives in storage.session.
 import type { Diagnosis, Header } from '../analysis/index.ts';
+import type { RequestDigest } from '../http/request-digest.ts';
 
 export type { Header };
 
@@ -20,7 +21,8 @@ export type CaptureSource =
   | 'headers' // onHeadersReceived with a status in the capture set
   | 'auth-required' // onAuthRequired (a real proxy's 407, or an HTTP-auth prompt)
   | 'import' // came from a HAR file
-  | 'devtools'; // a failure only DevTools saw: outside the capture set, judged by the engine from its body
+  | 'devtools' // a failure only DevTools saw: outside the capture set, judged by the engine from its body
+  | 'replay'; // the panel replayed a request in the inspected page and this is what came back
 
 export interface CaptureRecord {
   /** unique per record: `${requestId}-${seq}` (one requestId can fail twice: auth retries) */
@@ -54,6 +56,8 @@ export interface CaptureRecord {
    * re-running the engine on `eyJhbGciOi…x7Qw #3fa2c1`.
    */
   exportedDiagnosis?: Diagnosis;
+  /** the id of the record this one replays (the panel's "Replay in page") */
+  replayOf?: string;
 }
 
 /**
@@ -72,6 +76,11 @@ export interface ContextEntry {
   type: string;
   /** the Authorization request header as sent (a secret: storage.session only, masked in UIs) */
   authorization?: string;
+  /**
+   * a success's other request headers as far as a comparison needs them: cookie names, Origin,
+   * Sec-Fetch-*, the media type, DPoP htm/htu; no secret (absent: the headers were not seen)
+   */
+  digest?: RequestDigest;
 }
 
 /**

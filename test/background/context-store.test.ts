@@ -72,10 +72,36 @@ describe('context window (capture)', () => {
           time: T + 11,
           type: 'xmlhttprequest',
           authorization: 'Basic Y2xpZW50',
+          digest: { cookies: [], origin: '', secFetchSite: '', secFetchMode: '', contentType: '', dpop: null },
         },
       ],
       [1, { url: 'http://a/old', method: 'GET', status: 302, time: T + 21, type: 'xmlhttprequest' }],
     ]);
+  });
+
+  it("a success's entry keeps what a comparison needs of its headers: cookie names, never their values", () => {
+    const c = new Capture({ captureStatuses: [401], paused: false });
+    const got: ContextEntry[] = [];
+    c.onContext = (_t, e) => got.push(e);
+    c.onSendHeaders(sent({ requestId: 'f', url: 'http://a/api', tabId: 1 }, T));
+    c.onHeadersReceived(received({ requestId: 'f', url: 'http://a/api', tabId: 1 }, T + 1, 401));
+    c.onSendHeaders(
+      sent({ requestId: 's', url: 'http://a/api', tabId: 1 }, T + 10, [
+        h('Cookie', 'session=s3cr3t-v4lue; theme=dark'),
+        h('Origin', 'http://a'),
+        h('Sec-Fetch-Site', 'same-origin'),
+      ]),
+    );
+    c.onHeadersReceived(received({ requestId: 's', url: 'http://a/api', tabId: 1 }, T + 11, 200));
+    expect(got[0]!.digest).toEqual({
+      cookies: ['session', 'theme'],
+      origin: 'http://a',
+      secFetchSite: 'same-origin',
+      secFetchMode: '',
+      contentType: '',
+      dpop: null,
+    });
+    expect(JSON.stringify(got)).not.toContain('s3cr3t-v4lue');
   });
 
   it('expires a minute after the last failure; each failure renews it', () => {

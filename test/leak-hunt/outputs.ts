@@ -3,6 +3,7 @@
 import { act, fireEvent } from '@testing-library/preact';
 import type { Diagnosis, FingerprintKey } from '../../src/analysis/index.ts';
 import { toHar } from '../../src/har/write.ts';
+import { recordKey } from '../../src/panel/compare.ts';
 import { toJson } from '../../src/panel/export/json.ts';
 import { shareText, type ShareKind } from '../../src/panel/export/share.ts';
 import { toMarkdown } from '../../src/report/markdown.ts';
@@ -42,11 +43,11 @@ function copy(kind: ShareKind): Output {
   };
 }
 
-const TABS = ['Diagnosis', 'Challenge', 'Credentials', 'Headers', 'Redirects', 'Body'] as const;
+const TABS = ['Diagnosis', 'Compare', 'Replay', 'Challenge', 'Credentials', 'Headers', 'Redirects', 'Body'] as const;
 
 /** the panel as happy-dom renders it: the list, then each record's detail tab by tab (HTML: attributes too) */
 const panel: Output = {
-  name: 'panel (list rows, detail tabs)',
+  name: 'panel (list rows, detail tabs, Compare against a neighbour)',
   show: async (records, env) => {
     const p = renderPanel();
     await act(() => p.snapshot([...records], { revealSecrets: env.reveal ?? false }));
@@ -54,10 +55,13 @@ const panel: Output = {
     const out: Shown[] = [];
     const list = p.container.querySelector('[data-testid="list"]');
     out.push({ where: 'list rows', text: list?.outerHTML ?? '' });
-    for (const r of records) {
+    for (const [i, r] of records.entries()) {
+      // Compare shows each record against its neighbour: two planted records, every difference
+      const other = records[i === 0 ? 1 : i - 1];
       await act(() => {
         p.store.selectedId.value = r.id;
         p.store.detailOpen.value = true;
+        if (other) p.store.compare.chosen.value = { [r.id]: recordKey(other.id) };
       });
       await p.diagnosed();
       for (const tab of TABS) {

@@ -406,6 +406,31 @@ describe('diagnoser: a HAR file read by the worker', () => {
     expect(got.every((r) => d.peekSummary(r))).toBe(true);
   });
 
+  it('a success read for the Compare tab is not kept by the worker: if it ever joins, it is sent whole', async () => {
+    const { s, d, workers } = handRunDiagnoser();
+    const mixed = structuredClone(har);
+    mixed.log.entries[1]!.response.status = 200;
+    const got: CaptureRecord[] = [];
+    const read = d.readHar(
+      new Blob([JSON.stringify(mixed)]),
+      { tabId: 7, statuses: [401, 200], idPrefix: 'hx' },
+      (rs) => got.push(...rs),
+    );
+    for (let i = 0; i < 20 && got.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      s.drain();
+    }
+    await read;
+    const messages = sent(workers);
+    d.setInputs(got, []);
+    d.want(got);
+    s.drain();
+    const last = messages[messages.length - 1]!;
+    expect(last.join).toHaveLength(2);
+    expect(last.add?.map((r) => r.status)).toEqual([200]);
+    expect(got.every((r) => d.peekSummary(r))).toBe(true);
+  });
+
   it('a file that is not JSON is refused with a reason', async () => {
     const d = timedDiagnoser();
     await expect(

@@ -65,7 +65,7 @@ describe('contextExchange', () => {
     time: T,
     type: 'xmlhttprequest',
   };
-  it('carries the Authorization it sent, nothing else it does not know', () => {
+  it('carries the Authorization it sent, and an empty digest: nothing else is known', () => {
     expect(contextExchange({ ...entry, authorization: 'Bearer x', method: 'POST', status: 204 })).toEqual({
       url: 'https://api.example.com/ok/0',
       method: 'POST',
@@ -74,7 +74,14 @@ describe('contextExchange', () => {
       timeStamp: T,
       requestHeaders: [{ name: 'Authorization', value: 'Bearer x' }],
       responseHeaders: [],
+      digest: {},
     });
     expect(contextExchange(entry).requestHeaders).toEqual([]);
+  });
+
+  it("hands the engine a success's kept digest", () => {
+    const digest = { cookies: ['session'], origin: '', secFetchSite: 'same-origin', secFetchMode: 'cors' };
+    const d = { ...digest, contentType: '', dpop: null };
+    expect(contextExchange({ ...entry, digest: d }).digest).toEqual(d);
   });
 });

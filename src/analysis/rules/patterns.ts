@@ -84,7 +84,7 @@ function url(s: string): URL | undefined {
   return u;
 }
 const auth = (e: Exchange): string | undefined => headerValue(e.requestHeaders, 'authorization');
-const isRefresh = (e: Exchange): boolean =>
+export const isRefresh = (e: Exchange): boolean =>
   e.method.toUpperCase() === 'POST' && REFRESH.test(url(e.url)?.pathname ?? '');
 const ok = (e: Exchange): boolean => e.status >= 200 && e.status < 300;
 /** the same endpoint: the query is left out, as clients add cache-busting stamps to retries */

@@ -1,6 +1,7 @@
 // The panel's layout and its page-wide keys: toolbar, connection banner, list, detail.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { importHar } from '../actions.ts';
+import { cancelPick } from '../compare.ts';
 import { useServices, useStore } from '../providers.ts';
 import { Boundary } from './boundary.tsx';
 import { Detail } from './detail.tsx';
@@ -32,6 +33,8 @@ export function App() {
         e.preventDefault();
         filterRef.current?.focus();
         filterRef.current?.select();
+      } else if (e.key === 'Escape' && cancelPick(store)) {
+        e.preventDefault();
       } else if (
         e.key === 'Escape' &&
         store.detailOpen.value &&

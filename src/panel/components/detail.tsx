@@ -9,6 +9,7 @@ import type { DetailTab } from '../store.ts';
 import { BodyView } from './body-view.tsx';
 import { Boundary } from './boundary.tsx';
 import { ChallengeView } from './challenge-view.tsx';
+import { CompareView } from './compare-view.tsx';
 import { CopyButton } from './copy-button.tsx';
 import { CredentialsView } from './credentials-view.tsx';
 import { DiagnosisView } from './diagnosis-view.tsx';
@@ -16,9 +17,12 @@ import { DiscoveryView, offersDiscovery } from './discovery-view.tsx';
 import { CloseIcon } from './icons.tsx';
 import { HeadersView } from './headers-view.tsx';
 import { RedirectsView } from './redirects-view.tsx';
+import { ReplayView } from './replay-view.tsx';
 
 const TABS: { id: DetailTab; label: string }[] = [
   { id: 'diagnosis', label: 'Diagnosis' },
+  { id: 'compare', label: 'Compare' },
+  { id: 'replay', label: 'Replay' },
   { id: 'discovery', label: 'Discovery' },
   { id: 'challenge', label: 'Challenge' },
   { id: 'credentials', label: 'Credentials' },
@@ -31,6 +35,10 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
   switch (tab) {
     case 'diagnosis':
       return <DiagnosisView record={record} />;
+    case 'compare':
+      return <CompareView record={record} />;
+    case 'replay':
+      return <ReplayView key={record.id} record={record} />;
     case 'discovery':
       return <DiscoveryView record={record} />;
     case 'challenge':

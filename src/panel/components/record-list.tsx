@@ -1,6 +1,8 @@
 // The list: a windowed grid with fixed row height, so 5 000 rows cost the same as 50.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { finishPick } from '../compare.ts';
 import { useStore } from '../providers.ts';
+import { replayedId } from '../state.ts';
 import { moveSelection, type Row } from '../rows.ts';
 import { scrollToReveal, windowRange } from '../virtual.ts';
 import { GroupRow, RecordRow, ROW_HEIGHT } from './record-row.tsx';
@@ -24,6 +26,10 @@ export function RecordList() {
   const selectedId = store.selectedId.value;
   const onSelect = useCallback(
     (id: string) => {
+      if (finishPick(store, id)) {
+        el.current?.focus();
+        return;
+      }
       store.selectedId.value = id;
       store.detailOpen.value = true;
       el.current?.focus();
@@ -105,7 +111,7 @@ export function RecordList() {
       select(next);
     } else if (e.key === 'Enter' && store.selectedId.value !== undefined) {
       e.preventDefault();
-      store.detailOpen.value = true;
+      if (!finishPick(store, store.selectedId.value)) store.detailOpen.value = true;
     }
   };
 
@@ -158,6 +164,7 @@ export function RecordList() {
         aria-activedescendant={activeRendered && selectedId !== undefined ? `row-${selectedId}` : undefined}
         tabIndex={0}
         data-testid="list"
+        data-picking={store.compare.picking.value !== undefined ? 'true' : undefined}
         onScroll={(e) => {
           const n = e.currentTarget;
           atEnd.current = n.scrollTop + n.clientHeight >= n.scrollHeight - ROW_HEIGHT;
@@ -199,6 +206,7 @@ export function RecordList() {
                   index={start + k}
                   selected={row.record.id === selectedId}
                   summary={summaries.get(row.record)}
+                  replay={replayedId(store.state.value, row.record) !== undefined}
                   reveal={store.state.value.settings.revealSecrets}
                   onSelect={onSelect}
                 />

@@ -1,4 +1,5 @@
 import { memo } from 'preact/compat';
+import { isSuccess } from '../../analysis/index.ts';
 import { recordMasker } from '../../redact/record.ts';
 import { maskText } from '../../redact/secrets.ts';
 import type { DiagnosisSummary } from '../../shared/diagnoser.ts';
@@ -18,6 +19,8 @@ interface RecordRowProps {
   summary: DiagnosisSummary | undefined;
   /** settings.revealSecrets */
   reveal: boolean;
+  /** a replay of another record (the panel's "Replay in page") */
+  replay?: boolean;
   onSelect: (id: string) => void;
 }
 
@@ -27,11 +30,14 @@ export const RecordRow = memo(function RecordRow({
   selected,
   summary: d,
   reveal,
+  replay,
   onSelect,
 }: RecordRowProps) {
   const f = useStore().facts.of(r);
   const pending = d === undefined;
-  const sev = d?.top?.severity ?? 'none';
+  const top = d?.top?.severity;
+  // a success (a replay that worked) shows green unless a finding warns about it
+  const sev = top === 'error' || top === 'warning' || !isSuccess(r.status) || pending ? (top ?? 'none') : 'ok';
   const scheme = f.challengeSchemes.length ? f.challengeSchemes.join(', ') : (f.sentScheme ?? '');
   const challenged = f.challengeSchemes.join(', ') || 'no challenge';
   const schemeTitle = `sent: ${f.sentScheme ?? 'no credentials'}; challenged: ${challenged}`;
@@ -65,6 +71,11 @@ export const RecordRow = memo(function RecordRow({
         {r.preflight ? (
           <span class="tag" title="CORS preflight">
             pre
+          </span>
+        ) : null}
+        {replay ? (
+          <span class="tag" title="A replay of another request (Replay in page)" data-testid="replay-tag">
+            replay
           </span>
         ) : null}
         {r.source === 'import' ? (

@@ -5,6 +5,7 @@ import { panelPath } from '../../shared/pages.ts';
 import { useServices, useStore } from '../providers.ts';
 import { SHARE_LABELS, shareText, type ShareKind } from '../export/share.ts';
 import { copyNote, copyOptions } from '../reveal.ts';
+import { startPick } from '../compare.ts';
 
 interface Props {
   record: CaptureRecord;
@@ -74,6 +75,18 @@ export function RowMenu({ record, x, y, onClose }: Props) {
           {SHARE_LABELS[k]}
         </button>
       ))}
+      <button
+        type="button"
+        role="menuitem"
+        tabIndex={-1}
+        data-testid="menu-compare"
+        onClick={() => {
+          startPick(store, record.id);
+          onClose();
+        }}
+      >
+        Compare with…
+      </button>
       <button
         type="button"
         role="menuitem"

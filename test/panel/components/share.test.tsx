@@ -120,6 +120,7 @@ describe('row context menu', () => {
       'Copy as fetch',
       'Copy report as Markdown',
       'Copy URL',
+      'Compare with…',
       'Open in a new tab',
     ]);
     expect(document.activeElement?.textContent).toBe('Copy as cURL');
