@@ -146,11 +146,15 @@ export const tokenClaims: Rule = (c, earlier) => {
   if (!c.failure || c.endpoint === 'token' || c.endpoint === 'authorize') return [];
   const out: Draft[] = [];
   const p = jwtOf(c);
-  const signs = c.auth?.lc === 'bearer' && c.endpoint === undefined ? idTokenSigns(p) : [];
+  // As Bearer, or bare in Authorization (no scheme, as some gateway authorizers are fed): the token is
+  // the same ID token either way, and that is the cause the malformed header only adds to.
+  const sentAsToken = c.auth?.lc === 'bearer' || (c.auth?.lc === '' && c.main?.where.startsWith('Authorization'));
+  const signs = sentAsToken && c.endpoint === undefined ? idTokenSigns(p) : [];
   if (signs.length) {
+    const how = c.auth?.lc === 'bearer' ? 'as the Bearer token' : 'in Authorization (with no scheme)';
     out.push(
       TOKEN_CLAIMS.draft('id-token-as-access-token', {
-        summary: `An ID token was sent as the Bearer token (${signs[0]}): send the access token instead`,
+        summary: `An ID token was sent ${how} (${signs[0]}): send the access token instead`,
         more: `This token is an ID token: ${signs.join(', ')}.`,
         evidence: [
           ev('ID token signs', signs.join('; ')),

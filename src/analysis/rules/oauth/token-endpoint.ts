@@ -75,7 +75,14 @@ export const TOKEN_ENDPOINT = defineFindings('oauth', {
   },
 });
 
-const CLIENT_ERRORS = /^(invalid_client|unauthorized_client|incorrect_client_credentials|invalid_client_secret)$/;
+// RFC 6749 §5.2: invalid_client and unauthorized_client are about the client (its authentication, or
+// the grant types it may use); invalid_grant, invalid_request, invalid_scope and unsupported_grant_type
+// about what it asked for. access_denied is not a §5.2 code: vendors answer it at the token endpoint
+// when the client is not authorized for the API or audience (Auth0 client grants, Okta policies),
+// except in the device flow (RFC 8628 §3.5), where it means the user declined.
+const CLIENT_ERRORS =
+  /^(invalid_client|unauthorized_client|incorrect_client_credentials|invalid_client_secret|access_denied)$/;
+const USER_DECLINED = /\b(user|end-user|resource owner)\b[^.]{0,40}\b(denied|declined|rejected|cancel)/;
 const CLIENT_WORDS =
   /aadsts7000215|aadsts7000222|aadsts700016|invalid client secret|client secret|client authentication failed/;
 const REUSE = /reuse|already used|already been used|refresh_token_already_used|token replay|replayed/;
@@ -142,9 +149,13 @@ export const tokenEndpoint: Rule = (c) => {
         evidence,
       }),
     );
-  } else if (CLIENT_ERRORS.test(t.error) || CLIENT_WORDS.test(words)) {
+  } else if ((CLIENT_ERRORS.test(t.error) && !USER_DECLINED.test(words)) || CLIENT_WORDS.test(words)) {
+    // Basic client credentials that decode to placeholders ("undefined:undefined") were never the client's:
+    // the malformed header leads, and the server's verdict on the client follows it.
+    const placeholder = c.auth?.basic?.placeholder === true;
     out.push(
       TOKEN_ENDPOINT.draft('oauth-client-rejected', {
+        ...(placeholder ? { severity: 'warning' as const } : {}),
         summary: `The token endpoint refused the client (${t.error})${desc}: check client id, secret and method`,
         evidence,
       }),
