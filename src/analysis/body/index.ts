@@ -5,6 +5,7 @@
 import { BODY_CAP_CHARS } from '../../http/limits.ts';
 import { jsonLeaves, type Leaf } from './json.ts';
 import { readPage, xmlLeaves } from './markup.ts';
+import { isCredentialParam } from '../credentials/vocabulary.ts';
 
 /** How much of a body is parsed and searched for phrases. */
 export const BODY_SCAN_CHARS = 8 * 1024;
@@ -67,6 +68,27 @@ function first(leaves: readonly Leaf[], ...paths: string[]): string | undefined 
 const CSRF =
   /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid|is missing)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf|the csrf token is missing|csrf token has expired|no valid crumb|invalid_nonce|cookie check failed/;
 
+const FIELD_KEY = /^(field|param|parameter|location)$/;
+const FIELD_CODE_KEY = /^(code|reason|type|error|issue)$/;
+
+// Errors that name the request field they are about and a code for it, as structured validation
+// errors do ({"field": "access_token", "code": "invalid"}, Strava, GitHub-style): when the field is a
+// credential, "access_token invalid" is the sentence the body means.
+function fieldErrors(leaves: readonly Leaf[], out: BodyHints): void {
+  for (let i = 0; i < leaves.length && i < 200; i++) {
+    const [path, value] = leaves[i]!;
+    if (!FIELD_KEY.test(last(path)) || !isCredentialParam(value)) continue;
+    const parent = path.slice(0, path.lastIndexOf('.') + 1);
+    for (let j = Math.max(0, i - 3); j < Math.min(leaves.length, i + 4); j++) {
+      const [p, v] = leaves[j]!;
+      if (j !== i && p.startsWith(parent) && FIELD_CODE_KEY.test(last(p)) && CODE_VALUE.test(v)) {
+        out.messages.push(`${value} ${v.replace(/_/g, ' ')}`);
+        return;
+      }
+    }
+  }
+}
+
 function fromLeaves(leaves: readonly Leaf[], out: BodyHints): void {
   for (const [path, value] of leaves) {
     const key = last(path);
@@ -77,6 +99,7 @@ function fromLeaves(leaves: readonly Leaf[], out: BodyHints): void {
     else if (MESSAGE_KEY.test(key) && CODE_VALUE.test(value) && /[A-Z_]/.test(value)) out.codes.push(value);
     if (out.codes.length > 40 || out.messages.length > 40) break;
   }
+  fieldErrors(leaves, out);
   const topError = first(leaves, 'error');
   const oauth = topError !== undefined && CODE_VALUE.test(topError);
   out.error = oauth

@@ -129,7 +129,14 @@ const QUERY_TOKEN_PARAMS = new Set([
   'xamzsecuritytoken',
   'oauthtoken',
   'jwt',
+  'appid', // OpenWeatherMap, Wolfram|Alpha: the key itself is called appid
 ]);
+
+// Vendor-prefixed key names (x-algolia-api-key, stripe_api_key, app_key, x-api-access-key...): a name
+// that ends in a key or token word of its own. A bare "...token" is left out: page and sync tokens
+// (pageToken, syncToken, continuationToken) are cursors, not credentials.
+const QUERY_TOKEN_SUFFIX =
+  /(apikey|apitoken|accesstoken|accesskey|authtoken|appkey|applicationkey|secretkey|apisecret)$/;
 
 const normalParam = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
 
@@ -177,8 +184,11 @@ export const isUrlHeader = (name: string): boolean => URL_HEADERS.has(name.trim(
 /** A query, fragment or form parameter of this name carries a secret (masking must hide its value). */
 export function isCredentialParam(name: string): boolean {
   const n = normalParam(name);
-  return CREDENTIAL_PARAMS.has(n) || CREDENTIAL_PARAM_SUFFIX.test(n);
+  return CREDENTIAL_PARAMS.has(n) || CREDENTIAL_PARAM_SUFFIX.test(n) || isQueryTokenParam(n);
 }
 
 /** A query parameter of this name authenticates the request it is on (token-in-query). */
-export const isQueryTokenParam = (name: string): boolean => QUERY_TOKEN_PARAMS.has(normalParam(name));
+export function isQueryTokenParam(name: string): boolean {
+  const n = normalParam(name);
+  return QUERY_TOKEN_PARAMS.has(n) || QUERY_TOKEN_SUFFIX.test(n);
+}

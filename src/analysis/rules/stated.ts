@@ -123,7 +123,8 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
           evidence: [ev('User', c.auth.basic.user), ...statedEvidence(c, s)],
         });
       if (!c.hasCredentials) {
-        if (earlier.some((d) => d.id === 'no-credentials')) return undefined;
+        // A 403 with nothing sent is forbidden-unauthenticated's (a 403 where 401 fits); it quotes the body.
+        if (c.status === 403 || earlier.some((d) => d.id === 'no-credentials')) return undefined;
         return STANDARDS.draft('no-credentials', {
           summary: `No credentials sent${said(s)}: attach the credential the API expects`,
           ...(s.row ? { explanation: s.row.explain } : {}),

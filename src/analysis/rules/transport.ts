@@ -101,9 +101,16 @@ export const TRANSPORT = defineFindings('transport', {
   },
 });
 
+// A header the body names ("No `apikey` request header or url param was found", "add a header for
+// either X-Postmark-Server-Token or …"): quoted, or hyphenated like a header name.
+const QUOTED_HEADER = /[`'"]([A-Za-z][\w-]{1,60})[`'"] (?:request )?header\b/;
+const HEADER_FOR = /\bheader (?:named |called )?(?:for )?(?:either )?[`'"]?([A-Za-z][\w]{0,30}-[\w-]{1,60})/i;
+
 /** The request header the server reads its credential from, when the response or a vendor row says. */
 function expectedHeader(c: Inspection, s: Statement): string | undefined {
   if (s.row?.expects) return s.row.expects;
+  const said = QUOTED_HEADER.exec(c.body.plain) ?? HEADER_FOR.exec(c.body.plain);
+  if (said) return said[1];
   const named = c.challenges.find((x) => x.params.name && (x.params.type ?? 'header') === 'header');
   if (named) return named.params.name;
   return c.challenges.some((x) => /^(bearer|basic|token|dpop)$/i.test(x.scheme)) ? 'Authorization' : undefined;
@@ -113,8 +120,12 @@ function wrongPlace(c: Inspection): Draft | undefined {
   const s = c.statements.find((x) => x.id === 'no-credentials');
   if (!s) return undefined;
   const expects = expectedHeader(c, s);
+  if (!expects) return undefined;
   const sentHeaders = c.ex.requestHeaders.map((h) => h.name.toLowerCase());
-  if (!expects || sentHeaders.includes(expects.toLowerCase())) return undefined;
+  const sentThere =
+    sentHeaders.includes(expects.toLowerCase()) ||
+    c.queryTokens.some((q) => q.name.toLowerCase() === expects.toLowerCase());
+  if (sentThere) return undefined;
   const sent = [
     ...(c.auth ? ['Authorization'] : []),
     ...c.apiKeys.map((k) => k.name),

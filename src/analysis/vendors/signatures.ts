@@ -149,6 +149,16 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     vendor: 'Microsoft Graph',
+    id: 'insufficient-scope',
+    code: /^Authorization_RequestDenied$/,
+    explain:
+      'Graph says the token does not carry a permission this operation needs: a delegated scope (scp) or an ' +
+      'application role (roles) not granted or not consented, or a directory role the signed-in user lacks.',
+    fix: 'Add the permission the method’s page lists to the app registration, grant admin consent, get a new token.',
+    doc: 'https://learn.microsoft.com/en-us/graph/resolve-auth-errors',
+  },
+  {
+    vendor: 'Microsoft Graph',
     id: 'token-rejected',
     code: /^InvalidAuthenticationToken$/,
     explain: 'Microsoft Graph refused the access token (expired, for another audience, or not a Graph token).',
@@ -366,6 +376,18 @@ export const SIGNATURES: readonly Signature[] = [
     explain: 'Docker Hub says the pull rate limit was reached (RateLimit-Remaining: 0 for the window).',
     fix: 'Authenticate (higher limits) or wait for the window; mirror the images you pull often.',
     doc: 'https://docs.docker.com/docker-hub/usage/',
+  },
+  // Kong (and the gateways built on it, such as Supabase's)
+  {
+    vendor: 'Kong',
+    id: 'no-credentials',
+    text: /no api key found in (request|headers or querystring)/,
+    expects: 'apikey',
+    explain:
+      'Kong’s key-auth plugin reads the key only from the header or query parameter named in its key_names ' +
+      '(apikey unless configured otherwise), and found none there; a key in Authorization is not read.',
+    fix: 'Send the key in the apikey header (or ?apikey=), or the name the route’s key_names configures.',
+    doc: 'https://docs.konghq.com/hub/kong-inc/key-auth/',
   },
   // OpenAI, Anthropic
   {
