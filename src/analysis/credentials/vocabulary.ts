@@ -58,9 +58,9 @@ const CSRF_HEADERS = /^(x-)?(csrf|xsrf)(-?token)?$|^x-csrftoken$|^x-wp-nonce$|^j
 const OTHER_SECRET_HEADERS = new Set(['set-cookie', 'set-cookie2', 'dpop']);
 
 // A name part that makes a header a credential: X-Figma-Token, X-Refresh-Token, X-Secret-Key,
-// X-Postmark-Server-Token, X-Forwarded-Authorization, X-Session-Id, X-Api-Auth...
+// X-Postmark-Server-Token, X-Forwarded-Authorization, X-Session-Id, X-Api-Auth, X-CMC_PRO_API_KEY...
 const CREDENTIAL_NAME =
-  /(^|-)(token|secret|password|passwd|key|apikey|auth|authorization|sessionid|session-id|jwt|assertion|signature|credential)$|^x-api-(key|token|secret|auth)/;
+  /(^|[-_])(token|secret|password|passwd|key|apikey|auth|authorization|sessionid|session-id|jwt|assertion|signature|credential)$|^x-api-(key|token|secret|auth)/;
 
 /** Headers whose value is a URL that may carry a token (OAuth redirects put `code` or `#access_token` there). */
 const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'origin']);

@@ -104,13 +104,17 @@ export const TRANSPORT = defineFindings('transport', {
 // A header the body names ("No `apikey` request header or url param was found", "add a header for
 // either X-Postmark-Server-Token or …"): quoted, or hyphenated like a header name.
 const QUOTED_HEADER = /[`'"]([A-Za-z][\w-]{1,60})[`'"] (?:request )?header\b/;
+// Apigee names the flow variable it read (request.queryparam.apikey, request.header.x-api-key).
+const FLOW_VARIABLE = /\brequest\.(?:queryparam|header)\.([\w-]{1,60})/;
+const AUTHORIZATION_FIELD = /\bauthorization (?:field|header)\b/i;
 const HEADER_FOR = /\bheader (?:named |called )?(?:for )?(?:either )?[`'"]?([A-Za-z][\w]{0,30}-[\w-]{1,60})/i;
 
 /** The request header the server reads its credential from, when the response or a vendor row says. */
 function expectedHeader(c: Inspection, s: Statement): string | undefined {
   if (s.row?.expects) return s.row.expects;
-  const said = QUOTED_HEADER.exec(c.body.plain) ?? HEADER_FOR.exec(c.body.plain);
+  const said = QUOTED_HEADER.exec(c.body.plain) ?? FLOW_VARIABLE.exec(c.body.plain) ?? HEADER_FOR.exec(c.body.plain);
   if (said) return said[1];
+  if (AUTHORIZATION_FIELD.test(c.body.plain)) return 'Authorization';
   const named = c.challenges.find((x) => x.params.name && (x.params.type ?? 'header') === 'header');
   if (named) return named.params.name;
   return c.challenges.some((x) => /^(bearer|basic|token|dpop)$/i.test(x.scheme)) ? 'Authorization' : undefined;

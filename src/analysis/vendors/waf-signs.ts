@@ -7,6 +7,8 @@ export interface WafSign {
   vendor: string;
   /** the response's Server header */
   server?: RegExp;
+  /** a response header and its value */
+  header?: readonly [name: string, value: RegExp];
   /** words of the block page */
   text?: RegExp;
   /** statuses the row applies to; without it, any 4xx or 5xx */
@@ -34,6 +36,22 @@ export const WAF_SIGNS: readonly WafSign[] = [
     status: [403],
     sign: 'CloudFront "Request blocked." page',
     doc: 'https://repost.aws/knowledge-center/cloudfront-troubleshoot-403-errors',
+  },
+  {
+    // Application Gateway answers 403 itself only when its WAF blocks (backend refusals pass through).
+    vendor: 'Azure Application Gateway WAF',
+    server: /^microsoft-azure-application-gateway/i,
+    status: [403],
+    sign: 'Server: Microsoft-Azure-Application-Gateway on a 403',
+    doc: 'https://learn.microsoft.com/en-us/azure/web-application-firewall/ag/web-application-firewall-troubleshoot',
+  },
+  {
+    vendor: 'Azure Front Door WAF',
+    header: ['x-azure-ref', /./],
+    text: /the request is blocked\./,
+    status: [403],
+    sign: 'x-azure-ref with "The request is blocked."',
+    doc: 'https://learn.microsoft.com/en-us/azure/web-application-firewall/afds/waf-front-door-tuning',
   },
   {
     vendor: 'Imperva',

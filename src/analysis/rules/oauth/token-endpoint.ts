@@ -105,6 +105,9 @@ export const tokenEndpoint: Rule = (c) => {
   if (!t || (c.status < 400 && !c.body.saysError)) return [];
   // DPoP at the token endpoint (RFC 9449 §8) is the dpop rules'.
   if (/^(use_dpop_nonce|invalid_dpop_proof)$/.test(t.error)) return [];
+  // A network the identity provider does not accept (Salesforce "ip restricted", login IP ranges): the
+  // limits rule says so; neither the grant nor the client is at fault.
+  if (c.statements.some((s) => s.id === 'ip-not-allowed')) return [];
   const words = `${t.error} ${t.description ?? ''} ${c.body.codes.join(' ')}`.toLowerCase();
   const desc = t.description ? `: ${clip(t.description, 160)}` : '';
   const evidence: Evidence[] = [

@@ -14,7 +14,8 @@ export const WAF = defineFindings('vendors', {
     restsOn:
       'Cloudflare cf-mitigated, or Server: cloudflare with cf-ray on a 403 HTML page; AWS WAF ' +
       'x-amzn-waf-action; Akamai Server: AkamaiGHost on a 403 (its "Reference #" page); Imperva x-iinfo; ' +
-      'Sucuri x-sucuri-block or x-sucuri-id on an error; and the default block pages of AWS WAF (an ALB’s ' +
+      'Sucuri x-sucuri-block or x-sucuri-id on an error; Azure Application Gateway’s own 403 and Front Door’s ' +
+      '"The request is blocked."; and the default block pages of AWS WAF (an ALB’s ' +
       'bare 403, CloudFront’s "Request blocked."), Imperva ("Incapsula incident ID"), F5 BIG-IP ASM ' +
       '("The requested URL was rejected … support ID", even on a 200), Akamai and Sucuri.',
     fixes: [
@@ -41,6 +42,7 @@ function byPage(c: Inspection): Hit | undefined {
   for (const row of WAF_SIGNS) {
     if (row.status ? row.status.length > 0 && !row.status.includes(c.status) : c.status < 400) continue;
     if (row.server && !row.server.test(c.res('server') ?? '')) continue;
+    if (row.header && !row.header[1].test(c.res(row.header[0]) ?? '')) continue;
     if (row.text && !row.text.test(c.body.text)) continue;
     return [row.vendor, row.sign, row.doc];
   }
