@@ -51,7 +51,7 @@ const EMPTY: BodyHints = Object.freeze({
 const CODE_KEY =
   /^(error|code|errorcode|error_code|errortype|error_type|type|__type|reason|status|subcode|error_subcode|suberror|sub_error|errorkey|error_key|errorlink|error_codes|statuscode|faultcode|errorname)$/;
 const MESSAGE_KEY =
-  /^(message|msg|error_description|errordescription|errormessage|error_message|errorsummary|error_summary|detail|details|title|description|reason|hint|errors|error|faultstring|authenticationerrordetail|localizedmessage|error_msg|usermessage|developermessage|statusmessage|cause)$/;
+  /^(message|messages|errormessages|error_messages|msg|error_description|errordescription|errormessage|error_message|errorsummary|error_summary|detail|details|title|description|reason|hint|errors|error|faultstring|authenticationerrordetail|localizedmessage|error_msg|usermessage|developermessage|statusmessage|cause)$/;
 const CODE_VALUE = /^[A-Za-z0-9_.:#/-]{2,100}$/;
 
 const last = (path: string): string => path.slice(path.lastIndexOf('.') + 1);

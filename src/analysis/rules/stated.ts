@@ -132,6 +132,9 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
         });
       }
       if (earlier.some((d) => d.id === 'credential-wrong-place')) return undefined;
+      // The body says the token was read and refused: the scheme it came with was understood, so a
+      // challenge naming another scheme (Sentry's "Token" for a Bearer it accepts) is only a hint.
+      for (const d of earlier) if (d.id === 'scheme-mismatch' && d.severity === 'error') d.severity = 'warning';
       const kind = c.main?.format ? `${c.main.format.vendor} ${c.main.format.kind}` : 'credential';
       return TOKENS.draft('token-rejected', {
         title: s.row ? `${s.row.vendor} refused the ${kind}` : 'Credential rejected',

@@ -389,6 +389,29 @@ export const SIGNATURES: readonly Signature[] = [
     fix: 'Send the key in the apikey header (or ?apikey=), or the name the route’s key_names configures.',
     doc: 'https://docs.konghq.com/hub/kong-inc/key-auth/',
   },
+  {
+    vendor: 'CircleCI',
+    id: 'no-credentials',
+    host: /(^|\.)circleci\.com$/,
+    text: /you must log in first/,
+    expects: 'Circle-Token',
+    explain:
+      'CircleCI’s API reads a personal or project API token from the Circle-Token header (or Basic with the ' +
+      'token as user name), and found none it accepts.',
+    fix: 'Send the token in the Circle-Token header.',
+    doc: 'https://circleci.com/docs/api/v2/index.html#section/Authentication',
+  },
+  {
+    vendor: 'OpenStack Keystone',
+    id: 'no-credentials',
+    header: ['www-authenticate', /^\s*keystone\b/i],
+    expects: 'X-Auth-Token',
+    explain:
+      'OpenStack services read the Keystone token from the X-Auth-Token header; the WWW-Authenticate: Keystone ' +
+      'challenge says none was found there.',
+    fix: 'Send the token from POST /v3/auth/tokens (its X-Subject-Token) in X-Auth-Token.',
+    doc: 'https://docs.openstack.org/api-guide/compute/authentication.html',
+  },
   // OpenAI, Anthropic
   {
     vendor: 'OpenAI',

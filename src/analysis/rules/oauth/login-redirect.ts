@@ -66,7 +66,8 @@ function safeUrl(s: string | undefined): URL | undefined {
 
 function scripted(c: Inspection, accept: string | undefined): boolean {
   if (['xmlhttprequest', 'fetch', 'xhr'].includes(c.ex.type ?? '')) return true;
-  if (c.req('sec-fetch-dest') === 'empty') return true;
+  if (c.req('sec-fetch-dest') === 'empty' || c.req('sec-fetch-mode') === 'cors') return true;
+  if (/^xmlhttprequest$/i.test(c.req('x-requested-with') ?? '')) return true;
   return /json/i.test(accept ?? '') && !/text\/html/i.test(accept ?? '');
 }
 

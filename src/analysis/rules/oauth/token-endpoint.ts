@@ -82,7 +82,8 @@ export const TOKEN_ENDPOINT = defineFindings('oauth', {
 // except in the device flow (RFC 8628 §3.5), where it means the user declined.
 const CLIENT_ERRORS =
   /^(invalid_client|unauthorized_client|incorrect_client_credentials|invalid_client_secret|access_denied)$/;
-const USER_DECLINED = /\b(user|end-user|resource owner)\b[^.]{0,40}\b(denied|declined|rejected|cancel)/;
+const USER_DECLINED =
+  /\b(user|end-user|resource owner)\b[^.]{0,40}\b(denied|declined|rejected|cancel)|(denied|declined|rejected|cancell?ed) by the (end-)?user/;
 const CLIENT_WORDS =
   /aadsts7000215|aadsts7000222|aadsts700016|invalid client secret|client secret|client authentication failed/;
 const REUSE = /reuse|already used|already been used|refresh_token_already_used|token replay|replayed/;
