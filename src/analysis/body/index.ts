@@ -68,6 +68,7 @@ function first(leaves: readonly Leaf[], ...paths: string[]): string | undefined 
 const CSRF =
   /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid|is missing)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf|the csrf token is missing|csrf token has expired|no valid crumb|invalid_nonce|cookie check failed/;
 
+const FLAG_KEY = /^(invalid_?token|token_?invalid|invalid_?api_?key|token_?expired|expired_?token|token_?revoked)$/;
 const FIELD_KEY = /^(field|param|parameter|location)$/;
 const FIELD_CODE_KEY = /^(code|reason|type|error|issue)$/;
 
@@ -97,6 +98,8 @@ function fromLeaves(leaves: readonly Leaf[], out: BodyHints): void {
     else if (MESSAGE_KEY.test(key) && /\s/.test(value.trim())) out.messages.push(value.trim());
     // Firebase and others put a code where a message goes ({"message": "TOKEN_EXPIRED"}).
     else if (MESSAGE_KEY.test(key) && CODE_VALUE.test(value) && /[A-Z_]/.test(value)) out.codes.push(value);
+    // A flag saying the token was refused (Vercel {"invalidToken": true}): its name is the code.
+    if (FLAG_KEY.test(key) && value === 'true') out.codes.push(key);
     if (out.codes.length > 40 || out.messages.length > 40) break;
   }
   fieldErrors(leaves, out);

@@ -14,7 +14,8 @@ export const WAF = defineFindings('vendors', {
     restsOn:
       'Cloudflare cf-mitigated, or Server: cloudflare with cf-ray on a 403 HTML page; AWS WAF ' +
       'x-amzn-waf-action; Akamai Server: AkamaiGHost on a 403 (its "Reference #" page); Imperva x-iinfo; ' +
-      'Sucuri x-sucuri-block or x-sucuri-id on an error; Azure Application Gateway’s own 403 and Front Door’s ' +
+      'Sucuri x-sucuri-block or x-sucuri-id on an error; Vercel x-vercel-mitigated; Azure Application Gateway’s ' +
+      'own 403 and Front Door’s ' +
       '"The request is blocked."; and the default block pages of AWS WAF (an ALB’s ' +
       'bare 403, CloudFront’s "Request blocked."), Imperva ("Incapsula incident ID"), F5 BIG-IP ASM ' +
       '("The requested URL was rejected … support ID", even on a 200), Akamai and Sucuri.',
@@ -57,6 +58,8 @@ function byHeaders(c: Inspection): Hit | undefined {
   const html = /html/i.test(c.res('content-type') ?? '') || c.body.kind === 'html';
   if (srv === 'cloudflare' && c.res('cf-ray') && c.status === 403 && html)
     return ['Cloudflare', `cf-ray: ${c.res('cf-ray')}`];
+  const vercel = c.res('x-vercel-mitigated');
+  if (vercel) return ['Vercel Firewall', `x-vercel-mitigated: ${vercel}`];
   const wafAction = c.res('x-amzn-waf-action');
   if (wafAction) return ['AWS WAF', `x-amzn-waf-action: ${wafAction}`];
   if (srv.startsWith('akamaighost') && c.status === 403)
