@@ -150,8 +150,17 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
   }
 }
 
+/** Causes a server names about a token it read: they say which check failed. */
+const NAMED_TOKEN_CAUSE = new Set<string>(['token-wrong-audience', 'issuer-mismatch', 'token-revoked']);
+
 export const stated: Rule = (c, earlier) => {
   if (!c.failure || c.endpoint === 'token' || c.endpoint === 'authorize') return [];
+  // The server names the check that failed (wrong tenant, audience, issuer, revoked): that outranks an
+  // expiry or validity read from the token's claims alone, which is then a second thing to fix.
+  if (c.statements.some((s) => NAMED_TOKEN_CAUSE.has(s.id)) && !c.statements.some((s) => s.id === 'token-expired'))
+    for (const d of earlier)
+      if ((d.id === 'token-expired' || d.id === 'token-not-yet-valid') && d.severity === 'error')
+        d.severity = 'warning';
   const out: Draft[] = [];
   for (const s of c.statements) {
     const d = draft(c, s, [...earlier, ...out]);

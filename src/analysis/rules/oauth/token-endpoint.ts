@@ -46,8 +46,9 @@ export const TOKEN_ENDPOINT = defineFindings('oauth', {
       'wrong authentication method (Basic vs client_secret_post vs private_key_jwt), a public client sending a ' +
       'secret or a confidential one sending none, or a client not allowed this grant type.',
     restsOn:
-      'A token endpoint answering invalid_client, unauthorized_client, GitHub incorrect_client_credentials, or ' +
-      'Entra AADSTS7000215 / 7000222 (invalid or expired client secret).',
+      'A token endpoint answering invalid_client, unauthorized_client, access_denied (the client not authorized ' +
+      'for the API or audience; in the device flow it is the user’s refusal, a refused grant), GitHub ' +
+      'incorrect_client_credentials, or Entra AADSTS7000215 / 7000222 (invalid or expired client secret).',
     fixes: [
       consumer('Check client_id and secret (value, not id; not expired) and the authentication method registered.'),
       server('Allow the grant type for the client, and say which check failed in error_description.'),
