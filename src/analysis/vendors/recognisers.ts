@@ -81,7 +81,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'no-credentials',
     words:
-      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|^not authenticated\.?$|credentials were not provided|failed to resolve api key|(authorization|api[_ ]?key|token) (field |header )?(is )?missing|no [\w ]{0,30}(tokens?|api keys?|credentials?) (were|was) (supplied|provided|sent)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|didn'?t provide an api key|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|you must log ?in( first)?|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request/,
+      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|^not authenticated\.?$|credentials were not provided|failed to resolve api key|(authorization|api[_ ]?key|token) (field |header )?(is )?missing|no [\w ]{0,30}(tokens?|api keys?|credentials?) (were|was) (supplied|provided|sent)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|did(n'?t| not) provide (an? )?(api[_ ]key|token|credentials?)|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|you must log ?in( first)?|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request/,
   },
   {
     id: 'token-rejected',

@@ -25,7 +25,7 @@ export const WAF_SIGNS: readonly WafSign[] = [
     // or fixed responses the owner wrote), with this bare default page.
     vendor: 'AWS WAF',
     server: /^awselb\//i,
-    text: /^\s*403 forbidden\s*(403 forbidden\s*)?$/,
+    text: /^\s*403 forbidden\s*(403 forbidden\s*)?$|request blocked/,
     status: [403],
     sign: 'Server: awselb with the default 403 page',
     doc: 'https://docs.aws.amazon.com/waf/latest/developerguide/waf-rule-action.html',

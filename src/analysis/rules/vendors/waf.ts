@@ -12,13 +12,12 @@ export const WAF = defineFindings('vendors', {
       'A web application firewall or bot protection in front of the site answered before the request reached ' +
       'the application: a bot challenge, a firewall rule or a rate rule. Changing credentials will not help.',
     restsOn:
-      'Cloudflare cf-mitigated, or Server: cloudflare with cf-ray on a 403 HTML page; AWS WAF ' +
-      'x-amzn-waf-action; Akamai Server: AkamaiGHost on a 403 (its "Reference #" page); Imperva x-iinfo; ' +
-      'Sucuri x-sucuri-block or x-sucuri-id on an error; Vercel x-vercel-mitigated; Azure Application Gateway’s ' +
-      'own 403 and Front Door’s ' +
-      '"The request is blocked."; and the default block pages of AWS WAF (an ALB’s ' +
-      'bare 403, CloudFront’s "Request blocked."), Imperva ("Incapsula incident ID"), F5 BIG-IP ASM ' +
-      '("The requested URL was rejected … support ID", even on a 200), Akamai and Sucuri.',
+      'Cloudflare cf-mitigated, or Server: cloudflare with cf-ray on a 403 HTML page; AWS WAF x-amzn-waf-* ' +
+      'headers (x-amzn-waf-action); Akamai Server: AkamaiGHost on a 403 (its "Reference #" page); Imperva ' +
+      'x-iinfo; Sucuri x-sucuri-block or x-sucuri-id on an error; Vercel x-vercel-mitigated; Azure Application ' +
+      'Gateway’s own 403 and Front Door’s "The request is blocked."; and the default block pages of AWS WAF (an ' +
+      'ALB’s bare 403 or "Request blocked", CloudFront’s "Request blocked."), Imperva ("Incapsula incident ' +
+      'ID"), F5 BIG-IP ASM ("The requested URL was rejected … support ID", even on a 200), Akamai and Sucuri.',
     fixes: [
       consumer('Open the URL in a normal tab to pass the challenge, or ask the site owner to allow this client.'),
       server('Check the WAF event log for the ray/reference id and add a rule for API clients.'),
@@ -60,8 +59,9 @@ function byHeaders(c: Inspection): Hit | undefined {
     return ['Cloudflare', `cf-ray: ${c.res('cf-ray')}`];
   const vercel = c.res('x-vercel-mitigated');
   if (vercel) return ['Vercel Firewall', `x-vercel-mitigated: ${vercel}`];
-  const wafAction = c.res('x-amzn-waf-action');
-  if (wafAction) return ['AWS WAF', `x-amzn-waf-action: ${wafAction}`];
+  // AWS WAF's own headers: x-amzn-waf-action, and the x-amzn-waf-* a custom response carries.
+  const aws = c.ex.responseHeaders.find((h) => h.name.toLowerCase().startsWith('x-amzn-waf-'));
+  if (aws) return ['AWS WAF', `${aws.name}: ${aws.value}`];
   if (srv.startsWith('akamaighost') && c.status === 403)
     return [
       'Akamai',
