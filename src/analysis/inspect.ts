@@ -196,7 +196,10 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
   const failure =
     isAuthFailure(ex.status, resH) ||
     (ex.status === 422 && csrf !== undefined) ||
-    (said.length > 0 && (ex.status >= 400 || body.saysError || said.some((x) => x.row?.status?.includes(ex.status))));
+    (said.length > 0 &&
+      // A 404's words are about the resource ("Token Not Found" when revoking a token already gone).
+      ((ex.status !== 404 && (ex.status >= 400 || body.saysError)) ||
+        said.some((x) => x.row?.status?.includes(ex.status))));
   const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
   const site = req('sec-fetch-site');
   const crossOrigin =

@@ -18,6 +18,8 @@ const ORDER = [
   'redirect-uri-mismatch',
   'silent-auth-failed',
   'account-locked',
+  // an API call sent to sign in: the authorize URL it landed on is the middleware's, not the cause
+  'redirected-to-login',
   'pkce-missing',
   'pkce-plain',
   'implicit-flow',
@@ -30,7 +32,6 @@ const ORDER = [
   'oauth-grant-rejected',
   'oauth-authorization-error',
   'state-missing',
-  'redirected-to-login',
   // refused for another reason than the credential
   'ip-not-allowed',
   'api-not-enabled',

@@ -5,6 +5,7 @@
 import { BODY_CAP_CHARS } from '../../http/limits.ts';
 import { jsonLeaves, type Leaf } from './json.ts';
 import { readPage, xmlLeaves } from './markup.ts';
+import { isCredentialParam } from '../credentials/vocabulary.ts';
 
 /** How much of a body is parsed and searched for phrases. */
 export const BODY_SCAN_CHARS = 8 * 1024;
@@ -50,7 +51,7 @@ const EMPTY: BodyHints = Object.freeze({
 const CODE_KEY =
   /^(error|code|errorcode|error_code|errortype|error_type|type|__type|reason|status|subcode|error_subcode|suberror|sub_error|errorkey|error_key|errorlink|error_codes|statuscode|faultcode|errorname)$/;
 const MESSAGE_KEY =
-  /^(message|msg|error_description|errordescription|errormessage|error_message|errorsummary|error_summary|detail|details|title|description|reason|hint|errors|error|faultstring|authenticationerrordetail|localizedmessage|error_msg|usermessage|developermessage|statusmessage|cause)$/;
+  /^(message|messages|errormessages|error_messages|msg|error_description|errordescription|errormessage|error_message|errorsummary|error_summary|detail|details|title|description|reason|hint|errors|error|faultstring|authenticationerrordetail|localizedmessage|error_msg|usermessage|developermessage|statusmessage|cause)$/;
 const CODE_VALUE = /^[A-Za-z0-9_.:#/-]{2,100}$/;
 
 const last = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
@@ -67,6 +68,28 @@ function first(leaves: readonly Leaf[], ...paths: string[]): string | undefined 
 const CSRF =
   /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid|is missing)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf|the csrf token is missing|csrf token has expired|no valid crumb|invalid_nonce|cookie check failed/;
 
+const FLAG_KEY = /^(invalid_?token|token_?invalid|invalid_?api_?key|token_?expired|expired_?token|token_?revoked)$/;
+const FIELD_KEY = /^(field|param|parameter|location)$/;
+const FIELD_CODE_KEY = /^(code|reason|type|error|issue)$/;
+
+// Errors that name the request field they are about and a code for it, as structured validation
+// errors do ({"field": "access_token", "code": "invalid"}, Strava, GitHub-style): when the field is a
+// credential, "access_token invalid" is the sentence the body means.
+function fieldErrors(leaves: readonly Leaf[], out: BodyHints): void {
+  for (let i = 0; i < leaves.length && i < 200; i++) {
+    const [path, value] = leaves[i]!;
+    if (!FIELD_KEY.test(last(path)) || !isCredentialParam(value)) continue;
+    const parent = path.slice(0, path.lastIndexOf('.') + 1);
+    for (let j = Math.max(0, i - 3); j < Math.min(leaves.length, i + 4); j++) {
+      const [p, v] = leaves[j]!;
+      if (j !== i && p.startsWith(parent) && FIELD_CODE_KEY.test(last(p)) && CODE_VALUE.test(v)) {
+        out.messages.push(`${value} ${v.replace(/_/g, ' ')}`);
+        return;
+      }
+    }
+  }
+}
+
 function fromLeaves(leaves: readonly Leaf[], out: BodyHints): void {
   for (const [path, value] of leaves) {
     const key = last(path);
@@ -75,8 +98,11 @@ function fromLeaves(leaves: readonly Leaf[], out: BodyHints): void {
     else if (MESSAGE_KEY.test(key) && /\s/.test(value.trim())) out.messages.push(value.trim());
     // Firebase and others put a code where a message goes ({"message": "TOKEN_EXPIRED"}).
     else if (MESSAGE_KEY.test(key) && CODE_VALUE.test(value) && /[A-Z_]/.test(value)) out.codes.push(value);
+    // A flag saying the token was refused (Vercel {"invalidToken": true}): its name is the code.
+    if (FLAG_KEY.test(key) && value === 'true') out.codes.push(key);
     if (out.codes.length > 40 || out.messages.length > 40) break;
   }
+  fieldErrors(leaves, out);
   const topError = first(leaves, 'error');
   const oauth = topError !== undefined && CODE_VALUE.test(topError);
   out.error = oauth

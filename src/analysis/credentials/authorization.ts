@@ -35,6 +35,7 @@ const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 /** The problem of a Bearer token with characters outside token68 (RFC 6750 §2.1). */
 export const OUTSIDE_TOKEN68 = 'the token has characters a Bearer token cannot contain';
 const BOGUS = /^(undefined|null|\[object object\]|nan|none|""|''|<token>|\$\{?\w*\}?|\{\{\s*\w*\s*\}\})$/i;
+const ENCODED_PARAMS = /^[a-z][\w-]{0,30}%3d[^%\s]{1,200}(%26[a-z][\w-]{0,30}%3d[^\s]{0,4000})?%26sig%3d/i;
 const KNOWN_PREFIXES = ['bearer', 'basic', 'token', 'digest', 'negotiate'];
 
 export function inspectAuthorization(raw: string): AuthCredential {
@@ -57,6 +58,8 @@ export function inspectAuthorization(raw: string): AuthCredential {
     if (lc === 'digest') for (const p of c.problems.slice(0, 3)) problems.push(p.message);
     return { scheme: first, lc, params: c.params, problems, ...(c.token68 ? { token: c.token68 } : {}) };
   }
+  // Azure Cosmos DB's own form: the URL-encoded list type=master&ver=1.0&sig=…, with no scheme by design.
+  if (sp < 0 && ENCODED_PARAMS.test(value)) return { scheme: '', lc: '', params: {}, problems };
   if (sp < 0) {
     const glued = KNOWN_PREFIXES.find((k) => lc.startsWith(k) && lc.length > k.length);
     if (glued) problems.push(`no space between "${first.slice(0, glued.length)}" and the token`);

@@ -58,9 +58,9 @@ const CSRF_HEADERS = /^(x-)?(csrf|xsrf)(-?token)?$|^x-csrftoken$|^x-wp-nonce$|^j
 const OTHER_SECRET_HEADERS = new Set(['set-cookie', 'set-cookie2', 'dpop']);
 
 // A name part that makes a header a credential: X-Figma-Token, X-Refresh-Token, X-Secret-Key,
-// X-Postmark-Server-Token, X-Forwarded-Authorization, X-Session-Id, X-Api-Auth...
+// X-Postmark-Server-Token, X-Forwarded-Authorization, X-Session-Id, X-Api-Auth, X-CMC_PRO_API_KEY...
 const CREDENTIAL_NAME =
-  /(^|-)(token|secret|password|passwd|key|apikey|auth|authorization|sessionid|session-id|jwt|assertion|signature|credential)$|^x-api-(key|token|secret|auth)/;
+  /(^|[-_])(token|secret|password|passwd|key|apikey|auth|authorization|sessionid|session-id|jwt|assertion|signature|credential)$|^x-api-(key|token|secret|auth)/;
 
 /** Headers whose value is a URL that may carry a token (OAuth redirects put `code` or `#access_token` there). */
 const URL_HEADERS = new Set(['location', 'referer', 'content-location', 'origin']);
@@ -129,7 +129,14 @@ const QUERY_TOKEN_PARAMS = new Set([
   'xamzsecuritytoken',
   'oauthtoken',
   'jwt',
+  'appid', // OpenWeatherMap, Wolfram|Alpha: the key itself is called appid
 ]);
+
+// Vendor-prefixed key names (x-algolia-api-key, stripe_api_key, app_key, x-api-access-key...): a name
+// that ends in a key or token word of its own. A bare "...token" is left out: page and sync tokens
+// (pageToken, syncToken, continuationToken) are cursors, not credentials.
+const QUERY_TOKEN_SUFFIX =
+  /(apikey|apitoken|accesstoken|accesskey|authtoken|appkey|applicationkey|secretkey|apisecret)$/;
 
 const normalParam = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
 
@@ -177,8 +184,11 @@ export const isUrlHeader = (name: string): boolean => URL_HEADERS.has(name.trim(
 /** A query, fragment or form parameter of this name carries a secret (masking must hide its value). */
 export function isCredentialParam(name: string): boolean {
   const n = normalParam(name);
-  return CREDENTIAL_PARAMS.has(n) || CREDENTIAL_PARAM_SUFFIX.test(n);
+  return CREDENTIAL_PARAMS.has(n) || CREDENTIAL_PARAM_SUFFIX.test(n) || isQueryTokenParam(n);
 }
 
 /** A query parameter of this name authenticates the request it is on (token-in-query). */
-export const isQueryTokenParam = (name: string): boolean => QUERY_TOKEN_PARAMS.has(normalParam(name));
+export function isQueryTokenParam(name: string): boolean {
+  const n = normalParam(name);
+  return QUERY_TOKEN_PARAMS.has(n) || QUERY_TOKEN_SUFFIX.test(n);
+}

@@ -147,6 +147,9 @@ export const browser: Rule = (c) => {
     if (c.url?.protocol === 'http:') causes.push('a Secure cookie is never sent over http');
     out.push(
       BROWSER.draft('credentials-not-sent', {
+        // A 403 with nothing sent is first the server's forbidden-unauthenticated (a 403 where 401 fits,
+        // FastAPI's HTTPBearer, Django REST framework); the browser's part is then a likely reason.
+        ...(c.status === 403 ? { severity: 'warning' as const } : {}),
         summary:
           'Cross-origin request sent no cookies or Authorization: ' +
           "use credentials: 'include' and SameSite=None; Secure cookies",

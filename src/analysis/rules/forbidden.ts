@@ -75,9 +75,16 @@ export const forbidden: Rule = (c, earlier) => {
       }),
     );
   } else {
+    // FastAPI's HTTPBearer and Django REST framework's session authentication answer 403 so, with the
+    // reason in the body ({"detail": "Not authenticated"}).
+    const reason = c.body.description ?? c.body.messages[0];
     out.push(
       FORBIDDEN.draft('forbidden-unauthenticated', {
-        summary: '403 but no credentials were sent: sign in (or attach the token) first, then retry',
+        summary:
+          '403 but no credentials were sent' +
+          (reason ? `: "${reason.slice(0, 100)}"` : '') +
+          ': sign in (or attach the token) first, then retry',
+        evidence: [reason ? ev('Server says', reason.slice(0, 300)) : undefined],
       }),
     );
   }

@@ -123,7 +123,8 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
           evidence: [ev('User', c.auth.basic.user), ...statedEvidence(c, s)],
         });
       if (!c.hasCredentials) {
-        if (earlier.some((d) => d.id === 'no-credentials')) return undefined;
+        // A 403 with nothing sent is forbidden-unauthenticated's (a 403 where 401 fits); it quotes the body.
+        if (c.status === 403 || earlier.some((d) => d.id === 'no-credentials')) return undefined;
         return STANDARDS.draft('no-credentials', {
           summary: `No credentials sent${said(s)}: attach the credential the API expects`,
           ...(s.row ? { explanation: s.row.explain } : {}),
@@ -131,6 +132,9 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
         });
       }
       if (earlier.some((d) => d.id === 'credential-wrong-place')) return undefined;
+      // The body says the token was read and refused: the scheme it came with was understood, so a
+      // challenge naming another scheme (Sentry's "Token" for a Bearer it accepts) is only a hint.
+      for (const d of earlier) if (d.id === 'scheme-mismatch' && d.severity === 'error') d.severity = 'warning';
       const kind = c.main?.format ? `${c.main.format.vendor} ${c.main.format.kind}` : 'credential';
       return TOKENS.draft('token-rejected', {
         title: s.row ? `${s.row.vendor} refused the ${kind}` : 'Credential rejected',
@@ -146,8 +150,17 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
   }
 }
 
+/** Causes a server names about a token it read: they say which check failed. */
+const NAMED_TOKEN_CAUSE = new Set<string>(['token-wrong-audience', 'issuer-mismatch', 'token-revoked']);
+
 export const stated: Rule = (c, earlier) => {
   if (!c.failure || c.endpoint === 'token' || c.endpoint === 'authorize') return [];
+  // The server names the check that failed (wrong tenant, audience, issuer, revoked): that outranks an
+  // expiry or validity read from the token's claims alone, which is then a second thing to fix.
+  if (c.statements.some((s) => NAMED_TOKEN_CAUSE.has(s.id)) && !c.statements.some((s) => s.id === 'token-expired'))
+    for (const d of earlier)
+      if ((d.id === 'token-expired' || d.id === 'token-not-yet-valid') && d.severity === 'error')
+        d.severity = 'warning';
   const out: Draft[] = [];
   for (const s of c.statements) {
     const d = draft(c, s, [...earlier, ...out]);

@@ -87,8 +87,9 @@ export const TOKEN_CLAIMS = defineFindings('tokens', {
       'refuses it, often with a bare 401.',
     restsOn:
       'A JWT sent as the Bearer token whose claims mark it as an ID token: token_use "id" (Cognito), typ "ID" ' +
-      '(Keycloak), or a nonce or at_hash claim in the payload with no scope (a nonce in the JWT header, as ' +
-      'Microsoft Graph tokens carry, is not one).',
+      '(Keycloak), a nonce or at_hash claim in the payload with no scope (a nonce in the JWT header, as ' +
+      'Microsoft Graph tokens carry, is not one), or Entra tid and ver with no scp, roles, azp or appid; sent ' +
+      'as Bearer or bare in Authorization.',
     fixes: [
       consumer('Send the access token from the same token response (access_token, not id_token).'),
       server('Validate token type: refuse tokens whose aud is a client id or that carry token_use "id".'),
@@ -116,6 +117,11 @@ function idTokenSigns(p: Record<string, unknown> | undefined): string[] {
   const scoped = ['scope', 'scp', 'scopes', 'roles'].some((n) => p[n] !== undefined);
   if (!scoped && typeof p.nonce === 'string') signs.push('a nonce claim in the payload');
   if (!scoped && typeof p.at_hash === 'string') signs.push('an at_hash claim');
+  // Entra ID: access tokens always name the calling app (azp or appid) and carry scp or roles; an ID
+  // token has the tenant (tid) and version but neither.
+  const app = ['azp', 'appid', 'client_id', 'cid'].some((n) => p[n] !== undefined);
+  if (!scoped && !app && typeof p.tid === 'string' && typeof p.ver === 'string' && !signs.length)
+    signs.push('Entra claims (tid, ver) with no scp, roles, azp or appid');
   return signs;
 }
 
@@ -146,11 +152,15 @@ export const tokenClaims: Rule = (c, earlier) => {
   if (!c.failure || c.endpoint === 'token' || c.endpoint === 'authorize') return [];
   const out: Draft[] = [];
   const p = jwtOf(c);
-  const signs = c.auth?.lc === 'bearer' && c.endpoint === undefined ? idTokenSigns(p) : [];
+  // As Bearer, or bare in Authorization (no scheme, as some gateway authorizers are fed): the token is
+  // the same ID token either way, and that is the cause the malformed header only adds to.
+  const sentAsToken = c.auth?.lc === 'bearer' || (c.auth?.lc === '' && c.main?.where.startsWith('Authorization'));
+  const signs = sentAsToken && c.endpoint === undefined ? idTokenSigns(p) : [];
   if (signs.length) {
+    const how = c.auth?.lc === 'bearer' ? 'as the Bearer token' : 'in Authorization (with no scheme)';
     out.push(
       TOKEN_CLAIMS.draft('id-token-as-access-token', {
-        summary: `An ID token was sent as the Bearer token (${signs[0]}): send the access token instead`,
+        summary: `An ID token was sent ${how} (${signs[0]}): send the access token instead`,
         more: `This token is an ID token: ${signs.join(', ')}.`,
         evidence: [
           ev('ID token signs', signs.join('; ')),

@@ -54,7 +54,9 @@ export const TRANSPORT = defineFindings('transport', {
       'The server saying no credential arrived (a body message or vendor row such as "missing subscription ' +
       'key", "You didn’t provide an API key"), while the request carried one elsewhere; the header the API ' +
       'reads comes from the vendor row, a challenge parameter naming it (APIM name="Ocp-Apim-Subscription-' +
-      'Key"), or the challenge’s scheme (Authorization).',
+      'Key"), the body naming it ("No `apikey` request header", "in the Authorization header", Apigee\'s ' +
+      "request.queryparam.apikey), or the challenge’s scheme (Authorization); where none names it, the body's " +
+      'words must say nothing arrived ("no … found", "missing", "not provided").',
     fixes: [consumer('Send the credential in the header the API documents, spelled exactly.')],
     references: [
       link(
@@ -101,9 +103,22 @@ export const TRANSPORT = defineFindings('transport', {
   },
 });
 
+// A header the body names ("No `apikey` request header or url param was found", "add a header for
+// either X-Postmark-Server-Token or …"): quoted, or hyphenated like a header name.
+const QUOTED_HEADER = /[`'"]([A-Za-z][\w-]{1,60})[`'"] (?:request )?header\b/;
+// Apigee names the flow variable it read (request.queryparam.apikey, request.header.x-api-key).
+const FLOW_VARIABLE = /\brequest\.(?:queryparam|header)\.([\w-]{1,60})/;
+const ABSENT =
+  /\bno\b[^.]{0,40}\b(found|provided|supplied|sent|given|present)\b|\bmissing\b|not (been )?(provided|supplied|present)|was not found/i;
+const AUTHORIZATION_FIELD = /\bauthorization (?:field|header)\b/i;
+const HEADER_FOR = /\bheader (?:named |called )?(?:for )?(?:either )?[`'"]?([A-Za-z][\w]{0,30}-[\w-]{1,60})/i;
+
 /** The request header the server reads its credential from, when the response or a vendor row says. */
 function expectedHeader(c: Inspection, s: Statement): string | undefined {
   if (s.row?.expects) return s.row.expects;
+  const said = QUOTED_HEADER.exec(c.body.plain) ?? FLOW_VARIABLE.exec(c.body.plain) ?? HEADER_FOR.exec(c.body.plain);
+  if (said) return said[1];
+  if (AUTHORIZATION_FIELD.test(c.body.plain)) return 'Authorization';
   const named = c.challenges.find((x) => x.params.name && (x.params.type ?? 'header') === 'header');
   if (named) return named.params.name;
   return c.challenges.some((x) => /^(bearer|basic|token|dpop)$/i.test(x.scheme)) ? 'Authorization' : undefined;
@@ -113,14 +128,31 @@ function wrongPlace(c: Inspection): Draft | undefined {
   const s = c.statements.find((x) => x.id === 'no-credentials');
   if (!s) return undefined;
   const expects = expectedHeader(c, s);
+  // Where the server does not name its header, only words that say nothing arrived count ("No API key
+  // found", "missing token"); "authentication required" is also how servers refuse a bad token.
+  if (!expects && !ABSENT.test(s.quote)) return undefined;
   const sentHeaders = c.ex.requestHeaders.map((h) => h.name.toLowerCase());
-  if (!expects || sentHeaders.includes(expects.toLowerCase())) return undefined;
+  const sentThere =
+    expects !== undefined &&
+    (sentHeaders.includes(expects.toLowerCase()) ||
+      c.queryTokens.some((q) => q.name.toLowerCase() === expects.toLowerCase()));
+  if (sentThere) return undefined;
   const sent = [
     ...(c.auth ? ['Authorization'] : []),
     ...c.apiKeys.map((k) => k.name),
     ...c.queryTokens.map((q) => `?${q.name}`),
   ];
   if (!sent.length) return undefined;
+  if (!expects)
+    return TRANSPORT.draft('credential-wrong-place', {
+      summary:
+        `A credential went in ${sent[0]}, but the server says none arrived: "${s.quote}"; ` +
+        'send it where the API documents',
+      explanation:
+        `The request carried a credential in ${list(sent)}, and the server says it found none: it reads ` +
+        'its credential from another header, parameter or scheme than the one used.',
+      evidence: [ev('Sent in', sent.join(', ')), ...statedEvidence(c, s), ...challengeEvidence(c)],
+    });
   return TRANSPORT.draft('credential-wrong-place', {
     summary: `A credential went in ${sent[0]}, but ${s.row?.vendor ?? 'the server'} reads ${expects}: send it there`,
     explanation:

@@ -15,12 +15,12 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'account-locked',
     words:
-      /account (is |has been )?(locked|blocked|suspended|disabled|deactivated)|locked[_ ]?out|user (is )?(locked|blocked|disabled)|too[_ ]many[_ ](failed[_ ]|unsuccessful[_ ]|incorrect[_ ]|consecutive[_ ])?(login[_ ]|sign[- ]?in[_ ]|logon[_ ])?attempts|captcha|password (has )?expired|password[_ ]expired|(must|need to) (change|reset) (your |the )?password|account[_ ](locked|disabled|inactive|suspended)|user[_ ]disabled|aadsts500(53|55|57)\b/,
+      /account (is |has been )?(temporarily )?(locked|blocked|suspended|disabled|deactivated)|(password|login|sign[- ]?in|logon|authentication) attempts (limit )?exceeded|exceeded (the )?(maximum )?(number of )?(failed )?(password |login |sign[- ]?in )?attempts|locked[_ ]?out|user (is )?(locked|blocked|disabled)|too[_ ]many[_ ](failed[_ ]|unsuccessful[_ ]|incorrect[_ ]|consecutive[_ ])?(login[_ ]|sign[- ]?in[_ ]|logon[_ ])?attempts|captcha|password (has )?expired|password[_ ]expired|(must|need to) (change|reset) (your |the )?password|account[_ ](locked|disabled|inactive|suspended)|user[_ ]disabled|aadsts500(53|55|57)\b/,
   },
   {
     id: 'ip-not-allowed',
     words:
-      /\bip (address )?(is )?(not (allowed|permitted|authori[sz]ed|whitelisted)|blocked|denied)|ip allow ?list|ip (whitelist|allowlist|restriction)|not in the (ip )?allow ?list|(client|source|your) ip( address)? (is )?not|ip address is not permitted|network (rule|acl|policy|restriction)s? (deny|denied|block)|firewall rules?/,
+      /\bip (address )?(is )?(not (allowed|permitted|authori[sz]ed|whitelisted)|blocked|denied)|ip allow ?list|ip (whitelist|allowlist|restriction)|\bip[_ ]restricted|not in the (ip )?allow ?list|(client|source|your) ip( address)? (is )?not|ip address is not permitted|network (rule|acl|policy|restriction)s? (deny|denied|block)|firewall rules?|blocked by (your |the )?[\w ]{0,40}firewall|forbiddenbyfirewall|client address is not authori[sz]ed|\bip (address )?'?[\d.:a-f]{3,45}'? is not (allowed|permitted|authori[sz]ed)|web app you have attempted to reach has blocked your access|not[_ ]on[_ ](the[_ ])?(ip[_ ])?access[_ ]list/,
   },
   {
     id: 'api-not-enabled',
@@ -47,6 +47,14 @@ export const RECOGNISERS: readonly Recogniser[] = [
     words:
       /too far in the future|lifetime (is )?too long|short-lived token|token lifetime|exceeds (the )?max(imum)? (token )?(lifetime|validity)|max(imum)? (token )?lifetime/,
   },
+  {
+    // A password where the service only takes a token (GitHub, GitLab with 2FA, Bitbucket, Docker Hub):
+    // the credential sent is refused as a kind. Before token-expired: GitLab's answer lists "expired"
+    // among what a token might have been.
+    id: 'token-rejected',
+    words:
+      /password authentication[^.]{0,30}(not supported|removed|no longer supported|deprecated|disabled)|required to use a (personal access )?token|use (a|an) (personal access |access |api )?token instead|(stopped|no longer) support(ing)? (account )?passwords|please use (a )?personal access token|app passwords are (recommended|required)|basic auth(entication)? with (a )?passwords? is (deprecated|not supported)/,
+  },
   { id: 'token-not-yet-valid', words: /not (yet )?valid yet|token used before|before (its )?nbf|not before/ },
   { id: 'token-revoked', words: /revoked|revocation|token_revoked|has been invalidated/ },
   {
@@ -67,18 +75,18 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'insufficient-scope',
     words:
-      /insufficient[_ ]scope|missing[_ ]scope|scope[_ ]insufficient|required scopes?\b|does not have (the )?(required )?scopes?|scope_insufficient|not_allowed_token_type/,
+      /insufficient[_ ](\w+[_ ])?scopes?|missing[_ ](required[_ ])?scope|scope[_ ]insufficient|required scopes?\b|does not (have|contain) (the )?(required )?scopes?|approval for [\w:.-]{1,60} scope|requires (the |a )?[\w:.-]{1,60} scope|scopes? (do|does) not (match|include|allow)|scope_insufficient|not_allowed_token_type/,
   },
   { id: 'step-up-required', words: /mfa (is )?required|multi-?factor (authentication )?(is )?required|step[- ]up/ },
   {
     id: 'no-credentials',
     words:
-      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|didn'?t provide an api key|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request/,
+      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|^not authenticated\.?$|credentials were not provided|failed to resolve api key|(authorization|api[_ ]?key|token) (field |header )?(is )?missing|no [\w ]{0,30}(tokens?|api keys?|credentials?) (were|was) (supplied|provided|sent)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|did(n'?t| not) provide (an? )?(api[_ ]key|token|credentials?)|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|you must log ?in( first)?|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request/,
   },
   {
     id: 'token-rejected',
     words:
-      /invalid[_ -]?(x-)?(api[_ -]?key|token|access[_ ]token|auth|credentials?|key|signature|password|subscription key|bearer)|bad credentials|incorrect (api key|password|username)|unrecognized login|wrong password|authentication_error|authentication_denied|authentication failed|access token validation failure|token (is )?(invalid|not valid|malformed|not recognized)|unable to authenticate|bad[_ ]?jwt|jwt (is )?(malformed|invalid)|signature (verification )?failed|could not be authenticated|not a valid (key|token)|unrecognizedclient|invalidclienttokenid|invalidaccesskeyid/,
+      /invalid (oauth2?|access|auth|authentication|bearer|app|application|application-id|app-id|client|api|user|security|personal access)( or [\w-]{1,30})? (api[_ -]?)?(key|token|credentials?)\b|(access[_ ]token|api[_ ]?key|api[_ ]token|acl[_ ]token|credential)s?[_ ]not[_ ]found|acl not found|\btoken[_ ]not[_ ]found|(token|api[_ ]?key|credential) does not exist|(api[_ ]?key|access[_ ]token|api[_ ]token|credentials?) (is |are )?(invalid|not valid|incorrect|unknown|not recogni[sz]ed)|unknown (x-[\w-]{1,30}-(key|token)|api[_ ]?key|access[_ ]token|api[_ ]token)|authentication[_ ]error|invalid[_ -]?(x-)?(api[_ -]?key|token|access[_ ]token|auth|credentials?|key|signature|password|subscription key|bearer)|bad credentials|incorrect (api key|password|username)|unrecognized login|wrong password|authentication_error|authentication_denied|authentication failed|access token validation failure|token (is )?(invalid|not valid|malformed|not recognized)|unable to authenticate|bad[_ ]?jwt|jwt (is )?(malformed|invalid)|signature (verification )?failed|could not be authenticated|not a valid (key|token)|a valid [\w`'-]{0,40}(api[_ -]?key|token|credentials?)`?( header)? (must be sent|is required)|unrecognizedclient|invalidclienttokenid|invalidaccesskeyid/,
   },
   {
     id: 'forbidden-authenticated',

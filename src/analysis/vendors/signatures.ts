@@ -149,6 +149,16 @@ export const SIGNATURES: readonly Signature[] = [
   },
   {
     vendor: 'Microsoft Graph',
+    id: 'insufficient-scope',
+    code: /^Authorization_RequestDenied$/,
+    explain:
+      'Graph says the token does not carry a permission this operation needs: a delegated scope (scp) or an ' +
+      'application role (roles) not granted or not consented, or a directory role the signed-in user lacks.',
+    fix: 'Add the permission the method’s page lists to the app registration, grant admin consent, get a new token.',
+    doc: 'https://learn.microsoft.com/en-us/graph/resolve-auth-errors',
+  },
+  {
+    vendor: 'Microsoft Graph',
     id: 'token-rejected',
     code: /^InvalidAuthenticationToken$/,
     explain: 'Microsoft Graph refused the access token (expired, for another audience, or not a Graph token).',
@@ -366,6 +376,41 @@ export const SIGNATURES: readonly Signature[] = [
     explain: 'Docker Hub says the pull rate limit was reached (RateLimit-Remaining: 0 for the window).',
     fix: 'Authenticate (higher limits) or wait for the window; mirror the images you pull often.',
     doc: 'https://docs.docker.com/docker-hub/usage/',
+  },
+  // Kong (and the gateways built on it, such as Supabase's)
+  {
+    vendor: 'Kong',
+    id: 'no-credentials',
+    text: /no api key found in (request|headers or querystring)/,
+    expects: 'apikey',
+    explain:
+      'Kong’s key-auth plugin reads the key only from the header or query parameter named in its key_names ' +
+      '(apikey unless configured otherwise), and found none there; a key in Authorization is not read.',
+    fix: 'Send the key in the apikey header (or ?apikey=), or the name the route’s key_names configures.',
+    doc: 'https://docs.konghq.com/hub/kong-inc/key-auth/',
+  },
+  {
+    vendor: 'CircleCI',
+    id: 'no-credentials',
+    host: /(^|\.)circleci\.com$/,
+    text: /you must log in first/,
+    expects: 'Circle-Token',
+    explain:
+      'CircleCI’s API reads a personal or project API token from the Circle-Token header (or Basic with the ' +
+      'token as user name), and found none it accepts.',
+    fix: 'Send the token in the Circle-Token header.',
+    doc: 'https://circleci.com/docs/api/v2/index.html#section/Authentication',
+  },
+  {
+    vendor: 'OpenStack Keystone',
+    id: 'no-credentials',
+    header: ['www-authenticate', /^\s*keystone\b/i],
+    expects: 'X-Auth-Token',
+    explain:
+      'OpenStack services read the Keystone token from the X-Auth-Token header; the WWW-Authenticate: Keystone ' +
+      'challenge says none was found there.',
+    fix: 'Send the token from POST /v3/auth/tokens (its X-Subject-Token) in X-Auth-Token.',
+    doc: 'https://docs.openstack.org/api-guide/compute/authentication.html',
   },
   // OpenAI, Anthropic
   {

@@ -150,7 +150,11 @@ export function statements(i: StatementInput): Statement[] {
   }
   // A success is a failure only where the body says so.
   if (ok && !i.body.saysError) return out;
-  const text = i.body.kind === 'html' || i.body.kind === 'text' || (i.body.kind === 'json' && !i.body.leaves.length);
+  // A page or text is read whole; so is JSON whose fields named no code or message (an unusual shape).
+  const text =
+    i.body.kind === 'html' ||
+    i.body.kind === 'text' ||
+    (i.body.kind === 'json' && !i.body.messages.length && !i.body.codes.length);
   // Each sentence or code tells one cause: the most specific recogniser that reads it keeps it
   // ("Session expired" is a session, not a token; "Page Expired" is Laravel's CSRF page).
   const used = new Set<Said>();

@@ -91,6 +91,19 @@ describe('readBody', () => {
     expect(readBody('<p>Forbidden</p>', 'text/html').csrf).toBeUndefined();
   });
 
+  it('turns a field error about a credential into the sentence it means', () => {
+    const b = readBody(
+      JSON.stringify({
+        message: 'Authorization Error',
+        errors: [{ resource: 'Athlete', field: 'access_token', code: 'invalid' }],
+      }),
+      'application/json',
+    );
+    expect(b.messages).toContain('access_token invalid');
+    const other = readBody(JSON.stringify({ errors: [{ field: 'email', code: 'invalid' }] }), 'application/json');
+    expect(other.messages).not.toContain('email invalid');
+  });
+
   it('survives garbage, truncation and size', () => {
     expect(readBody('{"error": "trunc', 'application/json')).toMatchObject({ error: 'trunc' });
     expect(readBody(undefined, undefined)).toMatchObject({ text: '', codes: [] });

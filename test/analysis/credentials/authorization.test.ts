@@ -51,6 +51,22 @@ describe('inspectAuthorization', () => {
     expect(JSON.stringify(a.basic)).not.toContain('sesame');
   });
 
+  it.each([
+    ['Basic dW5kZWZpbmVkOnVuZGVmaW5lZA==', '"undefined":"undefined"'],
+    ['Basic bnVsbDpudWxs', '"null":"null"'],
+    ['Basic Og==', '"":""'],
+    ['Basic dW5kZWZpbmVkOnMzY3JldA==', '"undefined":the password'],
+  ])('%s is a placeholder (%s), never showing a real password', (value, shown) => {
+    const a = inspectAuthorization(value);
+    expect(a.basic?.placeholder).toBe(true);
+    expect(a.problems[0]).toContain(shown);
+    expect(JSON.stringify(a)).not.toContain('s3cret');
+  });
+
+  it("takes Cosmos DB's URL-encoded type=…&ver=…&sig=… as its own form", () => {
+    expect(problems('type%3Dmaster%26ver%3D1.0%26sig%3DtB2lZgq3vN5mM4Tr7uQk0W9xqZc%2B8vYfR3rW1hK2pD0%3D')).toEqual([]);
+  });
+
   it('parses Digest parameters and reports Digest grammar problems', () => {
     const a = inspectAuthorization(
       'Digest username="Mufasa", realm="http-auth@example.org", algorithm=SHA-256, qop=auth',

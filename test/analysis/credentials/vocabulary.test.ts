@@ -99,6 +99,16 @@ describe('isCredentialParam', () => {
     expect(isQueryTokenParam('code')).toBe(false);
     expect(isQueryTokenParam('sig')).toBe(false);
   });
+
+  it('reads vendor-prefixed key names, but not cursors named like tokens', () => {
+    for (const name of ['x-algolia-api-key', 'stripe_api_key', 'app_key', 'access_key', 'appid', 'apiSecret'])
+      expect(isQueryTokenParam(name), name).toBe(true);
+    for (const name of ['pageToken', 'syncToken', 'continuationToken', 'x-algolia-application-id'])
+      expect(isQueryTokenParam(name), name).toBe(false);
+    // What authenticates a request is masked wherever it is shown.
+    expect(isCredentialParam('appid')).toBe(true);
+    expect(isCredentialHeader('X-CMC_PRO_API_KEY', 'b54bcf4d-1bca-4e8e-9a24-22ff2c3d462c')).toBe(true);
+  });
 });
 
 describe('looksLikeSecret', () => {

@@ -5,6 +5,7 @@ import { defineFindings, ev, server, consumer } from '../../finding.ts';
 import { link } from '../../refs.ts';
 import { maskUrl } from '../../credentials/mask-url.ts';
 import { code } from '../../snippets.ts';
+import { IDP_HOSTS, idpEndpoint } from '../../vendors/idp.ts';
 
 export const LOGIN_REDIRECT = defineFindings('oauth', {
   'redirected-to-login': {
@@ -48,16 +49,37 @@ function loginLike(u: URL | undefined): boolean {
   return LOGIN_PATH.test(u.pathname) || (RETURN_PARAM.test(u.search) && /log|sign|auth|account/i.test(u.pathname));
 }
 
+/** An identity provider's sign-in: its authorization endpoint, or a host that serves only sign-in. */
+function signInAt(u: URL | undefined): boolean {
+  if (!u) return false;
+  const host = u.hostname.toLowerCase();
+  return idpEndpoint(host, u.pathname) === 'authorize' || IDP_HOSTS.test(host);
+}
+
+function safeUrl(s: string | undefined): URL | undefined {
+  try {
+    return s ? new URL(s) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function scripted(c: Inspection, accept: string | undefined): boolean {
   if (['xmlhttprequest', 'fetch', 'xhr'].includes(c.ex.type ?? '')) return true;
-  if (c.req('sec-fetch-dest') === 'empty') return true;
+  if (c.req('sec-fetch-dest') === 'empty' || c.req('sec-fetch-mode') === 'cors') return true;
+  if (/^xmlhttprequest$/i.test(c.req('x-requested-with') ?? '')) return true;
   return /json/i.test(accept ?? '') && !/text\/html/i.test(accept ?? '');
 }
 
 export const loginRedirect: Rule = (c) => {
-  if (c.idp || !c.url) return [];
+  if (!c.url) return [];
   const hops = c.ex.redirects ?? [];
   const first = hops[0];
+  // A chain that started at an API (oauth2-proxy, OpenID Connect middleware) and ended at an identity
+  // provider's sign-in: the API call is what failed, not a sign-in flow the page started.
+  const from = safeUrl(first?.url);
+  const apiStart = !!from && !signInAt(from) && idpEndpoint(from.hostname.toLowerCase(), from.pathname) === undefined;
+  if (c.idp && !(apiStart && signInAt(c.url))) return [];
   const firstAccept = first?.requestHeaders.find((h) => h.name.toLowerCase() === 'accept')?.value;
   const html = /html/i.test(c.res('content-type') ?? '') || c.body.kind === 'html';
   // The followed redirect: hops, then a login page answered 2xx with HTML.
@@ -66,7 +88,7 @@ export const loginRedirect: Rule = (c) => {
     c.status >= 200 &&
     c.status < 300 &&
     html &&
-    loginLike(c.url) &&
+    (loginLike(c.url) || (apiStart && signInAt(c.url))) &&
     scripted(c, firstAccept ?? c.req('accept'))
   ) {
     return [
@@ -83,7 +105,12 @@ export const loginRedirect: Rule = (c) => {
     ];
   }
   // The redirect itself, recorded on its own (a HAR keeps each hop).
-  if (c.status >= 300 && c.status < 400 && loginLike(c.location) && scripted(c, c.req('accept'))) {
+  if (
+    c.status >= 300 &&
+    c.status < 400 &&
+    (loginLike(c.location) || (!c.idp && signInAt(c.location))) &&
+    scripted(c, c.req('accept'))
+  ) {
     return [
       LOGIN_REDIRECT.draft('redirected-to-login', {
         summary: `The API call was redirected (${c.status}) to the login page ${c.location!.pathname}: sign in again`,

@@ -46,8 +46,9 @@ export const TOKEN_ENDPOINT = defineFindings('oauth', {
       'wrong authentication method (Basic vs client_secret_post vs private_key_jwt), a public client sending a ' +
       'secret or a confidential one sending none, or a client not allowed this grant type.',
     restsOn:
-      'A token endpoint answering invalid_client, unauthorized_client, GitHub incorrect_client_credentials, or ' +
-      'Entra AADSTS7000215 / 7000222 (invalid or expired client secret).',
+      'A token endpoint answering invalid_client, unauthorized_client, access_denied (the client not authorized ' +
+      'for the API or audience; in the device flow it is the user’s refusal, a refused grant), GitHub ' +
+      'incorrect_client_credentials, or Entra AADSTS7000215 / 7000222 (invalid or expired client secret).',
     fixes: [
       consumer('Check client_id and secret (value, not id; not expired) and the authentication method registered.'),
       server('Allow the grant type for the client, and say which check failed in error_description.'),
@@ -75,7 +76,15 @@ export const TOKEN_ENDPOINT = defineFindings('oauth', {
   },
 });
 
-const CLIENT_ERRORS = /^(invalid_client|unauthorized_client|incorrect_client_credentials|invalid_client_secret)$/;
+// RFC 6749 §5.2: invalid_client and unauthorized_client are about the client (its authentication, or
+// the grant types it may use); invalid_grant, invalid_request, invalid_scope and unsupported_grant_type
+// about what it asked for. access_denied is not a §5.2 code: vendors answer it at the token endpoint
+// when the client is not authorized for the API or audience (Auth0 client grants, Okta policies),
+// except in the device flow (RFC 8628 §3.5), where it means the user declined.
+const CLIENT_ERRORS =
+  /^(invalid_client|unauthorized_client|incorrect_client_credentials|invalid_client_secret|access_denied)$/;
+const USER_DECLINED =
+  /\b(user|end-user|resource owner)\b[^.]{0,40}\b(denied|declined|rejected|cancel)|(denied|declined|rejected|cancell?ed) by the (end-)?user/;
 const CLIENT_WORDS =
   /aadsts7000215|aadsts7000222|aadsts700016|invalid client secret|client secret|client authentication failed/;
 const REUSE = /reuse|already used|already been used|refresh_token_already_used|token replay|replayed/;
@@ -98,6 +107,9 @@ export const tokenEndpoint: Rule = (c) => {
   if (!t || (c.status < 400 && !c.body.saysError)) return [];
   // DPoP at the token endpoint (RFC 9449 §8) is the dpop rules'.
   if (/^(use_dpop_nonce|invalid_dpop_proof)$/.test(t.error)) return [];
+  // A network the identity provider does not accept (Salesforce "ip restricted", login IP ranges): the
+  // limits rule says so; neither the grant nor the client is at fault.
+  if (c.statements.some((s) => s.id === 'ip-not-allowed')) return [];
   const words = `${t.error} ${t.description ?? ''} ${c.body.codes.join(' ')}`.toLowerCase();
   const desc = t.description ? `: ${clip(t.description, 160)}` : '';
   const evidence: Evidence[] = [
@@ -142,9 +154,13 @@ export const tokenEndpoint: Rule = (c) => {
         evidence,
       }),
     );
-  } else if (CLIENT_ERRORS.test(t.error) || CLIENT_WORDS.test(words)) {
+  } else if ((CLIENT_ERRORS.test(t.error) && !USER_DECLINED.test(words)) || CLIENT_WORDS.test(words)) {
+    // Basic client credentials that decode to placeholders ("undefined:undefined") were never the client's:
+    // the malformed header leads, and the server's verdict on the client follows it.
+    const placeholder = c.auth?.basic?.placeholder === true;
     out.push(
       TOKEN_ENDPOINT.draft('oauth-client-rejected', {
+        ...(placeholder ? { severity: 'warning' as const } : {}),
         summary: `The token endpoint refused the client (${t.error})${desc}: check client id, secret and method`,
         evidence,
       }),
