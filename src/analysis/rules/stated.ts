@@ -132,6 +132,9 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
         });
       }
       if (earlier.some((d) => d.id === 'credential-wrong-place')) return undefined;
+      // The body says nothing arrived, yet a credential went out: the server did not read it, and a
+      // challenge naming another scheme (DRF's "Token" for a Bearer) says why.
+      if (s.id === 'no-credentials' && earlier.some((d) => d.id === 'scheme-mismatch')) return undefined;
       // The body says the token was read and refused: the scheme it came with was understood, so a
       // challenge naming another scheme (Sentry's "Token" for a Bearer it accepts) is only a hint.
       for (const d of earlier) if (d.id === 'scheme-mismatch' && d.severity === 'error') d.severity = 'warning';
