@@ -159,6 +159,30 @@ async function diagnoseLine(rounds: number): Promise<string> {
   }
   if (cases.length === 0) return '_diagnose: skipped: no exchange fixtures in test/fixtures/exchanges/ yet._';
   const diagnose = mod.diagnose;
+  const lines: string[] = [];
+  for (const [label, set] of [
+    ['as written', cases],
+    ['with 64 KB bodies', cases.map((c) => ({ ...c, exchange: withBodyOf(c.exchange, BIG_BODY) }))],
+  ] as const)
+    lines.push(diagnoseRate(diagnose, set, rounds, label));
+  return lines.join('\n');
+}
+
+/** A body of `size` characters: the fixture's own, continued as its format allows, or an error page. */
+const BIG_BODY = 64 * 1024;
+function withBodyOf(e: Exchange, size: number): Exchange {
+  const body = e.responseBody ?? '<html><head><title>401 Unauthorized</title></head><body><h1>Unauthorized</h1>';
+  const json = /^\s*[[{]/.test(body);
+  const fill = json ? ' '.repeat(Math.max(0, size - body.length)) : `<p>${'lorem ipsum '.repeat(size / 12)}</p>`;
+  return { ...e, responseBody: (body + fill).slice(0, Math.max(size, body.length)) };
+}
+
+function diagnoseRate(
+  diagnose: (e: Exchange, c?: DiagnoseContext) => unknown,
+  cases: readonly { exchange: Exchange; context: DiagnoseContext }[],
+  rounds: number,
+  label: string,
+): string {
   const run = () => {
     let n = 0;
     for (const c of cases) {
@@ -174,8 +198,8 @@ async function diagnoseLine(rounds: number): Promise<string> {
   const threw = (cases.length - run()) / 2; // run() counts +1 per success, -1 per throw
   const r = measure([{ name: 'diagnose', run, ops: cases.length }], rounds);
   return (
-    `diagnose(): **${fmt(r.get('diagnose')!)} exchanges/s** (median of ${rounds} rounds over ${cases.length} ` +
-    `fixture exchanges from test/fixtures/exchanges/` +
+    `diagnose(), ${label}: **${fmt(r.get('diagnose')!)} exchanges/s** (median of ${rounds} rounds over ` +
+    `${cases.length} fixture exchanges from test/fixtures/exchanges/` +
     `${threw > 0 ? `; **${threw} of them threw**` : ', none threw'}).`
   );
 }
