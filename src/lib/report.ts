@@ -1,8 +1,9 @@
 // One auth failure's diagnosis as plain JSON: what `authlens explain --format json`, the MCP
-// tools and the library return. URLs are masked unless revealed; the findings' evidence is
-// masked by the engine itself.
+// tools and the library return. URLs, and every text of the diagnosis, are masked unless revealed
+// (src/redact, as the panel and the Markdown report).
 import type { Diagnosis, Finding, Severity } from '../analysis/index.ts';
 import { maskUrl } from '../redact/secrets.ts';
+import { maskRecordDiagnosis } from '../redact/record.ts';
 import type { HarFailure } from './pipeline.ts';
 
 export interface FailureReport {
@@ -44,7 +45,9 @@ export function toFailureReport(f: HarFailure, reveal: boolean): FailureReport {
     status: r.status,
     entry: f.index,
     ...(r.time > 0 ? { time: new Date(r.time).toISOString() } : {}),
-    ...diagnosisFields(f.diagnosis),
+    // the texts quote what the record carries (a Basic user, a redirect's code, an echoed key):
+    // scrubbed of the record's secrets as the panel and the Markdown report are
+    ...diagnosisFields(reveal ? f.diagnosis : maskRecordDiagnosis(r, f.diagnosis, { reveal: false })),
     diagnosedBy: f.fromFile ? 'file' : 'authlens',
   };
 }

@@ -9,6 +9,7 @@ import { shareText, type ShareKind } from '../../src/panel/export/share.ts';
 import { toMarkdown } from '../../src/report/markdown.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { renderPanel } from '../panel/render.tsx';
+import { run } from '../cli/run.ts';
 
 export interface Shown {
   /** the output and the record (and tab) it showed */
@@ -95,6 +96,16 @@ export const OUTPUTS: Output[] = [
       },
     ],
   },
+  ...(['text', 'json', 'markdown', 'junit'] as const).map((format): Output => ({
+    name: `authlens explain --format ${format}`,
+    // the file as a customer sends it: every secret in it; the CLI masks unless --reveal
+    show: async (records, env) => {
+      const har = JSON.stringify(toHar(records, { reveal: true, key: env.key, version: '0' }));
+      const args = ['explain', '-', '--format', format, '--fail-on', 'never', ...(env.reveal ? ['--reveal'] : [])];
+      const r = await run(args, { stdin: [har] });
+      return [{ where: 'all records', text: `${r.stdout}\n${r.stderr}` }];
+    },
+  })),
   {
     name: 'Markdown report',
     show: async (records, env) =>
