@@ -25,6 +25,7 @@ import type {
 } from './details.ts';
 import { initiatorOf } from './details.ts';
 import { hasChallenge } from '../http/failure.ts';
+import { isFlowFailure, type FlowResponse } from '../http/flow-failure.ts';
 import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 import type { CaptureConfig } from './failure.ts';
 import { headerValue, toHeaders } from './headers.ts';
@@ -62,6 +63,15 @@ interface Failed {
   seq: number;
   awaitingAuth: boolean;
 }
+
+const flowResponse = (d: ResponseDetails, redirected: boolean): FlowResponse => ({
+  url: d.url,
+  method: d.method,
+  status: d.statusCode,
+  type: d.type,
+  responseHeaders: d.responseHeaders,
+  redirected,
+});
 
 export class Capture {
   /** requestId -> the onSendHeaders details of its current hop (a reference, never a copy) */
@@ -106,10 +116,7 @@ export class Capture {
   onHeadersReceived = (d: ResponseDetails): CaptureRecord | undefined => {
     const status = d.statusCode;
     let record: CaptureRecord | undefined;
-    if (
-      !this.paused &&
-      (this.capture[status] === true || ((status < 200 || status >= 300) && hasChallenge(d.responseHeaders)))
-    ) {
+    if (!this.paused && (this.capture[status] === true || this.quietFailure(d, status))) {
       record = this.toRecord(d, 'headers');
       this.markFailed(d.requestId, true);
     } else if (this.watch.size !== 0 && status >= 200 && status < 400) {
@@ -120,6 +127,18 @@ export class Capture {
     if (!REDIRECTS.has(status)) this.end(d.requestId);
     return record;
   };
+
+  /**
+   * A failure the status table does not name: a challenge on any status but a 2xx, or a sign-in
+   * flow's failure (src/http/flow-failure.ts). A 2xx reaches the flow check only when its
+   * request was redirected: one size check while no request of any tab is redirecting.
+   */
+  private quietFailure(d: ResponseDetails, status: number): boolean {
+    if (status >= 200 && status < 300) {
+      return this.hops.size !== 0 && this.hops.has(d.requestId) && isFlowFailure(flowResponse(d, true));
+    }
+    return hasChallenge(d.responseHeaders) || isFlowFailure(flowResponse(d, this.hops.has(d.requestId)));
+  }
 
   onBeforeRedirect = (d: RedirectDetails): void => {
     const sent = this.pending.get(d.requestId);

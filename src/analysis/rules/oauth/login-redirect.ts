@@ -5,6 +5,7 @@ import { defineFindings, ev, server, consumer } from '../../finding.ts';
 import { link } from '../../refs.ts';
 import { maskUrl } from '../../credentials/mask-url.ts';
 import { code } from '../../snippets.ts';
+import { isLoginPage } from '../../../http/login-page.ts';
 
 export const LOGIN_REDIRECT = defineFindings('oauth', {
   'redirected-to-login': {
@@ -39,15 +40,6 @@ export const LOGIN_REDIRECT = defineFindings('oauth', {
   },
 });
 
-const LOGIN_PATH =
-  /(^|\/)(login|log-in|signin|sign-in|sign_in|logon|session\/new|users\/sign_in|auth\/login|account\/login|accounts\/login|saml\/login|cas\/login|sso\/login)(\/|\.\w{2,5})?$/i;
-const RETURN_PARAM = /[?&](returnurl|return_url|returnto|return_to|next|redirect_to|continue)=/i;
-
-function loginLike(u: URL | undefined): boolean {
-  if (!u) return false;
-  return LOGIN_PATH.test(u.pathname) || (RETURN_PARAM.test(u.search) && /log|sign|auth|account/i.test(u.pathname));
-}
-
 function scripted(c: Inspection, accept: string | undefined): boolean {
   if (['xmlhttprequest', 'fetch', 'xhr'].includes(c.ex.type ?? '')) return true;
   if (c.req('sec-fetch-dest') === 'empty') return true;
@@ -55,7 +47,8 @@ function scripted(c: Inspection, accept: string | undefined): boolean {
 }
 
 export const loginRedirect: Rule = (c) => {
-  if (c.idp || !c.url) return [];
+  // an identity provider's own pages are its business, but for an API call sent to its sign-in page
+  if (!c.url || (c.idp && c.endpoint !== 'authorize')) return [];
   const hops = c.ex.redirects ?? [];
   const first = hops[0];
   const firstAccept = first?.requestHeaders.find((h) => h.name.toLowerCase() === 'accept')?.value;
@@ -66,7 +59,7 @@ export const loginRedirect: Rule = (c) => {
     c.status >= 200 &&
     c.status < 300 &&
     html &&
-    loginLike(c.url) &&
+    isLoginPage(c.url) &&
     scripted(c, firstAccept ?? c.req('accept'))
   ) {
     return [
@@ -83,7 +76,7 @@ export const loginRedirect: Rule = (c) => {
     ];
   }
   // The redirect itself, recorded on its own (a HAR keeps each hop).
-  if (c.status >= 300 && c.status < 400 && loginLike(c.location) && scripted(c, c.req('accept'))) {
+  if (c.status >= 300 && c.status < 400 && isLoginPage(c.location) && scripted(c, c.req('accept'))) {
     return [
       LOGIN_REDIRECT.draft('redirected-to-login', {
         summary: `The API call was redirected (${c.status}) to the login page ${c.location!.pathname}: sign in again`,
