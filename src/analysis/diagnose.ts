@@ -31,6 +31,7 @@ import { authorize } from './rules/oauth/authorize.ts';
 import { callback } from './rules/oauth/callback.ts';
 import { idToken } from './rules/oauth/id-token.ts';
 import { loginRedirect } from './rules/oauth/login-redirect.ts';
+import { authorizeInHistory } from './rules/oauth/flow.ts';
 import { whoSaidNo } from './layer.ts';
 
 const FAMILIES: Rule[] = [
@@ -56,6 +57,7 @@ const FAMILIES: Rule[] = [
   callback,
   idToken,
   loginRedirect,
+  authorizeInHistory,
   limits,
   tokenClaims,
 ];
