@@ -25,7 +25,7 @@ import type {
 } from './details.ts';
 import { initiatorOf } from './details.ts';
 import { hasChallenge } from '../http/failure.ts';
-import { isFlowFailure, type FlowResponse } from '../http/flow-failure.ts';
+import { isAuthorizationResponseUrl, isFlowFailure, type FlowResponse } from '../http/flow-failure.ts';
 import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 import type { CaptureConfig } from './failure.ts';
 import { headerValue, toHeaders } from './headers.ts';
@@ -151,6 +151,19 @@ export class Capture {
       responseHeaders: toHeaders(responseHeaders),
     };
     hop.location = d.redirectUrl;
+    // A sign-in's authorization response (code or error, with its state): the flow's later
+    // steps (callback, token request, first API call) are kept as context, and this step too.
+    // Only redirects pay the check.
+    if (!this.paused && isAuthorizationResponseUrl(d.redirectUrl)) {
+      this.watchTab(d.tabId, d.timeStamp + PATTERN_WINDOW_MS);
+      this.onContext?.(d.tabId, {
+        url: d.url,
+        method: d.method,
+        status: d.statusCode,
+        time: d.timeStamp,
+        type: d.type,
+      });
+    }
     const list = this.hops.get(d.requestId);
     if (list) list.push(hop);
     else this.hops.set(d.requestId, [hop]);

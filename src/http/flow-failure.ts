@@ -40,6 +40,14 @@ function parse(url: string): URL | undefined {
   }
 }
 
+const RESPONSE_VALUE = /[?#&](code|error|access_token|id_token)=[^&#]/;
+const STATE = /[?#&]state=/;
+
+/** A redirect target carrying an authorization response, success or error (it names its state). */
+export function isAuthorizationResponseUrl(location: string): boolean {
+  return RESPONSE_VALUE.test(location) && STATE.test(location);
+}
+
 /** A redirect target carrying an authorization error response (query or fragment). */
 export function isAuthorizationErrorUrl(location: string): boolean {
   return ERROR_PARAM.test(location) && RESPONSE_SIBLING.test(location);

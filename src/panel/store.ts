@@ -11,7 +11,8 @@ import type { Persisted } from './persist.ts';
 import { filterRecords, groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
-export type DetailTab = 'diagnosis' | 'discovery' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
+export type DetailTab =
+  'diagnosis' | 'flow' | 'discovery' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
 
 export interface Store {
   state: Signal<PanelState>;

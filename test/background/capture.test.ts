@@ -309,3 +309,25 @@ describe('capture: sign-in flow failures without an auth status', () => {
     expect(c.onHeadersReceived(received(page, 6, 200, [h('Content-Type', 'text/html')]))).toBeUndefined();
   });
 });
+
+describe('capture: a sign-in flow as context', () => {
+  it('keeps the authorize step that redirected with a code and state, and watches the tab after it', () => {
+    const c = new Capture(config);
+    const seen: { tabId: number; url: string; status: number }[] = [];
+    c.onContext = (tabId, e) => seen.push({ tabId, url: e.url, status: e.status });
+    const auth: Req = { requestId: 'z1', url: 'http://localhost:3/auth/uid-1', type: 'main_frame', tabId: 9 };
+    c.onSendHeaders(sent(auth, 1));
+    const back = 'http://127.0.0.1:1/signin/callback?code=abc&state=s1&iss=x';
+    c.onBeforeRedirect(redirected(auth, 2, 303, back));
+    expect(seen).toEqual([{ tabId: 9, url: auth.url, status: 303 }]);
+    // the callback that follows is context now
+    c.onSendHeaders(sent({ ...auth, url: back }, 3));
+    c.onHeadersReceived(received({ ...auth, url: back }, 4, 200));
+    expect(seen.map((s) => s.status)).toEqual([303, 200]);
+    // a redirect that is no authorization response leaves nothing
+    const plain: Req = { requestId: 'z2', url: 'http://127.0.0.1:1/old', tabId: 10 };
+    c.onSendHeaders(sent(plain, 5));
+    c.onBeforeRedirect(redirected(plain, 6, 302, 'http://127.0.0.1:1/new?state=1'));
+    expect(seen).toHaveLength(2);
+  });
+});

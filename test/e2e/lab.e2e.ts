@@ -111,6 +111,25 @@ describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
     );
   });
 
+  it('the Flow tab of a failed silent renew says where the sign-in broke', async () => {
+    const sc = SCENARIOS.find((x) => x.id === 'oidc-silent-renew-blocked')!;
+    const outcome = await driveOne(o, s, sc);
+    expect(outcome.finding).toBe('silent-auth-failed');
+    const panel = s.panels.get(s.tabId)!;
+    await panel.locator('[data-testid="record-row"][data-finding="silent-auth-failed"]').first().click();
+    await panel.click('#tab-flow');
+    const broke = panel.locator('[data-testid="flow-broke"]');
+    await expect.poll(() => broke.getAttribute('data-kind')).toBe('authorize');
+    expect(await broke.textContent()).toMatch(/^Broke at Authorize \(303\): Silent sign-in failed \(login_required\)/);
+    // the callback page's request arrives as context a moment after the record
+    const kinds = (): Promise<(string | undefined)[]> =>
+      panel.locator('[data-testid="flow-step"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
+    await expect.poll(kinds).toEqual(['authorize', 'callback']);
+    // the failing step links to its own diagnosis
+    await panel.click('[data-testid="flow-check"][data-finding="silent-auth-failed"]');
+    expect(await panel.locator('#tab-diagnosis').getAttribute('aria-selected')).toBe('true');
+  });
+
   it('screenshots of the lab, the panel and the popup (test-output/lab/)', async () => {
     const files = await screenshotsOf(o, s, outputDir('lab'));
     expect(files.map((f) => f.split('/').pop())).toEqual(['lab.png', 'panel.png', 'popup.png']);

@@ -42,7 +42,7 @@ function copy(kind: ShareKind): Output {
   };
 }
 
-const TABS = ['Diagnosis', 'Challenge', 'Credentials', 'Headers', 'Redirects', 'Body'] as const;
+const TABS = ['Diagnosis', 'Flow', 'Challenge', 'Credentials', 'Headers', 'Redirects', 'Body'] as const;
 
 /** the panel as happy-dom renders it: the list, then each record's detail tab by tab (HTML: attributes too) */
 const panel: Output = {
