@@ -59,45 +59,30 @@ function params(u: URL | undefined): URLSearchParams {
 
 function items(records: readonly CaptureRecord[], context: readonly ContextEntry[]): Item[] {
   const out: Item[] = [];
+  const add = (raw: string, more: Omit<Item, 'url' | 'raw'>): void => {
+    const url = parse(raw);
+    if (url) out.push({ url, raw, ...more });
+  };
   for (const r of records) {
-    for (const h of r.redirects) {
-      const url = parse(h.url);
-      if (url)
-        out.push({
-          url,
-          raw: h.url,
-          time: r.time,
-          method: r.method,
-          status: h.status,
-          location: parse(h.location),
-          authorization: headerValue(h.requestHeaders, 'authorization') !== undefined,
-        });
-    }
-    const url = parse(r.url);
-    if (url)
-      out.push({
-        url,
-        raw: r.url,
+    for (const h of r.redirects)
+      add(h.url, {
         time: r.time,
         method: r.method,
-        status: r.status,
-        recordId: r.id,
-        location: parse(headerValue(r.responseHeaders, 'location')),
-        authorization: headerValue(r.requestHeaders, 'authorization') !== undefined,
+        status: h.status,
+        location: parse(h.location),
+        authorization: headerValue(h.requestHeaders, 'authorization') !== undefined,
       });
+    add(r.url, {
+      time: r.time,
+      method: r.method,
+      status: r.status,
+      recordId: r.id,
+      location: parse(headerValue(r.responseHeaders, 'location')),
+      authorization: headerValue(r.requestHeaders, 'authorization') !== undefined,
+    });
   }
-  for (const e of context) {
-    const url = parse(e.url);
-    if (url)
-      out.push({
-        url,
-        raw: e.url,
-        time: e.time,
-        method: e.method,
-        status: e.status,
-        authorization: e.authorization !== undefined,
-      });
-  }
+  for (const e of context)
+    add(e.url, { time: e.time, method: e.method, status: e.status, authorization: e.authorization !== undefined });
   return out.sort((a, b) => a.time - b.time);
 }
 
@@ -119,8 +104,21 @@ function keysOf(r: CaptureRecord): { state?: string; client?: string } {
   return { ...(state ? { state } : {}), ...(client ? { client } : {}) };
 }
 
-/** The sign-in `record` belongs to, or undefined when it is no step of one. */
+/** The sign-in `record` belongs to, or undefined when it is no step of one (or its records are malformed). */
 export function flowOf(
+  record: CaptureRecord,
+  records: readonly CaptureRecord[],
+  context: readonly ContextEntry[],
+): Flow | undefined {
+  try {
+    return build(record, records, context);
+  } catch {
+    // an imported file's record may lack what the shape promises: no flow rather than a broken tab
+    return undefined;
+  }
+}
+
+function build(
   record: CaptureRecord,
   records: readonly CaptureRecord[],
   context: readonly ContextEntry[],

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { brokenStep, flowOf } from '../../src/panel/flow.ts';
 import type { CaptureRecord, ContextEntry } from '../../src/shared/types.ts';
+import { rec as base } from '../support/records.ts';
 
-const rec = (over: Partial<CaptureRecord>): CaptureRecord => ({
-  id: 'r1-1',
-  requestId: 'r1',
-  tabId: 7,
-  frameId: 0,
-  type: 'xmlhttprequest',
-  method: 'GET',
-  url: 'https://app.example/api/me',
-  status: 401,
-  statusLine: '',
-  time: 10_000,
-  fromCache: false,
-  preflight: false,
-  source: 'headers',
-  requestHeadersKnown: true,
-  requestHeaders: [],
-  responseHeaders: [],
-  redirects: [],
-  ...over,
-});
+const rec = (over: Partial<CaptureRecord>): CaptureRecord => base({ id: 'r1-1', time: 10_000, ...over });
 const ctx = (url: string, time: number, status = 200, more: Partial<ContextEntry> = {}): ContextEntry => ({
   url,
   method: 'GET',
