@@ -8,6 +8,7 @@ import { ensureChromium } from './find-browser.ts';
 import { parseStartArgs, USAGE, type StartOptions } from './lab/args.ts';
 import { startLab, type Lab, type Served } from './lab/server.ts';
 import { launchWithExtension, type Launched } from './lab/chromium.ts';
+import { chromiumCookiePreferences } from './lab/third-party-cookies.ts';
 import { SCENARIOS, labUrl, type Scenario } from './lab/scenarios.ts';
 import { runHeadless } from './lab/headless.ts';
 import { runDiscoveryTable } from './lab/mcp/discovery-headless.ts';
@@ -103,6 +104,8 @@ async function main(): Promise<number> {
       extensionDir,
       headless: opts.headless,
       devtools: !opts.headless,
+      // the silent renew scenario fails as it does for users who block third-party cookies
+      preferences: chromiumCookiePreferences(true),
     });
   } catch (e) {
     console.error(`Could not start ${browser}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { NO_TAB } from '../../src/shared/types.ts';
 import { READY_SELECTOR, buttonSelector, doneSelector, labUrl, type Scenario } from './scenarios.ts';
 import { capturesFor, produced, type Origins, type Outcome } from './match.ts';
-import { clearTab, getRecords, openExtensionPage, tabIdOf, waitForRecords } from './extension.ts';
+import { clearTab, getRecords, openExtensionPage, popupTabOf, tabIdOf, waitForRecords } from './extension.ts';
 import type { Served } from './server.ts';
 
 export interface DriveOptions {
@@ -61,15 +61,26 @@ export async function click(lab: Page, id: string, timeoutMs = 20_000): Promise<
   return { state: (await out.getAttribute('data-state')) ?? '?', log: (await out.textContent()) ?? '' };
 }
 
+/**
+ * The bucket a scenario's record lands in: the lab tab, "no tab", or the sign-in popup's tab
+ * (known once the scenario opened it; the lab tab until then).
+ */
+export async function bucketOf(o: DriveOptions, s: Session, sc: Scenario): Promise<number> {
+  if (sc.bucket === 'no-tab') return NO_TAB;
+  if (sc.bucket === 'tab') return s.tabId;
+  const signin = [o.origins.idp, `${o.origins.primary}/signin/`].filter((x): x is string => !!x);
+  return (await popupTabOf(s.ext, s.tabId, signin)) ?? s.tabId;
+}
+
 export async function driveOne(o: DriveOptions, s: Session, sc: Scenario): Promise<Outcome> {
   const wait = o.waitMs ?? 5000;
-  const bucket = sc.bucket === 'no-tab' ? NO_TAB : s.tabId;
   const want = sc.expect.capture;
   // each scenario starts from an empty bucket, so history-based findings (bursts, refresh
-  // loops) see this scenario's requests only
-  await clearTab(s.ext, bucket);
+  // loops) see this scenario's requests only (a popup's tab is cleared by its own navigation)
+  if (sc.bucket !== 'popup') await clearTab(s.ext, await bucketOf(o, s, sc));
   const servedBefore = o.served.length;
-  const { state, log } = await click(s.lab, sc.id);
+  const { state, log } = await click(s.lab, sc.id, 30_000);
+  const bucket = await bucketOf(o, s, sc);
   const answered = produced(o.served.slice(servedBefore), want);
   const count = want.count ?? 1;
   const found = await waitForRecords(

@@ -46,6 +46,21 @@ export async function tabIdOf(ext: Page, url: string): Promise<number> {
   return tabs[0];
 }
 
+/**
+ * The tab of the sign-in popup the lab tab opened (window.open: its opener is the lab tab), or
+ * failing that the newest tab showing one of `origins`; undefined when there is none.
+ */
+export async function popupTabOf(ext: Page, openerTabId: number, origins: string[]): Promise<number | undefined> {
+  const tabs = await ext.evaluate(() =>
+    chrome.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id ?? -1, opener: t.openerTabId, url: t.url ?? '' }))),
+  );
+  const mine = tabs.filter((t) => t.id >= 0 && t.id !== openerTabId);
+  const pick =
+    mine.filter((t) => t.opener === openerTabId && !t.url.startsWith('chrome-extension:')).pop() ??
+    mine.filter((t) => origins.some((o) => t.url.startsWith(o))).pop();
+  return pick?.id;
+}
+
 /** Poll until `pick` finds what it wants in the tab's records, or give up (returns undefined). */
 export async function waitForRecords<T>(
   ext: Page,

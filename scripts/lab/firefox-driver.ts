@@ -57,6 +57,23 @@ export function clearBucket(ext: Page, tabId: number): Promise<unknown> {
   );
 }
 
+/** The sign-in popup the lab tab opened (its opener), or the newest tab showing one of `origins`. */
+export async function popupTabOf(
+  ext: Page,
+  openerTabId: number,
+  origins: (string | undefined)[],
+): Promise<number | undefined> {
+  const tabs = await ext.evaluate(() =>
+    browser.tabs.query({}).then((ts) => ts.map((t) => ({ id: t.id ?? -1, opener: t.openerTabId, url: t.url ?? '' }))),
+  );
+  const mine = tabs.filter((t) => t.id >= 0 && t.id !== openerTabId && !t.url.startsWith('moz-extension:'));
+  const known = origins.filter((o): o is string => !!o);
+  return (
+    mine.filter((t) => t.opener === openerTabId).pop() ??
+    mine.filter((t) => known.some((o) => t.url.startsWith(o))).pop()
+  )?.id;
+}
+
 export interface Drive {
   ext: Page;
   origins: Origins;
@@ -78,12 +95,18 @@ export interface Driven {
  */
 export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promise<Driven> {
   const wait = d.waitMs ?? 6000;
-  const bucket = sc.bucket === 'no-tab' ? NO_TAB : lab.tabId;
   const want = sc.expect.capture;
   const count = want.count ?? 1;
-  await clearBucket(d.ext, bucket);
+  // a sign-in popup's tab is known once the scenario opened it (its own navigation clears it)
+  if (sc.bucket !== 'popup') await clearBucket(d.ext, sc.bucket === 'no-tab' ? NO_TAB : lab.tabId);
   const before = d.served.length;
-  const { state, log } = await clickScenario(lab.page, sc.id);
+  const { state, log } = await clickScenario(lab.page, sc.id, 30_000);
+  const bucket =
+    sc.bucket === 'no-tab'
+      ? NO_TAB
+      : sc.bucket === 'popup'
+        ? ((await popupTabOf(d.ext, lab.tabId, [d.origins.idp, `${d.origins.primary}/signin/`])) ?? lab.tabId)
+        : lab.tabId;
   const answered = produced(d.served.slice(before), want);
   const end = Date.now() + (answered ? wait : 500);
   let caps: CaptureRecord[];

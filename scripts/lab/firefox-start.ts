@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { firefoxDist, launchFirefox, type FirefoxSession } from './firefox.ts';
+import { firefoxCookiePrefs } from './third-party-cookies.ts';
 import { driveScenario, openLabTab, waitForRows } from './firefox-driver.ts';
 import { NO_TAB } from '../../src/shared/types.ts';
 import { labUrl, type Scenario } from './scenarios.ts';
@@ -26,7 +27,13 @@ export async function startFirefox(
   mkdirSync(runDir, { recursive: true });
   let ff: FirefoxSession;
   try {
-    ff = await launchFirefox({ extensionDir: firefoxDist(repo), runDir, headless: opts.headless });
+    ff = await launchFirefox({
+      extensionDir: firefoxDist(repo),
+      runDir,
+      headless: opts.headless,
+      // the silent renew scenario fails as it does for users who block third-party cookies
+      prefs: firefoxCookiePrefs(true),
+    });
   } catch (e) {
     console.error(
       `Could not start Firefox with dist/firefox: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,

@@ -1,8 +1,8 @@
 // The lab's OAuth 2.0 / OpenID Connect scenarios: real flows between a certified OpenID
 // Provider (oidc-provider, http://localhost:P3) and the lab page as its browser client
 // (oauth4webapi, http://127.0.0.1:P1: another site). Plain data in the shape of SCENARIOS
-// (scripts/lab/scenarios.ts), listed on their own page (/lab/oauth) and not yet part of
-// SCENARIOS: AuthLens's capture and engine learn these failures separately.
+// (scripts/lab/scenarios.ts), listed on their own page (/lab/oauth) and joined at the end of
+// SCENARIOS (the main lab page, `npm start`'s table, the e2e suites).
 //
 // `wire` is what the lab's own log (startLab's onRequest) must show, in this order, for the
 // flow to be what the scenario says, whatever AuthLens makes of it.

@@ -1,11 +1,14 @@
 // The AuthLens lab's scenarios: ONE data module read by the lab page (it renders a button per
 // scenario and interprets `steps` in the browser), by `npm start` (headless summary) and by the
-// end-to-end suites (Chromium now, Firefox later). Plain data only: no browser, no node imports.
+// end-to-end suites (Chromium and Firefox). Plain data only: no browser, no node imports; the
+// OAuth flows are kept in scenarios-oauth.ts and joined at the end of SCENARIOS.
 //
 // How to drive one scenario in any browser: open the lab page (`labUrl(...)`, or its
 // `?tab=` variant for a second tab), click `[data-scenario="<id>"]`, wait until
 // `[data-scenario-state="<id>"]` has `data-state` "done" or "error", then look for the record
 // that matches `expect.capture` in the tab's bucket (`bucket`).
+
+import { OAUTH_SCENARIOS } from './scenarios-oauth.ts';
 
 /**
  * primary = the lab page's origin (http://127.0.0.1:P1); secondary = http://127.0.0.1:P2;
@@ -570,6 +573,8 @@ export const SCENARIOS: readonly Scenario[] = [
     steps: [{ do: 'fetch', to: { path: '/v2/library/ubuntu/manifests/latest' } }],
     expect: { capture: cap(401, '/v2/library/ubuntu/manifests/latest'), topFinding: 'registry-token-required' },
   },
+  // real OAuth 2.0 / OpenID Connect flows against the lab's OpenID Provider
+  ...OAUTH_SCENARIOS,
 ];
 
 export function scenarioById(id: string): Scenario | undefined {

@@ -31,6 +31,7 @@ import { authorize } from './rules/oauth/authorize.ts';
 import { callback } from './rules/oauth/callback.ts';
 import { idToken } from './rules/oauth/id-token.ts';
 import { loginRedirect } from './rules/oauth/login-redirect.ts';
+import { authorizeInHistory } from './rules/oauth/flow.ts';
 import { whoSaidNo } from './layer.ts';
 import { CHANGED, changed } from './compare/rule.ts';
 
@@ -57,6 +58,7 @@ const FAMILIES: Rule[] = [
   callback,
   idToken,
   loginRedirect,
+  authorizeInHistory,
   limits,
   tokenClaims,
 ];

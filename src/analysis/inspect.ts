@@ -17,6 +17,8 @@ import { readBody, type BodyHints } from './body/index.ts';
 import { csrfVerdict, type CsrfVerdict } from './csrf.ts';
 import { statements, type Statement } from './vendors/statements.ts';
 import { IDP_HOSTS, idpEndpoint, type IdpEndpoint } from './vendors/idp.ts';
+import { isAuthorizationQuery } from '../http/idp-endpoints.ts';
+import { discoveredEndpoint } from './discovered-endpoints.ts';
 import { timeClaim } from './credentials/jwt-token.ts';
 
 /** A credential value found somewhere in the request. */
@@ -166,7 +168,10 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
   const body = readBody(ex.responseBody, res('content-type'));
   const path = url?.pathname ?? '';
   const method = String(ex.method).toUpperCase();
-  const ep = idpEndpoint(host, path);
+  const ep =
+    idpEndpoint(host, path) ??
+    (isAuthorizationQuery(url?.search ?? '') ? 'authorize' : undefined) ??
+    discoveredEndpoint(Array.isArray(dc.history) ? dc.history.filter(wellFormed) : [], url);
   // A token request is a POST (RFC 6749 §3.2): a GET of /api/token is some API's own resource.
   const endpoint = ep === 'token' && method !== 'POST' ? undefined : ep;
   const jwt = main?.jwt?.kind === 'jws' ? main.jwt.payload : undefined;

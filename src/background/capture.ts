@@ -26,6 +26,7 @@ import type {
 import { initiatorOf } from './details.ts';
 import { hasChallenge, isSuccessStatus } from '../http/failure.ts';
 import { requestDigest } from '../http/request-digest.ts';
+import { isAuthorizationResponseUrl, isFlowFailure, type FlowResponse } from '../http/flow-failure.ts';
 import { PATTERN_WINDOW_MS } from '../http/limits.ts';
 import type { CaptureConfig } from './failure.ts';
 import { headerValue, toHeaders } from './headers.ts';
@@ -63,6 +64,15 @@ interface Failed {
   seq: number;
   awaitingAuth: boolean;
 }
+
+const flowResponse = (d: ResponseDetails, redirected: boolean): FlowResponse => ({
+  url: d.url,
+  method: d.method,
+  status: d.statusCode,
+  type: d.type,
+  responseHeaders: d.responseHeaders,
+  redirected,
+});
 
 export class Capture {
   /** requestId -> the onSendHeaders details of its current hop (a reference, never a copy) */
@@ -107,10 +117,7 @@ export class Capture {
   onHeadersReceived = (d: ResponseDetails): CaptureRecord | undefined => {
     const status = d.statusCode;
     let record: CaptureRecord | undefined;
-    if (
-      !this.paused &&
-      (this.capture[status] === true || ((status < 200 || status >= 300) && hasChallenge(d.responseHeaders)))
-    ) {
+    if (!this.paused && (this.capture[status] === true || this.quietFailure(d, status))) {
       record = this.toRecord(d, 'headers');
       this.markFailed(d.requestId, true);
     } else if (this.watch.size !== 0 && status >= 200 && status < 400) {
@@ -121,6 +128,18 @@ export class Capture {
     if (!REDIRECTS.has(status)) this.end(d.requestId);
     return record;
   };
+
+  /**
+   * A failure the status table does not name: a challenge on any status but a 2xx, or a sign-in
+   * flow's failure (src/http/flow-failure.ts). A 2xx reaches the flow check only when its
+   * request was redirected: one size check while no request of any tab is redirecting.
+   */
+  private quietFailure(d: ResponseDetails, status: number): boolean {
+    if (status >= 200 && status < 300) {
+      return this.hops.size !== 0 && this.hops.has(d.requestId) && isFlowFailure(flowResponse(d, true));
+    }
+    return hasChallenge(d.responseHeaders) || isFlowFailure(flowResponse(d, this.hops.has(d.requestId)));
+  }
 
   onBeforeRedirect = (d: RedirectDetails): void => {
     const sent = this.pending.get(d.requestId);
@@ -133,6 +152,19 @@ export class Capture {
       responseHeaders: toHeaders(responseHeaders),
     };
     hop.location = d.redirectUrl;
+    // A sign-in's authorization response (code or error, with its state): the flow's later
+    // steps (callback, token request, first API call) are kept as context, and this step too.
+    // Only redirects pay the check.
+    if (!this.paused && isAuthorizationResponseUrl(d.redirectUrl)) {
+      this.watchTab(d.tabId, d.timeStamp + PATTERN_WINDOW_MS);
+      this.onContext?.(d.tabId, {
+        url: d.url,
+        method: d.method,
+        status: d.statusCode,
+        time: d.timeStamp,
+        type: d.type,
+      });
+    }
     const list = this.hops.get(d.requestId);
     if (list) list.push(hop);
     else this.hops.set(d.requestId, [hop]);

@@ -13,7 +13,16 @@ import { filterRecords, groupRows, needsDiagnosis, recordIds, type Row } from '.
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
 export type DetailTab =
-  'diagnosis' | 'compare' | 'replay' | 'discovery' | 'challenge' | 'credentials' | 'headers' | 'redirects' | 'body';
+  | 'diagnosis'
+  | 'flow'
+  | 'compare'
+  | 'replay'
+  | 'discovery'
+  | 'challenge'
+  | 'credentials'
+  | 'headers'
+  | 'redirects'
+  | 'body';
 
 export interface Store {
   state: Signal<PanelState>;

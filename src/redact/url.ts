@@ -47,6 +47,11 @@ function maskPathParams(base: string, m: Masker): string {
   );
 }
 
+/** a parameter value that is itself a URL or path with parameters */
+const NESTED = /[?#][^=]*=/;
+/** what must be escaped again for the masked nested URL to stay one parameter value */
+const encodeNested = (s: string): string => s.replace(/[%&#=+? ]/g, (c) => encodeURIComponent(c));
+
 function maskParams(params: string, m: Masker): string {
   return params
     .split('&')
@@ -56,7 +61,12 @@ function maskParams(params: string, m: Masker): string {
       const raw = pair.slice(eq + 1);
       if (raw === '') return pair;
       const v = safeDecode(raw);
-      if (!isSecretParam(safeDecode(pair.slice(0, eq))) && !looksLikeToken(v)) return maskShapes(pair, m);
+      if (!isSecretParam(safeDecode(pair.slice(0, eq))) && !looksLikeToken(v)) {
+        // a return URL (ReturnUrl=, next=, redirect_uri=) carries its own query, percent-encoded
+        const nested = NESTED.test(v) ? maskUrl(v, m) : v;
+        if (nested !== v) return `${pair.slice(0, eq)}=${encodeNested(nested)}`;
+        return maskShapes(pair, m);
+      }
       if (m.keeps(v) || m.keeps(raw)) return pair;
       return `${pair.slice(0, eq)}=${noteDecoded(m.param(v), raw, m)}`;
     })

@@ -256,3 +256,78 @@ describe('capture: events -> record', () => {
     expect(c.takeMainFrame(3)).toBeUndefined();
   });
 });
+
+describe('capture: sign-in flow failures without an auth status', () => {
+  it('records the redirect that carries an authorization error, then the request goes on', () => {
+    const c = new Capture(config);
+    const silent: Req = {
+      requestId: 'f1',
+      url: 'http://localhost:3/auth?client_id=spa&response_type=code&prompt=none&state=s1',
+      type: 'sub_frame',
+      frameId: 3,
+    };
+    c.onSendHeaders(sent(silent, 1));
+    const back = 'http://127.0.0.1:1/signin/silent-callback?error=login_required&state=s1';
+    const r = c.onHeadersReceived(redirected(silent, 2, 303, back));
+    expect(r).toMatchObject({ status: 303, type: 'sub_frame', responseHeaders: [{ name: 'Location', value: back }] });
+    c.onBeforeRedirect(redirected(silent, 2, 303, back));
+    c.onSendHeaders(sent({ ...silent, url: back }, 3));
+    expect(c.onHeadersReceived(received({ ...silent, url: back }, 4, 200))).toBeUndefined();
+    expect(c.pending.size).toBe(0);
+  });
+
+  it('records a token endpoint’s 400 and an authorization endpoint’s error page', () => {
+    const c = new Capture(config);
+    const token: Req = { requestId: 't1', url: 'http://localhost:3/token', method: 'POST' };
+    c.onSendHeaders(sent(token, 1));
+    expect(c.onHeadersReceived(received(token, 2, 400, [h('Content-Type', 'application/json')]))?.status).toBe(400);
+    const auth: Req = {
+      requestId: 'a1',
+      url: 'http://localhost:3/auth?response_type=code&client_id=x',
+      type: 'main_frame',
+    };
+    c.onSendHeaders(sent(auth, 3));
+    expect(c.onHeadersReceived(received(auth, 4, 400))?.status).toBe(400);
+    const other: Req = { requestId: 'o1', url: 'http://127.0.0.1:1/api/items', method: 'POST' };
+    c.onSendHeaders(sent(other, 5));
+    expect(c.onHeadersReceived(received(other, 6, 400))).toBeUndefined();
+  });
+
+  it('records a fetch redirected to a login page that answered 200 HTML, with its hops', () => {
+    const c = new Capture(config);
+    const shop: Req = { requestId: 's1', url: 'http://127.0.0.1:1/shop/api/cart' };
+    const login = 'http://127.0.0.1:1/shop/login?next=%2Fshop%2Fapi%2Fcart';
+    c.onSendHeaders(sent(shop, 1, [h('Accept', '*/*')]));
+    expect(c.onHeadersReceived(redirected(shop, 2, 302, login))).toBeUndefined();
+    c.onBeforeRedirect(redirected(shop, 2, 302, login));
+    c.onSendHeaders(sent({ ...shop, url: login }, 3));
+    const r = c.onHeadersReceived(received({ ...shop, url: login }, 4, 200, [h('Content-Type', 'text/html')]));
+    expect(r).toMatchObject({ status: 200, url: login, redirects: [{ status: 302, location: login }] });
+    // the same page loaded as a document, or a 200 that never redirected, is no failure
+    const page: Req = { requestId: 's2', url: login };
+    c.onSendHeaders(sent(page, 5));
+    expect(c.onHeadersReceived(received(page, 6, 200, [h('Content-Type', 'text/html')]))).toBeUndefined();
+  });
+});
+
+describe('capture: a sign-in flow as context', () => {
+  it('keeps the authorize step that redirected with a code and state, and watches the tab after it', () => {
+    const c = new Capture(config);
+    const seen: { tabId: number; url: string; status: number }[] = [];
+    c.onContext = (tabId, e) => seen.push({ tabId, url: e.url, status: e.status });
+    const auth: Req = { requestId: 'z1', url: 'http://localhost:3/auth/uid-1', type: 'main_frame', tabId: 9 };
+    c.onSendHeaders(sent(auth, 1));
+    const back = 'http://127.0.0.1:1/signin/callback?code=abc&state=s1&iss=x';
+    c.onBeforeRedirect(redirected(auth, 2, 303, back));
+    expect(seen).toEqual([{ tabId: 9, url: auth.url, status: 303 }]);
+    // the callback that follows is context now
+    c.onSendHeaders(sent({ ...auth, url: back }, 3));
+    c.onHeadersReceived(received({ ...auth, url: back }, 4, 200));
+    expect(seen.map((s) => s.status)).toEqual([303, 200]);
+    // a redirect that is no authorization response leaves nothing
+    const plain: Req = { requestId: 'z2', url: 'http://127.0.0.1:1/old', tabId: 10 };
+    c.onSendHeaders(sent(plain, 5));
+    c.onBeforeRedirect(redirected(plain, 6, 302, 'http://127.0.0.1:1/new?state=1'));
+    expect(seen).toHaveLength(2);
+  });
+});

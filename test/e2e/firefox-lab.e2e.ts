@@ -11,6 +11,7 @@ import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import { judge } from '../../scripts/lab/match.ts';
 import { firefoxDist, launchFirefox, type FirefoxSession } from '../../scripts/lab/firefox.ts';
 import { badgeText } from '../../scripts/lab/firefox-extension.ts';
+import { firefoxCookiePrefs } from '../../scripts/lab/third-party-cookies.ts';
 import { driveScenario, openLabTab, waitForRows, type Drive, type LabTab } from '../../scripts/lab/firefox-driver.ts';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -35,7 +36,12 @@ async function panelFor(tabId: number): Promise<Page> {
 
 beforeAll(async () => {
   lab = await startLab({ onRequest: (e) => served.push(e) });
-  ff = await launchFirefox({ extensionDir: firefoxDist(repo), runDir: join(repo, 'test-output', 'e2e-firefox-lab') });
+  ff = await launchFirefox({
+    extensionDir: firefoxDist(repo),
+    runDir: join(repo, 'test-output', 'e2e-firefox-lab'),
+    // third-party cookies blocked, as the silent renew scenario needs (a user's setting)
+    prefs: firefoxCookiePrefs(true),
+  });
   ext = await ff.openExtensionPage('options.html');
   tab = await openLabTab(ff, ext, lab, undefined, (await ff.browser.pages())[0]);
   d = { ext, origins: lab, served };

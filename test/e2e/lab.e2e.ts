@@ -14,12 +14,12 @@ import { join } from 'node:path';
 import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
 import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import type { Launched } from '../../scripts/lab/chromium.ts';
-import { driveOne, openLab, type DriveOptions, type Session } from '../../scripts/lab/driver.ts';
+import { bucketOf, driveOne, openLab, type DriveOptions, type Session } from '../../scripts/lab/driver.ts';
 import { capturesFor, judge, type Outcome } from '../../scripts/lab/match.ts';
 import { getRecords } from '../../scripts/lab/extension.ts';
-import { NO_TAB } from '../../src/shared/types.ts';
 import type { Scenario } from '../../scripts/lab/scenarios.ts';
 import { screenshotsOf } from '../../scripts/lab/headless.ts';
+import { chromiumCookiePreferences } from '../../scripts/lab/third-party-cookies.ts';
 import { launch, outputDir } from './support/chromium.ts';
 
 const served: Served[] = [];
@@ -30,14 +30,15 @@ let s: Session;
 
 beforeAll(async () => {
   lab = await startLab({ onRequest: (e) => served.push(e) });
-  l = await launch();
+  // third-party cookies blocked, as the silent renew scenario needs (a user's setting)
+  l = await launch(chromiumCookiePreferences(true));
   o = { context: l.context, extensionId: l.extensionId, origins: lab, served };
   s = await openLab(o);
 });
 
 /** The newest matching record's row, read again until it shows what the scenario promises. */
 async function settledFindings(sc: Scenario, outcome: Outcome): Promise<Outcome> {
-  const bucket = sc.bucket === 'no-tab' ? NO_TAB : s.tabId;
+  const bucket = await bucketOf(o, s, sc);
   const panel = s.panels.get(bucket);
   const caps = capturesFor(await getRecords(s.ext, bucket), sc.expect.capture, lab);
   const newest = caps[caps.length - 1];
@@ -48,12 +49,12 @@ async function settledFindings(sc: Scenario, outcome: Outcome): Promise<Outcome>
     finding: (await row.getAttribute('data-finding')) || undefined,
     findings: ((await row.getAttribute('data-findings')) ?? '').split(' ').filter(Boolean),
   });
-  let o = await read();
-  for (let i = 0; i < 30 && !judge(sc, o).ok; i++) {
+  let got = await read();
+  for (let i = 0; i < 30 && !judge(sc, got).ok; i++) {
     await new Promise((r) => setTimeout(r, 100));
-    o = await read();
+    got = await read();
   }
-  return o;
+  return got;
 }
 
 afterAll(async () => {
@@ -108,6 +109,25 @@ describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
     expect(await s.lab.locator('[data-scenario-state="basic-wrong-password"]').textContent()).toMatch(
       /aborted after 1500 ms/,
     );
+  });
+
+  it('the Flow tab of a failed silent renew says where the sign-in broke', async () => {
+    const sc = SCENARIOS.find((x) => x.id === 'oidc-silent-renew-blocked')!;
+    const outcome = await driveOne(o, s, sc);
+    expect(outcome.finding).toBe('silent-auth-failed');
+    const panel = s.panels.get(s.tabId)!;
+    await panel.locator('[data-testid="record-row"][data-finding="silent-auth-failed"]').first().click();
+    await panel.click('#tab-flow');
+    const broke = panel.locator('[data-testid="flow-broke"]');
+    await expect.poll(() => broke.getAttribute('data-kind')).toBe('authorize');
+    expect(await broke.textContent()).toMatch(/^Broke at Authorize \(303\): Silent sign-in failed \(login_required\)/);
+    // the callback page's request arrives as context a moment after the record
+    const kinds = (): Promise<(string | undefined)[]> =>
+      panel.locator('[data-testid="flow-step"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.kind));
+    await expect.poll(kinds).toEqual(['authorize', 'callback']);
+    // the failing step links to its own diagnosis
+    await panel.click('[data-testid="flow-check"][data-finding="silent-auth-failed"]');
+    expect(await panel.locator('#tab-diagnosis').getAttribute('aria-selected')).toBe('true');
   });
 
   it('screenshots of the lab, the panel and the popup (test-output/lab/)', async () => {

@@ -44,7 +44,17 @@ function copy(kind: ShareKind): Output {
   };
 }
 
-const TABS = ['Diagnosis', 'Compare', 'Replay', 'Challenge', 'Credentials', 'Headers', 'Redirects', 'Body'] as const;
+const TABS = [
+  'Diagnosis',
+  'Flow',
+  'Compare',
+  'Replay',
+  'Challenge',
+  'Credentials',
+  'Headers',
+  'Redirects',
+  'Body',
+] as const;
 
 /** the panel as happy-dom renders it: the list, then each record's detail tab by tab (HTML: attributes too) */
 const panel: Output = {

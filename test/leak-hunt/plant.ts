@@ -115,6 +115,11 @@ const QUERY_NAMES = [
   'code_verifier',
   'id_token_hint',
   'client_assertion',
+  'device_code',
+  'subject_token',
+  'actor_token',
+  'assertion',
+  'otp',
   'api_key',
   'key',
   'sig',
@@ -261,6 +266,56 @@ export function craftedRecords(g: Garden): CaptureRecord[] {
         responseBody:
           `access_token=${g.secret(`${w} access_token`)}&refresh_token=${g.secret(`${w} refresh_token`)}` +
           `&scope=repo&error_description=The+API+key+${key}+is+not+allowed`,
+      }),
+    );
+  }
+  // 7. the sign-in failures the worker captures without an auth status: an authorization error
+  // redirect (Location), a token endpoint's 400 reached with secrets in its URL, and a fetch sent
+  // to the login page with a return URL that itself carries a token (percent-encoded, nested)
+  {
+    const w = 'crafted sign-in';
+    out.push(
+      base({
+        url:
+          `https://idp.example.com/authorize?client_id=app&response_type=code&state=s1&prompt=none` +
+          `&id_token_hint=${jwt(g, `${w} ?id_token_hint`, false)}`,
+        status: 303,
+        statusLine: 'HTTP/1.1 303 See Other',
+        type: 'sub_frame',
+        responseHeaders: [
+          {
+            name: 'Location',
+            value: `https://app.example.com/silent?error=login_required&state=s1&code=${g.secret(`${w} Location code`)}`,
+          },
+        ],
+      }),
+      base({
+        url:
+          `https://idp.example.com/oauth2/token?grant_type=refresh_token&refresh_token=${g.secret(`${w} ?refresh_token`)}` +
+          `&client_secret=${g.secret(`${w} ?client_secret`)}&code_verifier=${g.secret(`${w} ?code_verifier`)}`,
+        method: 'POST',
+        status: 400,
+        statusLine: 'HTTP/1.1 400 Bad Request',
+        responseHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+        responseBody: JSON.stringify({ error: 'invalid_grant', error_description: 'Token is not active' }),
+      }),
+      base({
+        url: `https://app.example.com/Account/Login?ReturnUrl=${encodeURIComponent(
+          `/api/me?access_token=${g.secret(`${w} nested ReturnUrl access_token`)}`,
+        )}`,
+        status: 200,
+        statusLine: 'HTTP/1.1 200 OK',
+        responseHeaders: [{ name: 'Content-Type', value: 'text/html; charset=utf-8' }],
+        redirects: [
+          {
+            url: `https://app.example.com/api/me?access_token=${g.secret(`${w} hop access_token`)}`,
+            status: 302,
+            statusLine: 'HTTP/1.1 302 Found',
+            location: '/Account/Login',
+            requestHeaders: [],
+            responseHeaders: [],
+          },
+        ],
       }),
     );
   }

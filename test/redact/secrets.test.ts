@@ -139,6 +139,16 @@ describe('cookies', () => {
 });
 
 describe('maskUrl', () => {
+  it('masks a return URL’s own secrets, percent-encoded inside a parameter', () => {
+    const secret = 'Zq8vN3xK1mQzV8nR2pL5';
+    const m = maskUrl(`https://a.example/login?ReturnUrl=${encodeURIComponent(`/api?refresh_token=${secret}&x=1`)}`);
+    expect(m).not.toContain(secret);
+    expect(decodeURIComponent(m.split('ReturnUrl=')[1]!)).toMatch(/^\/api\?refresh_token=.+&x=1$/);
+    expect(maskUrl('https://a.example/login?next=%2Fhome%3Fp%3D2')).toBe(
+      'https://a.example/login?next=%2Fhome%3Fp%3D2',
+    );
+  });
+
   it('masks secret params in query and fragment, leaves everything else byte for byte', () => {
     const t = 'abcdefghij0123456789';
     const url = `https://api.example.com/v1/x?page=2&access_token=${t}&Key=k1&q=a%20b#frag`;

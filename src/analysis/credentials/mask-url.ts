@@ -9,6 +9,9 @@ const MASK = '•••';
 
 const hide = (value: string): string => (value.length < SHORT ? MASK : maskSecret(value));
 
+/** a parameter value that is itself a URL or path with parameters */
+const NESTED = /[?#][^=]*=/;
+
 function maskParams(part: string): string {
   return part
     .split('&')
@@ -23,7 +26,12 @@ function maskParams(part: string): string {
       } catch {
         /* keep the raw form */
       }
-      if (raw === '' || !(isCredentialParam(safeDecode(name)) || looksLikeSecret(value))) return pair;
+      if (raw === '') return pair;
+      if (!(isCredentialParam(safeDecode(name)) || looksLikeSecret(value))) {
+        // a return URL (ReturnUrl=, next=, redirect_uri=) carries its own query, percent-encoded
+        const nested = NESTED.test(value) ? maskUrl(value) : value;
+        return nested === value ? pair : `${name}=${nested.replace(/[%&#=+? ]/g, (c) => encodeURIComponent(c))}`;
+      }
       return `${name}=${hide(value)}`;
     })
     .join('&');

@@ -100,6 +100,11 @@ const CREDENTIAL_PARAMS = new Set([
   'idtokenhint', // OIDC: a whole ID token in the URL
   'devicecode', // RFC 8628
   'usercode',
+  'authcode', // authorization codes under vendors' own names
+  'authorizationcode',
+  'otp', // one-time passwords and MFA codes in sign-in URLs
+  'mfacode',
+  'passcode',
   'jwt',
   'auth',
   'sig', // Azure SAS

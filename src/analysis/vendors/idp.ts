@@ -1,44 +1,9 @@
-// Where the identity provider answers: endpoints by path (RFC 6749 token and authorization
-// endpoints as vendors name them, OpenID Connect userinfo, vendor sign-in APIs) and hosts that
-// only serve sign-in. Rows of plain data; a request matching one is a conversation with an
-// identity provider, whose answers are about the sign-in flow, not about an API call.
-
-export type IdpEndpoint = 'token' | 'authorize' | 'userinfo' | 'authn' | 'discovery' | 'revocation';
-
-interface EndpointRow {
-  endpoint: IdpEndpoint;
-  path: RegExp;
-  /** the path alone is not enough: this host too */
-  host?: RegExp;
-}
-
-export const IDP_ENDPOINTS: readonly EndpointRow[] = [
-  // token endpoints: /token, /oauth/token, /oauth2/token, /oauth2/v2.0/token, Okta /oauth2/default/v1/token,
-  // Keycloak /protocol/openid-connect/token, IdentityServer /connect/token, Django OAuth Toolkit /o/token/,
-  // GitHub /login/oauth/access_token, Supabase /auth/v1/token, Firebase securetoken /v1/token
-  { endpoint: 'token', path: /(^|\/)(oauth2?\/)?(v\d(\.\d)?\/)?token\/?$/i },
-  { endpoint: 'token', path: /\/protocol\/openid-connect\/token$|\/connect\/token$|\/o\/token\/?$/i },
-  { endpoint: 'token', path: /\/login\/oauth\/access_token$|\/oauth\/access_token$/i },
-  { endpoint: 'token', path: /\/oauth2\/[^/]+\/v1\/token$/i },
-  { endpoint: 'revocation', path: /\/(revoke|revocation)\/?$|\/protocol\/openid-connect\/revoke$/i },
-  // authorization endpoints
-  { endpoint: 'authorize', path: /\/(oauth2?\/)?(v\d(\.\d)?\/)?authorize\/?$/i },
-  { endpoint: 'authorize', path: /\/protocol\/openid-connect\/auth$|\/connect\/authorize$|\/o\/oauth2\/(v2\/)?auth$/i },
-  {
-    endpoint: 'authorize',
-    path: /\/oauth2\/[^/]+\/v1\/authorize$|\/i\/oauth2\/authorize$|\/login\/oauth\/authorize$/i,
-  },
-  { endpoint: 'authorize', path: /\/(reprocess|login\.srf|kmsi)$/i, host: /^login\.(microsoftonline\.com|live\.com)$/ },
-  { endpoint: 'userinfo', path: /\/(oauth2\/)?(v\d\/)?userinfo\/?$|\/openid-connect\/userinfo$|\/connect\/userinfo$/i },
-  { endpoint: 'authn', path: /\/api\/v1\/authn(\/|$)/i },
-  { endpoint: 'discovery', path: /\/\.well-known\/(openid-configuration|oauth-authorization-server)/i },
-];
+// Where the identity provider answers: the endpoints by path live in src/http/idp-endpoints.ts
+// (the worker's capture reads them too); here, the hosts that only serve sign-in. A request
+// matching either is a conversation with an identity provider, whose answers are about the
+// sign-in flow, not about an API call.
+export { IDP_ENDPOINTS, idpEndpoint, type IdpEndpoint } from '../../http/idp-endpoints.ts';
 
 /** Hosts that serve sign-in and nothing else. */
 export const IDP_HOSTS =
   /^(login\.microsoftonline\.com|login\.microsoftonline\.us|login\.live\.com|accounts\.google\.com|oauth2\.googleapis\.com|securetoken\.googleapis\.com|appleid\.apple\.com|accounts\.spotify\.com|[\w-]+\.auth\.[\w-]+\.amazoncognito\.com|login\.salesforce\.com)$/;
-
-export function idpEndpoint(host: string, path: string): IdpEndpoint | undefined {
-  for (const row of IDP_ENDPOINTS) if (row.path.test(path) && (!row.host || row.host.test(host))) return row.endpoint;
-  return undefined;
-}

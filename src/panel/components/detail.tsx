@@ -14,6 +14,8 @@ import { CopyButton } from './copy-button.tsx';
 import { CredentialsView } from './credentials-view.tsx';
 import { DiagnosisView } from './diagnosis-view.tsx';
 import { DiscoveryView, offersDiscovery } from './discovery-view.tsx';
+import { flowOf, type Flow } from '../flow.ts';
+import { FlowView } from './flow-view.tsx';
 import { CloseIcon } from './icons.tsx';
 import { HeadersView } from './headers-view.tsx';
 import { RedirectsView } from './redirects-view.tsx';
@@ -23,6 +25,7 @@ const TABS: { id: DetailTab; label: string }[] = [
   { id: 'diagnosis', label: 'Diagnosis' },
   { id: 'compare', label: 'Compare' },
   { id: 'replay', label: 'Replay' },
+  { id: 'flow', label: 'Flow' },
   { id: 'discovery', label: 'Discovery' },
   { id: 'challenge', label: 'Challenge' },
   { id: 'credentials', label: 'Credentials' },
@@ -31,7 +34,7 @@ const TABS: { id: DetailTab; label: string }[] = [
   { id: 'body', label: 'Body' },
 ];
 
-function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
+function TabPanel({ tab, record, flow }: { tab: DetailTab; record: CaptureRecord; flow: Flow | undefined }) {
   switch (tab) {
     case 'diagnosis':
       return <DiagnosisView record={record} />;
@@ -39,6 +42,8 @@ function TabPanel({ tab, record }: { tab: DetailTab; record: CaptureRecord }) {
       return <CompareView record={record} />;
     case 'replay':
       return <ReplayView key={record.id} record={record} />;
+    case 'flow':
+      return flow ? <FlowView record={record} flow={flow} /> : null;
     case 'discovery':
       return <DiscoveryView record={record} />;
     case 'challenge':
@@ -72,7 +77,11 @@ export function Detail({ record }: { record: CaptureRecord }) {
   const store = useStore();
   const services = useServices();
   // the Discovery tab only where the doctor has something to check (a challenge to follow)
-  const tabs = services.discovery && offersDiscovery(record) ? TABS : TABS.filter((t) => t.id !== 'discovery');
+  // the Flow tab only for a step of a sign-in (flow.ts)
+  const flow = flowOf(record, store.records.value, store.state.value.context);
+  const tabs = TABS.filter(
+    (t) => (t.id !== 'discovery' || (services.discovery && offersDiscovery(record))) && (t.id !== 'flow' || flow),
+  );
   const tab = tabs.some((t) => t.id === store.detailTab.value) ? store.detailTab.value : 'diagnosis';
   const copy = copyOptions(store, record.id);
   const note = copyNote(copy);
@@ -140,7 +149,7 @@ export function Detail({ record }: { record: CaptureRecord }) {
       </div>
       <div class="detail-body" id="detail-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
         <Boundary key={tab} resetKey={record} what="this record">
-          <TabPanel tab={tab} record={record} />
+          <TabPanel tab={tab} record={record} flow={flow} />
         </Boundary>
       </div>
     </section>

@@ -136,6 +136,19 @@ describe('maskUrl', () => {
     expect(m).toContain('https://u:');
   });
 
+  it('masks a return URL’s own secrets, percent-encoded inside a parameter; one-time codes', () => {
+    const secret = 'Zq8vN3xK1mQzV8nR2pL5';
+    const m = maskUrl(
+      `https://a.example/Account/Login?ReturnUrl=${encodeURIComponent(`/api?access_token=${secret}&x=1`)}`,
+    );
+    expect(m).not.toContain(secret);
+    expect(decodeURIComponent(m.split('ReturnUrl=')[1]!)).toMatch(/^\/api\?access_token=.+&x=1$/);
+    expect(maskUrl('https://a.example/verify?otp=12345678&next=%2Fhome')).not.toContain('12345678');
+    expect(maskUrl('https://a.example/login?next=%2Fhome%3Fpage%3D2')).toBe(
+      'https://a.example/login?next=%2Fhome%3Fpage%3D2',
+    );
+  });
+
   it('keeps URLs without secrets as they are, and never throws', () => {
     expect(maskUrl('https://a.example/p?x=1#top')).toBe('https://a.example/p?x=1#top');
     expect(maskUrl('%E0%A4%A?token=%E0%A4%A')).toContain('token=');

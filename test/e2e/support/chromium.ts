@@ -24,12 +24,13 @@ export function outputDir(name: string): string {
   return d;
 }
 
-export async function launch(): Promise<Launched> {
+export async function launch(preferences?: Record<string, unknown>): Promise<Launched> {
   return launchWithExtension({
     executablePath: ensureChromium().path,
     extensionDir: extensionDir(),
     headless: true,
     tmpRoot: outputDir('profiles'),
+    ...(preferences ? { preferences } : {}),
   });
 }
 

@@ -133,6 +133,8 @@ const PKCE_WORDS = /code[_ ]challenge|pkce|proof key/;
 const redirectUri = (p: Params, before: string, after: string): string =>
   p.has('redirect_uri') ? `${before}${clip(p.get('redirect_uri')!, 200)}${after}` : '';
 
+const shownClient = (p: Params): string => (p.has('client_id') ? ` ${clip(p.get('client_id')!, 80)}` : '');
+
 function shownParams(p: Params): Evidence[] {
   return ['client_id', 'redirect_uri', 'response_type', 'scope', 'prompt', 'code_challenge_method']
     .filter((k) => p.has(k))
@@ -203,6 +205,27 @@ export const authorize: Rule = (c) => {
         summary: `redirect_uri is not registered for the client${redirectUri(req, ': ', '')}`,
         evidence: [
           quote ? ev('Server says', clip(quote)) : undefined,
+          ev('Status', String(c.status)),
+          ...shownParams(req),
+        ],
+      }),
+    );
+    return out;
+  }
+  // RFC 6749 §4.1.2.1: a missing, invalid or mismatching redirect_uri, or an unknown client_id, is
+  // the one refusal the server must not redirect back with: its own error page is that, even when
+  // the page is not known (the worker reads no bodies) or names nothing recognisable.
+  if (c.status >= 400 && c.status < 500 && !c.body.error) {
+    const client = /client[_ ]?id|invalid_client|unknown client|client not found|client .{0,20}not (found|exist)/;
+    const aboutClient = client.test(page);
+    out.push(
+      AUTHORIZE.draft(aboutClient ? 'oauth-authorization-error' : 'redirect-uri-mismatch', {
+        summary: aboutClient
+          ? `The identity provider does not know the client${shownClient(req)}: its own error page (${c.status})`
+          : `The identity provider showed its own error page (${c.status}) instead of redirecting back: the ` +
+            `redirect_uri${redirectUri(req, ' ', '')} (or the client_id) is not registered for the client`,
+        evidence: [
+          c.body.messages[0] ? ev('Server says', clip(c.body.messages[0])) : undefined,
           ev('Status', String(c.status)),
           ...shownParams(req),
         ],

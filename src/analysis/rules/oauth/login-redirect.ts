@@ -6,6 +6,7 @@ import { link } from '../../refs.ts';
 import { maskUrl } from '../../credentials/mask-url.ts';
 import { code } from '../../snippets.ts';
 import { IDP_HOSTS, idpEndpoint } from '../../vendors/idp.ts';
+import { isLoginPage } from '../../../http/login-page.ts';
 
 export const LOGIN_REDIRECT = defineFindings('oauth', {
   'redirected-to-login': {
@@ -40,15 +41,6 @@ export const LOGIN_REDIRECT = defineFindings('oauth', {
   },
 });
 
-const LOGIN_PATH =
-  /(^|\/)(login|log-in|signin|sign-in|sign_in|logon|session\/new|users\/sign_in|auth\/login|account\/login|accounts\/login|saml\/login|cas\/login|sso\/login)(\/|\.\w{2,5})?$/i;
-const RETURN_PARAM = /[?&](returnurl|return_url|returnto|return_to|next|redirect_to|continue)=/i;
-
-function loginLike(u: URL | undefined): boolean {
-  if (!u) return false;
-  return LOGIN_PATH.test(u.pathname) || (RETURN_PARAM.test(u.search) && /log|sign|auth|account/i.test(u.pathname));
-}
-
 /** An identity provider's sign-in: its authorization endpoint, or a host that serves only sign-in. */
 function signInAt(u: URL | undefined): boolean {
   if (!u) return false;
@@ -79,7 +71,9 @@ export const loginRedirect: Rule = (c) => {
   // provider's sign-in: the API call is what failed, not a sign-in flow the page started.
   const from = safeUrl(first?.url);
   const apiStart = !!from && !signInAt(from) && idpEndpoint(from.hostname.toLowerCase(), from.pathname) === undefined;
-  if (c.idp && !(apiStart && signInAt(c.url))) return [];
+  // an identity provider's own pages are its business, but for an API call sent to its sign-in page
+  // (its authorization endpoint, directly or by a redirect from the API)
+  if (c.idp && c.endpoint !== 'authorize' && !(apiStart && signInAt(c.url))) return [];
   const firstAccept = first?.requestHeaders.find((h) => h.name.toLowerCase() === 'accept')?.value;
   const html = /html/i.test(c.res('content-type') ?? '') || c.body.kind === 'html';
   // The followed redirect: hops, then a login page answered 2xx with HTML.
@@ -88,7 +82,7 @@ export const loginRedirect: Rule = (c) => {
     c.status >= 200 &&
     c.status < 300 &&
     html &&
-    (loginLike(c.url) || (apiStart && signInAt(c.url))) &&
+    (isLoginPage(c.url) || (apiStart && signInAt(c.url))) &&
     scripted(c, firstAccept ?? c.req('accept'))
   ) {
     return [
@@ -108,7 +102,7 @@ export const loginRedirect: Rule = (c) => {
   if (
     c.status >= 300 &&
     c.status < 400 &&
-    (loginLike(c.location) || (!c.idp && signInAt(c.location))) &&
+    (isLoginPage(c.location) || (!c.idp && signInAt(c.location))) &&
     scripted(c, c.req('accept'))
   ) {
     return [

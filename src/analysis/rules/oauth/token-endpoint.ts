@@ -91,6 +91,49 @@ const REUSE = /reuse|already used|already been used|refresh_token_already_used|t
 const PKCE_REQUIRED =
   /(pkce|proof key for code exchange|code[_ ]challenge|code_verifier)[^.]{0,60}(required|missing)|missing[^.]{0,20}code[_ ](challenge|verifier)/;
 
+/** how long an authorization code lives at most before it is redeemed (RFC 6749 §4.1.2: 10 minutes) */
+const CODE_LIFETIME_MS = 10 * 60_000;
+
+/**
+ * What this token request most likely traded, from the tab's requests before it (the form body
+ * is not known to the worker): an authorization response with a code since the last token this
+ * endpoint issued is a code exchange; a token already issued by it, with no code since, a refresh.
+ */
+function grantOf(c: Inspection): { kind: 'code' | 'refresh'; why: string } | undefined {
+  if (!c.url) return undefined;
+  const here = c.url.origin + c.url.pathname;
+  const before = c.history.filter((e) => e.timeStamp < c.ex.timeStamp).sort((a, b) => b.timeStamp - a.timeStamp);
+  for (const e of before) {
+    const u = safeUrl(e.url);
+    if (!u) continue;
+    if (
+      u.origin + u.pathname === here &&
+      e.status >= 200 &&
+      e.status < 300 &&
+      String(e.method).toUpperCase() === 'POST'
+    )
+      return {
+        kind: 'refresh',
+        why: `a token was issued by this endpoint ${ago(c.ex.timeStamp - e.timeStamp)} before`,
+      };
+    const loc = e.responseHeaders.find((h) => h.name.toLowerCase() === 'location')?.value;
+    const code = /[?#&]code=[^&#]/;
+    if (c.ex.timeStamp - e.timeStamp <= CODE_LIFETIME_MS && (code.test(u.search) || code.test(loc ?? '')))
+      return { kind: 'code', why: `an authorization code came back ${ago(c.ex.timeStamp - e.timeStamp)} before` };
+  }
+  return undefined;
+}
+
+const ago = (ms: number): string => (ms < 1000 ? `${Math.max(0, Math.round(ms))} ms` : `${Math.round(ms / 1000)} s`);
+
+function safeUrl(url: string): URL | undefined {
+  try {
+    return new URL(url);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The OAuth error of a token endpoint answer: code and description, wherever the vendor put them. */
 function tokenError(c: Inspection): { error: string; description?: string } | undefined {
   const ch = c.challenges.find((x) => x.params.error);
@@ -166,10 +209,16 @@ export const tokenEndpoint: Rule = (c) => {
       }),
     );
   } else {
+    const grant = grantOf(c);
     out.push(
       TOKEN_ENDPOINT.draft('oauth-grant-rejected', {
-        summary: `The token endpoint refused the grant (${t.error})${desc}: sign in again`,
-        evidence,
+        summary:
+          grant?.kind === 'code'
+            ? `The token endpoint refused the authorization code (${t.error})${desc}: start the sign-in again`
+            : grant?.kind === 'refresh'
+              ? `The token endpoint refused the refresh (${t.error})${desc}: sign in again`
+              : `The token endpoint refused the grant (${t.error})${desc}: sign in again`,
+        evidence: [...evidence, ...(grant ? [ev('Grant, from the tab’s requests', grant.why)] : [])],
       }),
     );
   }
