@@ -148,8 +148,8 @@ describe('capture in real Firefox (dist/firefox)', () => {
   });
 
   it("each tab's badge shows its own count, with a tooltip", async () => {
-    expect(await badgeText(ext, A.tabId)).toBe('3');
-    expect(await badgeText(ext, B.tabId)).toBe('2');
+    await expect.poll(() => badgeText(ext, A.tabId), { timeout: 3000 }).toBe('3');
+    await expect.poll(() => badgeText(ext, B.tabId), { timeout: 3000 }).toBe('2');
     expect(await badgeTitle(ext, A.tabId)).toMatch(/3 auth failures.*2 × 401.*1 × 403/);
   });
 

@@ -73,7 +73,9 @@ describe('every lab scenario in real Firefox (dist/firefox)', () => {
             ).browser.runtime.sendMessage({ ns: 'authlens', type: 'getRecords', tabId: id }),
           bucket,
         )) as { records: unknown[] };
-        expect(await badgeText(ext, bucket)).toBe(all.length ? String(all.length) : '');
+        const count = all.length ? String(all.length) : '';
+        // badge updates are coalesced by the background: the badge may trail the record a moment
+        await expect.poll(() => badgeText(ext, bucket), { timeout: 3000 }).toBe(count);
       }
       const newest = records[records.length - 1]!;
       const panel = await panelFor(bucket);
