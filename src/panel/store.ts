@@ -9,7 +9,8 @@ import { createCompareState, type CompareState } from './compare.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { filterRecords, groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
+import { createFilterRun } from './filter-run.ts';
+import { groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
 export type DetailTab =
@@ -65,10 +66,12 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string,
   const collapsed = signal<ReadonlySet<string>>(new Set());
   const terms = computed(() => parseFilter(filterText.value));
   const records = computed(() => allRecords(state.value));
+  const context = computed(() => state.value.context);
+  const filterRun = createFilterRun({ facts, diagnoser });
   const filtered = computed(() => {
     // arriving diagnoses change what the filter keeps only when its terms read them
     if (needsDiagnosis(terms.value)) void diagnosed.value;
-    return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, { facts, diagnoser });
+    return filterRun({ records: records.value, context: context.value, terms: terms.value, toggles: toggles.value });
   });
   const rows = computed(() =>
     groupRows(filtered.value.records, { groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }, facts),
