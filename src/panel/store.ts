@@ -9,7 +9,7 @@ import { createCompareState, type CompareState } from './compare.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { createFilterRun } from './filter-run.ts';
+import { added, createFilterRun } from './filter-run.ts';
 import { groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
@@ -77,6 +77,7 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string,
     groupRows(filtered.value.records, { groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }, facts),
   );
   const selected = signal<string | undefined>(selectedId);
+  let wanted: readonly CaptureRecord[] = [];
   return {
     state,
     dispatch: (e) => {
@@ -93,7 +94,10 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string,
         return;
       const all = records.peek();
       diagnoser.setInputs(all, next.context);
-      diagnoser.want(all);
+      // a new context changes every record's diagnosis; new records (an import's next chunk) are
+      // asked for alone, not the 50 000 asked already
+      diagnoser.want(next.context === prev.context ? added(wanted, all) : all);
+      wanted = all;
     },
     filterText,
     toggles,

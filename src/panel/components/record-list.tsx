@@ -54,9 +54,10 @@ export function RecordList() {
   const atEnd = useRef(true);
   const count = rows.length;
   const maxTop = Math.max(0, count * ROW_HEIGHT + HEAD_HEIGHT - viewport);
-  const following = atEnd.current && selectedId === undefined;
-  // the window is drawn where the list will be scrolled (its end, or the end it shrank to), so a
-  // filter that changes the row count renders once, not once here and again after the scroll
+  const drawnCount = useRef(count);
+  const following = atEnd.current && selectedId === undefined && count > drawnCount.current;
+  // the window is drawn where the list will be scrolled (its new end, or the end it shrank to), so
+  // a filter that changes the row count renders once, not once here and again after the scroll
   const top = following ? maxTop : Math.min(scrollTop, maxTop);
   const bodyViewport = Math.max(ROW_HEIGHT, viewport - HEAD_HEIGHT);
   const { start, end } = windowRange(top, bodyViewport, ROW_HEIGHT, rows.length);
@@ -125,6 +126,7 @@ export function RecordList() {
   };
 
   useLayoutEffect(() => {
+    drawnCount.current = count;
     const node = el.current;
     if (!node || !atEnd.current || store.selectedId.value !== undefined) return;
     if (node.scrollTop < maxTop) {
