@@ -62,22 +62,6 @@ export function narrows(prev: readonly Term[], next: readonly Term[]): boolean {
   );
 }
 
-/**
- * The records of `next` that are not in `prev`, found by walking both in order (the usual change
- * keeps the order: records appended, an import's chunk merged in); identity compared, no hashing.
- */
-export function added<T>(prev: readonly T[], next: readonly T[]): T[] {
-  const out: T[] = [];
-  let j = 0;
-  let skipped: Set<T> | undefined;
-  for (const r of next) {
-    if (j < prev.length && prev[j] === r) j++;
-    else if (j < prev.length && (skipped ??= new Set(prev.slice(j))).has(r)) continue;
-    else out.push(r);
-  }
-  return out;
-}
-
 /** Two ascending index lists as one. */
 function union(a: readonly number[], b: readonly number[]): number[] {
   if (b.length === 0) return a.slice();

@@ -9,7 +9,8 @@ import { createCompareState, type CompareState } from './compare.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { added, createFilterRun } from './filter-run.ts';
+import { added } from '../shared/added.ts';
+import { createFilterRun } from './filter-run.ts';
 import { groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 

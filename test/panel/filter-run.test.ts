@@ -3,7 +3,7 @@ import type { DiagnosisSummary } from '../../src/shared/diagnoser.ts';
 import type { CaptureRecord, ContextEntry } from '../../src/shared/types.ts';
 import { createFacts } from '../../src/panel/facts.ts';
 import { parseFilter, type StatusToggle } from '../../src/panel/filter.ts';
-import { added, createFilterRun, narrows } from '../../src/panel/filter-run.ts';
+import { createFilterRun, narrows } from '../../src/panel/filter-run.ts';
 import { filterRecords, type Lookups } from '../../src/panel/rows.ts';
 import { rec } from '../support/records.ts';
 
@@ -115,17 +115,5 @@ describe('the filter run', () => {
     expect(n('-d', '-do')).toBe(false);
     expect(n('status:40', 'status:403')).toBe(false);
     expect(n('', 'anything')).toBe(true);
-  });
-});
-
-describe('added', () => {
-  it('finds what is new in the next list, whatever moved or left', () => {
-    const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
-    expect(added([a, b], [a, b, c])).toEqual([c]);
-    expect(added([a, c], [a, b, c, d])).toEqual([b, d]);
-    expect(added([a, b, c], [c, a, e])).toEqual([e]);
-    expect(added([], [a])).toEqual([a]);
-    expect(added([a, b], [])).toEqual([]);
-    expect(added([a, b, c, d], [b, d, e])).toEqual([e]);
   });
 });
