@@ -86,7 +86,11 @@ export interface DiagnoserOptions {
 const CHUNK = 1_000;
 const FULL_MAX = 1_000;
 const SUMMARIES_MAX = 200_000;
-const NOTIFY_MS = 100;
+/**
+ * idle answers are told at most this often: each telling makes a filter that reads diagnoses
+ * look again at every record it is still waiting on (what is on screen is told at once)
+ */
+const NOTIFY_MS = 250;
 const MAX_DEATHS = 3;
 
 const defaultTimer: Timer = (run, ms) => (ms <= 0 ? queueMicrotask(run) : void setTimeout(run, ms));
