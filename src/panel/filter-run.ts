@@ -20,6 +20,8 @@ interface Entry {
   /** the summary read from the diagnoser, with the context it was read under */
   summary: DiagnosisSummary | undefined;
   context: readonly ContextEntry[] | undefined;
+  /** the diagnoser's version when the summary was read: no answer since, no need to ask again */
+  version: number;
   facts: Facts | undefined;
 }
 
@@ -95,7 +97,7 @@ export function createFilterRun(look: Lookups): FilterRun {
       }
       let e = byRecord.get(r);
       if (!e) {
-        e = { r, summary: undefined, context: undefined, facts: undefined };
+        e = { r, summary: undefined, context: undefined, version: NaN, facts: undefined };
         byRecord.set(r, e);
       }
       out[i] = e;
@@ -104,10 +106,11 @@ export function createFilterRun(look: Lookups): FilterRun {
     entries = out;
   }
 
-  function summaryOf(e: Entry): DiagnosisSummary | undefined {
-    if (e.summary === undefined || e.context !== context) {
+  function summaryOf(e: Entry, version: number): DiagnosisSummary | undefined {
+    if (e.context !== context || (e.summary === undefined && e.version !== version)) {
       e.summary = look.diagnoser.peekSummary(e.r);
       e.context = context;
+      e.version = version;
       e.facts = undefined;
     }
     return e.summary;
@@ -137,7 +140,7 @@ export function createFilterRun(look: Lookups): FilterRun {
         const s = e.r.status;
         if (!(s === 401 ? t401 : s === 403 ? t403 : tOther)) return;
       }
-      if (diagnosed && summaryOf(e) === undefined) {
+      if (diagnosed && summaryOf(e, res.version) === undefined) {
         res.waiting.push(i);
         return;
       }
@@ -173,7 +176,7 @@ export function createFilterRun(look: Lookups): FilterRun {
       // the same query on the same records: only what waited for a diagnosis can change
       if (seen.waiting.length > 0 && seen.version !== version) {
         const was = seen.waiting;
-        const fresh: Result = { ...seen, kept: [], waiting: [] };
+        const fresh: Result = { ...seen, kept: [], waiting: [], version };
         judge(was, terms, toggles, fresh);
         seen.kept = fresh.kept.length ? union(seen.kept, fresh.kept) : seen.kept;
         seen.waiting = fresh.waiting;

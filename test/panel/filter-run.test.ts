@@ -106,6 +106,20 @@ describe('the filter run', () => {
     expect(got).toEqual(filterRecords(records, { terms: parseFilter('invoices'), toggles: [] }, look));
   });
 
+  it('asks about a waiting record once per version of the diagnoser, whatever the queries', () => {
+    const { arrive, look, peeks } = arriving();
+    const run = createFilterRun(look);
+    const records = make(100);
+    const context: ContextEntry[] = [];
+    arrive(records.slice(0, 90), summary('token-expired', 'Token expired'));
+    const go = (text: string) => run({ records, context, terms: parseFilter(text), toggles: [] });
+    go('invoices');
+    arrive([], summary('token-expired', 'Token expired'));
+    go('users');
+    go('invoices');
+    expect(peeks()).toBe(100 + 10);
+  });
+
   it('tells a narrowing query from one that may keep more', () => {
     const n = (a: string, b: string): boolean => narrows(parseFilter(a), parseFilter(b));
     expect(n('invo', 'invoi')).toBe(true);
