@@ -53,6 +53,23 @@ export const TYPE_OF_RESOURCE: Record<string, string> = {
 };
 
 export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
+  const records: CaptureRecord[] = [];
+  let skipped = 0;
+  let problems: string[] = [];
+  for (const part of fromHarInParts(json, opts, Infinity)) {
+    records.push(...part.records);
+    skipped += part.skipped;
+    problems = part.problems;
+  }
+  return { records, skipped, problems };
+}
+
+/**
+ * The same as fromHar, `size` entries at a time, so the first records can be shown while the rest
+ * are read. Each part holds its own records and skipped entries; `problems` so far (the last part's
+ * are all of them). At least one part, even for garbage.
+ */
+export function* fromHarInParts(json: unknown, opts: FromHarOptions, size: number): Generator<FromHarResult> {
   const problems: string[] = [];
   const note = (m: string): void => {
     if (problems.length < MAX_PROBLEMS) problems.push(m);
@@ -63,30 +80,42 @@ export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
     try {
       doc = JSON.parse(doc) as unknown;
     } catch (e) {
-      return { records: [], skipped: 0, problems: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+      yield { records: [], skipped: 0, problems: [`not JSON: ${e instanceof Error ? e.message : String(e)}`] };
+      return;
     }
   }
   const log = isObj(doc) ? doc.log : undefined;
   if (!isObj(log) || !Array.isArray(log.entries)) {
-    return { records: [], skipped: 0, problems: ['not a HAR file: no log.entries array'] };
+    yield { records: [], skipped: 0, problems: ['not a HAR file: no log.entries array'] };
+    return;
   }
   const prefix = opts.idPrefix ?? 'har';
-  const records: CaptureRecord[] = [];
-  let skipped = 0;
-  if (log.entries.length > HAR_LIMITS.maxEntries)
-    note(`${log.entries.length} entries: only the first ${HAR_LIMITS.maxEntries} are read`);
-  log.entries.slice(0, HAR_LIMITS.maxEntries).forEach((entry: unknown, i: number) => {
-    const r = readEntry(entry, i, `${prefix}-${i}`, opts.tabId, opts.statuses, note);
-    if (r) records.push(r);
-    else skipped++;
-  });
-  if (isChromeExport(log) && records.length > 0 && !records.some(hasCredentials)) {
-    note(
-      'No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings ' +
-        'about missing credentials may be wrong. Export "with sensitive data" to diagnose them.',
-    );
+  const entries = log.entries as unknown[];
+  if (entries.length > HAR_LIMITS.maxEntries)
+    note(`${entries.length} entries: only the first ${HAR_LIMITS.maxEntries} are read`);
+  const n = Math.min(entries.length, HAR_LIMITS.maxEntries);
+  let anyRecord = false;
+  let credentials = false;
+  for (let from = 0; from < n || from === 0; from += size) {
+    const records: CaptureRecord[] = [];
+    let skipped = 0;
+    for (let i = from; i < Math.min(n, from + size); i++) {
+      const r = readEntry(entries[i], i, `${prefix}-${i}`, opts.tabId, opts.statuses, note);
+      if (r) records.push(r);
+      else skipped++;
+    }
+    anyRecord ||= records.length > 0;
+    credentials ||= records.some(hasCredentials);
+    const last = from + size >= n;
+    if (last && isChromeExport(log) && anyRecord && !credentials) {
+      note(
+        'No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings ' +
+          'about missing credentials may be wrong. Export "with sensitive data" to diagnose them.',
+      );
+    }
+    yield { records, skipped, problems: problems.slice() };
+    if (last) return;
   }
-  return { records, skipped, problems };
 }
 
 export function readEntry(

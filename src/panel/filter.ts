@@ -108,37 +108,53 @@ function indexOfKmp(hay: string, needle: string, from: number, end: number): num
   return -1;
 }
 
-function statusMatches(value: string, status: number): boolean {
+/** `status:` values: `403`, or `4xx`/`40x` patterns (a digit or `x` in each place). */
+function statusTest(value: string): (status: number) => boolean {
   if (/^[1-5][0-9x]{2}$/.test(value)) {
-    const s = String(status);
-    return [...value].every((c, i) => c === 'x' || c === s[i]);
+    return (status) => {
+      const s = String(status);
+      for (let i = 0; i < 3; i++) if (value[i] !== 'x' && value[i] !== s[i]) return false;
+      return true;
+    };
   }
-  return String(status) === value;
+  return (status) => String(status) === value;
 }
 
-function termMatches(t: Term, f: Facts): boolean {
+function termTest(t: Term): (f: Facts) => boolean {
+  const v = t.value;
   switch (t.key) {
-    case 'status':
-      return statusMatches(t.value, f.status);
+    case 'status': {
+      const ok = statusTest(v);
+      return (f) => ok(f.status);
+    }
     case 'method':
-      return f.method === t.value;
+      return (f) => f.method === v;
     case 'domain':
-      return wildcard(t.value, f.host);
+      return (f) => wildcard(v, f.host);
     case 'scheme':
-      return f.schemes.includes(t.value);
+      return (f) => f.schemes.includes(v);
     case 'finding':
-      return f.findings.includes(t.value);
+      return (f) => f.findings.includes(v);
     case 'text':
-      return f.text.includes(t.value);
+      return (f) => f.text.includes(v);
   }
+}
+
+/**
+ * The terms as one test, parsed once per query rather than once per record. Every term must hold
+ * (negated ones must not).
+ */
+export function compileTerms(terms: readonly Term[]): (f: Facts) => boolean {
+  const tests = terms.map((t) => ({ test: termTest(t), negate: t.negate }));
+  return (f) => {
+    for (const t of tests) if (t.test(f) === t.negate) return false;
+    return true;
+  };
 }
 
 /** Every term must hold (negated ones must not). */
 export function matchesTerms(terms: readonly Term[], f: Facts): boolean {
-  for (const t of terms) {
-    if (termMatches(t, f) === t.negate) return false;
-  }
-  return true;
+  return compileTerms(terms)(f);
 }
 
 export type StatusToggle = '401' | '403' | 'other';

@@ -9,7 +9,9 @@ import { createCompareState, type CompareState } from './compare.ts';
 import { createFacts, type FactsCache } from './facts.ts';
 import { parseFilter, type StatusToggle, type Term } from './filter.ts';
 import type { Persisted } from './persist.ts';
-import { filterRecords, groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
+import { added } from '../shared/added.ts';
+import { createFilterRun } from './filter-run.ts';
+import { groupRows, needsDiagnosis, recordIds, type Row } from './rows.ts';
 import { allRecords, apply, initialState, type PanelEvent, type PanelState } from './state.ts';
 
 export type DetailTab =
@@ -74,15 +76,18 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string,
   const collapsed = signal<ReadonlySet<string>>(new Set());
   const terms = computed(() => parseFilter(filterText.value));
   const records = computed(() => allRecords(state.value));
+  const context = computed(() => state.value.context);
+  const filterRun = createFilterRun({ facts, diagnoser });
   const filtered = computed(() => {
     // arriving diagnoses change what the filter keeps only when its terms read them
     if (needsDiagnosis(terms.value)) void diagnosed.value;
-    return filterRecords(records.value, { terms: terms.value, toggles: toggles.value }, { facts, diagnoser });
+    return filterRun({ records: records.value, context: context.value, terms: terms.value, toggles: toggles.value });
   });
   const rows = computed(() =>
     groupRows(filtered.value.records, { groupByOrigin: groupByOrigin.value, collapsed: collapsed.value }, facts),
   );
   const selected = signal<string | undefined>(selectedId);
+  let wanted: readonly CaptureRecord[] = [];
   return {
     state,
     dispatch: (e) => {
@@ -99,7 +104,10 @@ export function createStore(tabId: number, view: Persisted, selectedId?: string,
         return;
       const all = records.peek();
       diagnoser.setInputs(all, next.context);
-      diagnoser.want(all);
+      // a new context changes every record's diagnosis; new records (an import's next chunk) are
+      // asked for alone, not the 50 000 asked already
+      diagnoser.want(next.context === prev.context ? added(wanted, all) : all);
+      wanted = all;
     },
     filterText,
     toggles,

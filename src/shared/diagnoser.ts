@@ -26,6 +26,7 @@ import {
   type ToWorker,
   type WorkerLike,
 } from './diagnosis-protocol.ts';
+import { added } from './added.ts';
 import type { CaptureRecord, ContextEntry } from './types.ts';
 
 export { summarizeDiagnosis, type DiagnosisResult, type DiagnosisSummary } from './diagnosis-protocol.ts';
@@ -85,7 +86,11 @@ export interface DiagnoserOptions {
 const CHUNK = 1_000;
 const FULL_MAX = 1_000;
 const SUMMARIES_MAX = 200_000;
-const NOTIFY_MS = 100;
+/**
+ * idle answers are told at most this often: each telling makes a filter that reads diagnoses
+ * look again at every record it is still waiting on (what is on screen is told at once)
+ */
+const NOTIFY_MS = 250;
 const MAX_DEATHS = 3;
 
 const defaultTimer: Timer = (run, ms) => (ms <= 0 ? queueMicrotask(run) : void setTimeout(run, ms));
@@ -109,7 +114,7 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
 
   let records: readonly CaptureRecord[] = [];
   /** the inputs by record key: what the worker holds once the outbox is sent */
-  let inputs = new Map<string, CaptureRecord>();
+  const inputs = new Map<string, CaptureRecord>();
   let context: readonly ContextEntry[] = [];
   /** bumped with the context: a record's result key depends on the entries within its window */
   let contextVersion = 0;
@@ -463,10 +468,14 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
       const contextChanged = nextContext !== context;
       if (nextRecords === records && !contextChanged) return;
       if (nextRecords !== records) {
-        const next = new Map<string, CaptureRecord>();
-        for (const r of nextRecords) next.set(rkOf(r), r);
-        for (const [rk, r] of inputs) {
-          if (next.has(rk)) continue;
+        // what changed, by walking both lists (an import's next chunk is 500 records, not 50 000)
+        const fresh = new Map<string, CaptureRecord>();
+        for (const r of added(records, nextRecords)) fresh.set(rkOf(r), r);
+        for (const r of added(nextRecords, records)) {
+          const rk = rkOf(r);
+          // replaced by a record of the same content: the worker holds it already
+          if (fresh.has(rk) || inputs.get(rk) !== r) continue;
+          inputs.delete(rk);
           // a record never sent is simply not sent; one the worker read stays with it, unjoined
           if (!toAdd.delete(rk)) {
             if (toJoin.delete(rk)) staged.add(rk);
@@ -480,12 +489,13 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
             toWant.delete(rk);
           }
         }
-        for (const [rk, r] of next) {
-          if (inputs.has(rk) || toRemove.delete(rk)) continue;
+        for (const [rk, r] of fresh) {
+          const had = inputs.has(rk);
+          inputs.set(rk, r);
+          if (had || toRemove.delete(rk)) continue;
           if (staged.delete(rk)) toJoin.add(rk);
           else toAdd.set(rk, r);
         }
-        inputs = next;
         records = nextRecords;
       }
       if (contextChanged) {

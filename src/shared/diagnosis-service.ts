@@ -4,7 +4,7 @@
 // `soon`). Pure: diagnosis-worker.ts runs it in a Web Worker, in-thread.ts on the page's thread.
 import { diagnose, type Exchange, type FingerprintKey } from '../analysis/index.ts';
 import { isSuccessStatus } from '../http/failure.ts';
-import { fromHar } from '../har/read.ts';
+import { fromHarInParts } from '../har/read.ts';
 import {
   recordKey,
   resultKey,
@@ -158,17 +158,31 @@ export function createDiagnosisService(opts: ServiceOptions): DiagnosisService {
     } catch {
       return done({ error: 'not JSON, so not a HAR file' });
     }
-    const res = fromHar(json, { tabId: req.tabId, statuses: req.statuses, idPrefix: req.idPrefix });
-    // a success read for the Compare tab never joins the list: the worker need not hold it
-    for (const r of res.records) if (!isSuccessStatus(r.status)) staged.set(recordKey(r), r);
-    for (let i = 0; i < res.records.length; i += HAR_CHUNK) {
-      const records = JSON.stringify(res.records.slice(i, i + HAR_CHUNK));
-      const last = i + HAR_CHUNK >= res.records.length;
+    // entries read and sent a chunk at a time: the page shows the first rows while the rest are read
+    let skipped = 0;
+    let problems: string[] = [];
+    let held: CaptureRecord[] = [];
+    const send = (last: boolean): void => {
       opts.post({
-        har: { read: req.read, records, done: last, ...(last ? { skipped: res.skipped, problems: res.problems } : {}) },
+        har: {
+          read: req.read,
+          records: JSON.stringify(held),
+          done: last,
+          ...(last ? { skipped, problems } : {}),
+        },
       });
+      held = [];
+    };
+    const o = { tabId: req.tabId, statuses: req.statuses, idPrefix: req.idPrefix };
+    for (const part of fromHarInParts(json, o, HAR_CHUNK)) {
+      skipped += part.skipped;
+      problems = part.problems;
+      // a success read for the Compare tab never joins the list: the worker need not hold it
+      for (const r of part.records) if (!isSuccessStatus(r.status)) staged.set(recordKey(r), r);
+      held.push(...part.records);
+      if (held.length >= HAR_CHUNK) send(false);
     }
-    if (res.records.length === 0) done({ skipped: res.skipped, problems: res.problems });
+    send(true);
   }
 
   return {

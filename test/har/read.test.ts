@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHar } from '../../src/har/write.ts';
 import { BODY_CAP_CHARS } from '../../src/http/limits.ts';
-import { fromHar } from '../../src/har/read.ts';
+import { fromHar, fromHarInParts } from '../../src/har/read.ts';
 import { diagnose } from '../../src/analysis/index.ts';
 import { toExchange } from '../../src/shared/exchange.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
@@ -281,5 +281,24 @@ describe('fromHar: never throws on garbage', () => {
         expect(res.problems.length).toBeLessThanOrEqual(22);
       }),
     );
+  });
+});
+
+describe('fromHarInParts', () => {
+  it('reads the same records as fromHar, a few entries at a time, the problems complete in the last part', () => {
+    const har = toHar(records(), { reveal: true, version: '0.1.0' });
+    const whole = fromHar(har, { tabId: 3, idPrefix: 'p' });
+    const parts = [...fromHarInParts(har, { tabId: 3, idPrefix: 'p' }, 2)];
+    expect(parts.length).toBe(Math.ceil(har.log.entries.length / 2));
+    expect(parts.every((p) => p.records.length + p.skipped <= 2)).toBe(true);
+    expect(parts.flatMap((p) => p.records)).toEqual(whole.records);
+    expect(parts.reduce((n, p) => n + p.skipped, 0)).toBe(whole.skipped);
+    expect(parts.at(-1)!.problems).toEqual(whole.problems);
+  });
+  it('gives one part for garbage and for an empty log', () => {
+    expect([...fromHarInParts('{', { tabId: 1 }, 10)]).toHaveLength(1);
+    expect([...fromHarInParts({ log: { entries: [] } }, { tabId: 1 }, 10)]).toEqual([
+      { records: [], skipped: 0, problems: [] },
+    ]);
   });
 });

@@ -49,8 +49,18 @@ export function RecordList() {
     return () => ro.disconnect();
   }, []);
 
+  // like the Network panel: when the list was scrolled to the end, it follows new rows
+  // (only with nothing selected, so a selected row never moves under the user's eyes)
+  const atEnd = useRef(true);
+  const count = rows.length;
+  const maxTop = Math.max(0, count * ROW_HEIGHT + HEAD_HEIGHT - viewport);
+  const drawnCount = useRef(count);
+  const following = atEnd.current && selectedId === undefined && count > drawnCount.current;
+  // the window is drawn where the list will be scrolled (its new end, or the end it shrank to), so
+  // a filter that changes the row count renders once, not once here and again after the scroll
+  const top = following ? maxTop : Math.min(scrollTop, maxTop);
   const bodyViewport = Math.max(ROW_HEIGHT, viewport - HEAD_HEIGHT);
-  const { start, end } = windowRange(scrollTop, bodyViewport, ROW_HEIGHT, rows.length);
+  const { start, end } = windowRange(top, bodyViewport, ROW_HEIGHT, rows.length);
 
   const reveal = (id: string | undefined): void => {
     const node = el.current;
@@ -115,17 +125,13 @@ export function RecordList() {
     }
   };
 
-  // like the Network panel: when the list was scrolled to the end, it follows new rows
-  // (only with nothing selected, so a selected row never moves under the user's eyes)
-  const atEnd = useRef(true);
-  const count = rows.length;
   useLayoutEffect(() => {
+    drawnCount.current = count;
     const node = el.current;
     if (!node || !atEnd.current || store.selectedId.value !== undefined) return;
-    const end = Math.max(0, count * ROW_HEIGHT + HEAD_HEIGHT - viewport);
-    if (node.scrollTop < end) {
-      node.scrollTop = end;
-      setScrollTop(end);
+    if (node.scrollTop < maxTop) {
+      node.scrollTop = maxTop;
+      setScrollTop(maxTop);
     }
   }, [count]);
 
