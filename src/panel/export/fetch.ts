@@ -2,39 +2,10 @@
 // owns are left out (page script cannot set them); cookies are the browser's to send, so a
 // Cookie header becomes `credentials: "include"`.
 import type { CaptureRecord, Header } from '../../shared/types.ts';
-import { headerValue, isPseudoHeader } from '../../http/headers.ts';
+import { headerValue } from '../../http/headers.ts';
+import { isForbiddenRequestHeader } from '../../http/forbidden-headers.ts';
 import { maskRecord, type ExportOptions } from '../../redact/record.ts';
 import { replayNotes } from './replay-notes.ts';
-
-/** https://fetch.spec.whatwg.org/#forbidden-request-header (plus Proxy-* and Sec-* prefixes). */
-const FORBIDDEN = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-]);
-
-export function isForbiddenRequestHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return FORBIDDEN.has(n) || n.startsWith('proxy-') || n.startsWith('sec-') || isPseudoHeader(n);
-}
 
 const str = (s: string): string => JSON.stringify(s);
 

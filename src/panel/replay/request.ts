@@ -2,6 +2,7 @@
 // page may set itself (the browser adds its cookies, Origin and Sec-Fetch-* on its own), and the
 // user's edits: another Authorization, headers removed or added, the credentials mode, a body.
 // Pure: the page code (page-code.ts) receives the result as JSON data.
+import { isForbiddenRequestHeader } from '../../http/forbidden-headers.ts';
 import type { CaptureRecord, Header } from '../../shared/types.ts';
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
@@ -34,38 +35,12 @@ export interface BuiltReplay {
   problems: string[];
 }
 
-// https://fetch.spec.whatwg.org/#forbidden-request-header (and Proxy-*, Sec-*): fetch() drops them.
-const FORBIDDEN = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'set-cookie',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-  'user-agent',
-]);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const BAD_VALUE = /[\r\n\0]/;
 
-export const isBrowserSet = (name: string): boolean => {
-  const n = name.toLowerCase();
-  return FORBIDDEN.has(n) || n.startsWith('proxy-') || n.startsWith('sec-') || n.startsWith(':');
-};
+// User-Agent left the spec's list, but Chromium still ignores it when page script sets it.
+export const isBrowserSet = (name: string): boolean =>
+  isForbiddenRequestHeader(name) || name.toLowerCase() === 'user-agent';
 
 /** GET, HEAD and OPTIONS replay on a click; anything else asks first. */
 export const isSafeMethod = (method: string): boolean => ['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isForbiddenRequestHeader, toFetch } from '../../../src/panel/export/fetch.ts';
+import { toFetch } from '../../../src/panel/export/fetch.ts';
 import { JWT, record } from '../../support/fixture-records.ts';
 
 describe('toFetch', () => {
@@ -66,19 +66,4 @@ describe('toFetch', () => {
       '// AuthLens: the request headers were not seen; this snippet has none of them.\nawait fetch("https://api.example.com/v1/orders", {\n  method: "OPTIONS",\n  credentials: "omit",\n});',
     );
   });
-
-  it.each([
-    'Cookie',
-    'cookie',
-    'Origin',
-    'Sec-Fetch-Mode',
-    'Proxy-Authorization',
-    'Content-Length',
-    'Host',
-    ':path',
-    'Accept-Encoding',
-  ])('%s is forbidden', (n) => expect(isForbiddenRequestHeader(n)).toBe(true));
-  it.each(['Authorization', 'Accept', 'Content-Type', 'X-Api-Key', 'User-Agent'])('%s may be set', (n) =>
-    expect(isForbiddenRequestHeader(n)).toBe(false),
-  );
 });
