@@ -12,6 +12,23 @@ import { clip } from './display.ts';
 const AUDIENCE = { consumer: 'For the API consumer (client code)', server: 'For the server owner' } as const;
 const SEVERITY_ICON = { error: '✖', warning: '⚠', info: 'ℹ', ok: '✔' } as const;
 
+/** A finding's evidence, each value as `show` renders it (clipped, masked). */
+export function EvidenceList({ items, show }: { items: Finding['evidence']; show: (v: string) => string }) {
+  if (items.length === 0) return null;
+  return (
+    <dl class="evidence" aria-label="Evidence">
+      {items.map((e, i) => (
+        <div key={i} class="kv">
+          <dt>{e.label}</dt>
+          <dd>
+            <code>{show(e.value)}</code>
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /** A finding's heading: severity, title, id; `hid` is the element id its article is labelled by. */
 export function FindingHeading({ f, hid }: { f: Pick<Finding, 'id' | 'severity' | 'title'>; hid: string }) {
   return (
@@ -48,18 +65,7 @@ export function FindingView({
     >
       <FindingHeading f={f} hid={`f-${anchor}`} />
       <p class="explanation">{f.explanation}</p>
-      {f.evidence.length > 0 && (
-        <dl class="evidence" aria-label="Evidence">
-          {f.evidence.map((e, i) => (
-            <div key={i} class="kv">
-              <dt>{e.label}</dt>
-              <dd>
-                <code>{clip(e.value)}</code>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <EvidenceList items={f.evidence} show={clip} />
       {(['consumer', 'server'] as const).map((aud) => {
         const fixes = f.fixes.filter((x) => x.audience === aud);
         if (fixes.length === 0) return null;

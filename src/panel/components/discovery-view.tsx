@@ -6,7 +6,7 @@ import { maskUrl } from '../../redact/secrets.ts';
 import { toExchange } from '../../shared/exchange.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
 import { useServices, useStore } from '../providers.ts';
-import { FindingHeading, FindingView } from './diagnosis-view.tsx';
+import { EvidenceList, FindingHeading, FindingView } from './diagnosis-view.tsx';
 
 export const offersDiscovery = (r: CaptureRecord): boolean => discoveryOffered(toExchange(r));
 
@@ -35,18 +35,7 @@ function StepFindingView({ f, at }: { f: StepFinding; at: string }) {
     >
       <FindingHeading f={f} hid={`df-${at}`} />
       {summary}
-      {f.evidence.length > 0 && (
-        <dl class="evidence" aria-label="Evidence">
-          {f.evidence.map((e, i) => (
-            <div key={i} class="kv">
-              <dt>{e.label}</dt>
-              <dd>
-                <code>{masked(e.value)}</code>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <EvidenceList items={f.evidence} show={masked} />
     </article>
   );
 }
