@@ -127,6 +127,10 @@ function textHit(body: BodyHints, words: RegExp): Said | undefined {
   return { text: q, lower: q.toLowerCase(), source: 'response body', code: false };
 }
 
+// All recognisers' words in one scan of a page's text: most pages say none of them, and then the
+// loop below need not scan the text once per recogniser (the words carry no flags, no groups).
+const ANY_WORDS = new RegExp(RECOGNISERS.map((r) => `(?:${r.words.source})`).join('|'));
+
 export function statements(i: StatementInput): Statement[] {
   const ok = i.status < 400;
   const said = sources(i);
@@ -152,9 +156,10 @@ export function statements(i: StatementInput): Statement[] {
   if (ok && !i.body.saysError) return out;
   // A page or text is read whole; so is JSON whose fields named no code or message (an unusual shape).
   const text =
-    i.body.kind === 'html' ||
-    i.body.kind === 'text' ||
-    (i.body.kind === 'json' && !i.body.messages.length && !i.body.codes.length);
+    (i.body.kind === 'html' ||
+      i.body.kind === 'text' ||
+      (i.body.kind === 'json' && !i.body.messages.length && !i.body.codes.length)) &&
+    ANY_WORDS.test(i.body.text);
   // Each sentence or code tells one cause: the most specific recogniser that reads it keeps it
   // ("Session expired" is a session, not a token; "Page Expired" is Laravel's CSRF page).
   const used = new Set<Said>();
