@@ -4,12 +4,13 @@
 // against the quota, and (Chromium) the worker's JS heap after a GC, through CDP.
 // Run: npx tsx scripts/bench/failing-page-burst.ts [--browser chromium|firefox|both] (after npm run build).
 // Figures are never asserted.
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from '../find-browser.ts';
+import { launchWithExtension } from '../lab/chromium.ts';
 import { launchFirefox } from '../lab/firefox.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -188,23 +189,20 @@ async function measure(
 }
 
 async function inChromium(base: string, dist: string): Promise<Result> {
-  const ext = join(dist, 'chrome');
-  const dir = mkdtempSync(join(tmpdir(), 'authlens-burst-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
+  const b = await launchWithExtension({
     executablePath: findChromium().path,
+    extensionDir: join(dist, 'chrome'),
     headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu'],
   });
+  const ctx = b.context;
   try {
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    const id = sw.url().split('/')[2]!;
+    const id = b.extensionId;
     const extPage = await ctx.newPage();
     await extPage.goto(`chrome-extension://${id}/options.html`);
     const page = await ctx.newPage();
     return await measure('Chromium', page as never, extPage as never, base, () => workerHeapMb(ctx, page, id));
   } finally {
-    await ctx.close();
-    rmSync(dir, { recursive: true, force: true });
+    await b.close();
   }
 }
 

@@ -3,11 +3,11 @@
 // browsers the largest value a set() accepts (the quota as enforced), found by bisection.
 // src/background/size.ts is calibrated on these figures. Figures are never asserted.
 // Run: npx tsx scripts/bench/session-bytes.ts [--browser chromium|firefox|both] (after npm run build).
-import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findChromium } from '../find-browser.ts';
+import { launchWithExtension } from '../lab/chromium.ts';
 import { launchFirefox } from '../lab/firefox.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -142,22 +142,18 @@ function table(browser: string, p: Probe): string {
 }
 
 async function inChromium(): Promise<string> {
-  const ext = join(root, 'dist', 'chrome');
-  const dir = mkdtempSync(join(tmpdir(), 'authlens-bytes-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
+  const b = await launchWithExtension({
     executablePath: findChromium().path,
+    extensionDir: join(root, 'dist', 'chrome'),
     headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu'],
   });
   try {
-    const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    const page = await ctx.newPage();
-    await page.goto(`chrome-extension://${sw.url().split('/')[2]}/options.html`);
+    const page = await b.context.newPage();
+    await page.goto(`chrome-extension://${b.extensionId}/options.html`);
     const json = (await page.evaluate(PROBE.replace('RECORD_JSON', JSON.stringify(record())))) as string;
-    return table(`Chromium ${ctx.browser()?.version() ?? ''}`.trim(), JSON.parse(json) as Probe);
+    return table(`Chromium ${b.context.browser()?.version() ?? ''}`.trim(), JSON.parse(json) as Probe);
   } finally {
-    await ctx.close();
-    rmSync(dir, { recursive: true, force: true });
+    await b.close();
   }
 }
 
