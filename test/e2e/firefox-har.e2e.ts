@@ -51,13 +51,36 @@ afterAll(async () => {
   await lab?.close();
 });
 
+interface HarEntry {
+  request: { method: string; url: string };
+  response: { status: number; content?: { text?: string } };
+}
+
 const key = (method: string, url: string, status: number | string): string =>
   `${method} ${new URL(url).pathname} ${status}`;
 
 describe("Firefox's own HAR through authlens explain", () => {
   it('the lab page plays the failures while the network monitor records; the HAR is Firefox’s', async () => {
     for (const id of RECORDED) expect((await clickScenario(tab.page, id)).state, id).toBe('done');
-    const text = await netMonitorHar(ff, tab.url);
+    // The page sees a response before the network monitor has finished its entry (status and
+    // body arrive in later events), so read the HAR until every scenario's failure is in it.
+    const wanted = RECORDED.map((id) => SCENARIOS.find((s) => s.id === id)!.expect.capture);
+    let text = '';
+    await expect
+      .poll(
+        async () => {
+          text = await netMonitorHar(ff, tab.url);
+          const entries = (JSON.parse(text) as { log: { entries: HarEntry[] } }).log.entries;
+          const seen = new Set(
+            entries
+              .filter((e) => e.response.content?.text !== undefined)
+              .map((e) => key(e.request.method, e.request.url, e.response.status)),
+          );
+          return wanted.filter((c) => !seen.has(`${c.method} ${c.path} ${c.status}`)).map((c) => c.path);
+        },
+        { timeout: 10_000, interval: 250 },
+      )
+      .toEqual([]);
     writeFileSync(file, text);
     const har = JSON.parse(text) as { log: { creator: { name: string }; entries: unknown[] } };
     expect(har.log.creator.name).toBe('Firefox');
