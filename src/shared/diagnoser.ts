@@ -48,8 +48,9 @@ export interface Diagnoser {
   /** The diagnosis once it is there (copies, exports). */
   get(r: CaptureRecord): Promise<DiagnosisResult>;
   /**
-   * Reads a HAR file's auth failures off the page's thread; `onRecords` hears them in chunks,
-   * oldest entries first. Rejects when the file is not a HAR file at all.
+   * Reads a HAR file's auth failures off the page's thread as it streams in; `onRecords` hears
+   * them in chunks, in file order. Rejects when the file is not a HAR file at all, or when it
+   * breaks off (after the chunks read before the break).
    */
   readHar(
     file: Blob,

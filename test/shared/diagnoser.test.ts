@@ -391,7 +391,7 @@ describe('diagnoser: a HAR file read by the worker', () => {
     );
     s.drain();
     const messages = sent(workers);
-    // the file is read asynchronously (Blob.text()), then its chunk is delivered
+    // the file is read asynchronously (Blob.stream()), then its chunk is delivered
     for (let i = 0; i < 20 && got.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 5));
       s.drain();
@@ -429,6 +429,26 @@ describe('diagnoser: a HAR file read by the worker', () => {
     expect(last.join).toHaveLength(2);
     expect(last.add?.map((r) => r.status)).toEqual([200]);
     expect(got.every((r) => d.peekSummary(r))).toBe(true);
+  });
+
+  it('a file cut short: the entries read before the cut are delivered, then the reason', async () => {
+    const d = timedDiagnoser();
+    const text = JSON.stringify(har);
+    const got: CaptureRecord[] = [];
+    const cut = text.slice(0, text.lastIndexOf('{"startedDateTime"'));
+    await expect(
+      d.readHar(new Blob([cut]), { tabId: 7, statuses: [401], idPrefix: 'hx' }, (rs) => got.push(...rs)),
+    ).rejects.toThrow(
+      /^truncated: the file ends inside log.entries, after 2 complete entries .*\(the entries before it were read\)$/,
+    );
+    expect(got.map((r) => r.id)).toEqual(['hx-0', 'hx-1']);
+  });
+
+  it('a JSON document without entries: one problem, as before streaming', async () => {
+    const d = timedDiagnoser();
+    await expect(
+      d.readHar(new Blob(['{"log":{}}']), { tabId: 7, statuses: [401], idPrefix: 'hx' }, () => undefined),
+    ).resolves.toEqual({ skipped: 0, problems: ['not a HAR file: no log.entries array'] });
   });
 
   it('a file that is not JSON is refused with a reason', async () => {
