@@ -47,6 +47,27 @@ describe('diagnoser: results arrive later', () => {
     expect(d.peek(r)).toMatchObject({ ok: true });
   });
 
+  it('says which records were answered since a version, and when it cannot say', () => {
+    const { s, d } = handRunDiagnoser({ sliceMs: 1 });
+    const all = Array.from({ length: 4 }, () => rec());
+    d.setInputs(all, []);
+    const v0 = d.version;
+    expect(d.answeredSince(v0)).toEqual([]);
+    d.want(all.slice(0, 2), true);
+    s.drain();
+    const v1 = d.version;
+    expect(new Set(d.answeredSince(v0))).toEqual(new Set(all.slice(0, 2)));
+    d.want(all.slice(2), true);
+    s.drain();
+    expect(new Set(d.answeredSince(v1))).toEqual(new Set(all.slice(2)));
+    expect(d.answeredSince(d.version)).toEqual([]);
+    // new context: every record's diagnosis may differ, so nothing earlier is known
+    const v2 = d.version;
+    d.setInputs(all, [{ url: 'https://api.example.com/ok', method: 'GET', status: 200, time: all[0]!.time }]);
+    expect(d.answeredSince(v2)).toBeUndefined();
+    expect(d.answeredSince(d.version)).toEqual([]);
+  });
+
   it('what is on screen goes first: a `soon` ask runs before the idle warming asked earlier', () => {
     const { s, d, engine } = handRunDiagnoser({ sliceMs: 1 });
     const all = Array.from({ length: 5 }, () => rec());
