@@ -63,7 +63,9 @@ describe('diagnoser: results arrive later', () => {
     expect(d.answeredSince(d.version)).toEqual([]);
     // new context: every record's diagnosis may differ, so nothing earlier is known
     const v2 = d.version;
-    d.setInputs(all, [{ url: 'https://api.example.com/ok', method: 'GET', status: 200, time: all[0]!.time }]);
+    d.setInputs(all, [
+      { url: 'https://api.example.com/ok', method: 'GET', status: 200, time: all[0]!.time, type: 'xmlhttprequest' },
+    ]);
     expect(d.answeredSince(v2)).toBeUndefined();
     expect(d.answeredSince(d.version)).toEqual([]);
   });
