@@ -332,7 +332,7 @@ async function prepare(label: string, dir: string, base: string): Promise<Build>
   }
   log(`${label}: kept ${kept}`);
   const bytes = await ext.evaluate(() => chrome.storage.session.getBytesInUse(null));
-  await setSettings(ext, { recordsPerTab: 500 });
+  // recordsPerTab stays at RECORDS: lowering it would drop all but the newest records of the tab
   await ext.close();
   return { label, dir, l, tabId, kept, bytes, failed, fireMs, renders: [], keys: [], imports: [], importKeys: [] };
 }

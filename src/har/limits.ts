@@ -7,8 +7,8 @@ export const HAR_LIMITS = {
   /** a file read as it streams (CLI, library, MCP): bigger than any capture a browser keeps */
   maxFileBytes: 1024 * MB,
   /**
-   * a file read whole into memory (the panel's import: File.text() then JSON.parse): the tab
-   * holds the text and the parsed copy at once
+   * a file the panel imports: read as it streams, but every record it keeps stays in the
+   * panel's memory (and a file refused before its first entry is read whole, for its reason)
    */
   maxInMemoryBytes: 256 * MB,
   maxEntries: 500_000,

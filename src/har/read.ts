@@ -8,6 +8,7 @@ import { headerValue, isPseudoHeader } from '../http/headers.ts';
 import { bool, isObj, normalizeHttpVersion, num, ownValue, readBody, readHeaders, str, type Obj } from './fields.ts';
 import { readReport } from './report.ts';
 import { HAR_LIMITS, formatBytes } from './limits.ts';
+import type { HarEvent } from './stream.ts';
 
 export interface FromHarOptions {
   tabId: number;
@@ -33,6 +34,20 @@ export interface FromHarResult {
 }
 
 const MAX_PROBLEMS = 20;
+const NOT_A_HAR = 'not a HAR file: no log.entries array';
+const SANITIZED =
+  'No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings ' +
+  'about missing credentials may be wrong. Export "with sensitive data" to diagnose them.';
+
+/** Problems as a reader meets them, the first MAX_PROBLEMS of them. */
+function problemList(): { problems: string[]; note: (m: string) => void } {
+  const problems: string[] = [];
+  const note = (m: string): void => {
+    if (problems.length < MAX_PROBLEMS) problems.push(m);
+    else if (problems.length === MAX_PROBLEMS) problems.push('…more problems not listed');
+  };
+  return { problems, note };
+}
 
 /** Chrome's `_resourceType` -> webRequest `type` (what the rest of AuthLens speaks). */
 export const TYPE_OF_RESOURCE: Record<string, string> = {
@@ -70,11 +85,7 @@ export function fromHar(json: unknown, opts: FromHarOptions): FromHarResult {
  * are all of them). At least one part, even for garbage.
  */
 export function* fromHarInParts(json: unknown, opts: FromHarOptions, size: number): Generator<FromHarResult> {
-  const problems: string[] = [];
-  const note = (m: string): void => {
-    if (problems.length < MAX_PROBLEMS) problems.push(m);
-    else if (problems.length === MAX_PROBLEMS) problems.push('…more problems not listed');
-  };
+  const { problems, note } = problemList();
   let doc = json;
   if (typeof doc === 'string') {
     try {
@@ -86,7 +97,7 @@ export function* fromHarInParts(json: unknown, opts: FromHarOptions, size: numbe
   }
   const log = isObj(doc) ? doc.log : undefined;
   if (!isObj(log) || !Array.isArray(log.entries)) {
-    yield { records: [], skipped: 0, problems: ['not a HAR file: no log.entries array'] };
+    yield { records: [], skipped: 0, problems: [NOT_A_HAR] };
     return;
   }
   const prefix = opts.idPrefix ?? 'har';
@@ -107,14 +118,70 @@ export function* fromHarInParts(json: unknown, opts: FromHarOptions, size: numbe
     anyRecord ||= records.length > 0;
     credentials ||= records.some(hasCredentials);
     const last = from + size >= n;
-    if (last && isChromeExport(log) && anyRecord && !credentials) {
-      note(
-        'No entry carries Authorization or Cookie: Chrome exports HAR "sanitized" by default, so findings ' +
-          'about missing credentials may be wrong. Export "with sensitive data" to diagnose them.',
-      );
-    }
+    if (last && isChromeExport(log) && anyRecord && !credentials) note(SANITIZED);
     yield { records, skipped, problems: problems.slice() };
     if (last) return;
+  }
+}
+
+/** A part of a streamed read, or why the stream stopped: `error` ends it (the parts before stand). */
+export type HarStreamPart = (FromHarResult & { error?: undefined }) | { error: string };
+
+/**
+ * fromHarInParts over the streaming reader's events (stream.ts): a part every `size` entries as
+ * the bytes arrive, so the first records show while the rest of the file is still being read,
+ * and the file is never held whole. The same records, skips and problems as fromHarInParts.
+ * Input the reader refuses (not JSON, not a HAR file, cut short) ends with `{ error }`, in the
+ * reader's words.
+ */
+export async function* fromHarEvents(
+  events: AsyncIterable<HarEvent>,
+  opts: FromHarOptions,
+  size: number,
+): AsyncGenerator<HarStreamPart> {
+  const { problems, note } = problemList();
+  const prefix = opts.idPrefix ?? 'har';
+  let creator: unknown;
+  let records: CaptureRecord[] = [];
+  let skipped = 0;
+  let inPart = 0;
+  let over = 0;
+  let anyRecord = false;
+  let credentials = false;
+  const part = (): FromHarResult => {
+    const out = { records, skipped, problems: problems.slice() };
+    records = [];
+    skipped = 0;
+    inPart = 0;
+    return out;
+  };
+  for await (const e of events) {
+    if (e.type === 'meta') {
+      if (e.key === 'creator') creator = e.value;
+    } else if (e.type === 'entry') {
+      if (e.index >= HAR_LIMITS.maxEntries) {
+        over++;
+        continue;
+      }
+      const r = readEntry(e.value, e.index, `${prefix}-${e.index}`, opts.tabId, opts.statuses, note);
+      if (r) {
+        records.push(r);
+        anyRecord = true;
+        credentials ||= hasCredentials(r);
+      } else skipped++;
+      if (++inPart >= size) yield part();
+    } else if (e.type === 'error') {
+      if (inPart > 0) yield part();
+      yield { error: e.message };
+      return;
+    } else {
+      // first, as fromHarInParts has it: never crowded out by the cap on problems
+      if (over > 0)
+        problems.unshift(`${HAR_LIMITS.maxEntries + over} entries: only the first ${HAR_LIMITS.maxEntries} are read`);
+      if (isObj(creator) && creator.name === 'WebInspector' && anyRecord && !credentials) note(SANITIZED);
+      yield part();
+      return;
+    }
   }
 }
 

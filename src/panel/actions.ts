@@ -41,7 +41,7 @@ const IMPORT_BATCH_MS = 100;
  * the list as they are read (local to this panel): the first rows show before the file is done.
  */
 export async function importHar(store: Store, s: Pick<Services, 'now'>, file: Blob, fileName: string): Promise<void> {
-  // the worker would hold the text and its parse at once: refuse before reading
+  // every record kept stays in the panel's memory: refuse before reading
   const tooBig = fileSizeProblem(file.size, HAR_LIMITS.maxInMemoryBytes);
   if (tooBig) {
     store.notice.value = `${fileName} is ${tooBig} in the panel (authlens explain streams bigger files)`;

@@ -2,7 +2,8 @@
 // ones learned, so a keystroke on 50 000 records costs what changed, not the whole list again.
 //  - Each record's diagnosis summary and filter facts are held in an entry kept beside the
 //    records array (found by walking the previous array, not by a lookup per record), and read
-//    from the diagnoser only while missing: a run asks the diagnoser about pending records only.
+//    from the diagnoser only while missing, and then only again once the diagnoser says it has
+//    answered that record (answeredSince): 50 000 records waiting cost a check each, not a lookup.
 //  - Diagnoses arriving with the same query re-judge only the records that were waiting for one.
 //  - A query that narrows the last one (`invo` → `invoi`, a term added) judges only what the
 //    last one kept or could not judge yet.
@@ -20,8 +21,8 @@ interface Entry {
   /** the summary read from the diagnoser, with the context it was read under */
   summary: DiagnosisSummary | undefined;
   context: readonly ContextEntry[] | undefined;
-  /** the diagnoser's version when the summary was read: no answer since, no need to ask again */
-  version: number;
+  /** the generation when the summary was read: no answer since, no need to ask again */
+  generation: number;
   facts: Facts | undefined;
 }
 
@@ -84,6 +85,23 @@ export function createFilterRun(look: Lookups): FilterRun {
   let context: readonly ContextEntry[] | undefined;
   /** most recent last */
   let results: Result[] = [];
+  /** the diagnoser's version whose answers the entries have taken in */
+  let synced = NaN;
+  /** moves on when any missing summary may have arrived (the diagnoser cannot say which) */
+  let generation = 0;
+
+  /** Marks the entries of records answered since the last run, so only they are read again. */
+  function sync(version: number): void {
+    if (version === synced) return;
+    const answered = Number.isNaN(synced) ? undefined : look.diagnoser.answeredSince?.(synced);
+    if (answered === undefined) generation++;
+    else
+      for (const r of answered) {
+        const e = byRecord.get(r);
+        if (e) e.generation = NaN;
+      }
+    synced = version;
+  }
 
   /** Entries for a new records array: the previous ones reused in order, the rest looked up or made. */
   function align(next: readonly CaptureRecord[]): void {
@@ -97,7 +115,7 @@ export function createFilterRun(look: Lookups): FilterRun {
       }
       let e = byRecord.get(r);
       if (!e) {
-        e = { r, summary: undefined, context: undefined, version: NaN, facts: undefined };
+        e = { r, summary: undefined, context: undefined, generation: NaN, facts: undefined };
         byRecord.set(r, e);
       }
       out[i] = e;
@@ -106,11 +124,11 @@ export function createFilterRun(look: Lookups): FilterRun {
     entries = out;
   }
 
-  function summaryOf(e: Entry, version: number): DiagnosisSummary | undefined {
-    if (e.context !== context || (e.summary === undefined && e.version !== version)) {
+  function summaryOf(e: Entry): DiagnosisSummary | undefined {
+    if (e.context !== context || (e.summary === undefined && e.generation !== generation)) {
       e.summary = look.diagnoser.peekSummary(e.r);
       e.context = context;
-      e.version = version;
+      e.generation = generation;
       e.facts = undefined;
     }
     return e.summary;
@@ -140,7 +158,7 @@ export function createFilterRun(look: Lookups): FilterRun {
         const s = e.r.status;
         if (!(s === 401 ? t401 : s === 403 ? t403 : tOther)) return;
       }
-      if (diagnosed && summaryOf(e, res.version) === undefined) {
+      if (diagnosed && summaryOf(e) === undefined) {
         res.waiting.push(i);
         return;
       }
@@ -170,6 +188,8 @@ export function createFilterRun(look: Lookups): FilterRun {
     const key = queryKey(terms, toggles);
     // without a version (a bare lookup), every run asks again about what waits
     const version = look.diagnoser.version ?? NaN;
+    if (Number.isNaN(version)) generation++;
+    else sync(version);
     if (terms.length === 0 && toggles.length === 0) return { records: records.slice(), deferred: 0 };
     const seen = results.find((x) => x.key === key);
     if (seen) {

@@ -17,7 +17,7 @@ export interface View {
 /** Where the filter finds each record's facts and diagnosis. */
 export interface Lookups {
   facts: FactsCache;
-  diagnoser: Pick<Diagnoser, 'peekSummary'> & Partial<Pick<Diagnoser, 'version'>>;
+  diagnoser: Pick<Diagnoser, 'peekSummary'> & Partial<Pick<Diagnoser, 'version' | 'answeredSince'>>;
 }
 
 export interface Filtered {

@@ -48,8 +48,9 @@ export interface Diagnoser {
   /** The diagnosis once it is there (copies, exports). */
   get(r: CaptureRecord): Promise<DiagnosisResult>;
   /**
-   * Reads a HAR file's auth failures off the page's thread; `onRecords` hears them in chunks,
-   * oldest entries first. Rejects when the file is not a HAR file at all.
+   * Reads a HAR file's auth failures off the page's thread as it streams in; `onRecords` hears
+   * them in chunks, in file order. Rejects when the file is not a HAR file at all, or when it
+   * breaks off (after the chunks read before the break).
    */
   readHar(
     file: Blob,
@@ -60,6 +61,12 @@ export interface Diagnoser {
   readonly pending: number;
   /** Moves on whenever results arrive or the inputs change (what peek() answers may differ). */
   readonly version: number;
+  /**
+   * The records answered after `version` (what peekSummary may now answer that it did not then),
+   * or undefined when that is not known: the context moved since, or `version` is too long ago.
+   * A caller that keeps what waits for a diagnosis re-reads these, not everything that waits.
+   */
+  answeredSince(version: number): readonly CaptureRecord[] | undefined;
   onChange(listener: () => void): () => void;
   /** Stops the work in progress (the page goes away). */
   dispose(): void;
@@ -92,6 +99,8 @@ const SUMMARIES_MAX = 200_000;
  */
 const NOTIFY_MS = 250;
 const MAX_DEATHS = 3;
+/** records remembered by answeredSince(): a caller further behind looks at everything again */
+const ANSWERED_MAX = 100_000;
 
 const defaultTimer: Timer = (run, ms) => (ms <= 0 ? queueMicrotask(run) : void setTimeout(run, ms));
 
@@ -152,6 +161,13 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
   let flushPlanned = false;
   let notifyPlanned = false;
 
+  /** records answered since the last notify, and the earlier ones by the version that told them */
+  let fresh: CaptureRecord[] = [];
+  let told: { version: number; records: CaptureRecord[] }[] = [];
+  let toldCount = 0;
+  /** answeredSince(v) knows the answers after any v >= this */
+  let knownFrom = 0;
+
   /** asked and not answered, by record key */
   const asked = new Map<string, Ask>();
   /** get() callers, by result key */
@@ -175,7 +191,30 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
 
   function notify(): void {
     version++;
+    if (fresh.length) {
+      told.push({ version, records: fresh });
+      toldCount += fresh.length;
+      fresh = [];
+      while (toldCount > ANSWERED_MAX) {
+        const old = told.shift()!;
+        toldCount -= old.records.length;
+        knownFrom = old.version;
+      }
+    }
     for (const l of listeners) l();
+  }
+
+  /** every record's answer may differ from here on (new context): answeredSince knows nothing earlier */
+  function forgetAnswered(): void {
+    fresh = [];
+    told = [];
+    toldCount = 0;
+    knownFrom = version;
+  }
+
+  function noteAnswered(rk: string): void {
+    const r = inputs.get(rk) ?? asked.get(rk)?.r;
+    if (r) fresh.push(r);
   }
 
   function notifyLater(): void {
@@ -194,8 +233,12 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
   }
 
   function keepSummary(key: string, s: DiagnosisSummary): void {
-    if (summaries.size >= SUMMARIES_MAX) summaries.clear();
+    if (summaries.size >= SUMMARIES_MAX) {
+      summaries.clear();
+      forgetAnswered();
+    }
     summaries.set(key, s);
+    noteAnswered(key.slice(key.indexOf('#') + 1));
   }
 
   // ---- asking -------------------------------------------------------------------------------
@@ -504,6 +547,7 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
         contextDirty = true;
         reask();
         notify();
+        forgetAnswered();
       }
       plan();
     },
@@ -552,6 +596,12 @@ export function createDiagnoser(opts: DiagnoserOptions): Diagnoser {
     },
     get version() {
       return version;
+    },
+    answeredSince(v) {
+      if (!(v >= knownFrom)) return undefined;
+      const out: CaptureRecord[] = [];
+      for (let i = told.length - 1; i >= 0 && told[i]!.version > v; i--) for (const r of told[i]!.records) out.push(r);
+      return out;
     },
     onChange(listener) {
       listeners.add(listener);

@@ -4,7 +4,8 @@
 // `soon`). Pure: diagnosis-worker.ts runs it in a Web Worker, in-thread.ts on the page's thread.
 import { diagnose, type Exchange, type FingerprintKey } from '../analysis/index.ts';
 import { isSuccessStatus } from '../http/failure.ts';
-import { fromHarInParts } from '../har/read.ts';
+import { fromHarEvents, fromHarInParts } from '../har/read.ts';
+import { harEvents } from '../har/stream.ts';
 import {
   recordKey,
   resultKey,
@@ -143,44 +144,71 @@ export function createDiagnosisService(opts: ServiceOptions): DiagnosisService {
     schedule(slice);
   }
 
-  async function readHar(req: ReadHar): Promise<void> {
+  /** The file read whole, then parsed (files that are not a HAR file: their reason). */
+  async function readWhole(req: ReadHar): Promise<void> {
     const done = (extra: Partial<HarChunk>): void =>
       opts.post({ har: { read: req.read, records: '[]', done: true, ...extra } });
-    let text: string;
-    try {
-      text = await req.file.text();
-    } catch (e) {
-      return done({ error: `could not read the file (${e instanceof Error ? e.message : String(e)})` });
-    }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(await req.file.text());
     } catch {
       return done({ error: 'not JSON, so not a HAR file' });
     }
-    // entries read and sent a chunk at a time: the page shows the first rows while the rest are read
+    const o = { tabId: req.tabId, statuses: req.statuses, idPrefix: req.idPrefix };
+    let skipped = 0;
+    let problems: string[] = [];
+    const records: CaptureRecord[] = [];
+    for (const part of fromHarInParts(json, o, Infinity)) {
+      skipped += part.skipped;
+      problems = part.problems;
+      records.push(...part.records);
+    }
+    for (const r of records) if (!isSuccessStatus(r.status)) staged.set(recordKey(r), r);
+    done({ records: JSON.stringify(records), skipped, problems });
+  }
+
+  async function readHar(req: ReadHar): Promise<void> {
+    // entries read and sent a chunk at a time as the file streams in: the page shows the first
+    // rows while the rest are read, and neither the file's text nor its parse is ever held whole
     let skipped = 0;
     let problems: string[] = [];
     let held: CaptureRecord[] = [];
-    const send = (last: boolean): void => {
+    let entries = 0;
+    const send = (last: boolean, extra: Partial<HarChunk> = {}): void => {
       opts.post({
         har: {
           read: req.read,
           records: JSON.stringify(held),
           done: last,
           ...(last ? { skipped, problems } : {}),
+          ...extra,
         },
       });
       held = [];
     };
     const o = { tabId: req.tabId, statuses: req.statuses, idPrefix: req.idPrefix };
-    for (const part of fromHarInParts(json, o, HAR_CHUNK)) {
-      skipped += part.skipped;
-      problems = part.problems;
-      // a success read for the Compare tab never joins the list: the worker need not hold it
-      for (const r of part.records) if (!isSuccessStatus(r.status)) staged.set(recordKey(r), r);
-      held.push(...part.records);
-      if (held.length >= HAR_CHUNK) send(false);
+    // the scanner's own cap on entries would refuse the file; fromHarEvents reads the first ones and says so
+    const events = harEvents(blobChunks(req.file), { maxEntries: Infinity });
+    try {
+      for await (const part of fromHarEvents(events, o, HAR_CHUNK)) {
+        if (part.error !== undefined) {
+          // refused before any entry: the whole-file reader says why, in the words it always had
+          if (entries === 0) return readWhole(req);
+          // what was read before the fault is the user's: it is delivered, then the reason
+          if (held.length) send(false);
+          return send(true, { error: `${part.error} (the entries before it were read)` });
+        }
+        entries += part.records.length + part.skipped;
+        skipped += part.skipped;
+        problems = part.problems;
+        // a success read for the Compare tab never joins the list: the worker need not hold it
+        for (const r of part.records) if (!isSuccessStatus(r.status)) staged.set(recordKey(r), r);
+        held.push(...part.records);
+        if (held.length >= HAR_CHUNK) send(false);
+      }
+    } catch (e) {
+      if (held.length) send(false);
+      return send(true, { error: `could not read the file (${e instanceof Error ? e.message : String(e)})` });
     }
     send(true);
   }
@@ -216,4 +244,22 @@ export function createDiagnosisService(opts: ServiceOptions): DiagnosisService {
       plan();
     },
   };
+}
+
+/** A Blob's bytes as they arrive; in one piece where a Blob has no stream() (some DOM fakes). */
+async function* blobChunks(file: Blob): AsyncGenerator<Uint8Array> {
+  if (typeof file.stream !== 'function') {
+    yield new Uint8Array(await file.arrayBuffer());
+    return;
+  }
+  const reader = file.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toHar } from '../../src/har/write.ts';
 import { BODY_CAP_CHARS } from '../../src/http/limits.ts';
-import { fromHar, fromHarInParts } from '../../src/har/read.ts';
+import { fromHar, fromHarEvents, fromHarInParts, type HarStreamPart } from '../../src/har/read.ts';
+import { harEvents } from '../../src/har/stream.ts';
 import { diagnose } from '../../src/analysis/index.ts';
 import { toExchange } from '../../src/shared/exchange.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
@@ -300,5 +301,65 @@ describe('fromHarInParts', () => {
     expect([...fromHarInParts({ log: { entries: [] } }, { tabId: 1 }, 10)]).toEqual([
       { records: [], skipped: 0, problems: [] },
     ]);
+  });
+});
+
+describe('fromHarEvents', () => {
+  /** a file's text as the streaming reader's events, `size` bytes a chunk */
+  async function* chunks(text: string, size: number): AsyncGenerator<Uint8Array> {
+    const bytes = new TextEncoder().encode(text);
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  }
+  async function read(text: string, size = 2, chunk = 97): Promise<HarStreamPart[]> {
+    const out: HarStreamPart[] = [];
+    for await (const p of fromHarEvents(harEvents(chunks(text, chunk)), { tabId: 3, idPrefix: 'p' }, size)) out.push(p);
+    return out;
+  }
+
+  it('reads what fromHarInParts reads, as the bytes arrive', async () => {
+    for (const name of ['chrome-h2.har', 'firefox.har', 'chromium-recorded-lab.har']) {
+      const har = fixture(name);
+      const whole = fromHar(har, { tabId: 3, idPrefix: 'p', statuses: [401, 403, 407, 419, 440, 498, 499] });
+      const parts: HarStreamPart[] = [];
+      const events = harEvents(chunks(JSON.stringify(har), 1000));
+      const o = { tabId: 3, idPrefix: 'p', statuses: [401, 403, 407, 419, 440, 498, 499] };
+      for await (const p of fromHarEvents(events, o, 3)) parts.push(p);
+      const ok = parts.filter((p) => p.error === undefined);
+      expect(ok).toHaveLength(parts.length);
+      expect(ok.flatMap((p) => p.records)).toEqual(whole.records);
+      expect(ok.reduce((n, p) => n + p.skipped, 0)).toBe(whole.skipped);
+      expect(ok.at(-1)!.problems).toEqual(whole.problems);
+    }
+  });
+
+  it('says a Chrome export carries no credentials, as fromHar does (its creator after the entries too)', async () => {
+    const e = {
+      startedDateTime: '2026-01-01T00:00:00Z',
+      request: { method: 'GET', url: 'https://a/', headers: [{ name: 'accept', value: '*/*' }] },
+      response: { status: 401, headers: [] },
+    };
+    const creator = { name: 'WebInspector', version: '537.36' };
+    const whole = fromHar({ log: { creator, entries: [e] } }, { tabId: 3, idPrefix: 'p' });
+    expect(whole.problems[0]).toMatch(/sanitized/);
+    const after = await read(JSON.stringify({ log: { entries: [e], creator } }));
+    expect(after.at(-1)).toMatchObject({ problems: whole.problems });
+  });
+
+  it('a file cut short: the entries before the cut, then the reason', async () => {
+    const text = JSON.stringify(toHar(records(), { reveal: true, version: '0.1.0' }));
+    const cut = text.slice(0, text.lastIndexOf('"request"'));
+    const parts = await read(cut, 1);
+    const last = parts.at(-1)!;
+    expect(last.error).toMatch(/^truncated: the file ends inside log.entries, after 2 complete entries/);
+    expect(parts.slice(0, -1).flatMap((p) => (p.error === undefined ? p.records.map((r) => r.id) : []))).toEqual([
+      'p-0',
+      'p-1',
+    ]);
+  });
+
+  it("garbage and a document without entries end with the reader's reason", async () => {
+    expect(await read('{nope')).toEqual([{ error: expect.stringMatching(/^not JSON/) }]);
+    expect(await read('{"log":{}}')).toEqual([{ error: 'not a HAR file: no log.entries array' }]);
+    expect(await read('{"log":{"entries":[]}}')).toEqual([{ records: [], skipped: 0, problems: [] }]);
   });
 });

@@ -120,6 +120,39 @@ describe('the filter run', () => {
     expect(peeks()).toBe(100 + 10);
   });
 
+  it('with a diagnoser that says what it answered, re-reads only those of the waiting records', () => {
+    const { arrive, look, peeks } = arriving();
+    const told: CaptureRecord[][] = [];
+    let base = 0;
+    look.diagnoser.answeredSince = (v) => (v < base ? undefined : told.slice(v - base).flat());
+    const tell = (rs: CaptureRecord[]): void => {
+      arrive(rs, summary('token-expired', 'Token expired'));
+      told.push(rs);
+    };
+    const run = createFilterRun(look);
+    const records = make(100);
+    const context: ContextEntry[] = [];
+    const go = (text: string) => run({ records, context, terms: parseFilter(text), toggles: [] });
+    base = look.diagnoser.version!;
+    tell(records.slice(0, 10));
+    expect(go('invoices').deferred).toBe(90);
+    expect(peeks()).toBe(100);
+    // two answers: the same query and another one read those two alone
+    tell(records.slice(10, 12));
+    expect(go('invoices').deferred).toBe(88);
+    go('users');
+    expect(peeks()).toBe(102);
+    expect(go('users')).toEqual(filterRecords(records, { terms: parseFilter('users'), toggles: [] }, look));
+    // a diagnoser that cannot say (too far behind): every waiting record is read again, once
+    const before = peeks();
+    base = Infinity;
+    tell(records.slice(12, 13));
+    go('invoices');
+    go('users');
+    expect(peeks() - before).toBe(88);
+    expect(go('invoices')).toEqual(filterRecords(records, { terms: parseFilter('invoices'), toggles: [] }, look));
+  });
+
   it('tells a narrowing query from one that may keep more', () => {
     const n = (a: string, b: string): boolean => narrows(parseFilter(a), parseFilter(b));
     expect(n('invo', 'invoi')).toBe(true);

@@ -47,6 +47,29 @@ describe('diagnoser: results arrive later', () => {
     expect(d.peek(r)).toMatchObject({ ok: true });
   });
 
+  it('says which records were answered since a version, and when it cannot say', () => {
+    const { s, d } = handRunDiagnoser({ sliceMs: 1 });
+    const all = Array.from({ length: 4 }, () => rec());
+    d.setInputs(all, []);
+    const v0 = d.version;
+    expect(d.answeredSince(v0)).toEqual([]);
+    d.want(all.slice(0, 2), true);
+    s.drain();
+    const v1 = d.version;
+    expect(new Set(d.answeredSince(v0))).toEqual(new Set(all.slice(0, 2)));
+    d.want(all.slice(2), true);
+    s.drain();
+    expect(new Set(d.answeredSince(v1))).toEqual(new Set(all.slice(2)));
+    expect(d.answeredSince(d.version)).toEqual([]);
+    // new context: every record's diagnosis may differ, so nothing earlier is known
+    const v2 = d.version;
+    d.setInputs(all, [
+      { url: 'https://api.example.com/ok', method: 'GET', status: 200, time: all[0]!.time, type: 'xmlhttprequest' },
+    ]);
+    expect(d.answeredSince(v2)).toBeUndefined();
+    expect(d.answeredSince(d.version)).toEqual([]);
+  });
+
   it('what is on screen goes first: a `soon` ask runs before the idle warming asked earlier', () => {
     const { s, d, engine } = handRunDiagnoser({ sliceMs: 1 });
     const all = Array.from({ length: 5 }, () => rec());
@@ -391,7 +414,7 @@ describe('diagnoser: a HAR file read by the worker', () => {
     );
     s.drain();
     const messages = sent(workers);
-    // the file is read asynchronously (Blob.text()), then its chunk is delivered
+    // the file is read asynchronously (Blob.stream()), then its chunk is delivered
     for (let i = 0; i < 20 && got.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 5));
       s.drain();
@@ -429,6 +452,26 @@ describe('diagnoser: a HAR file read by the worker', () => {
     expect(last.join).toHaveLength(2);
     expect(last.add?.map((r) => r.status)).toEqual([200]);
     expect(got.every((r) => d.peekSummary(r))).toBe(true);
+  });
+
+  it('a file cut short: the entries read before the cut are delivered, then the reason', async () => {
+    const d = timedDiagnoser();
+    const text = JSON.stringify(har);
+    const got: CaptureRecord[] = [];
+    const cut = text.slice(0, text.lastIndexOf('{"startedDateTime"'));
+    await expect(
+      d.readHar(new Blob([cut]), { tabId: 7, statuses: [401], idPrefix: 'hx' }, (rs) => got.push(...rs)),
+    ).rejects.toThrow(
+      /^truncated: the file ends inside log.entries, after 2 complete entries .*\(the entries before it were read\)$/,
+    );
+    expect(got.map((r) => r.id)).toEqual(['hx-0', 'hx-1']);
+  });
+
+  it('a JSON document without entries: one problem, as before streaming', async () => {
+    const d = timedDiagnoser();
+    await expect(
+      d.readHar(new Blob(['{"log":{}}']), { tabId: 7, statuses: [401], idPrefix: 'hx' }, () => undefined),
+    ).resolves.toEqual({ skipped: 0, problems: ['not a HAR file: no log.entries array'] });
   });
 
   it('a file that is not JSON is refused with a reason', async () => {

@@ -54,7 +54,9 @@ export function RecordList() {
   const atEnd = useRef(true);
   const count = rows.length;
   const maxTop = Math.max(0, count * ROW_HEIGHT + HEAD_HEIGHT - viewport);
-  const drawnCount = useRef(count);
+  // 0 at first: a list that opens at its end is drawn there at once, not at its top and again
+  // at its end once the layout effect has scrolled it (twice the rows mounted before the first paint)
+  const drawnCount = useRef(0);
   const following = atEnd.current && selectedId === undefined && count > drawnCount.current;
   // the window is drawn where the list will be scrolled (its new end, or the end it shrank to), so
   // a filter that changes the row count renders once, not once here and again after the scroll
