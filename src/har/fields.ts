@@ -1,6 +1,7 @@
 // Defensive readers for HAR JSON of unknown origin: every field may be missing, mistyped or huge.
 import type { Header } from '../shared/types.ts';
-import { capBody, decodeBase64Body, isTextMediaType } from '../http/body.ts';
+import { capBody, decodeBase64Body, decodeBase64BodyPrefix, isTextMediaType } from '../http/body.ts';
+import { TRUNCATED } from './stream.ts';
 
 export type Obj = Record<string, unknown>;
 
@@ -65,7 +66,8 @@ export function readBody(content: unknown): string | undefined {
   if (mime !== '' && !isTextMediaType(mime)) return undefined;
   let body = text;
   if ((str(content.encoding) ?? '').toLowerCase() === 'base64') {
-    const decoded = decodeBase64Body(text);
+    // the streaming reader cut a long string: its start is still the body's start
+    const decoded = text.endsWith(TRUNCATED) ? decodeBase64BodyPrefix(text.slice(0, -1)) : decodeBase64Body(text);
     if (decoded === undefined) return undefined;
     body = decoded;
   }

@@ -332,6 +332,27 @@ describe('fromHarEvents', () => {
     }
   });
 
+  it('a base64 body longer than the reader keeps still gives its start as the body', async () => {
+    const body = JSON.stringify({
+      error: 'invalid_token',
+      error_description: 'The token expired',
+      pad: 'x'.repeat(2_000_000),
+    });
+    const e = {
+      startedDateTime: '2026-01-01T00:00:00Z',
+      request: { method: 'GET', url: 'https://api.example/v1', headers: [] },
+      response: {
+        status: 401,
+        headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }],
+        content: { mimeType: 'application/json', encoding: 'base64', text: Buffer.from(body).toString('base64') },
+      },
+    };
+    const parts = await read(JSON.stringify({ log: { entries: [e] } }), 2, 65_536);
+    const r = parts.flatMap((p) => p.records);
+    expect(r).toHaveLength(1);
+    expect(r[0]!.responseBody).toBe(body.slice(0, BODY_CAP_CHARS));
+  });
+
   it('says a Chrome export carries no credentials, as fromHar does (its creator after the entries too)', async () => {
     const e = {
       startedDateTime: '2026-01-01T00:00:00Z',
