@@ -77,7 +77,15 @@ export const RECOGNISERS: readonly Recogniser[] = [
     words:
       /insufficient[_ ](\w+[_ ])?scopes?|missing[_ ](required[_ ])?scope|scope[_ ]insufficient|required scopes?\b|does not (have|contain) (the )?(required )?scopes?|approval for [\w:.-]{1,60} scope|requires (the |a )?[\w:.-]{1,60} scope|scopes? (do|does) not (match|include|allow)|scope_insufficient|not_allowed_token_type/,
   },
-  { id: 'step-up-required', words: /mfa (is )?required|multi-?factor (authentication )?(is )?required|step[- ]up/ },
+  {
+    // A second factor, or a sign-in fresher than the one behind the credential: Firebase
+    // CREDENTIAL_TOO_OLD_LOGIN_AGAIN (auth/requires-recent-login), Supabase reauthentication_needed and
+    // insufficient_aal, GitHub "Must specify two-factor authentication OTP code", Rocket.Chat
+    // totp-required, Heroku "second authentication factor".
+    id: 'step-up-required',
+    words:
+      /mfa (is )?required|multi-?factor (authentication )?(is )?required|step[- ]up|two[_ -]factor[_ ](authentication[_ ])?(otp[_ ])?(code[_ ])?(is[_ ])?required|must specify two-factor|(verify|provide) (their |your |a )?second factor|second (authentication )?factor (is |or [\w-]{1,30} )?(is )?required|one[- ]time (password|passcode|code) (is )?required|\b(otp|totp|2fa)[_ -](code[_ ])?(is[_ ])?required|(credential|login|sign[_ -]?in|authentication)s?[_ ](is[_ ])?too[_ ]old|requires?[_ -]recent[_ -](login|sign[_ -]?in|authentication)|recent (login|sign[- ]?in|authentication) (is )?required|re-?auth(entication)?[_ ](nonce[_ ])?(is[_ ])?(required|needed|missing)|re-?authenticate[_ ](is[_ ])?required|insufficient[_ ](user[_ ])?authentication([_ ]context)?\b|insufficient[_ ]aal\b/,
+  },
   {
     id: 'no-credentials',
     words:
