@@ -35,7 +35,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'csrf-rejected',
     words:
-      /csrf|xsrf|no valid crumb|crumb (was )?(missing|invalid|expired)|cookie[_ ]invalid[_ ]nonce|nonce (verification|check) failed|anti-?forgery|authenticity token|request verification token|invalidauthenticitytoken|page expired/,
+      /csrf|xsrf|no valid crumb|crumb (was )?(missing|invalid|expired)|cookie[_ ]invalid[_ ]nonce|nonce (verification|check) failed|anti-?forgery|authenticity token|request verification token|invalidauthenticitytoken|page expired|unable to verify your data submission/,
   },
   {
     id: 'client-certificate-required',
