@@ -38,6 +38,15 @@ export const RECOGNISERS: readonly Recogniser[] = [
       /csrf|xsrf|no valid crumb|crumb (was )?(missing|invalid|expired)|cookie[_ ]invalid[_ ]nonce|nonce (verification|check) failed|anti-?forgery|authenticity token|request verification token|invalidauthenticitytoken|page expired|unable to verify your data submission/,
   },
   {
+    // A credential valid in one environment used in the other: Twilio "not accessible with Test Account
+    // Credentials", Stripe "a similar object exists in live mode, but a test mode key was used",
+    // SignatureAPI "a live resource with a test API key", YouCanPay "Sandbox key used on live mode".
+    // Before the permission words: "resource not accessible" is said of the environment here.
+    id: 'token-wrong-environment',
+    words:
+      /(test|sandbox|live|production)[- ](mode[- ])?(account[- ])?(api[- ])?(key|credential|token|secret)s? (was |were |is )?used (on|in|for|with|against) (the |a )?(live|production|test|sandbox)|\bwith (a |the )?(test|sandbox|live|production)[- ](mode[- ])?(account[- ])?(api[- ])?(keys?|credentials|tokens?)\b|similar object exists in (live|test) mode|(test|live)[- ]mode (api )?key was used/,
+  },
+  {
     id: 'client-certificate-required',
     words:
       /no required ssl certificate was sent|ssl certificate error|client certificate|certificate (is )?required|403\.7|secure sockets layer \(ssl\) client certificate|peer did not return a certificate|ssl_client_verify|mutual tls|mtls/,
@@ -99,6 +108,6 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'forbidden-authenticated',
     words:
-      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible/,
+      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible|is missing the [\w/ .:-]{1,60} permission|missing (the )?(required )?permissions?\b|lacks? (the )?[\w/ .:-]{0,40}permissions?\b|not enough permissions|violates row-level security|row-level security policy|insufficient[_ ]privilege/,
   },
 ];
