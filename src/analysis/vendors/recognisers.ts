@@ -15,7 +15,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'account-locked',
     words:
-      /account (is |has been )?(temporarily )?(locked|blocked|suspended|disabled|deactivated)|(password|login|sign[- ]?in|logon|authentication) attempts (limit )?exceeded|exceeded (the )?(maximum )?(number of )?(failed )?(password |login |sign[- ]?in )?attempts|locked[_ ]?out|user (is )?(locked|blocked|disabled)|too[_ ]many[_ ](failed[_ ]|unsuccessful[_ ]|incorrect[_ ]|consecutive[_ ])?(login[_ ]|sign[- ]?in[_ ]|logon[_ ])?attempts|captcha|password (has )?expired|password[_ ]expired|(must|need to) (change|reset) (your |the )?password|account[_ ](locked|disabled|inactive|suspended)|user[_ ]disabled|aadsts500(53|55|57)\b/,
+      /account (is |has been )?(temporarily )?(locked|blocked|suspended|disabled|deactivated)|(password|login|sign[- ]?in|logon|authentication) attempts (limit )?exceeded|exceeded (the )?(maximum )?(number of )?(failed )?(password |login |sign[- ]?in )?attempts|locked[_ ]?out|user (is )?(locked|blocked|disabled)|too[_ ]many[_ ](failed[_ ]|unsuccessful[_ ]|incorrect[_ ]|consecutive[_ ])?(login[_ ]|sign[- ]?in[_ ]|logon[_ ])?attempts|captcha|password (has )?expired|password[_ ]expired|(must|need to) (change|reset) (your |the )?password|account[_ ](locked|disabled|inactive|suspended)|user[_ ]disabled|account (is )?not fully set up|(pending|outstanding) required actions?|required actions? (pending|outstanding)|account (is )?(inactive|not (yet )?activ(e|ated))|user[_ ](inactive|not[_ ]active)|aadsts500(53|55|57)\b/,
   },
   {
     id: 'ip-not-allowed',
@@ -54,7 +54,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'token-lifetime-too-long',
     words:
-      /too far in the future|lifetime (is )?too long|short-lived token|token lifetime|exceeds (the )?max(imum)? (token )?(lifetime|validity)|max(imum)? (token )?lifetime/,
+      /too far (in|into) the future|lifetime (is )?too long|short-lived token|token lifetime|exceeds (the )?max(imum)? (token )?(lifetime|validity)|max(imum)? (token )?lifetime/,
   },
   {
     // A password where the service only takes a token (GitHub, GitLab with 2FA, Bitbucket, Docker Hub):
