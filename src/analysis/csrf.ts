@@ -1,7 +1,7 @@
 // Is a refusal a CSRF check, and how sure can we be? Django answers 403, Laravel 419, Rails
-// 422, ASP.NET Core's antiforgery, Flask-WTF and Yii 400. A body that names the check settles it, but the worker sees no bodies (webRequest gives
-// headers only): then the framework's cookies, an unsafe method and no token header make CSRF the
-// likely cause, and the finding says what it rests on.
+// 422, ASP.NET Core's antiforgery, Flask-WTF and Yii 400. A body that names the check settles it,
+// but the worker sees no bodies (webRequest gives headers only): then the framework's cookies, an
+// unsafe method and no token header make CSRF the likely cause, and the finding says what it rests on.
 import type { Header } from './types.ts';
 import { isCsrfCookie, type Cookie } from './credentials/cookies.ts';
 import type { BodyHints } from './body/index.ts';

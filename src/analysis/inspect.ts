@@ -197,7 +197,8 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     body,
   });
   // 422 and 400 are auth failures only as a CSRF answer (Rails; ASP.NET Core, Flask-WTF, Yii);
-  // otherwise they are validation errors. Any other status is one when the response says the credentials or the caller were refused.
+  // otherwise they are validation errors. Any other status is one when the response says the
+  // credentials or the caller were refused.
   const failure =
     isAuthFailure(ex.status, resH) ||
     ((ex.status === 422 || ex.status === 400) && csrf !== undefined) ||

@@ -248,7 +248,8 @@ export const bearer: Rule = (c) => {
         fixes: [
           consumer(
             'Send the current one-time code with the request (npm: --otp=<code>, sent as the npm-otp header; ' +
-              'GitHub: the X-GitHub-OTP header), or use a token made for automation that the second factor does not gate.',
+              'GitHub: the X-GitHub-OTP header), or use a token made for automation that the second factor ' +
+              'does not gate.',
           ),
         ],
       }),

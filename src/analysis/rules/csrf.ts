@@ -29,8 +29,8 @@ export const CSRF = defineFindings('browser', {
     means:
       'The framework’s cross-site request forgery protection refused a cookie-authenticated, state-changing ' +
       'request (POST, PUT, PATCH, DELETE) that lacked a valid CSRF token: Django answers 403, Laravel 419, ' +
-      'Rails 422, ASP.NET Core’s antiforgery, Flask-WTF and Yii 400. The page must read the token (from a cookie or a meta tag) and send it in the framework’s ' +
-      'header.',
+      'Rails 422, ASP.NET Core’s antiforgery, Flask-WTF and Yii 400. The page must read the token (from a ' +
+      'cookie or a meta tag) and send it in the framework’s header.',
     restsOn:
       'An unsafe method with cookies and no challenge, answered 400, 403, 419 or 422. Certain when the body names ' +
       'the check (Django "CSRF verification failed" or "Origin checking failed", Laravel "Page Expired", ' +
