@@ -127,6 +127,16 @@ function serverRejected(c: Inspection): string | undefined {
     c.challenges.some((x) => x.scheme.toLowerCase() === c.auth!.lc && !x.params.error)
   )
     return `the server challenged the ${c.auth.scheme} token again`;
+  // A bare 401 to a Bearer JWT, with no challenge and no reason stated (the Kubernetes API server's
+  // Status "Unauthorized"): the token arrived and was not accepted.
+  if (
+    c.status === 401 &&
+    c.auth?.lc === 'bearer' &&
+    c.main?.jwt?.kind === 'jws' &&
+    !c.challenges.length &&
+    !c.statements.length
+  )
+    return 'the server answered a bare 401 to the Bearer token';
   return undefined;
 }
 
