@@ -196,11 +196,12 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     challenged: wwwAuth,
     body,
   });
-  // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error. Any
-  // other status is one when the response says the credentials or the caller were refused.
+  // 422 and 400 are auth failures only as a CSRF answer (Rails; ASP.NET Core, Flask-WTF, Yii);
+  // otherwise they are validation errors. Any other status is one when the response says the
+  // credentials or the caller were refused.
   const failure =
     isAuthFailure(ex.status, resH) ||
-    (ex.status === 422 && csrf !== undefined) ||
+    ((ex.status === 422 || ex.status === 400) && csrf !== undefined) ||
     (said.length > 0 &&
       // A 404's words are about the resource ("Token Not Found" when revoking a token already gone).
       ((ex.status !== 404 && (ex.status >= 400 || body.saysError)) ||

@@ -156,6 +156,8 @@ const SUPPRESS: Partial<Record<FindingId, FindingId[]>> = {
   'rate-limited': GENERIC,
   'api-not-enabled': GENERIC,
   'ip-not-allowed': GENERIC,
+  // A second factor or a fresher sign-in is asked for: the credential itself was read and accepted.
+  'step-up-required': [...GENERIC, 'basic-credentials-rejected', 'scheme-mismatch', 'token-rejected'],
   'credential-wrong-place': [...GENERIC, 'scheme-mismatch', 'token-rejected'],
   'token-revoked': TOKEN_CAUSE,
   'token-wrong-audience': TOKEN_CAUSE,

@@ -3,7 +3,7 @@
 // headers. The worker calls this only for responses its status table did not capture, and for a
 // 2xx only when the request was redirected, so the common success pays nothing here.
 import { idpEndpoint, isAuthorizationQuery } from './idp-endpoints.ts';
-import { isLoginPage } from './login-page.ts';
+import { isAccessDeniedPage, isLoginPage } from './login-page.ts';
 
 interface NamedHeader {
   name: string;
@@ -55,7 +55,7 @@ export function isAuthorizationErrorUrl(location: string): boolean {
 
 /**
  * An authorization or token endpoint's refusal, a redirect with an error response, or an API
- * call sent to a login page.
+ * call sent to a login page or an access-denied page.
  */
 export function isFlowFailure(r: FlowResponse): boolean {
   const s = r.status;
@@ -63,7 +63,8 @@ export function isFlowFailure(r: FlowResponse): boolean {
     if (!r.redirected || !SCRIPTED.has(r.type) || !/html/i.test(header(r.responseHeaders, 'content-type') ?? '')) {
       return false;
     }
-    return isLoginPage(parse(r.url));
+    const u = parse(r.url);
+    return isLoginPage(u) || isAccessDeniedPage(u);
   }
   if (s >= 300 && s < 400) {
     const location = header(r.responseHeaders, 'location');

@@ -64,9 +64,10 @@ function first(leaves: readonly Leaf[], ...paths: string[]): string | undefined 
   return undefined;
 }
 
-// Django, Django REST framework ("CSRF Failed: …"), Laravel, Rails, Express csurf, Spring Security.
+// Django, Django REST framework ("CSRF Failed: …"), Laravel, Rails, Express csurf, Spring Security,
+// ASP.NET Core antiforgery, Flask-WTF, Yii.
 const CSRF =
-  /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid|is missing)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf|the csrf token is missing|csrf token has expired|no valid crumb|invalid_nonce|cookie check failed/;
+  /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid|is missing)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf|the csrf token is missing|csrf token has expired|no valid crumb|invalid_nonce|cookie check failed|unable to verify your data submission|antiforgery (token|cookie|header)|required antiforgery/;
 
 const FLAG_KEY = /^(invalid_?token|token_?invalid|invalid_?api_?key|token_?expired|expired_?token|token_?revoked)$/;
 const FIELD_KEY = /^(field|param|parameter|location)$/;

@@ -19,6 +19,6 @@ export function parseCookies(header: string | undefined): Cookie[] {
 }
 
 // Django csrftoken, Laravel/Angular/Spring XSRF-TOKEN, Express _csrf, Tornado _xsrf, CodeIgniter csrf_cookie_name.
-const CSRF_COOKIE = /csrf|xsrf/i;
+const CSRF_COOKIE = /csrf|xsrf|antiforgery/i;
 
 export const isCsrfCookie = (name: string): boolean => CSRF_COOKIE.test(name);

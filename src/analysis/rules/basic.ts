@@ -1,6 +1,6 @@
 // RFC 7617 Basic: rejected credentials (the user name shown, never the password), the
 // browser's own login dialog for fetch/XHR, and charset.
-import type { Rule } from '../inspect.ts';
+import type { Inspection, Rule } from '../inspect.ts';
 import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
 import { code } from '../snippets.ts';
 import { link, rfc } from '../refs.ts';
@@ -69,12 +69,27 @@ function scripted(type: string | undefined, dest: string | undefined, accept: st
   return UNKNOWN.has(type ?? '') && dest === undefined && !/text\/html/i.test(accept ?? '');
 }
 
+/** What a server says about the pair itself: anything else it states on a 403 is about the account. */
+const ABOUT_THE_PAIR = new Set<string>(['token-rejected', 'no-credentials', 'token-expired', 'token-revoked']);
+/** Headers naming who the caller was taken for (Jenkins, Atlassian), or the permission the call lacked. */
+const SIGNED_IN_AS = /^(x-you-are-authenticated-as|x-authenticated-user(name)?|x-ausername|x-required-permission)$/i;
+
+/** A 403 to a Basic pair the server read: it names the user it took, or a cause that is not the pair. */
+function readThePair(c: Inspection): boolean {
+  if (c.status !== 403) return false;
+  const named = c.ex.responseHeaders.some((h) => SIGNED_IN_AS.test(h.name) && !/^anonymous$/i.test(h.value.trim()));
+  return named || c.statements.some((s) => !ABOUT_THE_PAIR.has(s.id));
+}
+
 export const basic: Rule = (c) => {
   const out: Draft[] = [];
   const ch = c.challenge('basic');
   const b = c.auth?.basic;
   // Under another scheme's challenge the server never read the Basic pair: scheme-mismatch says so.
-  if (b?.user !== undefined && (ch || (!c.challenges.length && (c.status === 401 || c.status === 403)))) {
+  if (
+    b?.user !== undefined &&
+    (ch || (!c.challenges.length && (c.status === 401 || (c.status === 403 && !readThePair(c)))))
+  ) {
     const charsetHint = b.nonAscii && ch?.params.charset?.toLowerCase() !== 'utf-8';
     out.push(
       BASIC.draft('basic-credentials-rejected', {

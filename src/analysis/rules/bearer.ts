@@ -8,6 +8,7 @@ import { scopesOf, timeClaim } from '../credentials/jwt-token.ts';
 import { formatDuration } from '../time.ts';
 import { field } from '../body/index.ts';
 import { challengeEvidence, tokenEvidence } from './evidence.ts';
+import { OTP_HEADER, OTP_REQUIRED, SECOND_FACTOR_SCHEME, STEP_UP_ERROR } from '../vendors/step-up.ts';
 
 const NAME_THE_SCOPE = server('Name the needed scope in the challenge: error="insufficient_scope", scope="..."');
 const STEP_UP = 'Send the user to the authorization server again with these values, then retry with the new token.';
@@ -202,7 +203,13 @@ export const bearer: Rule = (c) => {
     const required = (b.ch?.params.scope ?? field(c.body, 'scope') ?? '').split(/\s+/).filter(Boolean);
     out.push(scopeFinding(c, required, grantedScopes(c), 'The server', evs));
   }
-  if (b?.error === 'insufficient_user_authentication') {
+  // RFC 9470's code, or another name for it; a challenge naming acr_values or max_age with its error
+  // asks for the same whatever the code.
+  const stepUp =
+    !!b &&
+    (STEP_UP_ERROR.test(b.error) ||
+      (!!(b.ch?.params.acr_values || b.ch?.params.max_age) && !/^(invalid_token|insufficient_scope)$/.test(b.error)));
+  if (stepUp) {
     const acr = b.ch?.params.acr_values;
     const maxAge = Number(b.ch?.params.max_age);
     const age = Number.isFinite(maxAge) && b.ch?.params.max_age ? formatDuration(maxAge * 1000) : undefined;
@@ -218,6 +225,33 @@ export const bearer: Rule = (c) => {
           (ago ? ` The user signed in ${ago} before the request.` : ''),
         evidence: [...evs, ...tokenEvidence(c.main)],
         fixes: [consumer(STEP_UP, stepUpCode(acr, age ? maxAge : undefined))],
+      }),
+    );
+  }
+  // A one-time password asked for beside the credential: npm's "WWW-Authenticate: OTP", GitHub's
+  // "X-GitHub-OTP: required; app". The credential was read; the second factor is missing.
+  const otp = c.challenges.find((x) => SECOND_FACTOR_SCHEME.test(x.scheme));
+  const otpHeader = c.ex.responseHeaders.find((h) => OTP_HEADER.test(h.name) && OTP_REQUIRED.test(h.value));
+  if (!stepUp && (otp || otpHeader) && c.status >= 400) {
+    const said = otp ? `WWW-Authenticate: ${otp.scheme}` : `${otpHeader!.name}: ${clip(otpHeader!.value, 80)}`;
+    out.push(
+      BEARER.draft('step-up-required', {
+        title: 'One-time password required',
+        summary: `The server asks for a one-time password (${said}): send the second-factor code with the request`,
+        explanation:
+          'The credential was read, but this account or action needs a second factor: the server wants a ' +
+          'one-time code from the authenticator app with the request. Re-sending the credential alone will not help.',
+        evidence: [
+          ev(otp ? 'Challenge' : otpHeader!.name, otp ? otp.scheme : otpHeader!.value),
+          ...tokenEvidence(c.main),
+        ],
+        fixes: [
+          consumer(
+            'Send the current one-time code with the request (npm: --otp=<code>, sent as the npm-otp header; ' +
+              'GitHub: the X-GitHub-OTP header), or use a token made for automation that the second factor ' +
+              'does not gate.',
+          ),
+        ],
       }),
     );
   }

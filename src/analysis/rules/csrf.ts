@@ -7,7 +7,7 @@ import { link } from '../refs.ts';
 
 const sendTheToken = (header: string): string =>
   `Read the token (cookie or meta tag) and send it in ${header} ` +
-  '(Django: X-CSRFToken, Laravel: X-XSRF-TOKEN, Rails: X-CSRF-Token).';
+  '(Django: X-CSRFToken, Laravel: X-XSRF-TOKEN, Rails: X-CSRF-Token, ASP.NET Core: RequestVerificationToken).';
 const TRUSTED_ORIGINS = server(
   'Django behind a proxy or on another origin: list it in CSRF_TRUSTED_ORIGINS.',
   code('py', "CSRF_TRUSTED_ORIGINS = ['https://app.example']"),
@@ -16,6 +16,10 @@ const TOKEN_CODE: Record<string, Snippet> = {
   'X-CSRFToken': code('js', "headers: { 'X-CSRFToken': getCookie('csrftoken') }"),
   'X-XSRF-TOKEN': code('js', "headers: { 'X-XSRF-TOKEN': decodeURIComponent(getCookie('XSRF-TOKEN')) }"),
   'X-CSRF-Token': code('js', "headers: { 'X-CSRF-Token': document.querySelector('meta[name=csrf-token]').content }"),
+  RequestVerificationToken: code(
+    'js',
+    "headers: { RequestVerificationToken: document.querySelector('input[name=__RequestVerificationToken]').value }",
+  ),
 };
 
 export const CSRF = defineFindings('browser', {
@@ -24,15 +28,17 @@ export const CSRF = defineFindings('browser', {
     severity: 'error',
     means:
       'The framework’s cross-site request forgery protection refused a cookie-authenticated, state-changing ' +
-      'request (POST, PUT, PATCH, DELETE) that lacked a valid CSRF token: Django answers 403, Laravel 419 and ' +
-      'Rails 422. The page must read the token (from a cookie or a meta tag) and send it in the framework’s ' +
-      'header.',
+      'request (POST, PUT, PATCH, DELETE) that lacked a valid CSRF token: Django answers 403, Laravel 419, ' +
+      'Rails 422, ASP.NET Core’s antiforgery, Flask-WTF and Yii 400. The page must read the token (from a ' +
+      'cookie or a meta tag) and send it in the framework’s header.',
     restsOn:
-      'An unsafe method with cookies and no challenge, answered 403, 419 or 422. Certain when the body names ' +
+      'An unsafe method with cookies and no challenge, answered 400, 403, 419 or 422. Certain when the body names ' +
       'the check (Django "CSRF verification failed" or "Origin checking failed", Laravel "Page Expired", ' +
-      'Rails "Can’t verify CSRF token authenticity"...) or on Laravel’s 419. Likely when no body is known and ' +
-      'the CSRF cookie (csrftoken, XSRF-TOKEN, _csrf) or the framework’s session cookie went without an ' +
-      'X-CSRFToken, X-CSRF-Token or X-XSRF-TOKEN header. A request with Authorization is not judged by its ' +
+      'Rails "Can’t verify CSRF token authenticity", Yii "Unable to verify your data submission"...) or on ' +
+      'Laravel’s 419 (a token header sent with it was stale). Likely when no body is known and ' +
+      'the CSRF cookie (csrftoken, XSRF-TOKEN, _csrf, .AspNetCore.Antiforgery.*) or the framework’s session ' +
+      'cookie went without an X-CSRFToken, X-CSRF-Token, X-XSRF-TOKEN or RequestVerificationToken header (a 400 ' +
+      'only with ASP.NET Core’s antiforgery cookie). A request with Authorization is not judged by its ' +
       'cookies.',
     fixes: [consumer(sendTheToken('the framework’s header')), TRUSTED_ORIGINS],
     references: [
@@ -54,13 +60,15 @@ export const csrf: Rule = (c) => {
         ? `the ${v.session} session cookie was sent${by}`
         : 'cookies were sent',
     `${c.method} is an unsafe method (CSRF protection checks those)`,
-    'no X-CSRFToken / X-CSRF-Token / X-XSRF-TOKEN header was sent',
+    v.framework === 'ASP.NET Core'
+      ? 'no RequestVerificationToken header was sent'
+      : 'no X-CSRFToken / X-CSRF-Token / X-XSRF-TOKEN header was sent',
   ];
   const django = v.framework === 'Django' || (!v.framework && c.status === 403);
   const originFailed = c.body.text.includes('origin checking failed');
   const what = v.certain
     ? `A cookie-authenticated ${c.method} was refused by the CSRF protection (Django 403, Laravel 419, ` +
-      'Rails 422). ' +
+      'Rails 422, ASP.NET Core 400). ' +
       (v.header
         ? `The ${v.header} header was sent but did not match the session (stale token, or one from another session).`
         : 'No X-CSRFToken / X-CSRF-Token / X-XSRF-TOKEN header was sent.')

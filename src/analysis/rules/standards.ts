@@ -8,6 +8,7 @@ import { MDN_AUTH, MDN_CREDENTIALS, MDN_WWW_AUTH, rfc } from '../refs.ts';
 import { challengeEvidence } from './evidence.ts';
 import { AUTH_FAILURE_STATUSES } from '../../http/failure.ts';
 import { OUTSIDE_TOKEN68 } from '../credentials/authorization.ts';
+import { SECOND_FACTOR_SCHEME } from '../vendors/step-up.ts';
 
 const TOKEN_CODE = code('js', 'fetch(url, { headers: { Authorization: `Bearer ${token}` } })');
 const COMPARE_CASE_INSENSITIVELY = server('Compare auth schemes case-insensitively.');
@@ -184,7 +185,10 @@ export const standards: Rule = (c) => {
     );
   }
   const a = c.auth;
-  if (a && a.lc && c.challenges.length > 0 && !a.problems.length) {
+  // A challenge for a one-time code (npm's OTP) asks for a second factor beside the credential, not
+  // for another scheme instead of it.
+  const credentialSchemes = c.challenges.filter((x) => !SECOND_FACTOR_SCHEME.test(x.scheme));
+  if (a && a.lc && credentialSchemes.length > 0 && !a.problems.length) {
     const same = (s: string): boolean =>
       s === a.lc || (s === 'ntlm' && a.lc === 'negotiate') || (s === 'negotiate' && a.lc === 'ntlm');
     const match = c.challenges.find((x) => same(x.scheme.toLowerCase()));

@@ -16,6 +16,7 @@ import { BEARER, scopeFinding } from './bearer.ts';
 import { STANDARDS } from './standards.ts';
 import { BASIC } from './basic.ts';
 import { ID_TOKEN } from './oauth/id-token.ts';
+import { ENVIRONMENT } from './environment.ts';
 
 type Merge = (d: Draft) => void;
 
@@ -92,6 +93,14 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
         summary: `CSRF check failed${said(s)}: send the framework's CSRF token (or nonce) with the request`,
         ...(s.row ? { explanation: s.row.explain, fixes: vendorFixes(s.row, CSRF.meta('csrf-rejected').fixes) } : {}),
         evidence: [ev('Method', c.method), ...evidence],
+      });
+    case 'token-wrong-environment':
+      return ENVIRONMENT.draft('token-wrong-environment', {
+        summary: `${who(s)} says the credential is from another environment (test or live)${said(s)}`,
+        explanation:
+          'The credential was recognised, but it belongs to the other environment: test (sandbox) credentials ' +
+          'on a live resource, or live ones on a test resource. Environments keep separate accounts and keys.',
+        evidence: [...(c.auth?.basic?.user !== undefined ? [ev('User', c.auth.basic.user)] : []), ...evidence],
       });
     case 'step-up-required':
       return BEARER.draft('step-up-required', { summary: `${who(s)} asks for a stronger sign-in${said(s)}`, evidence });

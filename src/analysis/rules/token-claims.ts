@@ -1,6 +1,7 @@
 // What a token's own claims, or the server's words about them, say is wrong with it: revoked, for
 // another audience, living longer than the API accepts, or an ID token sent where an access
 // token belongs (OpenID Connect Core §2: an ID token is for the client, not for APIs).
+import { acceptsIdTokens } from '../vendors/id-token-resources.ts';
 import type { Inspection, Rule } from '../inspect.ts';
 import { clip, consumer, defineFindings, ev, server, type Draft } from '../finding.ts';
 import { claim, timeClaim } from '../credentials/jwt-token.ts';
@@ -155,7 +156,8 @@ export const tokenClaims: Rule = (c, earlier) => {
   // As Bearer, or bare in Authorization (no scheme, as some gateway authorizers are fed): the token is
   // the same ID token either way, and that is the cause the malformed header only adds to.
   const sentAsToken = c.auth?.lc === 'bearer' || (c.auth?.lc === '' && c.main?.where.startsWith('Authorization'));
-  const signs = sentAsToken && c.endpoint === undefined ? idTokenSigns(p) : [];
+  const signs =
+    sentAsToken && c.endpoint === undefined && !acceptsIdTokens(c.host, c.ex.responseHeaders) ? idTokenSigns(p) : [];
   if (signs.length) {
     const how = c.auth?.lc === 'bearer' ? 'as the Bearer token' : 'in Authorization (with no scheme)';
     out.push(

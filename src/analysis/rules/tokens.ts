@@ -127,6 +127,16 @@ function serverRejected(c: Inspection): string | undefined {
     c.challenges.some((x) => x.scheme.toLowerCase() === c.auth!.lc && !x.params.error)
   )
     return `the server challenged the ${c.auth.scheme} token again`;
+  // A bare 401 to a Bearer JWT, with no challenge and no reason stated (the Kubernetes API server's
+  // Status "Unauthorized"): the token arrived and was not accepted.
+  if (
+    c.status === 401 &&
+    c.auth?.lc === 'bearer' &&
+    c.main?.jwt?.kind === 'jws' &&
+    !c.challenges.length &&
+    !c.statements.length
+  )
+    return 'the server answered a bare 401 to the Bearer token';
   return undefined;
 }
 
@@ -136,10 +146,14 @@ function lifetime(c: Inspection, t: FoundToken, out: Draft[]): boolean {
   const ref = Math.floor(c.refTime / 1000) * 1000;
   const exp = timeClaim(p, 'exp');
   const evs = [...expiryEvidence(t, c), ...tokenEvidence(t)];
+  // The server answered 2xx with no error in the body: it accepted the token (within its clock leeway),
+  // so its times are a note. A 2xx whose body says error (GraphQL) is still read as a refusal.
+  const accepted = c.status >= 200 && c.status < 300 && !c.failure && !c.body.saysError;
   if (exp !== undefined && exp <= ref) {
     const d = formatDuration(ref - exp);
     out.push(
       TOKENS.draft('token-expired', {
+        ...(accepted ? { severity: 'info' as const } : {}),
         title: `${label(t)} expired`,
         summary: `${label(t)} expired ${d} before the request (${clockWord(c)}): refresh it`,
         explanation:
@@ -159,6 +173,7 @@ function lifetime(c: Inspection, t: FoundToken, out: Draft[]): boolean {
     const when = `${name === 'nbf' ? 'is not valid until' : 'was issued at'} ${formatUtc(at)}`;
     out.push(
       TOKENS.draft('token-not-yet-valid', {
+        ...(accepted ? { severity: 'info' as const } : {}),
         title: `${label(t)} not valid yet`,
         summary: `${label(t)} ${when}, ${d} after the request (${clockWord(c)}): check clocks`,
         explanation:

@@ -15,7 +15,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'account-locked',
     words:
-      /account (is |has been )?(temporarily )?(locked|blocked|suspended|disabled|deactivated)|(password|login|sign[- ]?in|logon|authentication) attempts (limit )?exceeded|exceeded (the )?(maximum )?(number of )?(failed )?(password |login |sign[- ]?in )?attempts|locked[_ ]?out|user (is )?(locked|blocked|disabled)|too[_ ]many[_ ](failed[_ ]|unsuccessful[_ ]|incorrect[_ ]|consecutive[_ ])?(login[_ ]|sign[- ]?in[_ ]|logon[_ ])?attempts|captcha|password (has )?expired|password[_ ]expired|(must|need to) (change|reset) (your |the )?password|account[_ ](locked|disabled|inactive|suspended)|user[_ ]disabled|aadsts500(53|55|57)\b/,
+      /account (is |has been )?(temporarily )?(locked|blocked|suspended|disabled|deactivated)|(password|login|sign[- ]?in|logon|authentication) attempts (limit )?exceeded|exceeded (the )?(maximum )?(number of )?(failed )?(password |login |sign[- ]?in )?attempts|locked[_ ]?out|user (is )?(locked|blocked|disabled)|too[_ ]many[_ ](failed[_ ]|unsuccessful[_ ]|incorrect[_ ]|consecutive[_ ])?(login[_ ]|sign[- ]?in[_ ]|logon[_ ])?attempts|captcha|password (has )?expired|password[_ ]expired|(must|need to) (change|reset) (your |the )?password|account[_ ](locked|disabled|inactive|suspended)|user[_ ]disabled|account (is )?not fully set up|(pending|outstanding) required actions?|required actions? (pending|outstanding)|account (is )?(inactive|not (yet )?activ(e|ated))|user[_ ](inactive|not[_ ]active)|aadsts500(53|55|57)\b/,
   },
   {
     id: 'ip-not-allowed',
@@ -35,7 +35,16 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'csrf-rejected',
     words:
-      /csrf|xsrf|no valid crumb|crumb (was )?(missing|invalid|expired)|cookie[_ ]invalid[_ ]nonce|nonce (verification|check) failed|anti-?forgery|authenticity token|request verification token|invalidauthenticitytoken|page expired/,
+      /csrf|xsrf|no valid crumb|crumb (was )?(missing|invalid|expired)|cookie[_ ]invalid[_ ]nonce|nonce (verification|check) failed|anti-?forgery|authenticity token|request verification token|invalidauthenticitytoken|page expired|unable to verify your data submission/,
+  },
+  {
+    // A credential valid in one environment used in the other: Twilio "not accessible with Test Account
+    // Credentials", Stripe "a similar object exists in live mode, but a test mode key was used",
+    // SignatureAPI "a live resource with a test API key", YouCanPay "Sandbox key used on live mode".
+    // Before the permission words: "resource not accessible" is said of the environment here.
+    id: 'token-wrong-environment',
+    words:
+      /(test|sandbox|live|production)[- ](mode[- ])?(account[- ])?(api[- ])?(key|credential|token|secret)s? (was |were |is )?used (on|in|for|with|against) (the |a )?(live|production|test|sandbox)|\bwith (a |the )?(test|sandbox|live|production)[- ](mode[- ])?(account[- ])?(api[- ])?(keys?|credentials|tokens?)\b|similar object exists in (live|test) mode|(test|live)[- ]mode (api )?key was used/,
   },
   {
     id: 'client-certificate-required',
@@ -45,7 +54,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'token-lifetime-too-long',
     words:
-      /too far in the future|lifetime (is )?too long|short-lived token|token lifetime|exceeds (the )?max(imum)? (token )?(lifetime|validity)|max(imum)? (token )?lifetime/,
+      /too far (in|into) the future|lifetime (is )?too long|short-lived token|token lifetime|exceeds (the )?max(imum)? (token )?(lifetime|validity)|max(imum)? (token )?lifetime/,
   },
   {
     // A password where the service only takes a token (GitHub, GitLab with 2FA, Bitbucket, Docker Hub):
@@ -77,7 +86,15 @@ export const RECOGNISERS: readonly Recogniser[] = [
     words:
       /insufficient[_ ](\w+[_ ])?scopes?|missing[_ ](required[_ ])?scope|scope[_ ]insufficient|required scopes?\b|does not (have|contain) (the )?(required )?scopes?|approval for [\w:.-]{1,60} scope|requires (the |a )?[\w:.-]{1,60} scope|scopes? (do|does) not (match|include|allow)|scope_insufficient|not_allowed_token_type/,
   },
-  { id: 'step-up-required', words: /mfa (is )?required|multi-?factor (authentication )?(is )?required|step[- ]up/ },
+  {
+    // A second factor, or a sign-in fresher than the one behind the credential: Firebase
+    // CREDENTIAL_TOO_OLD_LOGIN_AGAIN (auth/requires-recent-login), Supabase reauthentication_needed and
+    // insufficient_aal, GitHub "Must specify two-factor authentication OTP code", Rocket.Chat
+    // totp-required, Heroku "second authentication factor".
+    id: 'step-up-required',
+    words:
+      /mfa (is )?required|multi-?factor (authentication )?(is )?required|step[- ]up|two[_ -]factor[_ ](authentication[_ ])?(otp[_ ])?(code[_ ])?(is[_ ])?required|must specify two-factor|(verify|provide) (their |your |a )?second factor|second (authentication )?factor (is |or [\w-]{1,30} )?(is )?required|one[- ]time (password|passcode|code) (is )?required|\b(otp|totp|2fa)[_ -](code[_ ])?(is[_ ])?required|(credential|login|sign[_ -]?in|authentication)s?[_ ](is[_ ])?too[_ ]old|requires?[_ -]recent[_ -](login|sign[_ -]?in|authentication)|recent (login|sign[- ]?in|authentication) (is )?required|re-?auth(entication)?[_ ](nonce[_ ])?(is[_ ])?(required|needed|missing)|re-?authenticate[_ ](is[_ ])?required|insufficient[_ ](user[_ ])?authentication([_ ]context)?\b|insufficient[_ ]aal\b/,
+  },
   {
     id: 'no-credentials',
     words:
@@ -91,6 +108,6 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'forbidden-authenticated',
     words:
-      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible/,
+      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible|is missing the [\w/ .:-]{1,60} permission|missing (the )?(required )?permissions?\b|lacks? (the )?[\w/ .:-]{0,40}permissions?\b|not enough permissions|violates row-level security|row-level security policy|insufficient[_ ]privilege/,
   },
 ];

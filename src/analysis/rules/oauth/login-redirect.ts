@@ -1,12 +1,15 @@
 // An API call answered like a page: cookie-authentication middleware redirects the unauthenticated
-// fetch to its login page, the browser follows, and the script gets 200 HTML instead of a 401.
+// fetch to its login page, the browser follows, and the script gets 200 HTML instead of a 401. The
+// same middleware sends a signed-in caller who lacks a role to its access-denied page instead
+// (ASP.NET Core's AccessDeniedPath, Shiro's unauthorizedUrl): that is a refusal of who they are.
 import type { Inspection, Rule } from '../../inspect.ts';
 import { defineFindings, ev, server, consumer } from '../../finding.ts';
 import { link } from '../../refs.ts';
 import { maskUrl } from '../../credentials/mask-url.ts';
 import { code } from '../../snippets.ts';
 import { IDP_HOSTS, idpEndpoint } from '../../vendors/idp.ts';
-import { isLoginPage } from '../../../http/login-page.ts';
+import { isAccessDeniedPage, isLoginPage } from '../../../http/login-page.ts';
+import { FORBIDDEN } from '../forbidden.ts';
 
 export const LOGIN_REDIRECT = defineFindings('oauth', {
   'redirected-to-login': {
@@ -94,6 +97,32 @@ export const loginRedirect: Rule = (c) => {
           ev('Requested', maskUrl(first.url).slice(0, 300)),
           ev('Redirect', `${first.status} to ${maskUrl(first.location ?? c.ex.url).slice(0, 300)}`),
           ev('Answered by', `${c.status} ${c.res('content-type') ?? ''} at ${maskUrl(c.ex.url).slice(0, 300)}`),
+        ],
+      }),
+    ];
+  }
+  // Sent to an access-denied page: signed in, and refused (403 said as a page).
+  const deniedAt =
+    first && c.status >= 200 && c.status < 300 && html && isAccessDeniedPage(c.url)
+      ? c.url
+      : c.status >= 300 && c.status < 400 && isAccessDeniedPage(c.location)
+        ? c.location
+        : undefined;
+  if (deniedAt && scripted(c, firstAccept ?? c.req('accept'))) {
+    const asked = first?.url ?? c.ex.url;
+    return [
+      FORBIDDEN.draft('forbidden-authenticated', {
+        title: 'API call redirected to an access-denied page',
+        summary:
+          `The API call ${maskUrl(asked).slice(0, 120)} was redirected to the access-denied page ` +
+          `${deniedAt.pathname}: signed in, but without the role or permission this needs`,
+        explanation:
+          'The server’s cookie authentication accepted the session and its authorization check refused the ' +
+          'call; instead of a 403 it redirected to its access-denied page. Signing in again will not help: the ' +
+          'account needs the role, policy or permission the endpoint requires.',
+        evidence: [
+          ev('Requested', maskUrl(asked).slice(0, 300)),
+          ev('Redirect', `${first?.status ?? c.status} to ${maskUrl(deniedAt.href).slice(0, 300)}`),
         ],
       }),
     ];

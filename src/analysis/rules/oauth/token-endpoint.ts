@@ -144,7 +144,7 @@ function tokenError(c: Inspection): { error: string; description?: string } | un
   return { error, ...(description ? { description } : {}) };
 }
 
-export const tokenEndpoint: Rule = (c) => {
+export const tokenEndpoint: Rule = (c, earlier) => {
   if (c.endpoint !== 'token') return [];
   const t = tokenError(c);
   if (!t || (c.status < 400 && !c.body.saysError)) return [];
@@ -184,9 +184,16 @@ export const tokenEndpoint: Rule = (c) => {
       }),
     );
   } else if (lifetime) {
+    // The same words ("short-lived ... reasonable timeframe") answer an assertion whose iat and exp the
+    // client's clock put in the server's future: with the clocks far apart, the clock is the cause.
+    const skew = earlier.find((d) => d.id === 'clock-skew');
+    if (skew) skew.severity = 'error';
     out.push(
       TOKEN_CLAIMS.draft('token-lifetime-too-long', {
-        summary: `The assertion lives too long for the token endpoint${desc}`,
+        ...(skew ? { severity: 'warning' as const } : {}),
+        summary: skew
+          ? `The token endpoint refused the assertion's times${desc}: the client's clock is off, fix it first`
+          : `The assertion lives too long for the token endpoint${desc}`,
         evidence,
       }),
     );
