@@ -6,17 +6,31 @@ import { requiredWords } from './factors.ts';
 import { phraseScanner, type PhraseScanner } from './phrase-scan.ts';
 
 /** May `re` match `text`? false only when it certainly cannot. */
-export type MayMatch = (re: RegExp, text: string) => boolean;
+export interface MayMatch {
+  (re: RegExp, text: string): boolean;
+  /** The same question about one text asked pattern after pattern, without touching the kept scan. */
+  within(text: string): (re: RegExp) => boolean;
+}
 
 /** Below this length, running a pattern costs about what a scan does: no filtering. */
 const SHORT_TEXT = 64;
 
+interface Built {
+  scanner: PhraseScanner;
+  words: Map<RegExp, Int32Array>;
+}
+
+const anyHit = (w: Int32Array, hits: Uint8Array): boolean => {
+  for (let k = 0; k < w.length; k++) if (hits[w[k]!]) return true;
+  return false;
+};
+
 export function textFilter(patterns: () => readonly (RegExp | undefined)[]): MayMatch {
-  let built: { scanner: PhraseScanner; words: Map<RegExp, Int32Array> } | undefined;
+  let built: Built | undefined;
   let lastText: string | undefined;
   let lastHits: Uint8Array | undefined;
   // Built on first use: a page that never reads a long body never pays for the table.
-  const build = (): NonNullable<typeof built> => {
+  const build = (): Built => {
     const needs = new Map<RegExp, string[]>();
     for (const re of patterns()) {
       const w = re && requiredWords(re);
@@ -27,7 +41,7 @@ export function textFilter(patterns: () => readonly (RegExp | undefined)[]): May
     const words = new Map([...needs].map(([re, w]) => [re, Int32Array.from(w, (p) => index.get(p)!)] as const));
     return { scanner, words };
   };
-  return (re, text) => {
+  const may = (re: RegExp, text: string): boolean => {
     if (text.length < SHORT_TEXT) return true;
     built ??= build();
     const w = built.words.get(re);
@@ -36,7 +50,17 @@ export function textFilter(patterns: () => readonly (RegExp | undefined)[]): May
       lastHits = built.scanner.scan(text);
       lastText = text;
     }
-    for (let k = 0; k < w.length; k++) if (lastHits![w[k]!]) return true;
-    return false;
+    return anyHit(w, lastHits!);
   };
+  const within = (text: string): ((re: RegExp) => boolean) => {
+    if (text.length < SHORT_TEXT) return () => true;
+    built ??= build();
+    const { words } = built;
+    const hits = built.scanner.scan(text);
+    return (re) => {
+      const w = words.get(re);
+      return !w || anyHit(w, hits);
+    };
+  };
+  return Object.assign(may, { within });
 }

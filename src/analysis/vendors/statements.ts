@@ -161,8 +161,13 @@ export function statements(i: StatementInput): Statement[] {
   // ("Session expired" is a session, not a token; "Page Expired" is Laravel's CSRF page).
   const used = new Set<Said>();
   let pageUsed = false;
+  // The codes and sentences scanned once, joined, for every recogniser's words: a recogniser whose
+  // words are nowhere in them matches none of them.
+  const saysAny = mayFind.within(said.map((x) => x.lower).join('\n'));
   for (const r of RECOGNISERS) {
-    const s = said.find((x) => !used.has(x) && (!x.challenge || FROM_CHALLENGE.has(r.id)) && r.words.test(x.lower));
+    const s = saysAny(r.words)
+      ? said.find((x) => !used.has(x) && (!x.challenge || FROM_CHALLENGE.has(r.id)) && r.words.test(x.lower))
+      : undefined;
     if (s) {
       used.add(s);
       pageUsed = true; // the page's headings said it: its text repeats them

@@ -113,4 +113,13 @@ describe('textFilter', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('answers within one text as it does with the kept scan', () => {
+    const may = textFilter(() => FILTERED);
+    const text = 'the access token has been revoked by the administrator of this tenant, said the server';
+    const within = may.within(text);
+    for (const re of FILTERED) expect(within(re)).toBe(may(re, text));
+    expect(within(/not a filtered pattern/)).toBe(true);
+    expect(may.within('short')(FILTERED[1]!)).toBe(true);
+  });
 });
