@@ -112,8 +112,14 @@ export function jsonLeaves(s: string, max = 400): Leaf[] {
       i = Math.max(k, i + 1);
     } else {
       i++;
-      // A run of what the branches above ignore (indentation, padding) is skipped natively.
-      if (i < s.length && isIgnored(s.charCodeAt(i))) {
+      // What the branches above ignore (separators, indentation, padding) is passed over at once: a
+      // step at a time for a few, natively for a long run.
+      let n = 0;
+      while (n < 8 && i < s.length && isIgnored(s.charCodeAt(i))) {
+        i++;
+        n++;
+      }
+      if (n === 8 && i < s.length && isIgnored(s.charCodeAt(i))) {
         IGNORED_RUN.lastIndex = i;
         IGNORED_RUN.test(s);
         i = Math.max(i, IGNORED_RUN.lastIndex);

@@ -8,12 +8,14 @@ import { phraseScanner, type PhraseScanner } from './phrase-scan.ts';
 /** May `re` match `text`? false only when it certainly cannot. */
 export interface MayMatch {
   (re: RegExp, text: string): boolean;
-  /** The same question about one text asked pattern after pattern, without touching the kept scan. */
+  /** The same question about one text, scanned whatever its length (the caller asks every pattern
+   * about it), without touching the kept scan. */
   within(text: string): (re: RegExp) => boolean;
 }
 
-/** Below this length, running a pattern costs about what a scan does: no filtering. */
-const SHORT_TEXT = 64;
+/** Below this length the few patterns asked about a body (a CSRF page, a vendor row) cost less run
+ * than a scan does: the scan pays where many are asked, or over a long text. */
+const SHORT_TEXT = 1024;
 
 interface Built {
   scanner: PhraseScanner;
@@ -53,7 +55,6 @@ export function textFilter(patterns: () => readonly (RegExp | undefined)[]): May
     return anyHit(w, lastHits!);
   };
   const within = (text: string): ((re: RegExp) => boolean) => {
-    if (text.length < SHORT_TEXT) return () => true;
     built ??= build();
     const { words } = built;
     const hits = built.scanner.scan(text);

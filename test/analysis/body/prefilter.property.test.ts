@@ -105,7 +105,7 @@ describe('textFilter', () => {
         fc.array(piece, { minLength: 8, maxLength: 60 }),
         fc.integer({ min: 0, max: FILTERED.length - 1 }),
         (parts, k) => {
-          const text = parts.join(' ').toLowerCase().padEnd(64, '.');
+          const text = parts.join(' ').toLowerCase().padEnd(1024, '.');
           const re = FILTERED[k]!;
           if (!may(re, text)) expect(re.test(text)).toBe(false);
         },
@@ -116,10 +116,11 @@ describe('textFilter', () => {
 
   it('answers within one text as it does with the kept scan', () => {
     const may = textFilter(() => FILTERED);
-    const text = 'the access token has been revoked by the administrator of this tenant, said the server';
+    const text = 'the access token has been revoked by the administrator of this tenant. '.repeat(20);
     const within = may.within(text);
     for (const re of FILTERED) expect(within(re)).toBe(may(re, text));
     expect(within(/not a filtered pattern/)).toBe(true);
-    expect(may.within('short')(FILTERED[1]!)).toBe(true);
+    const short = may.within('you must log in first');
+    for (const re of FILTERED) if (!short(re)) expect(re.test('you must log in first')).toBe(false);
   });
 });
