@@ -33,7 +33,11 @@ function macOf(key: FingerprintKey): (message: Uint8Array) => Uint8Array {
  */
 export const FINGERPRINT_MIN_CHARS = 16;
 
-const length = (s: string): number => Array.from(s).length;
+/** Any UTF-16 surrogate: where there is none (nearly always), code points are code units. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** A string's code points, never splitting a surrogate pair, without an array when it has none. */
+const codePoints = (s: string): string | string[] => (SURROGATE.test(s) ? Array.from(s) : s);
+const length = (s: string): number => codePoints(s).length;
 
 /**
  * 6 hex characters of HMAC-SHA-256(key, UTF-8 of the secret); undefined without a key or for a
@@ -55,14 +59,18 @@ const MAX_SHARE = 0.4;
  * never more than 40% of them; the fingerprint only with a key), `••••` for short ones.
  */
 export function maskSecret(secret: string, key?: FingerprintKey): string {
-  const chars = Array.from(secret); // code points: never split a surrogate pair
+  const chars = codePoints(secret);
   const n = chars.length;
   if (n < FINGERPRINT_MIN_CHARS) return '••••';
   const fp = fingerprint(secret, key);
   const budget = Math.min(14, Math.floor(n * MAX_SHARE));
   const tail = Math.min(4, Math.floor(budget / 3));
   const head = budget - tail;
-  return `${chars.slice(0, head).join('')}…${chars.slice(n - tail).join('')}${fp ? ` #${fp}` : ''}`;
+  const cut = (from: number, to?: number): string => {
+    const part = chars.slice(from, to);
+    return typeof part === 'string' ? part : part.join('');
+  };
+  return `${cut(0, head)}…${cut(n - tail)}${fp ? ` #${fp}` : ''}`;
 }
 
 /**

@@ -6,6 +6,8 @@ import { BODY_CAP_CHARS } from '../../http/limits.ts';
 import { jsonLeaves, type Leaf } from './json.ts';
 import { readPage, xmlLeaves } from './markup.ts';
 import { isCredentialParam } from '../credentials/vocabulary.ts';
+import { CSRF_FAILED } from './csrf-words.ts';
+import { mayFind } from '../vendors/text-filter.ts';
 
 /** How much of a body is parsed and searched for phrases. */
 export const BODY_SCAN_CHARS = 8 * 1024;
@@ -63,11 +65,6 @@ function first(leaves: readonly Leaf[], ...paths: string[]): string | undefined 
   }
   return undefined;
 }
-
-// Django, Django REST framework ("CSRF Failed: …"), Laravel, Rails, Express csurf, Spring Security,
-// ASP.NET Core antiforgery, Flask-WTF, Yii.
-const CSRF =
-  /csrf verification failed|csrf failed|could not verify the provided csrf token|csrf cookie not set|origin checking failed|csrf token (mismatch|missing|invalid|is missing)|can't verify csrf token authenticity|invalidauthenticitytoken|page expired|invalid csrf token|forbidden \(csrf|the csrf token is missing|csrf token has expired|no valid crumb|invalid_nonce|cookie check failed|unable to verify your data submission|antiforgery (token|cookie|header)|required antiforgery/;
 
 const FLAG_KEY = /^(invalid_?token|token_?invalid|invalid_?api_?key|token_?expired|expired_?token|token_?revoked)$/;
 const FIELD_KEY = /^(field|param|parameter|location)$/;
@@ -189,7 +186,7 @@ export function readBody(body: unknown, contentType: string | undefined): BodyHi
       if (out.leaves.length) fromLeaves(out.leaves, out);
       else if (kind === 'text' && t.trim() !== '') out.messages.push(t.trim().split('\n')[0]!.slice(0, 300));
     }
-    if (CSRF.test(out.text)) out.csrf = true;
+    if (mayFind(CSRF_FAILED, out.text) && CSRF_FAILED.test(out.text)) out.csrf = true;
     return out;
   } catch {
     return { ...EMPTY, leaves: [], codes: [], messages: [] };

@@ -48,6 +48,19 @@ const isWordChar = (c: number): boolean =>
   c === 0x2b ||
   c === 0x2d;
 
+/** What the scan below passes over: none starts a string, a container, a number or a literal it reads. */
+const isIgnored = (c: number): boolean =>
+  c !== 0x22 &&
+  c !== 0x7b &&
+  c !== 0x5b &&
+  c !== 0x7d &&
+  c !== 0x5d &&
+  c !== 0x2d &&
+  !(c >= 0x30 && c <= 0x39) &&
+  c !== 0x74 &&
+  c !== 0x66;
+const IGNORED_RUN = /[^"{[}\]\-0-9tf]+/y;
+
 interface Frame {
   path: string;
   array: boolean;
@@ -99,6 +112,18 @@ export function jsonLeaves(s: string, max = 400): Leaf[] {
       i = Math.max(k, i + 1);
     } else {
       i++;
+      // What the branches above ignore (separators, indentation, padding) is passed over at once: a
+      // step at a time for a few, natively for a long run.
+      let n = 0;
+      while (n < 8 && i < s.length && isIgnored(s.charCodeAt(i))) {
+        i++;
+        n++;
+      }
+      if (n === 8 && i < s.length && isIgnored(s.charCodeAt(i))) {
+        IGNORED_RUN.lastIndex = i;
+        IGNORED_RUN.test(s);
+        i = Math.max(i, IGNORED_RUN.lastIndex);
+      }
     }
   }
   return out;

@@ -31,7 +31,10 @@ export function xmlLeaves(s: string, max = 200): Leaf[] {
   return out;
 }
 
-const collapse = (s: string): string => decodeEntities(s.replace(/\s+/g, ' ')).trim();
+// Every run of whitespace becomes one space. A lone space is already that, so only runs that are
+// not one are matched: on a page of prose this replaces nothing instead of every gap between words.
+const WHITESPACE_RUN = /[^\S ]\s*| \s+/g;
+const collapse = (s: string): string => decodeEntities(s.replace(WHITESPACE_RUN, ' ')).trim();
 
 /** The text of the first element of this name, anywhere in the page (titles sit after long styles). */
 function firstElement(html: string, lower: string, name: string): string | undefined {

@@ -8,6 +8,7 @@ import type { Challenge, Header } from '../types.ts';
 import { maskText } from '../credentials/mask-url.ts';
 import { RECOGNISERS } from './recognisers.ts';
 import { SIGNATURES, type Signature } from './signatures.ts';
+import { mayFind } from './text-filter.ts';
 
 export interface Statement {
   id: FindingId;
@@ -106,7 +107,7 @@ function rowMatches(row: Signature, i: StatementInput, said: readonly Said[]): S
   if (row.text) {
     const t = said.find((s) => row.text!.test(s.lower));
     if (t) hit = t;
-    else if (row.text.test(i.body.text)) hit = textHit(i.body, row.text) ?? hit;
+    else if (mayFind(row.text, i.body.text) && row.text.test(i.body.text)) hit = textHit(i.body, row.text) ?? hit;
     else return false;
   }
   return hit;
@@ -119,17 +120,13 @@ export function quoteFrom(body: BodyHints, words: RegExp): string | undefined {
 }
 
 function textHit(body: BodyHints, words: RegExp): Said | undefined {
-  const m = words.exec(body.text);
+  const m = mayFind(words, body.text) ? words.exec(body.text) : null;
   if (!m) return undefined;
   // The quote in the page's own case, when lower-casing kept the length (it nearly always does).
   const shown = body.plain.length === body.text.length ? body.plain : body.text;
   const q = quoteAround(shown, m.index, m[0].length);
   return { text: q, lower: q.toLowerCase(), source: 'response body', code: false };
 }
-
-// All recognisers' words in one scan of a page's text: most pages say none of them, and then the
-// loop below need not scan the text once per recogniser (the words carry no flags, no groups).
-const ANY_WORDS = new RegExp(RECOGNISERS.map((r) => `(?:${r.words.source})`).join('|'));
 
 export function statements(i: StatementInput): Statement[] {
   const ok = i.status < 400;
@@ -159,13 +156,18 @@ export function statements(i: StatementInput): Statement[] {
     (i.body.kind === 'html' ||
       i.body.kind === 'text' ||
       (i.body.kind === 'json' && !i.body.messages.length && !i.body.codes.length)) &&
-    ANY_WORDS.test(i.body.text);
+    RECOGNISERS.some((r) => mayFind(r.words, i.body.text));
   // Each sentence or code tells one cause: the most specific recogniser that reads it keeps it
   // ("Session expired" is a session, not a token; "Page Expired" is Laravel's CSRF page).
   const used = new Set<Said>();
   let pageUsed = false;
+  // The codes and sentences scanned once, joined, for every recogniser's words: a recogniser whose
+  // words are nowhere in them matches none of them.
+  const saysAny = mayFind.within(said.map((x) => x.lower).join('\n'));
   for (const r of RECOGNISERS) {
-    const s = said.find((x) => !used.has(x) && (!x.challenge || FROM_CHALLENGE.has(r.id)) && r.words.test(x.lower));
+    const s = saysAny(r.words)
+      ? said.find((x) => !used.has(x) && (!x.challenge || FROM_CHALLENGE.has(r.id)) && r.words.test(x.lower))
+      : undefined;
     if (s) {
       used.add(s);
       pageUsed = true; // the page's headings said it: its text repeats them

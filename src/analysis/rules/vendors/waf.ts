@@ -3,6 +3,7 @@ import type { Inspection, Rule } from '../../inspect.ts';
 import { consumer, defineFindings, ev, server } from '../../finding.ts';
 import { link } from '../../refs.ts';
 import { WAF_SIGNS } from '../../vendors/waf-signs.ts';
+import { mayFind } from '../../vendors/text-filter.ts';
 
 export const WAF = defineFindings('vendors', {
   'waf-block': {
@@ -43,7 +44,7 @@ function byPage(c: Inspection): Hit | undefined {
     if (row.status ? row.status.length > 0 && !row.status.includes(c.status) : c.status < 400) continue;
     if (row.server && !row.server.test(c.res('server') ?? '')) continue;
     if (row.header && !row.header[1].test(c.res(row.header[0]) ?? '')) continue;
-    if (row.text && !row.text.test(c.body.text)) continue;
+    if (row.text && !(mayFind(row.text, c.body.text) && row.text.test(c.body.text))) continue;
     return [row.vendor, row.sign, row.doc];
   }
   return undefined;
