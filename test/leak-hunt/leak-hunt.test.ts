@@ -10,6 +10,7 @@ import { toExchange } from '../../src/shared/exchange.ts';
 import type { CaptureRecord } from '../../src/shared/types.ts';
 import { OUTPUTS, type Env } from './outputs.ts';
 import { Garden, craftedRecords, fixtureRecord, fixtures } from './plant.ts';
+import { Needles } from './needles.ts';
 
 afterAll(cleanup);
 
@@ -24,16 +25,25 @@ const env: Env = {
   diagnosis: (r) => diagnose(toExchange(r), { now: r.time, fingerprintKey: key }),
 };
 
+// what is searched for: each planted value, and the middle of each long one
+const wanted: string[] = [];
+const search = garden.planted.map((p) => ({
+  p,
+  value: wanted.push(p.value) - 1,
+  core: p.core === undefined ? undefined : wanted.push(p.core) - 1,
+}));
+const needles = new Needles(wanted);
+
 async function hunt(e: Env): Promise<{ finds: Find[]; searched: number }> {
   const finds: Find[] = [];
   let searched = 0;
   for (const output of OUTPUTS) {
     for (const shown of await output.show(records, e)) {
       searched++;
-      for (const p of garden.planted) {
-        if (shown.text.includes(p.value))
-          finds.push({ output: output.name, where: shown.where, planted: p.where, part: 'whole' });
-        else if (p.core && shown.text.includes(p.core))
+      const held = needles.in(shown.text);
+      for (const { p, value, core } of search) {
+        if (held.has(value)) finds.push({ output: output.name, where: shown.where, planted: p.where, part: 'whole' });
+        else if (core !== undefined && held.has(core))
           finds.push({ output: output.name, where: shown.where, planted: p.where, part: 'middle' });
       }
     }
