@@ -8,18 +8,23 @@
 // moment after the row (the worker streams the successful requests around a failure as
 // context entries): the row's finding is read again until it settles, within a few seconds.
 // Each scenario also checks the lab itself (the page finished, the lab answered the promised
-// status), and the lab's own log shows what the browser really sent (redirect, cookies).
+// status), and the lab's own log shows what the browser really sent (redirect, cookies). For the
+// OAuth scenarios (scripts/lab/scenarios-oauth.ts) that log must show each one's wire facts, in
+// order, with third-party cookies blocked as a user blocks them; a control run in a second
+// browser, third-party cookies allowed, shows the blocked cookie alone made the silent renew fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { SCENARIOS } from '../../scripts/lab/scenarios.ts';
+import { READY_SELECTOR, SCENARIOS, type Scenario } from '../../scripts/lab/scenarios.ts';
 import { startLab, type Lab, type Served } from '../../scripts/lab/server.ts';
 import type { Launched } from '../../scripts/lab/chromium.ts';
-import { bucketOf, driveOne, openLab, type DriveOptions, type Session } from '../../scripts/lab/driver.ts';
+import { bucketOf, click, driveOne, openLab, type DriveOptions, type Session } from '../../scripts/lab/driver.ts';
 import { capturesFor, judge, type Outcome } from '../../scripts/lab/match.ts';
 import { getRecords } from '../../scripts/lab/extension.ts';
-import type { Scenario } from '../../scripts/lab/scenarios.ts';
 import { screenshotsOf } from '../../scripts/lab/headless.ts';
 import { chromiumCookiePreferences } from '../../scripts/lab/third-party-cookies.ts';
+import { APP_PATHS } from '../../scripts/lab/oidc/clients.ts';
+import { OAUTH_SCENARIOS } from '../../scripts/lab/scenarios-oauth.ts';
+import { missingFacts } from '../../scripts/lab/wire.ts';
 import { launch, outputDir } from './support/chromium.ts';
 
 const served: Served[] = [];
@@ -62,13 +67,24 @@ afterAll(async () => {
   await lab?.close();
 });
 
+/** the OAuth scenarios' wire facts, by scenario */
+const WIRE = new Map(OAUTH_SCENARIOS.map((sc) => [sc.id, sc.wire]));
+/** the page's own log of each scenario */
+const logs = new Map<string, string>();
+
 describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
   for (const sc of SCENARIOS) {
-    it(`${sc.id} → ${sc.expect.topFinding}`, async () => {
+    const wire = WIRE.get(sc.id);
+    it(`${sc.id} → ${sc.expect.topFinding}${wire ? `, ${wire.length} wire facts` : ''}`, async () => {
+      const before = served.length;
       const outcome = await settledFindings(sc, await driveOne(o, s, sc));
+      logs.set(sc.id, outcome.log);
       const want = sc.expect.capture;
       expect(outcome.state, outcome.log).toBe('done');
       expect(outcome.produced, `the lab answered ${want.method} ${want.path} with ${want.status}`).toBe(true);
+      // (driveOne has waited for the capture and settled after the page said done: the flow's last
+      // answer, e.g. the callback page in the popup, is in the log by now)
+      if (wire) expect(missingFacts(served.slice(before), wire), outcome.log).toEqual([]);
       expect(outcome.captured, `records for ${want.method} ${want.path} ${want.status}`).toBe(want.count ?? 1);
       expect(outcome.findingFrom, 'the panel shows a row for the record').toBe('panel');
       expect(outcome.finding, judge(sc, outcome).why.join('; ')).toBe(sc.expect.topFinding);
@@ -76,6 +92,25 @@ describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
         expect(outcome.findings, `${id} among the row's findings`).toContain(id);
     });
   }
+
+  it('the silent renew came back login_required: the iframe request to the provider carried no cookie', () => {
+    expect(logs.get('oidc-silent-renew-blocked') ?? '').toMatch(
+      /silent renew: back at \/signin\/silent-callback with error=login_required/,
+    );
+    const iframe = served.filter((e) => e.origin === 'idp' && e.path === '/auth' && e.dest === 'iframe');
+    expect(iframe.length).toBeGreaterThan(0);
+    for (const e of iframe) expect([e.site, e.cookie, e.status]).toEqual(['cross-site', false, 303]);
+  });
+
+  it('each sign-in went through the provider’s own login and consent pages in a top-level popup', () => {
+    const pages = served.filter((e) => e.origin === 'idp' && e.path.startsWith('/interaction/') && e.method === 'GET');
+    expect(pages.length).toBeGreaterThan(0);
+    for (const e of pages) expect([e.dest, e.status]).toEqual(['document', 200]);
+    // the popup carried the provider's session cookie (first-party there) once signed in
+    expect(served.some((e) => e.origin === 'idp' && e.path === '/auth' && e.dest === 'document' && e.cookie)).toBe(
+      true,
+    );
+  });
 
   // what the lab's own log says the browser sent (no extension involved)
   it('the browser really dropped Authorization on the cross-origin redirect', () => {
@@ -134,5 +169,27 @@ describe('every lab scenario, diagnosed in the panel (Chromium)', () => {
     const files = await screenshotsOf(o, s, outputDir('lab'));
     expect(files.map((f) => f.split('/').pop())).toEqual(['lab.png', 'panel.png', 'popup.png']);
     expect(files[1]).toBe(join(outputDir('lab'), 'panel.png'));
+  });
+});
+
+describe('the control: the same silent renew with third-party cookies allowed', () => {
+  it('gets a code: the blocked cookie, nothing else, made it login_required', async () => {
+    const allowed = await launch(chromiumCookiePreferences(false));
+    try {
+      const page = await allowed.context.newPage();
+      await page.goto(lab.primary + APP_PATHS.page);
+      await page.waitForSelector(READY_SELECTOR);
+      const before = served.length;
+      const { state, log } = await click(page, 'oidc-silent-renew-blocked', 30_000);
+      expect(state, log).toBe('done');
+      expect(log).toMatch(/silent renew: back at \/signin\/silent-callback with a code/);
+      const iframe = served
+        .slice(before)
+        .filter((e) => e.origin === 'idp' && e.path === '/auth' && e.dest === 'iframe');
+      expect(iframe.map((e) => [e.site, e.cookie, e.status])).toEqual([['cross-site', true, 303]]);
+      expect(iframe[0]?.location).toMatch(/[?&]code=\*\*\*/);
+    } finally {
+      await allowed.close();
+    }
   });
 });

@@ -52,7 +52,10 @@ export const DEFAULT_LIFETIMES: TokenLifetimes = { briefTtlS: 2, accessTokenTtlS
 
 /**
  * How long a scenario waits for a `brief` token to be past its `exp`: JWT times are whole
- * seconds and `iat` is rounded down, so a token lives between ttl-1 and ttl seconds; one more
- * second covers a slow machine.
+ * seconds and `iat` is rounded down, so a token lives between ttl-1 and ttl seconds after it was
+ * issued, and both judges (jose at the notes API, the provider for refresh tokens) call it expired
+ * once the whole-second clock reaches `exp`. The wait starts after the token came back, so ttl
+ * seconds always suffice, however slow the machine; a quarter second more covers a timer that
+ * fires a little early.
  */
-export const BRIEF_EXPIRY_WAIT_MS = (DEFAULT_LIFETIMES.briefTtlS + 1) * 1000;
+export const BRIEF_EXPIRY_WAIT_MS = DEFAULT_LIFETIMES.briefTtlS * 1000 + 250;

@@ -1,4 +1,5 @@
 // The selected record: request line, share actions, then tabs with the diagnosis first.
+import { useMemo } from 'preact/hooks';
 import { maskUrl } from '../../redact/secrets.ts';
 import { layerName } from '../../analysis/index.ts';
 import type { CaptureRecord } from '../../shared/types.ts';
@@ -78,7 +79,10 @@ export function Detail({ record }: { record: CaptureRecord }) {
   const services = useServices();
   // the Discovery tab only where the doctor has something to check (a challenge to follow)
   // the Flow tab only for a step of a sign-in (flow.ts)
-  const flow = flowOf(record, store.records.value, store.state.value.context);
+  // (the flow reads every record of the tab: once per record and capture, not at each tab switch)
+  const records = store.records.value;
+  const context = store.state.value.context;
+  const flow = useMemo(() => flowOf(record, records, context), [record, records, context]);
   const tabs = TABS.filter(
     (t) => (t.id !== 'discovery' || (services.discovery && offersDiscovery(record))) && (t.id !== 'flow' || flow),
   );
