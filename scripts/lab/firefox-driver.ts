@@ -101,16 +101,20 @@ export async function driveScenario(d: Drive, lab: LabTab, sc: Scenario): Promis
   if (sc.bucket !== 'popup') await clearBucket(d.ext, sc.bucket === 'no-tab' ? NO_TAB : lab.tabId);
   const before = d.served.length;
   const { state, log } = await clickScenario(lab.page, sc.id, 30_000);
-  const bucket =
+  // a popup's tab may be listed (or carry its URL) only a moment after the click returns on a
+  // loaded machine, so it is looked up again while waiting
+  const bucketNow = async (): Promise<number> =>
     sc.bucket === 'no-tab'
       ? NO_TAB
       : sc.bucket === 'popup'
         ? ((await popupTabOf(d.ext, lab.tabId, [d.origins.idp, `${d.origins.primary}/signin/`])) ?? lab.tabId)
         : lab.tabId;
+  let bucket = await bucketNow();
   const answered = produced(d.served.slice(before), want);
   const end = Date.now() + (answered ? wait : 500);
   let caps: CaptureRecord[];
   for (;;) {
+    if (sc.bucket === 'popup') bucket = await bucketNow();
     caps = capturesFor((await getRecords(d.ext, bucket)).records, want, d.origins);
     if (caps.length >= count || Date.now() > end) break;
     await new Promise((r) => setTimeout(r, 100));
