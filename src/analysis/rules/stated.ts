@@ -181,6 +181,17 @@ function namedScopes(messages: readonly string[]): string[] {
   return [];
 }
 
+/** Causes a server can only name after reading the credential. */
+const READ_TOKEN_CAUSE = new Set<string>([
+  'token-expired',
+  'token-not-yet-valid',
+  'token-revoked',
+  'token-wrong-audience',
+  'issuer-mismatch',
+  'insufficient-scope',
+  'step-up-required',
+]);
+
 /** Causes a server names about a token it read: they say which check failed. */
 const NAMED_TOKEN_CAUSE = new Set<string>(['token-wrong-audience', 'issuer-mismatch', 'token-revoked']);
 
@@ -191,6 +202,13 @@ export const stated: Rule = (c, earlier) => {
   if (c.statements.some((s) => NAMED_TOKEN_CAUSE.has(s.id)) && !c.statements.some((s) => s.id === 'token-expired'))
     for (const d of earlier)
       if ((d.id === 'token-expired' || d.id === 'token-not-yet-valid') && d.severity === 'error')
+        d.severity = 'warning';
+  // The server says what it found in the credential (expired, for another audience, short of a scope):
+  // it read it, so the header's shape or a local decoding failure is a hint beside that, not the cause
+  // (AppSync and Cognito take a raw JWT with no scheme).
+  if (c.statements.some((s) => READ_TOKEN_CAUSE.has(s.id)))
+    for (const d of earlier)
+      if ((d.id === 'malformed-authorization' || d.id === 'token-malformed') && d.severity === 'error')
         d.severity = 'warning';
   const out: Draft[] = [];
   for (const s of c.statements) {
