@@ -79,6 +79,9 @@ export interface Inspection {
   fingerprintKey?: FingerprintKey;
 }
 
+/** What a response says about the caller's permissions, not about the resource. */
+const PERMISSION = new Set<string>(['forbidden-authenticated', 'insufficient-scope']);
+
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$|\.localhost$/;
 
 function headerLookup(list: readonly Header[]): (name: string) => string | undefined {
@@ -196,6 +199,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     challenged: wwwAuth,
     body,
   });
+  const hasCredentials = !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || !!signed;
   // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error. Any
   // other status is one when the response says the credentials or the caller were refused.
   const failure =
@@ -204,7 +208,10 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     (said.length > 0 &&
       // A 404's words are about the resource ("Token Not Found" when revoking a token already gone).
       ((ex.status !== 404 && (ex.status >= 400 || body.saysError)) ||
-        said.some((x) => x.row?.status?.includes(ex.status))));
+        said.some((x) => x.row?.status?.includes(ex.status)) ||
+        // ...unless it says the caller may not see it: vendors hide what a caller may not read behind a
+        // 404 (Jira "does not exist or you do not have permission", Notion "shared with your integration").
+        (ex.status === 404 && hasCredentials && said.some((x) => PERMISSION.has(x.id)))));
   const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
   const site = req('sec-fetch-site');
   const crossOrigin =
@@ -233,7 +240,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     apiKeys,
     queryTokens,
     ...(signed ? { signed } : {}),
-    hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || !!signed,
+    hasCredentials,
     ...(serverTime !== undefined ? { serverTime } : {}),
     ...(clientTime !== undefined ? { clientTime } : {}),
     ...(refTime !== undefined ? { refTime } : {}),

@@ -15,7 +15,9 @@ export const FORBIDDEN = defineFindings('forbidden', {
       'Possible: a missing role or permission, a resource owned by someone else, a suspended account, or an IP ' +
       'allowlist.',
     restsOn:
-      'A 403 to a request that carried credentials, when no more specific finding (a WAF, CSRF, a missing ' +
+      'A 403 to a request that carried credentials (or another failure whose body says the caller lacks ' +
+      'permission: a 404 hiding what the caller may not see, a GraphQL 200 with FORBIDDEN or ACCESS_DENIED), ' +
+      'when no more specific finding (a WAF, CSRF, a missing ' +
       'scope, SSO, a token problem, a rate limit...) explains it. The token’s roles, groups, scope, scp, ' +
       'permissions and wids claims and the reason the body gives are shown to compare with what the endpoint ' +
       'needs.',
@@ -48,7 +50,14 @@ const SPECIFIC = new RegExp(
 export const forbidden: Rule = (c, earlier) => {
   // An inferred CSRF refusal (no body to confirm it) leaves the permission reading as the alternative.
   const inferred = (id: string): boolean => id === 'csrf-rejected' && c.csrf?.certain === false;
-  if (c.status !== 403 || earlier.some((d) => SPECIFIC.test(d.id) && d.severity === 'error' && !inferred(d.id)))
+  // Beyond 403: a refusal the response words as a permission decision, to a caller that sent
+  // credentials (a 404 hiding what the caller may not see, a GraphQL 200 with FORBIDDEN or ACCESS_DENIED).
+  const stated =
+    c.status !== 403 && c.failure && c.hasCredentials && c.statements.some((s) => s.id === 'forbidden-authenticated');
+  if (
+    (c.status !== 403 && !stated) ||
+    earlier.some((d) => SPECIFIC.test(d.id) && d.severity === 'error' && !inferred(d.id))
+  )
     return [];
   const out: Draft[] = [];
   if (c.hasCredentials) {
@@ -64,7 +73,7 @@ export const forbidden: Rule = (c, earlier) => {
     out.push(
       FORBIDDEN.draft('forbidden-authenticated', {
         summary:
-          'Credentials sent but not allowed (403)' +
+          `Credentials sent but not allowed (${c.status})` +
           (reason ? `: "${reason.slice(0, 100)}"` : claims.length ? `: token has ${held}` : '') +
           ': get the needed permission',
         evidence: [
