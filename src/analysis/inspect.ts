@@ -16,6 +16,7 @@ import { findJwts } from './jwt.ts';
 import { readBody, type BodyHints } from './body/index.ts';
 import { csrfVerdict, type CsrfVerdict } from './csrf.ts';
 import { statements, type Statement } from './vendors/statements.ts';
+import { RESOURCE_STATE } from './vendors/recognisers.ts';
 import { IDP_HOSTS, idpEndpoint, type IdpEndpoint } from './vendors/idp.ts';
 import { isAuthorizationQuery } from '../http/idp-endpoints.ts';
 import { discoveredEndpoint } from './discovered-endpoints.ts';
@@ -202,8 +203,14 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
   const hasCredentials = !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || !!signed;
   // 422 is an auth failure only as Rails' CSRF answer; otherwise it is a validation error. Any
   // other status is one when the response says the credentials or the caller were refused.
+  // A refusal that speaks only of the resource's state or the plan (an archived repository, read-only
+  // mode, billing) and names no auth cause and no challenge: other credentials would not change it.
+  const stateOnly =
+    !wwwAuth &&
+    said.every((x) => x.id === 'forbidden-authenticated') &&
+    [...body.messages.slice(0, 10), ...body.codes.slice(0, 10)].some((m) => RESOURCE_STATE.test(m.toLowerCase()));
   const failure =
-    isAuthFailure(ex.status, resH) ||
+    (isAuthFailure(ex.status, resH) && !stateOnly) ||
     (ex.status === 422 && csrf !== undefined) ||
     (said.length > 0 &&
       // A 404's words are about the resource ("Token Not Found" when revoking a token already gone).

@@ -56,6 +56,7 @@ export const forbidden: Rule = (c, earlier) => {
     c.status !== 403 && c.failure && c.hasCredentials && c.statements.some((s) => s.id === 'forbidden-authenticated');
   if (
     (c.status !== 403 && !stated) ||
+    !c.failure ||
     earlier.some((d) => SPECIFIC.test(d.id) && d.severity === 'error' && !inferred(d.id))
   )
     return [];

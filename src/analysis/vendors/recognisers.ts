@@ -106,3 +106,11 @@ export const RECOGNISERS: readonly Recogniser[] = [
       /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible|(do|does)(n't| not) have (the )?(required |necessary |sufficient )?(permissions?|access|rights?|privileges?|authori[sz]ation) to\b|access[_ -]denied|^forbidden$|shared with (your|the|this) (integration|app|application|bot|connection)/,
   },
 ];
+
+/**
+ * What a refusal says of the resource or the account's plan rather than of the caller: an archived
+ * repository, a read-only mode or replica, maintenance, a billing problem or a plan that lacks the
+ * feature. Sending other credentials would not help, so such a 403 is not an auth failure.
+ */
+export const RESOURCE_STATE =
+  /\b(repository|repo|project|workspace|space|channel|board|document|resource|branch|organi[sz]ation) (was|is|has been) archived\b|\barchived (repository|repo|project|workspace)|(is|was|marked as|been made|set to) (temporarily )?read[- ]only\b|read[- ]only (mode|secondary|replica|instance)|(in|under) maintenance( mode)?\b|billing (issue|problem|error)|(upgrade|change) your (plan|subscription)|(your|the|this) (plan|subscription|tier) (does not|doesn't) (include|allow|support)|not (available|included) (on|in) (your|the|this) (current )?(plan|tier|subscription)/;
