@@ -74,6 +74,8 @@ export interface Inspection {
   /** the Location of a redirect, resolved against the URL */
   location?: URL;
   failure: boolean;
+  /** the sentence of a refusal that speaks only of the resource's state or the plan (then not a failure) */
+  resourceState?: string;
   crossOrigin: boolean;
   /** other exchanges of the tab (context.history), well-formed ones only, at most 500 */
   history: Exchange[];
@@ -205,10 +207,11 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
   // other status is one when the response says the credentials or the caller were refused.
   // A refusal that speaks only of the resource's state or the plan (an archived repository, read-only
   // mode, billing) and names no auth cause and no challenge: other credentials would not change it.
-  const stateOnly =
-    !wwwAuth &&
-    said.every((x) => x.id === 'forbidden-authenticated') &&
-    [...body.messages.slice(0, 10), ...body.codes.slice(0, 10)].some((m) => RESOURCE_STATE.test(m.toLowerCase()));
+  const resourceState =
+    !wwwAuth && said.every((x) => x.id === 'forbidden-authenticated')
+      ? [...body.messages.slice(0, 10), ...body.codes.slice(0, 10)].find((m) => RESOURCE_STATE.test(m.toLowerCase()))
+      : undefined;
+  const stateOnly = resourceState !== undefined;
   const failure =
     (isAuthFailure(ex.status, resH) && !stateOnly) ||
     (ex.status === 422 && csrf !== undefined) ||
@@ -259,6 +262,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     idp: endpoint !== undefined || IDP_HOSTS.test(host),
     ...(location ? { location } : {}),
     failure,
+    ...(resourceState !== undefined ? { resourceState } : {}),
     crossOrigin,
     history: Array.isArray(dc.history) ? dc.history.filter(wellFormed).slice(-500) : [],
     ...(dc.fingerprintKey ? { fingerprintKey: dc.fingerprintKey } : {}),

@@ -4,7 +4,7 @@ import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts'
 import { code } from '../snippets.ts';
 import { claim } from '../credentials/jwt-token.ts';
 import { mdn } from '../refs.ts';
-import { tokenEvidence } from './evidence.ts';
+import { statedCodes, tokenEvidence } from './evidence.ts';
 
 export const FORBIDDEN = defineFindings('forbidden', {
   'forbidden-authenticated': {
@@ -27,6 +27,24 @@ export const FORBIDDEN = defineFindings('forbidden', {
     ],
     references: [mdn('HTTP/Reference/Status/403', '403 Forbidden')],
   },
+  'resource-state': {
+    title: 'Refused for the resource’s state, not the credentials',
+    severity: 'info',
+    means:
+      'The server refused the action because of the state of what it acts on, or of the account’s plan: an ' +
+      'archived repository, a read-only or maintenance mode, a billing problem, a plan without the feature. ' +
+      'The credentials were accepted; other credentials or permissions would not change the answer.',
+    restsOn:
+      'A 401 or 403 with no challenge whose body states such a state ("Repository was archived so is ' +
+      'read-only", "read-only mode", "Your plan doesn’t include API access") and names no auth cause.',
+    fixes: [
+      consumer(
+        'Change the state the server names (unarchive, wait for maintenance to end, upgrade the plan), or skip it.',
+      ),
+      server('Answer such refusals with 409, 423 or 402 rather than 403, which clients read as a permission problem.'),
+    ],
+    references: [mdn('HTTP/Reference/Status/423', '423 Locked'), mdn('HTTP/Reference/Status/403', '403 Forbidden')],
+  },
   'forbidden-unauthenticated': {
     title: '403 without credentials',
     severity: 'error',
@@ -48,12 +66,25 @@ const SPECIFIC = new RegExp(
 );
 
 export const forbidden: Rule = (c, earlier) => {
+  if (c.resourceState !== undefined && !c.failure)
+    return [
+      FORBIDDEN.draft('resource-state', {
+        summary: `Not an auth failure: the server refused for a state, not the credentials: "${c.resourceState.slice(0, 140)}"`,
+        evidence: [ev('Server says', c.resourceState.slice(0, 300)), ...tokenEvidence(c.main)],
+      }),
+    ];
   // An inferred CSRF refusal (no body to confirm it) leaves the permission reading as the alternative.
   const inferred = (id: string): boolean => id === 'csrf-rejected' && c.csrf?.certain === false;
   // Beyond 403: a refusal the response words as a permission decision, to a caller that sent
   // credentials (a 404 hiding what the caller may not see, a GraphQL 200 with FORBIDDEN or ACCESS_DENIED).
+  // (Not a 401 or 407: those say the caller was not authenticated.)
   const stated =
-    c.status !== 403 && c.failure && c.hasCredentials && c.statements.some((s) => s.id === 'forbidden-authenticated');
+    c.status !== 403 &&
+    c.status !== 401 &&
+    c.status !== 407 &&
+    c.failure &&
+    c.hasCredentials &&
+    c.statements.some((s) => s.id === 'forbidden-authenticated');
   if (
     (c.status !== 403 && !stated) ||
     !c.failure ||
@@ -80,6 +111,7 @@ export const forbidden: Rule = (c, earlier) => {
         evidence: [
           ...claims.map(([n, v]) => ev(n, v.slice(0, 300))),
           reason ? ev('Server says', reason.slice(0, 300)) : undefined,
+          statedCodes(c).length ? ev('Error code', statedCodes(c).join(', ')) : undefined,
           ...tokenEvidence(c.main),
         ],
       }),

@@ -66,7 +66,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
     // states none of them: the credential was refused, the vendor does not say why.
     id: 'token-rejected',
     words:
-      /\b(invalid|expired|revoked|malformed|incorrect|unknown|disabled|deleted|inactive|missing)(,? or |, (and |or )?|\/| and\/or )(has been |is |was )?(invalid|expired|revoked|malformed|incorrect|unknown|disabled|deleted|inactive|missing)\b/,
+      /\b(invalid|expired|revoked|malformed|incorrect|unknown|disabled|deleted|inactive|missing)(,? or |, (and |or )?|\/| and\/or )(has been |has |is |was )?(invalid|expired|revoked|malformed|incorrect|unknown|disabled|deleted|inactive|missing)\b/,
   },
   { id: 'token-revoked', words: /revoked|revocation|token_revoked|has been invalidated/ },
   {
@@ -93,7 +93,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'no-credentials',
     words:
-      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|^not authenticated\.?$|credentials were not provided|failed to resolve api key|(authorization|api[_ ]?key|token) (field |header )?(is )?missing|no [\w ]{0,30}(tokens?|api keys?|credentials?) (were|was) (supplied|provided|sent)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|did(n'?t| not) provide (an? )?(api[_ ]key|token|credentials?)|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|you must log ?in( first)?|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request|(authentication|auth|login) credentials? (were |was )?not found|^unauthenticated$/,
+      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|^not authenticated\.?$|credentials were not provided|failed to resolve api key|(authorization|api[_ ]?key|token) (field |header )?(is )?missing|no [\w ]{0,30}(tokens?|api keys?|credentials?) (were|was) (supplied|provided|sent)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|did(n'?t| not) provide (an? )?(api[_ ]key|token|credentials?)|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|you must log ?in( first)?|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request|(authentication|auth|login) credentials? (were |was )?not found|did(n'?t| not) include (an? )?(api[_ ]key|token|credentials?|authorization)|(?<!valid )(authorization|api[_ ]?key|access[_ ]token) (header |field |parameter )?(is )?required|^unauthenticated$/,
   },
   {
     id: 'token-rejected',
@@ -103,7 +103,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'forbidden-authenticated',
     words:
-      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible|(do|does)(n't| not) have (the )?(required |necessary |sufficient )?(permissions?|access|rights?|privileges?|authori[sz]ation) to\b|access[_ -]denied|^forbidden$|shared with (your|the|this) (integration|app|application|bot|connection)/,
+      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible|(do|does)(n't| not) have (the )?(required |necessary |sufficient )?(permissions?|access|rights?|privileges?|authori[sz]ation) (to|for)\b|access[_ -]denied|^forbidden$|shared with (your|the|this) (integration|app|application|bot|connection)/,
   },
 ];
 
@@ -113,4 +113,4 @@ export const RECOGNISERS: readonly Recogniser[] = [
  * feature. Sending other credentials would not help, so such a 403 is not an auth failure.
  */
 export const RESOURCE_STATE =
-  /\b(repository|repo|project|workspace|space|channel|board|document|resource|branch|organi[sz]ation) (was|is|has been) archived\b|\barchived (repository|repo|project|workspace)|(is|was|marked as|been made|set to) (temporarily )?read[- ]only\b|read[- ]only (mode|secondary|replica|instance)|(in|under) maintenance( mode)?\b|billing (issue|problem|error)|(upgrade|change) your (plan|subscription)|(your|the|this) (plan|subscription|tier) (does not|doesn't) (include|allow|support)|not (available|included) (on|in) (your|the|this) (current )?(plan|tier|subscription)/;
+  /\b(repository|repo|project|workspace|space|channel|board|document|organi[sz]ation|site|database|instance|server|cluster|bucket) (was|is|has been)( now| currently| temporarily)? (archived|read[- ]only|in maintenance|under maintenance)\b|\barchived (repository|repo|project|workspace)\b|read[- ]only (mode|secondary|replica)|maintenance mode|billing (issue|problem|error)|(upgrade|change) your (plan|subscription)|(your|the|this)( [\w-]{1,20})? (plan|subscription|tier) (does not|doesn't) (include|allow|support)|not (available|included) (on|in) (your|the|this) (current )?(plan|tier|subscription)/;
