@@ -167,8 +167,9 @@ function namedScopes(messages: readonly string[]): string[] {
   for (const m of messages.slice(0, 10)) {
     const listed = LISTED.exec(m)?.[1];
     if (listed) {
-      // Stop at the next "label:" (Graph follows the roles needed with "application roles: ." held).
-      const part = listed.split(/,\s*[a-z][\w ]{0,30}:/i)[0]!;
+      // Stop at the next "label:" (Graph follows the roles needed with "application roles: ." held)
+      // and a bracketed list, or ", but", ends the names (GitHub goes on with the scopes the token has).
+      const part = listed.split(/\]|,\s*but\b|,\s*[a-z][\w ]{0,30}:/i)[0]!;
       const quoted = [...part.matchAll(QUOTED)].map((x) => x[1]!);
       const names = quoted.length
         ? quoted

@@ -24,6 +24,14 @@ export const LAYER_SIGNS: readonly LayerSign[] = [
     header: 'x-amzn-errortype',
     host: /\.execute-api\.[a-z0-9-]+\.amazonaws\.com$/,
   },
+  // API Gateway HTTP APIs: the JWT authorizer refuses with its own Bearer challenge
+  {
+    layer: 'gateway',
+    name: 'AWS API Gateway (JWT authorizer)',
+    header: 'www-authenticate',
+    value: /\berror="?(invalid_token|insufficient_scope)/i,
+    host: /\.execute-api\.[a-z0-9-]+\.amazonaws\.com$/,
+  },
   // AWS services that authorize before any code of the caller's runs, and answer with x-amzn-ErrorType
   {
     layer: 'gateway',

@@ -156,8 +156,8 @@ export const tokenEndpoint: Rule = (c) => {
   // A network the identity provider does not accept (Salesforce "ip restricted", login IP ranges): the
   // limits rule says so; neither the grant nor the client is at fault.
   if (c.statements.some((s) => s.id === 'ip-not-allowed')) return [];
-  const words =
-    `${t.error} ${t.description ?? ''} ${c.body.codes.join(' ')} ${c.body.messages.slice(0, 5).join(' ')}`.toLowerCase();
+  const said = [...c.body.codes, ...c.body.messages.slice(0, 5)].join(' ');
+  const words = `${t.error} ${t.description ?? ''} ${said}`.toLowerCase();
   const desc = t.description ? `: ${clip(t.description, 160)}` : '';
   const evidence: Evidence[] = [
     ev('error', t.error),
