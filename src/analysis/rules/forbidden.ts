@@ -69,7 +69,7 @@ export const forbidden: Rule = (c, earlier) => {
   if (c.resourceState !== undefined && !c.failure)
     return [
       FORBIDDEN.draft('resource-state', {
-        summary: `Not an auth failure: the server refused for a state, not the credentials: "${c.resourceState.slice(0, 140)}"`,
+        summary: `Not an auth failure: refused for a state, not the credentials: "${c.resourceState.slice(0, 140)}"`,
         evidence: [ev('Server says', c.resourceState.slice(0, 300)), ...tokenEvidence(c.main)],
       }),
     ];
