@@ -180,8 +180,13 @@ function endElement(c: Cursor, single: boolean, param?: string, token?: string):
       ? `value of "${param}"`
       : `token ${JSON.stringify(token!.length > 20 ? `${token!.slice(0, 20)}…` : token)}`;
   note(c, `Unexpected ${show(c.s[c.i])} after the ${what}; expected "," or the end of the header`, c.i);
+  // A parameter right after a value is a comma left out (AWS API Gateway's JWT authorizer writes
+  // `scope="" error="invalid_token" error_description="…"`): read it as the next parameter.
+  if (param !== undefined && NEXT_PARAM.test(c.s.slice(c.i, c.i + 80))) return;
   skipToComma(c);
 }
+
+const NEXT_PARAM = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+[ \t]*=/;
 
 /** After scheme and 1*SP: a token68, or the first auth-param, or nothing. */
 function readFirst(c: Cursor, ch: Challenge, single: boolean): void {

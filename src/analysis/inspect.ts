@@ -16,6 +16,7 @@ import { findJwts } from './jwt.ts';
 import { readBody, type BodyHints } from './body/index.ts';
 import { csrfVerdict, type CsrfVerdict } from './csrf.ts';
 import { statements, type Statement } from './vendors/statements.ts';
+import { RESOURCE_STATE } from './vendors/recognisers.ts';
 import { IDP_HOSTS, idpEndpoint, type IdpEndpoint } from './vendors/idp.ts';
 import { isAuthorizationQuery } from '../http/idp-endpoints.ts';
 import { discoveredEndpoint } from './discovered-endpoints.ts';
@@ -73,11 +74,16 @@ export interface Inspection {
   /** the Location of a redirect, resolved against the URL */
   location?: URL;
   failure: boolean;
+  /** the sentence of a refusal that speaks only of the resource's state or the plan (then not a failure) */
+  resourceState?: string;
   crossOrigin: boolean;
   /** other exchanges of the tab (context.history), well-formed ones only, at most 500 */
   history: Exchange[];
   fingerprintKey?: FingerprintKey;
 }
+
+/** What a response says about the caller's permissions, not about the resource. */
+const PERMISSION = new Set<string>(['forbidden-authenticated', 'insufficient-scope']);
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|\[::1\]|::1)$|\.localhost$/;
 
@@ -196,16 +202,27 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     challenged: wwwAuth,
     body,
   });
+  const hasCredentials = !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || !!signed;
   // 422 and 400 are auth failures only as a CSRF answer (Rails; ASP.NET Core, Flask-WTF, Yii);
   // otherwise they are validation errors. Any other status is one when the response says the
   // credentials or the caller were refused.
+  // A refusal that speaks only of the resource's state or the plan (an archived repository, read-only
+  // mode, billing) and names no auth cause and no challenge: other credentials would not change it.
+  const resourceState =
+    !wwwAuth && said.every((x) => x.id === 'forbidden-authenticated')
+      ? [...body.messages.slice(0, 10), ...body.codes.slice(0, 10)].find((m) => RESOURCE_STATE.test(m.toLowerCase()))
+      : undefined;
+  const stateOnly = resourceState !== undefined;
   const failure =
-    isAuthFailure(ex.status, resH) ||
+    (isAuthFailure(ex.status, resH) && !stateOnly) ||
     ((ex.status === 422 || ex.status === 400) && csrf !== undefined) ||
     (said.length > 0 &&
       // A 404's words are about the resource ("Token Not Found" when revoking a token already gone).
       ((ex.status !== 404 && (ex.status >= 400 || body.saysError)) ||
-        said.some((x) => x.row?.status?.includes(ex.status))));
+        said.some((x) => x.row?.status?.includes(ex.status)) ||
+        // ...unless it says the caller may not see it: vendors hide what a caller may not read behind a
+        // 404 (Jira "does not exist or you do not have permission", Notion "shared with your integration").
+        (ex.status === 404 && hasCredentials && said.some((x) => PERMISSION.has(x.id)))));
   const initiator = typeof ex.initiator === 'string' ? safeUrl(ex.initiator)?.origin : undefined;
   const site = req('sec-fetch-site');
   const crossOrigin =
@@ -234,7 +251,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     apiKeys,
     queryTokens,
     ...(signed ? { signed } : {}),
-    hasCredentials: !!auth || cookies.length > 0 || apiKeys.length > 0 || queryTokens.length > 0 || !!signed,
+    hasCredentials,
     ...(serverTime !== undefined ? { serverTime } : {}),
     ...(clientTime !== undefined ? { clientTime } : {}),
     ...(refTime !== undefined ? { refTime } : {}),
@@ -246,6 +263,7 @@ export function inspect(ex: Exchange, dc: DiagnoseContext = {}): Inspection {
     idp: endpoint !== undefined || IDP_HOSTS.test(host),
     ...(location ? { location } : {}),
     failure,
+    ...(resourceState !== undefined ? { resourceState } : {}),
     crossOrigin,
     history: Array.isArray(dc.history) ? dc.history.filter(wellFormed).slice(-500) : [],
     ...(dc.fingerprintKey ? { fingerprintKey: dc.fingerprintKey } : {}),

@@ -78,6 +78,7 @@ const ORDER = [
   'no-credentials',
   'forbidden-unauthenticated',
   'forbidden-authenticated',
+  'resource-state',
   'missing-challenge',
   'malformed-challenge',
   'negotiate-handshake',

@@ -20,6 +20,9 @@ export const IDP_ENDPOINTS: readonly EndpointRow[] = [
   { endpoint: 'token', path: /\/protocol\/openid-connect\/token$|\/connect\/token$|\/o\/token\/?$/i },
   { endpoint: 'token', path: /\/login\/oauth\/access_token$|\/oauth\/access_token$/i },
   { endpoint: 'token', path: /\/oauth2\/[^/]+\/v1\/token$/i },
+  // machine logins that trade a role id and secret, a JWT or a cloud identity for a token: Vault and
+  // OpenBao auth methods (/v1/auth/approle/login, /v1/auth/kubernetes/login), Consul and Nomad ACL login
+  { endpoint: 'token', path: /^\/v1\/auth\/[\w.-]+(\/[\w.-]+)*\/login(\/[^/]+)?$|^\/v1\/acl\/login$/i },
   { endpoint: 'revocation', path: /\/(revoke|revocation)\/?$|\/protocol\/openid-connect\/revoke$/i },
   // authorization endpoints
   { endpoint: 'authorize', path: /\/(oauth2?\/)?(v\d(\.\d)?\/)?authorize\/?$/i },

@@ -55,6 +55,10 @@ const CODE_KEY =
 const MESSAGE_KEY =
   /^(message|messages|errormessages|error_messages|msg|error_description|errordescription|errormessage|error_message|errorsummary|error_summary|detail|details|title|description|reason|hint|errors|error|faultstring|authenticationerrordetail|localizedmessage|error_msg|usermessage|developermessage|statusmessage|cause)$/;
 const CODE_VALUE = /^[A-Za-z0-9_.:#/-]{2,100}$/;
+// Any sentence inside an error object says something about the error, whatever its field's name
+// (Elasticsearch's additional_unsuccessful_credentials: "API key: api key is expired"); the headers
+// some servers echo there are not sentences of theirs.
+const IN_ERROR = /^(error|errors|fault)\.(?!.*\bheaders?\b)/;
 
 const last = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
@@ -93,7 +97,7 @@ function fromLeaves(leaves: readonly Leaf[], out: BodyHints): void {
     const key = last(path);
     if (CODE_KEY.test(key) && CODE_VALUE.test(value) && !/^(true|false|null)$/.test(value))
       out.codes.push(key === '__type' ? value.replace(/^.*#/, '') : value);
-    else if (MESSAGE_KEY.test(key) && /\s/.test(value.trim())) out.messages.push(value.trim());
+    else if ((MESSAGE_KEY.test(key) || IN_ERROR.test(path)) && /\s/.test(value.trim())) out.messages.push(value.trim());
     // Firebase and others put a code where a message goes ({"message": "TOKEN_EXPIRED"}).
     else if (MESSAGE_KEY.test(key) && CODE_VALUE.test(value) && /[A-Z_]/.test(value)) out.codes.push(value);
     // A flag saying the token was refused (Vercel {"invalidToken": true}): its name is the code.

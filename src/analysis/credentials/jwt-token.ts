@@ -1,5 +1,6 @@
 // A token that may be a JWT (RFC 7519): what shape it has and what its claims say.
 import { decodeJwt } from '../jwt.ts';
+import { decodeBase64Text } from '../../http/base64.ts';
 
 export type JwtState =
   | { kind: 'jws'; header: Record<string, unknown>; payload: Record<string, unknown> }
@@ -7,6 +8,24 @@ export type JwtState =
   | { kind: 'malformed'; error: string };
 
 const B64URL_PART = /^[A-Za-z0-9_-]*$/;
+
+const JOSE_FIELDS = ['alg', 'enc', 'typ', 'kid', 'cty', 'crit'];
+
+/**
+ * A value with no dots that decodes whole to a JSON object naming no JOSE header field is not a JWT
+ * cut short but a key that happens to be base64 JSON (Grafana's legacy API keys {"k","n","id"},
+ * Elasticsearch enrollment tokens {"ver","adr","fgr","key"}).
+ */
+function opaqueJson(token: string): boolean {
+  const text = decodeBase64Text(token);
+  if (text === undefined || !text.trimStart().startsWith('{')) return false;
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) && !JOSE_FIELDS.some((k) => k in v);
+  } catch {
+    return false;
+  }
+}
 
 /** undefined when the token does not look like a JWT at all (an opaque token). */
 export function inspectJwt(token: string): JwtState | undefined {
@@ -21,6 +40,7 @@ export function inspectJwt(token: string): JwtState | undefined {
     return { kind: 'jws', header: d.header, payload: d.payload };
   }
   if (!jsonish) return undefined;
+  if (parts.length === 1 && opaqueJson(token)) return undefined;
   const d = decodeJwt(token);
   return { kind: 'malformed', error: 'error' in d ? d.error : `a JWT has 3 parts, this has ${parts.length}` };
 }

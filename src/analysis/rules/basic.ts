@@ -39,7 +39,8 @@ export const BASIC = defineFindings('basic', {
     restsOn:
       'A 401 with a Basic challenge to a fetch or XMLHttpRequest: by its webRequest type, by Sec-Fetch-Dest: ' +
       'empty, or, when the type is unknown (a bare HAR file), by an Accept that is not a page’s. An error when ' +
-      'no Authorization was sent, a warning when credentials were sent and refused.',
+      'no Authorization was sent, a warning when credentials were sent and refused, or when the request is of ' +
+      'type "other" with no Sec-Fetch-Dest (a tool, not a page’s script).',
     fixes: [
       server(
         'For API calls, answer 401 with a non-Basic challenge (e.g. Bearer) or use token auth.',
@@ -112,9 +113,13 @@ export const basic: Rule = (c) => {
     const bare = !c.auth;
     // With other schemes offered too, the client can answer one of them: the dialog is a side effect.
     const only = c.challenges.every((x) => x.scheme.toLowerCase() === 'basic');
+    // A request of type "other" that no browser marked (no Sec-Fetch-Dest) is not a page's script: a
+    // CLI or a tool shows no dialog, so the missing credential leads and the dialog is only a maybe. A
+    // bare HAR (no type at all) is presumed a browser's.
+    const browser = c.ex.type !== 'other' || c.req('sec-fetch-dest') !== undefined;
     out.push(
       BASIC.draft('basic-prompt', {
-        severity: bare && only && !c.hasCredentials ? 'error' : 'warning',
+        severity: bare && only && !c.hasCredentials && browser ? 'error' : 'warning',
         summary: bare
           ? 'The browser shows its own login dialog: a fetch/XHR without credentials got 401 with a Basic challenge'
           : 'A 401 with Basic to fetch/XHR makes the browser show its own login dialog',

@@ -190,7 +190,8 @@ export const bearer: Rule = (c) => {
       }),
     );
   }
-  if (b?.error === 'invalid_token') {
+  // invalid_token with nothing sent is about no token: no-credentials says so.
+  if (b?.error === 'invalid_token' && c.hasCredentials) {
     out.push(
       BEARER.draft('bearer-invalid-token', {
         summary: `Server says invalid_token${desc}: get a new access token`,

@@ -4,7 +4,7 @@ import { consumer, defineFindings, ev, server, type Draft } from '../finding.ts'
 import { code } from '../snippets.ts';
 import { claim } from '../credentials/jwt-token.ts';
 import { mdn } from '../refs.ts';
-import { tokenEvidence } from './evidence.ts';
+import { statedCodes, tokenEvidence } from './evidence.ts';
 
 export const FORBIDDEN = defineFindings('forbidden', {
   'forbidden-authenticated': {
@@ -15,7 +15,9 @@ export const FORBIDDEN = defineFindings('forbidden', {
       'Possible: a missing role or permission, a resource owned by someone else, a suspended account, or an IP ' +
       'allowlist.',
     restsOn:
-      'A 403 to a request that carried credentials, when no more specific finding (a WAF, CSRF, a missing ' +
+      'A 403 to a request that carried credentials (or another failure whose body says the caller lacks ' +
+      'permission: a 404 hiding what the caller may not see, a GraphQL 200 with FORBIDDEN or ACCESS_DENIED), ' +
+      'when no more specific finding (a WAF, CSRF, a missing ' +
       'scope, SSO, a token problem, a rate limit...) explains it. The token’s roles, groups, scope, scp, ' +
       'permissions and wids claims and the reason the body gives are shown to compare with what the endpoint ' +
       'needs.',
@@ -24,6 +26,24 @@ export const FORBIDDEN = defineFindings('forbidden', {
       server('Say which permission is missing in the 403 body.'),
     ],
     references: [mdn('HTTP/Reference/Status/403', '403 Forbidden')],
+  },
+  'resource-state': {
+    title: 'Refused for the resource’s state, not the credentials',
+    severity: 'info',
+    means:
+      'The server refused the action because of the state of what it acts on, or of the account’s plan: an ' +
+      'archived repository, a read-only or maintenance mode, a billing problem, a plan without the feature. ' +
+      'The credentials were accepted; other credentials or permissions would not change the answer.',
+    restsOn:
+      'A 401 or 403 with no challenge whose body states such a state ("Repository was archived so is ' +
+      'read-only", "read-only mode", "Your plan doesn’t include API access") and names no auth cause.',
+    fixes: [
+      consumer(
+        'Change the state the server names (unarchive, wait for maintenance to end, upgrade the plan), or skip it.',
+      ),
+      server('Answer such refusals with 409, 423 or 402 rather than 403, which clients read as a permission problem.'),
+    ],
+    references: [mdn('HTTP/Reference/Status/423', '423 Locked'), mdn('HTTP/Reference/Status/403', '403 Forbidden')],
   },
   'forbidden-unauthenticated': {
     title: '403 without credentials',
@@ -46,9 +66,30 @@ const SPECIFIC = new RegExp(
 );
 
 export const forbidden: Rule = (c, earlier) => {
+  if (c.resourceState !== undefined && !c.failure)
+    return [
+      FORBIDDEN.draft('resource-state', {
+        summary: `Not an auth failure: refused for a state, not the credentials: "${c.resourceState.slice(0, 140)}"`,
+        evidence: [ev('Server says', c.resourceState.slice(0, 300)), ...tokenEvidence(c.main)],
+      }),
+    ];
   // An inferred CSRF refusal (no body to confirm it) leaves the permission reading as the alternative.
   const inferred = (id: string): boolean => id === 'csrf-rejected' && c.csrf?.certain === false;
-  if (c.status !== 403 || earlier.some((d) => SPECIFIC.test(d.id) && d.severity === 'error' && !inferred(d.id)))
+  // Beyond 403: a refusal the response words as a permission decision, to a caller that sent
+  // credentials (a 404 hiding what the caller may not see, a GraphQL 200 with FORBIDDEN or ACCESS_DENIED).
+  // (Not a 401 or 407: those say the caller was not authenticated.)
+  const stated =
+    c.status !== 403 &&
+    c.status !== 401 &&
+    c.status !== 407 &&
+    c.failure &&
+    c.hasCredentials &&
+    c.statements.some((s) => s.id === 'forbidden-authenticated');
+  if (
+    (c.status !== 403 && !stated) ||
+    !c.failure ||
+    earlier.some((d) => SPECIFIC.test(d.id) && d.severity === 'error' && !inferred(d.id))
+  )
     return [];
   const out: Draft[] = [];
   if (c.hasCredentials) {
@@ -64,12 +105,13 @@ export const forbidden: Rule = (c, earlier) => {
     out.push(
       FORBIDDEN.draft('forbidden-authenticated', {
         summary:
-          'Credentials sent but not allowed (403)' +
+          `Credentials sent but not allowed (${c.status})` +
           (reason ? `: "${reason.slice(0, 100)}"` : claims.length ? `: token has ${held}` : '') +
           ': get the needed permission',
         evidence: [
           ...claims.map(([n, v]) => ev(n, v.slice(0, 300))),
           reason ? ev('Server says', reason.slice(0, 300)) : undefined,
+          statedCodes(c).length ? ev('Error code', statedCodes(c).join(', ')) : undefined,
           ...tokenEvidence(c.main),
         ],
       }),

@@ -108,7 +108,8 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
       const needed = c.body.leaves.find(([k]) => k === 'needed')?.[1] ?? c.res('x-accepted-oauth-scopes');
       const provided = c.body.leaves.find(([k]) => k === 'provided')?.[1] ?? c.res('x-oauth-scopes');
       const split = (v: string | undefined): string[] | undefined => v?.split(/[\s,]+/).filter(Boolean);
-      return scopeFinding(c, split(needed) ?? [], split(provided), who(s), statedEvidence(c, s));
+      const named = split(needed) ?? namedScopes(c.body.messages);
+      return scopeFinding(c, named, split(provided), who(s), statedEvidence(c, s), named.length > 1);
     }
     case 'issuer-mismatch': {
       const iss = claim(c.main?.jwt?.kind === 'jws' ? c.main.jwt.payload : undefined, 'iss');
@@ -162,6 +163,45 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
   }
 }
 
+// Where a refusal names the permissions it wanted: after "required roles:", "Required access:", "the
+// following scopes:" (a list), or quoted before the word ("Having the 'rak_x_read' permission").
+const LISTED =
+  /(?:required (?:roles|scopes?|permissions?|access|privileges)|following (?:scopes?|permissions?|roles))\s*:\s*((?:[^.;]|\.(?=\w)){1,300})/i;
+const QUOTED_BEFORE = /['"`]([\w:./-]{2,80})['"`] (?:permission|scope|access scope|role)\b/i;
+const QUOTED = /[`'"]([\w:./-]{2,80})[`'"]/g;
+const NOT_A_NAME = /^(access|scopes?|roles?|permissions?|and|or|the|any|of|application|delegated)$/i;
+
+/** The scopes or permissions a refusal says it needs, in its own words (none when it names none). */
+function namedScopes(messages: readonly string[]): string[] {
+  for (const m of messages.slice(0, 10)) {
+    const listed = LISTED.exec(m)?.[1];
+    if (listed) {
+      // Stop at the next "label:" (Graph follows the roles needed with "application roles: ." held)
+      // and a bracketed list, or ", but", ends the names (GitHub goes on with the scopes the token has).
+      const part = listed.split(/\]|,\s*but\b|,\s*[a-z][\w ]{0,30}:/i)[0]!;
+      const quoted = [...part.matchAll(QUOTED)].map((x) => x[1]!);
+      const names = quoted.length
+        ? quoted
+        : part.split(/[\s,[\]]+/).filter((x) => /^[\w:./-]{2,80}$/.test(x) && !NOT_A_NAME.test(x));
+      if (names.length) return [...new Set(names)].slice(0, 10);
+    }
+    const before = QUOTED_BEFORE.exec(m)?.[1];
+    if (before) return [before];
+  }
+  return [];
+}
+
+/** Causes a server can only name after reading the credential. */
+const READ_TOKEN_CAUSE = new Set<string>([
+  'token-expired',
+  'token-not-yet-valid',
+  'token-revoked',
+  'token-wrong-audience',
+  'issuer-mismatch',
+  'insufficient-scope',
+  'step-up-required',
+]);
+
 /** Causes a server names about a token it read: they say which check failed. */
 const NAMED_TOKEN_CAUSE = new Set<string>(['token-wrong-audience', 'issuer-mismatch', 'token-revoked']);
 
@@ -172,6 +212,13 @@ export const stated: Rule = (c, earlier) => {
   if (c.statements.some((s) => NAMED_TOKEN_CAUSE.has(s.id)) && !c.statements.some((s) => s.id === 'token-expired'))
     for (const d of earlier)
       if ((d.id === 'token-expired' || d.id === 'token-not-yet-valid') && d.severity === 'error')
+        d.severity = 'warning';
+  // The server says what it found in the credential (expired, for another audience, short of a scope):
+  // it read it, so the header's shape or a local decoding failure is a hint beside that, not the cause
+  // (AppSync and Cognito take a raw JWT with no scheme).
+  if (c.statements.some((s) => READ_TOKEN_CAUSE.has(s.id)))
+    for (const d of earlier)
+      if ((d.id === 'malformed-authorization' || d.id === 'token-malformed') && d.severity === 'error')
         d.severity = 'warning';
   const out: Draft[] = [];
   for (const s of c.statements) {

@@ -95,7 +95,8 @@ export const TOKENS = defineFindings('tokens', {
       'or from another account or environment.',
     restsOn:
       'A refusal aimed at the token: error="invalid_token" with a readable JWT, "Bad credentials" in the body, ' +
-      'status 498, or a 401 that repeats the bare challenge of the scheme sent, while none of the token’s own ' +
+      'status 498, a 401 that repeats the bare challenge of the scheme sent, or a 401 with no challenge at all ' +
+      'to a token or API key, while none of the token’s own ' +
       'checks (shape, signature algorithm, lifetime) fails. AWS codes InvalidAccessKeyId, ' +
       'UnrecognizedClientException and InvalidClientTokenId.',
     fixes: [
@@ -127,16 +128,15 @@ function serverRejected(c: Inspection): string | undefined {
     c.challenges.some((x) => x.scheme.toLowerCase() === c.auth!.lc && !x.params.error)
   )
     return `the server challenged the ${c.auth.scheme} token again`;
-  // A bare 401 to a Bearer JWT, with no challenge and no reason stated (the Kubernetes API server's
-  // Status "Unauthorized"): the token arrived and was not accepted.
+  // A 401 with no challenge at all to a request that carried a token or key (Kubernetes' Status
+  // "Unauthorized", Dropbox): the server refused the credential it got, without saying why.
   if (
     c.status === 401 &&
-    c.auth?.lc === 'bearer' &&
-    c.main?.jwt?.kind === 'jws' &&
     !c.challenges.length &&
-    !c.statements.length
+    ((c.auth?.token && !c.auth.basic && !c.auth.problems.length && !/^(negotiate|ntlm)$/.test(c.auth.lc)) ||
+      (!c.auth && c.apiKeys.length > 0))
   )
-    return 'the server answered a bare 401 to the Bearer token';
+    return 'the server answered 401, with no challenge, to the credential sent';
   return undefined;
 }
 

@@ -56,7 +56,7 @@ export const TRANSPORT = defineFindings('transport', {
       'reads comes from the vendor row, a challenge parameter naming it (APIM name="Ocp-Apim-Subscription-' +
       'Key"), the body naming it ("No `apikey` request header", "in the Authorization header", Apigee\'s ' +
       "request.queryparam.apikey), or the challenge’s scheme (Authorization); where none names it, the body's " +
-      'words must say nothing arrived ("no … found", "missing", "not provided").',
+      'words must say nothing arrived ("no … found", "credentials not found", "missing", "not provided").',
     fixes: [consumer('Send the credential in the header the API documents, spelled exactly.')],
     references: [
       link(
@@ -109,7 +109,7 @@ const QUOTED_HEADER = /[`'"]([A-Za-z][\w-]{1,60})[`'"] (?:request )?header\b/;
 // Apigee names the flow variable it read (request.queryparam.apikey, request.header.x-api-key).
 const FLOW_VARIABLE = /\brequest\.(?:queryparam|header)\.([\w-]{1,60})/;
 const ABSENT =
-  /\bno\b[^.]{0,40}\b(found|provided|supplied|sent|given|present)\b|\bmissing\b|not (been )?(provided|supplied|present)|was not found/i;
+  /\bno\b[^.]{0,40}\b(found|provided|supplied|sent|given|present)\b|\bmissing\b|not (been )?(provided|supplied|present)|\bnot found\b/i;
 const AUTHORIZATION_FIELD = /\bauthorization (?:field|header)\b/i;
 const HEADER_FOR = /\bheader (?:named |called )?(?:for )?(?:either )?[`'"]?([A-Za-z][\w]{0,30}-[\w-]{1,60})/i;
 

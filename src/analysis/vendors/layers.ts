@@ -24,6 +24,27 @@ export const LAYER_SIGNS: readonly LayerSign[] = [
     header: 'x-amzn-errortype',
     host: /\.execute-api\.[a-z0-9-]+\.amazonaws\.com$/,
   },
+  // API Gateway HTTP APIs: the JWT authorizer refuses with its own Bearer challenge
+  {
+    layer: 'gateway',
+    name: 'AWS API Gateway (JWT authorizer)',
+    header: 'www-authenticate',
+    value: /\berror="?(invalid_token|insufficient_scope)/i,
+    host: /\.execute-api\.[a-z0-9-]+\.amazonaws\.com$/,
+  },
+  // AWS services that authorize before any code of the caller's runs, and answer with x-amzn-ErrorType
+  {
+    layer: 'gateway',
+    name: 'AWS AppSync',
+    header: 'x-amzn-errortype',
+    host: /\.appsync-api\.[a-z0-9-]+\.amazonaws\.com$/,
+  },
+  {
+    layer: 'gateway',
+    name: 'AWS Lambda function URL',
+    header: 'x-amzn-errortype',
+    host: /\.lambda-url\.[a-z0-9-]+\.on\.aws$/,
+  },
   { layer: 'gateway', name: 'Azure API Management', header: 'www-authenticate', value: /^\s*AzureApiManagementKey/i },
   { layer: 'gateway', name: 'Azure API Management', header: 'apim-request-id' },
   { layer: 'gateway', name: 'Azure API Management', header: 'ocp-apim-trace-location' },

@@ -20,7 +20,7 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'ip-not-allowed',
     words:
-      /\bip (address )?(is )?(not (allowed|permitted|authori[sz]ed|whitelisted)|blocked|denied)|ip allow ?list|ip (whitelist|allowlist|restriction)|\bip[_ ]restricted|not in the (ip )?allow ?list|(client|source|your) ip( address)? (is )?not|ip address is not permitted|network (rule|acl|policy|restriction)s? (deny|denied|block)|firewall rules?|blocked by (your |the )?[\w ]{0,40}firewall|forbiddenbyfirewall|client address is not authori[sz]ed|\bip (address )?'?[\d.:a-f]{3,45}'? is not (allowed|permitted|authori[sz]ed)|web app you have attempted to reach has blocked your access|not[_ ]on[_ ](the[_ ])?(ip[_ ])?access[_ ]list/,
+      /\bip (address )?(is )?(not (allowed|permitted|authori[sz]ed|whitelisted)|blocked|denied)|ip allow ?list|ip (whitelist|allowlist|restriction)|\bip[_ ]restricted|not in the (ip )?allow ?list|(client|source|your) ip( address)? (is )?not|ip address is not permitted|network (rule|acl|policy|restriction)s? (deny|denied|block)|firewall rules?|blocked by (your |the )?[\w ]{0,40}firewall|forbiddenbyfirewall|client address is not authori[sz]ed|\bip (address )?'?[\d.:a-f]{3,45}'? is not (allowed|permitted|authori[sz]ed)|web app you have attempted to reach has blocked your access|not[_ ]on[_ ](the[_ ])?(ip[_ ])?access[_ ]list|source[_ ]?ip[_ ]?(address[_ ]?)?(mismatch|not|is not|restriction)|(from|using) (this|the|your|an?) (source|client|remote|caller'?s?) ip\b|request(ing)? ip (address )?(is )?not (allowed|permitted|authori[sz]ed)/,
   },
   {
     id: 'api-not-enabled',
@@ -65,26 +65,34 @@ export const RECOGNISERS: readonly Recogniser[] = [
       /password authentication[^.]{0,30}(not supported|removed|no longer supported|deprecated|disabled)|required to use a (personal access )?token|use (a|an) (personal access |access |api )?token instead|(stopped|no longer) support(ing)? (account )?passwords|please use (a )?personal access token|app passwords are (recommended|required)|basic auth(entication)? with (a )?passwords? is (deprecated|not supported)/,
   },
   { id: 'token-not-yet-valid', words: /not (yet )?valid yet|token used before|before (its )?nbf|not before/ },
-  { id: 'token-revoked', words: /revoked|revocation|token_revoked|has been invalidated/ },
   {
     id: 'session-expired',
     words:
       /session (has |is )?(expired|timed out|invalid|not active|no longer valid|not found|terminated)|invalid[_ ]session|session[_ ](expired|invalid|not[_ ]found)|sessionexpired|session timeout|invalid_session_id/,
   },
   {
+    // A sentence that lists several causes ("invalid, expired, or revoked", "expired or revoked")
+    // states none of them: the credential was refused, the vendor does not say why.
+    id: 'token-rejected',
+    words:
+      /\b(invalid|expired|revoked|malformed|incorrect|unknown|disabled|deleted|inactive|missing)(,? or |, (and |or )?|\/| and\/or )(has been |has |is |was )?(invalid|expired|revoked|malformed|incorrect|unknown|disabled|deleted|inactive|missing)\b/,
+  },
+  { id: 'token-revoked', words: /revoked|revocation|token_revoked|has been invalidated/ },
+  {
     id: 'token-expired',
     words:
-      /(?<!(\bnot|n't|never) )\bexpired\b|expiredtoken|token[_ ]?expired|_expired\b|not valid in the specified time frame|is no longer valid|exp claim .{0,20}past/,
+      /(?<!(\bnot|n't|never) )\bexpired\b|expiredtoken|token[_ ]?expired|_expired\b|\bexpired[_ ]?(access[_ ]?|api[_ ]?|auth(entication)?[_ ]?|bearer[_ ]?|id[_ ]?)?(token|key|credentials?|jwt|signature)|not valid in the specified time frame|is no longer valid|exp claim .{0,20}past/,
   },
   {
     id: 'token-wrong-audience',
-    words: /\baudience\b|\baud\b (claim|mismatch|is)|invalid[_ ]?audience|wrong recipient|invalidaudience|aud claim/,
+    words:
+      /\baudience\b|\baud\b (claim|mismatch|is)|invalid[_ ]?audience|wrong recipient|invalidaudience|aud claim|not (issued|intended|meant|valid) for this (resource|api|service|server)|(issued|intended|minted) for (another|a different) (resource|api|service|server|client|application)/,
   },
   { id: 'issuer-mismatch', words: /\bissuer\b|\biss\b claim|iss claim|invalid[_ ]?issuer|invalidissuer/ },
   {
     id: 'insufficient-scope',
     words:
-      /insufficient[_ ](\w+[_ ])?scopes?|missing[_ ](required[_ ])?scope|scope[_ ]insufficient|required scopes?\b|does not (have|contain) (the )?(required )?scopes?|approval for [\w:.-]{1,60} scope|requires (the |a )?[\w:.-]{1,60} scope|scopes? (do|does) not (match|include|allow)|scope_insufficient|not_allowed_token_type/,
+      /insufficient[_ ](\w+[_ ])?scopes?|missing[_ ](required[_ ])?scope|scope[_ ]insufficient|required scopes?\b|does not (have|contain) (the )?(required )?scopes?|approval for [\w:.-]{1,60} scope|requires (the |a )?[\w:.-]{1,60} scope|scopes? (do|does) not (match|include|allow)|scope_insufficient|not_allowed_token_type|not been granted the required scopes?|requires one of the following scopes|following scopes? (are|is) required|required (roles|scopes?|permissions?|access|privileges)\s*:|access scopes?\b|permission would allow|missing (application|delegated|app|oauth|api|token) (roles|scopes|permissions)|\b(token|key|app|application|integration|client|credential)\b[^.]{0,160}? (does not|doesn't|do not) have (the )?(required|necessary|needed|sufficient) (permissions?|scopes?|privileges?)/,
   },
   {
     // A second factor, or a sign-in fresher than the one behind the credential: Firebase
@@ -93,12 +101,12 @@ export const RECOGNISERS: readonly Recogniser[] = [
     // totp-required, Heroku "second authentication factor".
     id: 'step-up-required',
     words:
-      /mfa (is )?required|multi-?factor (authentication )?(is )?required|step[- ]up|two[_ -]factor[_ ](authentication[_ ])?(otp[_ ])?(code[_ ])?(is[_ ])?required|must specify two-factor|(verify|provide) (their |your |a )?second factor|second (authentication )?factor (is |or [\w-]{1,30} )?(is )?required|one[- ]time (password|passcode|code) (is )?required|\b(otp|totp|2fa)[_ -](code[_ ])?(is[_ ])?required|(credential|login|sign[_ -]?in|authentication)s?[_ ](is[_ ])?too[_ ]old|requires?[_ -]recent[_ -](login|sign[_ -]?in|authentication)|recent (login|sign[- ]?in|authentication) (is )?required|re-?auth(entication)?[_ ](nonce[_ ])?(is[_ ])?(required|needed|missing)|re-?authenticate[_ ](is[_ ])?required|insufficient[_ ](user[_ ])?authentication([_ ]context)?\b|insufficient[_ ]aal\b/,
+      /(mfa|multi-?factor|two-?factor|2fa|2-step)( authentication| verification)?[_ ](is )?required|requires? (the use of )?(an? )?(mfa|multi-?factor|two-?factor|2fa)|(must|need to|have to|required to) (use|complete|perform|pass|satisfy|set up|enrol+ in|register for) (an? )?(mfa|multi-?factor|two-?factor|2fa|strong authentication|additional authentication)|strong authentication (is )?required|step[- ]up|two[_ -]factor[_ ](authentication[_ ])?(otp[_ ])?(code[_ ])?(is[_ ])?required|must specify two-factor|(verify|provide) (their |your |a )?second factor|second (authentication )?factor (is |or [\w-]{1,30} )?(is )?required|one[- ]time (password|passcode|code) (is )?required|\b(otp|totp|2fa)[_ -](code[_ ])?(is[_ ])?required|(credential|login|sign[_ -]?in|authentication)s?[_ ](is[_ ])?too[_ ]old|requires?[_ -]recent[_ -](login|sign[_ -]?in|authentication)|recent (login|sign[- ]?in|authentication) (is )?required|re-?auth(entication)?[_ ](nonce[_ ])?(is[_ ])?(required|needed|missing)|re-?authenticate[_ ](is[_ ])?required|insufficient[_ ](user[_ ])?authentication([_ ]context)?\b|insufficient[_ ]aal\b/,
   },
   {
     id: 'no-credentials',
     words:
-      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|^not authenticated\.?$|credentials were not provided|failed to resolve api key|(authorization|api[_ ]?key|token) (field |header )?(is )?missing|no [\w ]{0,30}(tokens?|api keys?|credentials?) (were|was) (supplied|provided|sent)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|did(n'?t| not) provide (an? )?(api[_ ]key|token|credentials?)|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|you must log ?in( first)?|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request/,
+      /missing (authentication|credentials?|api[_ ]key|token|authorization|bearer)|^not authenticated\.?$|credentials were not provided|failed to resolve api key|(authorization|api[_ ]?key|token) (field |header )?(is )?missing|no [\w ]{0,30}(tokens?|api keys?|credentials?) (were|was) (supplied|provided|sent)|no (api[_ ]key|token|credentials?|authorization header)( was)? (provided|supplied|found|sent|given)|did(n'?t| not) provide (an? )?(api[_ ]key|token|credentials?)|credentials (are )?missing|not_authed|requires authentication|authentication (is )?required|missing subscription key|must (be )?(authenticated|logged in)|you must log ?in( first)?|not logged in|rest_not_logged_in|credentials_missing|unauthenticated request|(authentication|auth|login) credentials? (were |was )?not found|did(n'?t| not) include (an? )?(api[_ ]key|token|credentials?|authorization)|(?<!valid )(authorization|api[_ ]?key|access[_ ]token) (header |field |parameter )?(is )?required|^unauthenticated$/,
   },
   {
     id: 'token-rejected',
@@ -108,6 +116,14 @@ export const RECOGNISERS: readonly Recogniser[] = [
   {
     id: 'forbidden-authenticated',
     words:
-      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible|is missing the [\w/ .:-]{1,60} permission|missing (the )?(required )?permissions?\b|lacks? (the )?[\w/ .:-]{0,40}permissions?\b|not enough permissions|violates row-level security|row-level security policy|insufficient[_ ]privilege/,
+      /permission denied|not authori[sz]ed to (perform|access)|access denied|accessdenied|does not have (the )?(required )?permissions?|insufficient (privileges|permissions)|is not allowed to|not permitted to|authorizationpermissionmismatch|resource not accessible|(do|does)(n't| not) have (the )?(required |necessary |sufficient )?(permissions?|access|rights?|privileges?|authori[sz]ation) (to|for)\b|access[_ -]denied|^forbidden$|shared with (your|the|this) (integration|app|application|bot|connection)|is missing the [\w/ .:-]{1,60} permission|missing (the )?(required )?permissions?\b|lacks? (the )?[\w/ .:-]{0,40}permissions?\b|not enough permissions|violates row-level security|row-level security policy|insufficient[_ ]privilege/,
   },
 ];
+
+/**
+ * What a refusal says of the resource or the account's plan rather than of the caller: an archived
+ * repository, a read-only mode or replica, maintenance, a billing problem or a plan that lacks the
+ * feature. Sending other credentials would not help, so such a 403 is not an auth failure.
+ */
+export const RESOURCE_STATE =
+  /\b(repository|repo|project|workspace|space|channel|board|document|organi[sz]ation|site|database|instance|server|cluster|bucket) (was|is|has been)( now| currently| temporarily)? (archived|read[- ]only|in maintenance|under maintenance)\b|\barchived (repository|repo|project|workspace)\b|read[- ]only (mode|secondary|replica)|maintenance mode|billing (issue|problem|error)|(upgrade|change) your (plan|subscription)|(your|the|this)( [\w-]{1,20})? (plan|subscription|tier) (does not|doesn't) (include|allow|support)|not (available|included) (on|in) (your|the|this) (current )?(plan|tier|subscription)/;

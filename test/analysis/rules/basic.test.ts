@@ -19,7 +19,14 @@ describe('basic-prompt', () => {
   });
   it('an unknown type counts as a script request unless it accepts text/html', () => {
     expect(run(ex({ res: challenge, req: { Accept: 'application/json' } }))[0]).toBe('basic-prompt:error');
-    expect(run({ ...ex({ res: challenge }), type: 'other' })[0]).toBe('basic-prompt:error');
+    // "other" with no Sec-Fetch-Dest is a tool, not a page's script: no dialog to lead with.
+    expect(run({ ...ex({ res: challenge }), type: 'other' }).slice(0, 2)).toEqual([
+      'no-credentials:error',
+      'basic-prompt:warning',
+    ]);
+    expect(run({ ...ex({ res: challenge, req: { 'Sec-Fetch-Dest': 'empty' } }), type: 'other' })[0]).toBe(
+      'basic-prompt:error',
+    );
     expect(run(ex({ res: challenge, req: { Accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' } }))).toEqual([
       'no-credentials:error',
     ]);

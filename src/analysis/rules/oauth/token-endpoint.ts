@@ -8,6 +8,7 @@ import { statedEvidence } from '../evidence.ts';
 import { LIMITS } from '../limits.ts';
 import { TOKEN_CLAIMS } from '../token-claims.ts';
 import { AUTHORIZE } from './authorize.ts';
+import { BEARER } from '../bearer.ts';
 
 const REFRESH_ROTATION = link(
   'Auth0: refresh token rotation',
@@ -85,8 +86,10 @@ const CLIENT_ERRORS =
   /^(invalid_client|unauthorized_client|incorrect_client_credentials|invalid_client_secret|access_denied)$/;
 const USER_DECLINED =
   /\b(user|end-user|resource owner)\b[^.]{0,40}\b(denied|declined|rejected|cancel)|(denied|declined|rejected|cancell?ed) by the (end-)?user/;
+// The client's own credentials refused, as vendors word it: Entra's codes, "invalid client secret",
+// Vault AppRole's "invalid role or secret ID", "invalid client id or secret", "client credentials are invalid".
 const CLIENT_WORDS =
-  /aadsts7000215|aadsts7000222|aadsts700016|invalid client secret|client secret|client authentication failed/;
+  /aadsts7000215|aadsts7000222|aadsts700016|invalid client secret|client secret|client authentication failed|invalid (role|secret)[_ ]?id\b|invalid role or secret[_ ]?id|\b(role|secret)[_ ]id (is )?(invalid|expired|not found)|invalid (client|app|application)[_ ]?(id|credentials)\b|client (id|credentials?) (is |are )?(invalid|incorrect|wrong|not valid)|invalid client (id )?(or|and) (client )?secret/;
 const REUSE = /reuse|already used|already been used|refresh_token_already_used|token replay|replayed/;
 const PKCE_REQUIRED =
   /(pkce|proof key for code exchange|code[_ ]challenge|code_verifier)[^.]{0,60}(required|missing)|missing[^.]{0,20}code[_ ](challenge|verifier)/;
@@ -138,7 +141,7 @@ function safeUrl(url: string): URL | undefined {
 function tokenError(c: Inspection): { error: string; description?: string } | undefined {
   const ch = c.challenges.find((x) => x.params.error);
   const oauth = c.body.error && /^[a-z][a-z0-9_]*$/i.test(c.body.error) ? c.body.error : undefined;
-  const error = oauth ?? ch?.params.error ?? c.statements[0]?.quote;
+  const error = oauth ?? ch?.params.error ?? c.statements[0]?.quote ?? c.body.messages[0];
   if (!error) return c.status >= 400 ? { error: `HTTP ${c.status}` } : undefined;
   const description = c.body.description ?? ch?.params.error_description;
   return { error, ...(description ? { description } : {}) };
@@ -153,7 +156,8 @@ export const tokenEndpoint: Rule = (c, earlier) => {
   // A network the identity provider does not accept (Salesforce "ip restricted", login IP ranges): the
   // limits rule says so; neither the grant nor the client is at fault.
   if (c.statements.some((s) => s.id === 'ip-not-allowed')) return [];
-  const words = `${t.error} ${t.description ?? ''} ${c.body.codes.join(' ')}`.toLowerCase();
+  const said = [...c.body.codes, ...c.body.messages.slice(0, 5)].join(' ');
+  const words = `${t.error} ${t.description ?? ''} ${said}`.toLowerCase();
   const desc = t.description ? `: ${clip(t.description, 160)}` : '';
   const evidence: Evidence[] = [
     ev('error', t.error),
@@ -165,6 +169,24 @@ export const tokenEndpoint: Rule = (c, earlier) => {
   const out: Draft[] = [];
   const locked = c.statements.find((s) => s.id === 'account-locked');
   const lifetime = c.statements.find((s) => s.id === 'token-lifetime-too-long');
+  // The sign-in must pass MFA (Entra AADSTS50076/50079, Auth0 mfa_required): a password or client grant
+  // cannot, so the stronger sign-in leads and the refused grant follows as its consequence.
+  const mfa = c.statements.find((s) => s.id === 'step-up-required');
+  if (mfa)
+    out.push(
+      BEARER.draft('step-up-required', {
+        summary: `The identity provider requires a stronger sign-in (MFA)${desc}: use an interactive flow`,
+        explanation:
+          'The token request was refused because the sign-in must satisfy multi-factor authentication (a ' +
+          'Conditional Access or tenant policy). A grant that sends a password or a secret cannot answer an ' +
+          'MFA prompt: sign the user in through the browser (authorization code with PKCE, or the device code ' +
+          'flow), or exclude this workload from the policy if it is a service account.',
+        evidence,
+        fixes: [
+          consumer('Sign in interactively (authorization code with PKCE, or the device code flow) instead of ROPC.'),
+        ],
+      }),
+    );
   if (locked) {
     out.push(
       LIMITS.draft('account-locked', {
@@ -219,6 +241,7 @@ export const tokenEndpoint: Rule = (c, earlier) => {
     const grant = grantOf(c);
     out.push(
       TOKEN_ENDPOINT.draft('oauth-grant-rejected', {
+        ...(mfa ? { severity: 'warning' as const } : {}),
         summary:
           grant?.kind === 'code'
             ? `The token endpoint refused the authorization code (${t.error})${desc}: start the sign-in again`

@@ -4,7 +4,7 @@ import type { Rule } from '../../inspect.ts';
 import { clip, consumer, defineFindings, ev, type Draft } from '../../finding.ts';
 import { link } from '../../refs.ts';
 import { scopeFinding } from '../bearer.ts';
-import { tokenEvidence } from '../evidence.ts';
+import { statedEvidence, tokenEvidence } from '../evidence.ts';
 
 export const GITHUB = defineFindings('vendors', {
   'github-sso-required': {
@@ -82,6 +82,33 @@ export const github: Rule = (c) => {
         ),
       );
     }
+  }
+  // Fine-grained tokens (GitHub Apps, fine-grained PATs) carry permissions instead of scopes, and every
+  // answer names the sets the endpoint accepts ("issues=write; pull_requests=write": any one set). On a
+  // refusal that names no other cause, the token lacks them.
+  const permissions = c.res('x-accepted-github-permissions');
+  const sets = permissions
+    ?.split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (
+    sets?.length &&
+    c.status === 403 &&
+    c.hasCredentials &&
+    !out.length &&
+    c.statements.some((x) => x.id === 'forbidden-authenticated' || x.id === 'insufficient-scope')
+  ) {
+    const said = c.statements.find((x) => x.id === 'forbidden-authenticated' || x.id === 'insufficient-scope');
+    out.push(
+      scopeFinding(
+        c,
+        sets,
+        undefined,
+        'GitHub (X-Accepted-GitHub-Permissions)',
+        [ev('X-Accepted-GitHub-Permissions', clip(permissions!)), ...statedEvidence(c, said)],
+        true,
+      ),
+    );
   }
   return out;
 };
