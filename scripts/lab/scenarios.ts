@@ -507,11 +507,11 @@ export const SCENARIOS: readonly Scenario[] = [
       'An API key the server does not know; the app answers 401 with a JSON body and no ' +
       '`WWW-Authenticate` (RFC 9110 §15.5.2 says it MUST send one).',
     steps: [{ do: 'fetch', to: { path: '/app/api/me' }, headers: { 'X-Api-Key': 'lab_live_0000000000000000' } }],
-    // the body names the cause ("Invalid API key"): with it, the refused key comes first
+    // a key went out and came back refused: the refused key comes first, the missing challenge next
     expect: {
       capture: cap(401, '/app/api/me'),
-      topFinding: 'missing-challenge',
-      topFindingWithBody: 'token-rejected',
+      topFinding: 'token-rejected',
+      alsoFindings: ['missing-challenge'],
     },
   },
   {
