@@ -17,6 +17,7 @@ import { STANDARDS } from './standards.ts';
 import { BASIC } from './basic.ts';
 import { ID_TOKEN } from './oauth/id-token.ts';
 import { ENVIRONMENT } from './environment.ts';
+import { TRANSPORT } from './transport.ts';
 
 type Merge = (d: Draft) => void;
 
@@ -50,6 +51,8 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
   const had = earlier.find((d) => d.id === id);
   if (had) {
     quoteInto(c, s)(had);
+    // the clocks' difference, seen by us, is a hint; the server saying so makes it the cause
+    if (id === 'clock-skew') had.severity = 'error';
     return undefined;
   }
   // The token's environment explains a foreign issuer or audience better than the words do.
@@ -101,6 +104,13 @@ function draft(c: Inspection, s: Statement, earlier: readonly Draft[]): Draft | 
           'The credential was recognised, but it belongs to the other environment: test (sandbox) credentials ' +
           'on a live resource, or live ones on a test resource. Environments keep separate accounts and keys.',
         evidence: [...(c.auth?.basic?.user !== undefined ? [ev('User', c.auth.basic.user)] : []), ...evidence],
+      });
+    case 'clock-skew':
+      return TRANSPORT.draft('clock-skew', {
+        severity: 'error',
+        title: "Request time too far from the server's",
+        summary: `${who(s)} refused the request's time${said(s)}: sync the clock of the machine that signed it`,
+        evidence,
       });
     case 'step-up-required':
       return BEARER.draft('step-up-required', { summary: `${who(s)} asks for a stronger sign-in${said(s)}`, evidence });

@@ -18,6 +18,14 @@ export const RECOGNISERS: readonly Recogniser[] = [
       /account (is |has been )?(temporarily )?(locked|blocked|suspended|disabled|deactivated)|(password|login|sign[- ]?in|logon|authentication) attempts (limit )?exceeded|exceeded (the )?(maximum )?(number of )?(failed )?(password |login |sign[- ]?in )?attempts|locked[_ ]?out|user (is )?(locked|blocked|disabled)|too[_ ]many[_ ](failed[_ ]|unsuccessful[_ ]|incorrect[_ ]|consecutive[_ ])?(login[_ ]|sign[- ]?in[_ ]|logon[_ ])?attempts|captcha|password (has )?expired|password[_ ]expired|(must|need to) (change|reset) (your |the )?password|account[_ ](locked|disabled|inactive|suspended)|user[_ ]disabled|account (is )?not fully set up|(pending|outstanding) required actions?|required actions? (pending|outstanding)|account (is )?(inactive|not (yet )?activ(e|ated))|user[_ ](inactive|not[_ ]active)|aadsts500(53|55|57)\b/,
   },
   {
+    // The server's own words that the request's time is too far from its clock (Azure Storage
+    // "Request date header too old", S3 RequestTimeTooSkewed, HMAC APIs' timestamp windows): a clock
+    // to sync, not a credential to replace.
+    id: 'clock-skew',
+    words:
+      /request (date|time)( header)? (is )?too (old|far|skewed)|request ?time ?too ?skewed|\bclock[_ -]skew|\btime[_ -]skew|(request |the )?(timestamp|date header|x-(ms|amz)-date)( header)? (is )?(too old|too far|expired|out of range|outside (of )?(the )?(allowed|acceptable|valid) (range|window|time))|difference between the request time and the (current|server) time is too large|request (is|was) (made )?too (far|long) (in the past|ago|in the future)/,
+  },
+  {
     id: 'ip-not-allowed',
     words:
       /\bip (address )?(is )?(not (allowed|permitted|authori[sz]ed|whitelisted)|blocked|denied)|ip allow ?list|ip (whitelist|allowlist|restriction)|\bip[_ ]restricted|not in the (ip )?allow ?list|(client|source|your) ip( address)? (is )?not|ip address is not permitted|network (rule|acl|policy|restriction)s? (deny|denied|block)|firewall rules?|blocked by (your |the )?[\w ]{0,40}firewall|forbiddenbyfirewall|client address is not authori[sz]ed|\bip (address )?'?[\d.:a-f]{3,45}'? is not (allowed|permitted|authori[sz]ed)|web app you have attempted to reach has blocked your access|not[_ ]on[_ ](the[_ ])?(ip[_ ])?access[_ ]list|source[_ ]?ip[_ ]?(address[_ ]?)?(mismatch|not|is not|restriction)|(from|using) (this|the|your|an?) (source|client|remote|caller'?s?) ip\b|request(ing)? ip (address )?(is )?not (allowed|permitted|authori[sz]ed)|ip address restriction|originating ip address|api_key_(ip_address|http_referrer|android_app|ios_app|service)_blocked|(requests?|calls?) from (the )?(referr?er|origin|ip|location|app|application)\b[^.]{0,120}? (are|is) (blocked|not allowed|denied)|referr?er (restriction|is not allowed|not allowed|blocked)|from location:? [\d.:a-f]{3,45}/,
