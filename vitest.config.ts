@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -28,6 +29,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     sequence: { sequencer: SlowFirst },
+    // vitest run defaults to one worker fewer than the cores: on a two-core CI machine that is one
+    // worker, and the suite ran file after file while the main process sat idle
+    maxWorkers: availableParallelism(),
     // a bigger young generation: the DOM tests allocate a lot of short-lived objects, and the
     // default one spent about a quarter of the leak hunt in garbage collection
     execArgv: ['--max-semi-space-size=64'],
